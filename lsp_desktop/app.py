@@ -1,0 +1,124 @@
+"""The one place that wires things: paths -> database -> services -> main window or CLI."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+_IMPORTED_AT = time.time()
+
+
+def process_start_time() -> float:
+    """Wall-clock time the process started (Linux /proc), else when this module loaded."""
+    try:
+        with open("/proc/self/stat", "rb") as fh:
+            start_ticks = int(fh.read().rsplit(b")", 1)[1].split()[19])
+        with open("/proc/uptime", "rb") as fh:
+            uptime = float(fh.read().split()[0])
+        return time.time() - uptime + start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return _IMPORTED_AT
+
+
+def main(argv: list[str] | None = None) -> int:
+    from lsp_desktop.cli import parse_args, run
+
+    args = parse_args(argv)
+    if args.command:
+        return run(args)
+    return run_gui(args)
+
+
+class Session:
+    """One open partnership: its database, services and window."""
+
+    def __init__(self, db, services, window):
+        self.db, self.services, self.window = db, services, window
+
+
+class GuiApplication:
+    """Opens partnerships into windows; File ▸ New/Open/Open recent come back here."""
+
+    def __init__(self, qt_app, paths, quit_after_startup: bool = False):
+        self.qt_app = qt_app
+        self.paths = paths
+        self.session: Session | None = None
+        self.quit_after_startup = quit_after_startup
+
+    def open(self, path: Path, *, create_demo: bool = False, read_only: bool = False,
+             new_details=None) -> bool:
+        from lsp_desktop.db.database import open_partnership
+        from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
+        from lsp_desktop.services import build_services
+        from lsp_desktop.services.demo import write_demo
+        from lsp_desktop.ui import prompts
+        from lsp_desktop.ui.main_window import MainWindow
+
+        parent = self.session.window if self.session else None
+        try:
+            if create_demo and not path.exists():
+                write_demo(path)
+            if new_details is not None:
+                db = open_partnership(path, self.paths.backup_dir, create=True)
+                build_services(db.session_factory, db.path).partnership.save(new_details)
+            else:
+                try:
+                    db = open_partnership(path, self.paths.backup_dir, read_only=read_only)
+                except PartnershipLockedError as exc:
+                    if not prompts.ask_open_read_only(parent, str(exc)):
+                        return False
+                    db = open_partnership(path, self.paths.backup_dir, read_only=True)
+        except DomainError as exc:
+            prompts.error(parent, "Cannot open partnership", str(exc))
+            return False
+        services = build_services(db.session_factory, db.path, self.paths.backup_dir)
+        window = MainWindow(services, db.path, read_only=db.read_only)
+        window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))
+        window.new_requested.connect(lambda p, d: self.open(Path(p), new_details=d))
+        old = self.session
+        self.session = Session(db, services, window)
+        if old is not None:
+            geometry = old.window.saveGeometry()
+            old.window.close()
+            old.db.close()
+            window.restoreGeometry(geometry)
+        window.show()
+        return True
+
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.db.close()
+            self.session = None
+
+
+def run_gui(args) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import lsp_desktop
+    from lsp_desktop.paths import default_paths
+
+    paths = default_paths().ensure()
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName(lsp_desktop.APP_NAME)
+    qt_app.setOrganizationName(lsp_desktop.ORG_NAME)
+    qt_app.setApplicationVersion(lsp_desktop.__version__)
+    gui = GuiApplication(qt_app, paths, args.quit_after_startup)
+    path = Path(args.db).expanduser() if args.db else paths.default_db
+    if not gui.open(path, create_demo=not args.db, read_only=args.read_only):
+        return 1
+    if args.quit_after_startup:
+        window = gui.session.window
+
+        def report() -> None:
+            window.repaint()
+            print(f"{time.time() - process_start_time():.3f}")
+            gui.close()
+            qt_app.quit()
+
+        QTimer.singleShot(0, report)
+    code = qt_app.exec()
+    gui.close()
+    return code

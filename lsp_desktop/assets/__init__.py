@@ -1,0 +1,1 @@
+"""Runtime files (icons, fonts, catalogues), read with importlib.resources."""

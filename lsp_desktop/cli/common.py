@@ -1,0 +1,81 @@
+"""Helpers every command module shares: opening the partnership, printing rows."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
+from lsp_desktop.domain.text import parse_date
+from lsp_desktop.paths import default_paths
+
+
+def db_path(args) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else default_paths().default_db
+
+
+@contextmanager
+def open_db(args, *, write: bool = False) -> Iterator:
+    """Open the partnership named by --db; a reader falls back to read-only if locked."""
+    from lsp_desktop.db.database import open_partnership
+
+    paths = default_paths()
+    try:
+        db = open_partnership(db_path(args), paths.backup_dir)
+    except PartnershipLockedError:
+        if write:
+            raise
+        db = open_partnership(db_path(args), paths.backup_dir, read_only=True)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def date_arg(text: str) -> date:
+    """argparse type for dates: YYYY-MM-DD or DD/MM/YYYY."""
+    import argparse
+
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def print_rows(headers: Sequence[str], rows: Sequence[Sequence], fmt: str, out=None) -> None:
+    """Print rows as an aligned table, CSV, or a JSON list of objects."""
+    out = out or sys.stdout
+    if fmt == "json":
+        def plain(v):
+            return v.isoformat() if isinstance(v, date) else v
+        json.dump([{h: plain(v) for h, v in zip(headers, r, strict=True)} for r in rows],
+                  out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(headers)
+        writer.writerows([[_cell(v) for v in r] for r in rows])
+    elif fmt == "table":
+        cells = [[_cell(v) for v in r] for r in rows]
+        widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+        out.write("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip() + "\n")
+        out.write("  ".join("-" * w for w in widths) + "\n")
+        for r in cells:
+            out.write("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() + "\n")
+    else:
+        raise DomainError(f"unknown format {fmt!r}")

@@ -1,0 +1,59 @@
+"""Core commands: demo, check, members."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from lsp_desktop.cli.common import date_arg, db_path, open_db, print_rows
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("demo", parents=[common], help="write the demo partnership to a file",
+                       description="Write a fictional demo partnership (26-seat board, "
+                                   "strategies, actions, assessments) to --db.")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("check", parents=[common], help="check a partnership file's health",
+                       description="Integrity check, schema version and a count per record "
+                                   "type. Exit 0 when healthy, 1 otherwise.")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("members", parents=[common], help="list the board on a date",
+                       description="List the board as on a date (default today).")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help="date (default today)")
+    p.add_argument("--all", action="store_true", help="include former members")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_members)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from lsp_desktop.services.demo import write_demo
+
+    path = write_demo(db_path(args), force=args.force)
+    print(f"Demo partnership written to {path}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from lsp_desktop.db.health import check_file
+
+    report = check_file(db_path(args))
+    for line in report.lines:
+        print(line)
+    return 0 if report.healthy else 1
+
+
+def cmd_members(args: argparse.Namespace) -> int:
+    from lsp_desktop.services.members import MembersService
+
+    on = args.on or date.today()
+    with open_db(args) as db:
+        rows = MembersService(db.session_factory).list_rows(on, include_former=args.all)
+    headers = ["name", "organisation", "sector", "category", "role", "term_start",
+               "term_end", "status"]
+    data = [(r.name, r.organisation, r.sector, r.category, r.role, r.term_start, r.term_end,
+             "current" if r.current else "former") for r in rows]
+    print_rows(headers, data, args.format)
+    return 0

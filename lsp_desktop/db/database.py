@@ -1,0 +1,172 @@
+"""Opening a partnership file: checks, locking, migrations, engine and session factory."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from lsp_desktop.db import backup, migrate
+from lsp_desktop.domain.errors import PartnershipFileError, PartnershipLockedError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class Database:
+    """An open partnership: one engine per process, sessions made on demand."""
+
+    path: Path
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    read_only: bool = False
+    migrated_from: str | None = None
+    _lock: object | None = field(default=None, repr=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def inspect_file(path: Path) -> str | None:
+    """The schema revision of an existing partnership file, without changing a byte.
+
+    Raises PartnershipFileError for anything that is not a healthy partnership file.
+    """
+    name = path.name
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except IsADirectoryError:
+        raise PartnershipFileError(f"{path} is a folder, not a partnership file.") from None
+    except OSError as exc:
+        raise PartnershipFileError(f"Cannot read {path}: {exc.strerror}.") from None
+    if not header:
+        raise PartnershipFileError(f"{name} is empty: it is not a partnership file.")
+    if not header.startswith(SQLITE_HEADER):
+        raise PartnershipFileError(f"{name} is not a partnership file (it is not an SQLite database).")
+    try:
+        con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise PartnershipFileError(f"{name} cannot be opened: {exc}.") from None
+    try:
+        check = con.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise PartnershipFileError(f"{name} is damaged ({check}); restore it from a backup.")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables or "partnership" not in tables:
+            raise PartnershipFileError(
+                f"{name} is an SQLite database but not a partnership file made by LSP Desktop.")
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise PartnershipFileError(f"{name} is damaged or not a database ({exc}).") from None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def _set_pragmas(dbapi_con, _record) -> None:
+    cur = dbapi_con.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def _set_pragmas_read_only(dbapi_con, _record) -> None:
+    cur = dbapi_con.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def make_engine(path: Path, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine(f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true")
+        event.listen(engine, "connect", _set_pragmas_read_only)
+    else:
+        engine = create_engine(f"sqlite:///{path}")
+        event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def _acquire_lock(path: Path):
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise PartnershipLockedError(
+            f"{path.name} is already open in another copy of LSP Desktop.") from None
+    return lock
+
+
+def create_partnership_file(path: Path) -> None:
+    """Create an empty partnership file with the current schema (refuses an existing file)."""
+    if path.exists():
+        raise PartnershipFileError(f"{path} already exists.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".new")
+    tmp.unlink(missing_ok=True)
+    engine = make_engine(tmp)
+    try:
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    # A half-made file never appears under the real name.
+    con = sqlite3.connect(tmp)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    backup.private_file(tmp)
+    tmp.rename(path)
+
+
+def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
+                     read_only: bool = False, create: bool = False) -> Database:
+    """Open (or create) a partnership file, migrating it after a backup if it is older.
+
+    Refuses, leaving the file untouched, anything not a partnership file, a damaged
+    file, or one made by a newer program. Raises PartnershipLockedError when another
+    copy has it open, unless `read_only`.
+    """
+    path = Path(path).expanduser().absolute()
+    if not path.exists():
+        if not create:
+            raise PartnershipFileError(f"There is no partnership file at {path}.")
+        create_partnership_file(path)
+    revision = inspect_file(path)
+    known = migrate.known_revisions()
+    if revision not in known:
+        raise PartnershipFileError(
+            f"{path.name} was made by a newer version of LSP Desktop (schema {revision}); "
+            f"this version knows schemas up to {known[-1]}. Please update the program.")
+    lock = None if read_only else _acquire_lock(path)
+    migrated_from = None
+    try:
+        if revision != known[-1]:
+            if read_only:
+                raise PartnershipFileError(
+                    f"{path.name} needs upgrading before it can be opened, and it is open "
+                    "elsewhere; close the other copy first.")
+            if backup_dir is not None:
+                backup.make_backup(path, backup_dir, path.stem, reason=f"before-{known[-1]}")
+            engine = make_engine(path)
+            try:
+                migrate.upgrade(engine)
+            finally:
+                engine.dispose()
+            migrated_from = revision
+        engine = make_engine(path, read_only=read_only)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Database(path, engine, factory, read_only, migrated_from, lock)

@@ -1,0 +1,54 @@
+"""Health check of a partnership file: integrity, schema revision, records per type."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from lsp_desktop.db import migrate
+from lsp_desktop.db.database import inspect_file
+from lsp_desktop.domain.errors import PartnershipFileError
+
+
+@dataclass(frozen=True)
+class HealthReport:
+    healthy: bool
+    lines: list[str]
+
+
+def record_counts(con: sqlite3.Connection) -> dict[str, int]:
+    tables = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+        "AND name != 'alembic_version' ORDER BY name")]
+    return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def check_file(path: Path) -> HealthReport:
+    """Check without changing the file; `healthy` is False for any problem found."""
+    path = Path(path).expanduser()
+    try:
+        revision = inspect_file(path)
+    except PartnershipFileError as exc:
+        return HealthReport(False, [f"error: {exc}"])
+    lines = []
+    healthy = True
+    con = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)
+    try:
+        integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
+        fk = con.execute("PRAGMA foreign_key_check").fetchall()
+        counts = record_counts(con)
+    finally:
+        con.close()
+    lines.append(f"integrity: {integrity}")
+    healthy &= integrity == "ok"
+    known = migrate.known_revisions()
+    state = ("current" if revision == known[-1] else
+             "older, upgraded when opened" if revision in known else "newer than this program")
+    lines.append(f"schema: {revision} ({state})")
+    healthy &= revision in known
+    lines.append(f"broken references: {len(fk)}")
+    healthy &= not fk
+    lines.extend(f"{name}: {count}" for name, count in counts.items())
+    return HealthReport(healthy, lines)

@@ -1,0 +1,28 @@
+"""ORM rows for the partnership's own details and its NRF allocations."""
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from lsp_desktop.db.models.base import Base
+
+
+class PartnershipRow(Base):
+    __tablename__ = "partnership"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    council_area: Mapped[str] = mapped_column(String(200), default="")
+    go_region: Mapped[str] = mapped_column(String(100), default="")
+    nrf_area: Mapped[bool] = mapped_column(Boolean, default=False)
+    retention_years: Mapped[int] = mapped_column(Integer, default=6)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class NrfAllocationRow(Base):
+    __tablename__ = "nrf_allocation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(
+        ForeignKey("partnership.id", ondelete="CASCADE"), index=True)
+    financial_year: Mapped[str] = mapped_column(String(7))
+    amount: Mapped[int] = mapped_column(Integer)

@@ -1,0 +1,1 @@
+"""Pure-Python domain: records, catalogues and rules, with no Qt and no database."""

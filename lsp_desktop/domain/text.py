@@ -1,0 +1,51 @@
+"""Text and date helpers shared by every area: search folding, British dates, pounds."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# Letters that NFKD does not split into base + accent.
+_SPECIAL = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+                          "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
+
+
+def fold(text: str | None) -> str:
+    """Search key: accents stripped, case folded, punctuation and spaces removed.
+
+    `Llŷr` -> `llyr`, `O'Neill` -> `oneill`, `Łucja Wróbel` -> `lucjawrobel`.
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_ALNUM.sub("", stripped.casefold())
+
+
+def format_date(value: date | None) -> str:
+    """A date the British way (21/11/2026), or an empty string."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def parse_date(text: str) -> date:
+    """Parse YYYY-MM-DD or DD/MM/YYYY; raise ValueError with a readable message."""
+    text = text.strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            return date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+        m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+        if m:
+            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        raise ValueError(f"'{text}' is not a real date") from None
+    raise ValueError(f"'{text}' is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
+
+
+def format_pounds(amount: int | float | None) -> str:
+    """Money as £1,234 (whole pounds), or an empty string."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}£{abs(round(amount)):,}"

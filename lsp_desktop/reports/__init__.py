@@ -1,0 +1,1 @@
+"""ReportLab renderers: domain data in, PDF out; no Qt and no database."""

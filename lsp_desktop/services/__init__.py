@@ -1,0 +1,31 @@
+"""Services: one module per area of work; each takes a session factory, returns domain objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from lsp_desktop.services.files import FilesService
+from lsp_desktop.services.members import MembersService
+from lsp_desktop.services.partnership import PartnershipService
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything the window and the commands need, built once per open partnership."""
+
+    partnership: PartnershipService
+    members: MembersService
+    files: FilesService
+
+
+def build_services(session_factory: sessionmaker[Session], db_path: Path,
+                   backup_dir: Path | None = None) -> Services:
+    return Services(
+        partnership=PartnershipService(session_factory),
+        members=MembersService(session_factory),
+        files=FilesService(db_path, backup_dir),
+    )

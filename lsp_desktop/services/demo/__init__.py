@@ -1,0 +1,40 @@
+"""The demo partnership: a fictional board modelled on Southwark's 2002 LSP, for first run."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from lsp_desktop.db.database import create_partnership_file, open_partnership
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.services import build_services
+from lsp_desktop.services.demo import members as demo_members
+
+# Each area adds its part of the demo here, in dependency order.
+_POPULATE = (demo_members.populate,)
+
+
+def write_demo(path: Path, *, force: bool = False, today: date | None = None) -> Path:
+    """Write the demo partnership to `path`; refuse to overwrite unless `force`."""
+    path = Path(path).expanduser().absolute()
+    if path.exists():
+        if not force:
+            raise DomainError(f"{path} already exists; use --force to overwrite it.")
+        for extra in ("", "-wal", "-shm"):
+            Path(str(path) + extra).unlink(missing_ok=True)
+    tmp = path.with_name(path.name + ".demo")
+    for extra in ("", "-wal", "-shm", ".lock"):
+        Path(str(tmp) + extra).unlink(missing_ok=True)
+    create_partnership_file(tmp)
+    db = open_partnership(tmp)
+    try:
+        services = build_services(db.session_factory, db.path)
+        for populate in _POPULATE:
+            populate(services, today or date.today())
+        with db.engine.connect() as con:
+            con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    Path(str(tmp) + ".lock").unlink(missing_ok=True)
+    tmp.rename(path)
+    return path

@@ -1,0 +1,20 @@
+"""The partnership file as a whole: saving a copy elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsp_desktop.db.backup import copy_database
+from lsp_desktop.domain.errors import DomainError
+
+
+class FilesService:
+    def __init__(self, db_path: Path, backup_dir: Path | None = None):
+        self.db_path = Path(db_path)
+        self.backup_dir = backup_dir
+
+    def save_copy(self, dest: Path | str) -> Path:
+        dest = Path(dest)
+        if dest.resolve() == self.db_path.resolve():
+            raise DomainError("Choose a different file: that is the partnership file itself.")
+        return copy_database(self.db_path, dest)

@@ -1,0 +1,200 @@
+"""Members register: list the board on a date, add, edit, end terms, delete and restore."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from lsp_desktop.db.models import DeclarationRow, MemberRecord, TermRow
+from lsp_desktop.domain.errors import DomainError, NotFoundError, ValidationError
+from lsp_desktop.domain.members import (
+    Balance,
+    Declaration,
+    Member,
+    MemberRow,
+    Role,
+    Sector,
+    Term,
+    balance,
+    validate_member,
+)
+from lsp_desktop.domain.text import fold
+from lsp_desktop.services.unit_of_work import unit_of_work
+
+
+def _to_domain(row: MemberRecord) -> Member:
+    return Member(
+        id=row.id, title=row.title, name=row.name, organisation=row.organisation,
+        sector=Sector(row.sector), category=row.category, role=Role(row.role),
+        deputises_for_id=row.deputises_for_id, nominating_body=row.nominating_body,
+        email=row.email, phone=row.phone, address=row.address,
+        publish_contact=row.publish_contact, notes=row.notes,
+        terms=tuple(Term(t.start_date, t.end_date, t.reason_left, t.id) for t in row.terms),
+        declarations=tuple(Declaration(d.interest, d.body, d.declared_on, d.withdrawn_on, d.id)
+                           for d in row.declarations),
+    )
+
+
+def _apply(row: MemberRecord, m: Member) -> None:
+    row.title = m.title.strip()
+    row.name = m.name.strip()
+    row.search_key = f"{fold(m.name)} {fold(m.title)} {fold(m.organisation)}"
+    row.organisation = m.organisation.strip()
+    row.sector = m.sector.value
+    row.category = m.category
+    row.role = m.role.value
+    row.deputises_for_id = m.deputises_for_id
+    row.nominating_body = m.nominating_body.strip()
+    row.email = m.email.strip()
+    row.phone = m.phone.strip()
+    row.address = m.address.strip()
+    row.publish_contact = m.publish_contact
+    row.notes = m.notes
+    row.terms = [TermRow(start_date=t.start, end_date=t.end, reason_left=t.reason_left)
+                 for t in sorted(m.terms, key=lambda t: t.start)]
+    row.declarations = [DeclarationRow(interest=d.interest, body=d.body,
+                                       declared_on=d.declared_on, withdrawn_on=d.withdrawn_on)
+                        for d in m.declarations]
+
+
+class MembersService:
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._factory = session_factory
+
+    # -- reading ---------------------------------------------------------
+    def list_rows(self, on: date | None = None, include_former: bool = True) -> list[MemberRow]:
+        """The register as on `on` (today by default): one row per member, terms folded in."""
+        on = on or date.today()
+        with unit_of_work(self._factory) as s:
+            terms: dict[int, list[tuple[date, date | None]]] = {}
+            for member_id, start, end in s.execute(
+                    select(TermRow.member_id, TermRow.start_date, TermRow.end_date)
+                    .order_by(TermRow.member_id, TermRow.start_date)):
+                terms.setdefault(member_id, []).append((start, end))
+            result = s.execute(select(
+                MemberRecord.id, MemberRecord.title, MemberRecord.name,
+                MemberRecord.organisation, MemberRecord.sector, MemberRecord.category,
+                MemberRecord.role, MemberRecord.publish_contact, MemberRecord.search_key,
+            ).order_by(MemberRecord.search_key)).all()
+        rows = []
+        for mid, title, name, org, sector, category, role, published, key in result:
+            mterms = terms.get(mid, ())
+            shown = None
+            current = False
+            for start, end in mterms:
+                if start <= on and (end is None or on <= end):
+                    shown, current = (start, end), True
+                    break
+                if start <= on:
+                    shown = (start, end)   # the latest term begun by then
+            if not current and not include_former:
+                continue
+            if shown is None and mterms:
+                shown = mterms[0]
+            rows.append(MemberRow(mid, f"{title} {name}".strip() if title else name, org,
+                                  sector, category, role, shown[0] if shown else None,
+                                  shown[1] if shown else None, current, published, key))
+        return rows
+
+    def get(self, member_id: int) -> Member:
+        with unit_of_work(self._factory) as s:
+            row = s.get(MemberRecord, member_id, options=[
+                selectinload(MemberRecord.terms), selectinload(MemberRecord.declarations)])
+            if row is None:
+                raise NotFoundError(f"Member {member_id} no longer exists.")
+            return _to_domain(row)
+
+    def all_members(self) -> list[Member]:
+        with unit_of_work(self._factory) as s:
+            rows = s.scalars(select(MemberRecord).options(
+                selectinload(MemberRecord.terms), selectinload(MemberRecord.declarations))
+                .order_by(MemberRecord.search_key)).all()
+            return [_to_domain(r) for r in rows]
+
+    def current_ids(self, on: date | None = None) -> set[int]:
+        on = on or date.today()
+        with unit_of_work(self._factory) as s:
+            return set(s.scalars(select(TermRow.member_id).where(
+                TermRow.start_date <= on,
+                (TermRow.end_date.is_(None)) | (TermRow.end_date >= on))))
+
+    def balance(self, on: date | None = None) -> Balance:
+        on = on or date.today()
+        return balance(self.list_rows(on, include_former=False), on)
+
+    def count(self) -> int:
+        with unit_of_work(self._factory) as s:
+            return s.scalar(select(func.count()).select_from(MemberRecord)) or 0
+
+    # -- changing --------------------------------------------------------
+    def validate(self, member: Member) -> None:
+        errors = validate_member(member, self.current_ids())
+        if errors:
+            raise ValidationError(errors)
+
+    def add(self, member: Member) -> Member:
+        self.validate(member)
+        with unit_of_work(self._factory) as s:
+            row = MemberRecord()
+            _apply(row, member)
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return self.get(new_id)
+
+    def update(self, member: Member) -> Member:
+        if member.id is None:
+            raise DomainError("Cannot update a member that was never saved.")
+        self.validate(member)
+        with unit_of_work(self._factory) as s:
+            row = s.get(MemberRecord, member.id)
+            if row is None:
+                raise NotFoundError(f"{member.name} no longer exists.")
+            _apply(row, member)
+        return self.get(member.id)
+
+    def end_term(self, member_id: int, end: date, reason: str = "") -> Member:
+        member = self.get(member_id)
+        open_terms = [t for t in member.terms if t.end is None or t.end > end]
+        current = next((t for t in open_terms if t.start <= end), None)
+        if current is None:
+            raise DomainError(f"{member.name} has no term running on {end:%d/%m/%Y} to end.")
+        terms = tuple(Term(t.start, end, reason) if t is current else t for t in member.terms)
+        return self.update(member.with_changes(terms=terms))
+
+    def delete(self, member_id: int) -> Member:
+        """Delete a member; returns the record as it was, so the deletion can be undone."""
+        snapshot = self.get(member_id)
+        with unit_of_work(self._factory) as s:
+            s.delete(s.get(MemberRecord, member_id))
+        return snapshot
+
+    def restore(self, member: Member) -> Member:
+        """Put back a deleted member under its old id (undo of delete or of add)."""
+        with unit_of_work(self._factory) as s:
+            if member.id is not None and s.get(MemberRecord, member.id) is not None:
+                raise DomainError(f"{member.name} already exists.")
+            row = MemberRecord(id=member.id)
+            _apply(row, member)
+            s.add(row)
+            s.flush()
+            new_id = row.id
+        return self.get(new_id)
+
+    def add_many(self, members: list[Member]) -> list[int]:
+        """Insert many members in one unit of work (demo, import); all or none."""
+        current = None
+        ids = []
+        with unit_of_work(self._factory) as s:
+            for m in members:
+                errors = validate_member(m, current)
+                if errors:
+                    raise ValidationError(errors)
+                row = MemberRecord()
+                _apply(row, m)
+                s.add(row)
+                s.flush()
+                ids.append(row.id)
+        return ids

@@ -1,0 +1,1 @@
+"""Qt user interface: main window, tabs, dialogs, table models and widgets."""

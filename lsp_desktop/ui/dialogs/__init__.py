@@ -1,0 +1,1 @@
+"""Dialogs for editing records; they validate and return domain objects."""

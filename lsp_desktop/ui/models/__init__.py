@@ -1,0 +1,1 @@
+"""One QAbstractTableModel per record type; models never query."""

@@ -1,0 +1,157 @@
+"""Table model of the membership register, with fast in-model filtering and sorting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from lsp_desktop.domain.members import MemberRow
+from lsp_desktop.domain.text import fold, format_date
+
+NAME, ORGANISATION, SECTOR, CATEGORY, ROLE, TERM_START, TERM_END, STATUS, PUBLISHED = range(9)
+HEADERS = ("Name", "Body", "Sector", "Category", "Role", "Term start", "Term end",
+           "Status", "Contact published")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_FORMER = QBrush(QColor("#6b6b6b"))
+
+
+def _display(row: MemberRow, column: int) -> str:
+    if column == NAME:
+        return row.name
+    if column == ORGANISATION:
+        return row.organisation
+    if column == SECTOR:
+        return row.sector.capitalize()
+    if column == CATEGORY:
+        return row.category
+    if column == ROLE:
+        return row.role.capitalize()
+    if column == TERM_START:
+        return format_date(row.term_start)
+    if column == TERM_END:
+        return format_date(row.term_end)
+    if column == STATUS:
+        return "Current" if row.current else "Former"
+    return "Yes" if row.publish_contact else "No"
+
+
+_SORT_KEYS = {
+    NAME: lambda r: r.search_key,
+    ORGANISATION: lambda r: fold(r.organisation),
+    SECTOR: lambda r: r.sector,
+    CATEGORY: lambda r: r.category.casefold(),
+    ROLE: lambda r: r.role,
+    TERM_START: lambda r: r.term_start.isoformat() if r.term_start else "",
+    TERM_END: lambda r: r.term_end.isoformat() if r.term_end else "9999",
+    STATUS: lambda r: not r.current,
+    PUBLISHED: lambda r: r.publish_contact,
+}
+
+
+class MemberTableModel(QAbstractTableModel):
+    """Holds every row; shows those passing the filter, in the chosen order.
+
+    Filtering and sorting happen here on plain Python rows rather than through a
+    QSortFilterProxyModel: the proxy calls data() once per comparison, which for
+    50,000 members costs seconds per sort in Python.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._all: list[MemberRow] = []
+        self._rows: list[MemberRow] = []
+        self._needle = ""
+        self._sector = ""
+        self._category = ""
+        self._status = ""       # "", "current" or "former"
+        self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
+
+    # -- feeding ---------------------------------------------------------
+    def set_rows(self, rows: list[MemberRow]) -> None:
+        self.beginResetModel()
+        self._all = list(rows)
+        self._rows = self._apply()
+        self.endResetModel()
+
+    def set_filter(self, text: str | None = None, sector: str | None = None,
+                   category: str | None = None, status: str | None = None) -> None:
+        if text is not None:
+            self._needle = fold(text)
+        if sector is not None:
+            self._sector = sector
+        if category is not None:
+            self._category = category
+        if status is not None:
+            self._status = status
+        self.beginResetModel()
+        self._rows = self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> list[MemberRow]:
+        needle, sector, category, status = self._needle, self._sector, self._category, self._status
+        rows = self._all
+        if needle:
+            rows = [r for r in rows if needle in r.search_key]
+        if sector:
+            rows = [r for r in rows if r.sector == sector]
+        if category:
+            rows = [r for r in rows if r.category == category]
+        if status:
+            want = status == "current"
+            rows = [r for r in rows if r.current == want]
+        column, order = self._sort
+        return sorted(rows, key=_SORT_KEYS[column],
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    # -- reading ---------------------------------------------------------
+    def row_at(self, row: int) -> MemberRow:
+        return self._rows[row]
+
+    def visible_rows(self) -> list[MemberRow]:
+        return list(self._rows)
+
+    def all_rows(self) -> list[MemberRow]:
+        return list(self._all)
+
+    def row_of(self, member_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == member_id), -1)
+
+    # -- Qt interface ----------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(row, column)
+        if role == SORT_ROLE:
+            return _SORT_KEYS[column](row)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and not row.current:
+            return _FORMER
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME and not row.current:
+            return f"{row.name} is not on the board on the date shown"
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(HEADERS)):
+            return HEADERS[section]
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(HEADERS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._rows = self._apply()
+        self.layoutChanged.emit()

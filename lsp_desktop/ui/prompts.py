@@ -1,0 +1,58 @@
+"""The only place for message boxes and file dialogs, so tests can patch them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from lsp_desktop import FILE_SUFFIX
+
+PARTNERSHIP_FILTER = f"Partnership files (*{FILE_SUFFIX});;All files (*)"
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.critical(parent, title, text)
+
+
+def warning(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_text: str = "OK") -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def ask_open_read_only(parent: QWidget | None, text: str) -> bool:
+    return confirm(parent, "Partnership already open",
+                   f"{text}\n\nOpen it read-only? You can look but not change anything.",
+                   "Open read-only")
+
+
+def open_partnership_file(parent: QWidget | None, folder: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open partnership", folder, PARTNERSHIP_FILTER)
+    return path or None
+
+
+def save_partnership_file(parent: QWidget | None, title: str, suggested: str = "") -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, PARTNERSHIP_FILTER)
+    if path and not path.endswith(FILE_SUFFIX):
+        path += FILE_SUFFIX
+    return path or None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None
+
+
+def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
+    return path or None

@@ -1,0 +1,1 @@
+"""Reusable widgets: panels, editors and indicators shared by the tabs."""
