@@ -22,7 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.errors import FieldError
-from lsp_desktop.domain.members import CATEGORIES, Declaration, Member, Role, Sector, Term, validate_member
+from lsp_desktop.domain.members import (
+    CATEGORIES,
+    Declaration,
+    Member,
+    Role,
+    Sector,
+    Term,
+    validate_member,
+)
 from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
 
 

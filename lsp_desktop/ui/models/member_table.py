@@ -15,6 +15,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _FORMER = QBrush(QColor("#6b6b6b"))
+_ROOT = QModelIndex()
 
 
 def _display(row: MemberRow, column: int) -> str:
@@ -119,10 +120,10 @@ class MemberTableModel(QAbstractTableModel):
         return next((i for i, r in enumerate(self._rows) if r.id == member_id), -1)
 
     # -- Qt interface ----------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
