@@ -15,6 +15,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _FORMER = QBrush(QColor("#6b6b6b"))
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ROLES = frozenset((_DISPLAY, _FOREGROUND, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ID_ROLE))
 _ROOT = QModelIndex()
 
 
@@ -138,19 +141,20 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # A view asks for a dozen roles per cell; answer the unused ones first and fast.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return _display(row, column)
         if role == SORT_ROLE:
             return _SORT_KEYS[column](row)
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.ForegroundRole and not row.current:
-            return _FORMER
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME and not row.current:
+        if role == _FOREGROUND:
+            return None if row.current else _FORMER
+        if column == NAME and not row.current:     # the tooltip
             return f"{row.name} is not on the board on the date shown"
         return None
 
