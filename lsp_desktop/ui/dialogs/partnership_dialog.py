@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -92,7 +93,7 @@ class PartnershipDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel("<b>Anticipated NRF allocation per financial year</b>"))
         layout.addLayout(self.rows_box)
-        layout.addWidget(add)
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.alloc_error)
         layout.addStretch(1)
         layout.addWidget(buttons)

@@ -11,6 +11,8 @@ from lsp_desktop.domain.text import fold, format_date
 NAME, ORGANISATION, SECTOR, CATEGORY, ROLE, TERM_START, TERM_END, STATUS, PUBLISHED = range(9)
 HEADERS = ("Name", "Body", "Sector", "Category", "Role", "Term start", "Term end",
            "Status", "Contact published")
+# Shown in the header: the long ones on two lines so the table fits a laptop screen.
+HEADER_LABELS = tuple(h.replace("Contact published", "Contact\npublished") for h in HEADERS)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -154,12 +156,18 @@ class MemberTableModel(QAbstractTableModel):
             return row.id
         if role == _FOREGROUND:
             return None if row.current else _FORMER
-        if column == NAME and not row.current:     # the tooltip
+        # The tooltip: long text a narrow column cuts short, and why a row is greyed.
+        if column == NAME and not row.current:
             return f"{row.name} is not on the board on the date shown"
+        if column in (ORGANISATION, CATEGORY):
+            return _display(row, column) or None
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(HEADERS)):
+            return HEADER_LABELS[section]
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(HEADERS)):
             return HEADERS[section]
         return None
