@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(_placeholder("Action plans"), "&Action plans")
         self.tabs.addTab(_placeholder("Accreditation"), "A&ccreditation")
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(
+            lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
 
         self._build_menus()
         self._remember_recent(self.db_path)

@@ -237,3 +237,11 @@ def test_buttons_follow_the_selection(tab):
     assert not tab.edit_button.isEnabled() and not tab.delete_button.isEnabled()
     select_named(tab, "Llŷr")
     assert tab.edit_button.isEnabled() and tab.delete_button.isEnabled()
+
+
+def test_new_and_filter_shortcuts_belong_to_the_members_tab(window, tab):
+    assert tab.new_action.isEnabled() and tab.find_action.isEnabled()
+    window.tabs.setCurrentIndex(1)
+    assert not tab.new_action.isEnabled() and not tab.find_action.isEnabled()
+    window.tabs.setCurrentIndex(0)
+    assert tab.new_action.isEnabled() and tab.find_action.isEnabled()

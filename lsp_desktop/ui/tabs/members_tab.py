@@ -159,6 +159,11 @@ class MembersTab(QWidget):
         self.model.set_filter(status="current")
         self.refresh()
 
+    def set_active(self, active: bool) -> None:
+        """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
+        self.new_action.setEnabled(active and not self.read_only)
+        self.find_action.setEnabled(active)
+
     def _update_buttons(self, *_args) -> None:
         chosen = self.selected_id() is not None
         self.edit_button.setEnabled(chosen)
