@@ -143,6 +143,9 @@ class MemberTableModel(QAbstractTableModel):
     def visible_rows(self) -> list[MemberRow]:
         return list(self._rows)
 
+    def total_count(self) -> int:
+        return len(self._all)
+
     def all_rows(self) -> list[MemberRow]:
         return list(self._all)
 

@@ -226,7 +226,7 @@ class MembersTab(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        total = len(self.model.all_rows())
+        total = self.model.total_count()
         self.count_label.setText(f"{shown} of {total} members shown")
 
     def focus_filter(self) -> None:
