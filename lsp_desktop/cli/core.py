@@ -57,6 +57,6 @@ def cmd_members(args: argparse.Namespace) -> int:
     headers = ["name", "organisation", "sector", "category", "role", "term_start",
                "term_end", "status", "contact_published"]
     data = [(r.name, r.organisation, r.sector, r.category, r.role, r.term_start, r.term_end,
-             "current" if r.current else "former", r.publish_contact) for r in rows]
+             r.status, r.publish_contact) for r in rows]
     print_rows(headers, data, args.format)
     return 0

@@ -153,6 +153,12 @@ class MemberRow:
     current: bool
     publish_contact: bool
     search_key: str
+    starts_later: bool = False      # not serving yet on the date: the first term starts later
+
+    @property
+    def status(self) -> str:
+        """'current', 'former', or 'future' (joins after the date)."""
+        return "current" if self.current else "future" if self.starts_later else "former"
 
 
 def sector_of_category(category: str) -> Sector | None:

@@ -93,7 +93,7 @@ class MembersService:
              start, end) in result:
             if mid != last_id:
                 if last_id is not None:
-                    rows.append(self._row(member, shown, current))
+                    rows.append(self._row(member, shown, current, day))
                 last_id, member = mid, (mid, title, name, org, sector, category, role,
                                         published, key)
                 shown, current = None, False
@@ -107,19 +107,20 @@ class MembersService:
             elif shown is None:
                 shown = first
         if last_id is not None:
-            rows.append(self._row(member, shown, current))
+            rows.append(self._row(member, shown, current, day))
         if not include_former:
             rows = [r for r in rows if r.current]
         rows.sort(key=_by_search_key)       # by name, as the register is read
         return rows
 
     @staticmethod
-    def _row(member: tuple, shown: tuple | None, current: bool) -> MemberRow:
+    def _row(member: tuple, shown: tuple | None, current: bool, day: str) -> MemberRow:
         mid, title, name, org, sector, category, role, published, key = member
         start, end = shown or (None, None)
         return MemberRow(mid, f"{title} {name}" if title else name, org, sector, category,
                          role, date.fromisoformat(start) if start else None,
-                         date.fromisoformat(end) if end else None, current, bool(published), key)
+                         date.fromisoformat(end) if end else None, current, bool(published), key,
+                         starts_later=not current and start is not None and start > day)
 
     def get(self, member_id: int) -> Member:
         with unit_of_work(self._factory) as s:

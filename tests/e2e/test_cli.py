@@ -108,6 +108,10 @@ def test_members_all_as_json(demo_file, capsys):
     assert bronwen["contact_published"] is False
     cathal = next(r for r in rows if r["name"] == "Mr Cathal Mac Giolla")
     assert cathal["status"] == "current" and cathal["term_start"] == "2002-02-01"
+    early = {r["name"]: r for r in json.loads(run_cli(
+        "members", "--db", str(demo_file), "--all", "--on", "2002-01-01", "--format", "json").stdout)}
+    assert early["Insp Kevin O'Brien"]["status"] == "future"    # a substitute from 15/01/2002
+    assert early["Mrs Bronwen Pritchard"]["status"] == "former"
 
 
 def subcommands() -> list[str]:

@@ -135,6 +135,14 @@ def test_as_on_date_changes_the_board_and_the_balance_panel(tab):
     assert "Benefits Agency" not in panel.missing.text()
     assert "Mr Stanisław Mazur" in shown_names(tab)
     assert "Insp Kevin O'Brien" not in shown_names(tab)
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData(""))
+    kevin = tab.model.row_of(next(r.id for r in tab.model.visible_rows()
+                                  if r.name == "Insp Kevin O'Brien"))
+    assert tab.model.index(kevin, STATUS).data() == "Starts later"
+    bronwen = tab.model.row_of(next(r.id for r in tab.model.visible_rows()
+                                    if r.name == "Mrs Bronwen Pritchard"))
+    assert tab.model.index(bronwen, STATUS).data() == "Former"
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("current"))
     assert panel.total.text() == "27 seats (plus 1 substitute)"
     tab.set_as_on(D(2000, 1, 1))
     assert panel.total.text() == "0 seats"

@@ -43,7 +43,7 @@ def _display(row: MemberRow, column: int) -> str:
     if column == TERM_END:
         return format_date(row.term_end)
     if column == STATUS:
-        return "Current" if row.current else "Former"
+        return "Current" if row.current else "Starts later" if row.starts_later else "Former"
     return "Yes" if row.publish_contact else "No"
 
 
@@ -58,7 +58,7 @@ _SORT_KEYS = {
     ROLE: lambda r: r.role,
     TERM_START: lambda r: r.term_start.isoformat() if r.term_start else "",
     TERM_END: lambda r: r.term_end.isoformat() if r.term_end else "9999",
-    STATUS: lambda r: not r.current,
+    STATUS: lambda r: (not r.current, r.starts_later),
     PUBLISHED: lambda r: r.publish_contact,
 }
 
@@ -175,7 +175,8 @@ class MemberTableModel(QAbstractTableModel):
             return None if row.current else _FORMER
         # The tooltip: long text a narrow column cuts short, and why a row is greyed.
         if column == NAME and not row.current:
-            return f"{row.name} is not on the board on the date shown"
+            return (f"{row.name} joins the board after the date shown" if row.starts_later
+                    else f"{row.name} is not on the board on the date shown")
         if column in (ORGANISATION, CATEGORY):
             return _display(row, column) or None
         return None

@@ -72,7 +72,7 @@ class MembersTab(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName("Current or former")
         self.status_combo.addItem("Current members", "current")
-        self.status_combo.addItem("Former members", "former")
+        self.status_combo.addItem("Former (or not yet) members", "former")
         self.status_combo.addItem("Current and former", "")
         self.on_date = DateEdit(date.today())
         self.on_date.setAccessibleName("Board as on date")
@@ -187,7 +187,7 @@ class MembersTab(QWidget):
             ROLE: ("Vice-chair", "Substitute"),
             TERM_START: ("00/00/0000", "Term start"),
             TERM_END: ("00/00/0000", "Term end"),
-            STATUS: ("Current", "Former", "Status"),
+            STATUS: ("Current", "Starts later", "Status"),
             PUBLISHED: ("Contact", "published"),
         }
         for column, texts in samples.items():
