@@ -68,7 +68,11 @@ class GuiApplication:
                 write_demo(path)
             if new_details is not None:
                 db = open_partnership(path, self.paths.backup_dir, create=True)
-                build_services(db.session_factory, db.path).partnership.save(new_details)
+                try:
+                    build_services(db.session_factory, db.path).partnership.save(new_details)
+                except BaseException:
+                    db.close()
+                    raise
             else:
                 try:
                     db = open_partnership(path, self.paths.backup_dir, read_only=read_only)
