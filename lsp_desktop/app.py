@@ -49,14 +49,12 @@ class GuiApplication:
 
     def open(self, path: Path, *, create_demo: bool = False, read_only: bool = False,
              new_details=None) -> bool:
-        # The window's modules first: SQLAlchemy may still be loading in the background.
-        from lsp_desktop.ui import prompts  # noqa: I001
-        from lsp_desktop.ui.main_window import MainWindow
-
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
         from lsp_desktop.services import build_services
         from lsp_desktop.services.demo import write_demo
+        from lsp_desktop.ui import prompts
+        from lsp_desktop.ui.main_window import MainWindow
 
         parent = self.session.window if self.session else None
         path = Path(path).expanduser().absolute()
@@ -145,6 +143,8 @@ def run_gui(args) -> int:
 
     paths = default_paths().ensure()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The window's modules before the database's: SQLAlchemy may still be loading.
+    import lsp_desktop.ui.main_window  # noqa: F401
     qt_app.setApplicationName(lsp_desktop.APP_NAME)
     qt_app.setOrganizationName(lsp_desktop.ORG_NAME)
     qt_app.setApplicationVersion(lsp_desktop.__version__)

@@ -91,7 +91,6 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu = edit_menu
         self.help_menu = self.menuBar().addMenu("&Help")
-        self.about_action = self.help_menu.addAction("&About LSP Desktop", self.show_about)
 
     def _recent(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])
@@ -151,14 +150,6 @@ class MainWindow(QMainWindow):
             prompts.error(self, "Save a copy", str(exc))
             return
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
-
-    def show_about(self) -> None:
-        import lsp_desktop
-
-        prompts.info(self, f"About {APP_NAME}",
-                     f"{APP_NAME} {lsp_desktop.__version__}\n\n"
-                     "Records, strategies, action plans and accreditation for a Local "
-                     f"Strategic Partnership.\n\nThis partnership file:\n{self.db_path}")
 
     def edit_details(self) -> None:
         dialog = PartnershipDialog(self.services.partnership.get(), self)

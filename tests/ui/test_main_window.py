@@ -212,12 +212,3 @@ def test_new_partnership_never_overwrites(window, demo_db, monkeypatch):
     window.new_partnership()
     assert errors and "never overwritten" in errors[0]
 
-
-def test_about_names_the_version_and_the_file(window, demo_db, monkeypatch):
-    shown = []
-    monkeypatch.setattr("lsp_desktop.ui.prompts.info", lambda p, title, text: shown.append(text))
-    window.about_action.trigger()
-    import lsp_desktop
-
-    assert f"LSP Desktop {lsp_desktop.__version__}" in shown[0]
-    assert str(demo_db.path) in shown[0]
