@@ -371,3 +371,22 @@ def test_long_unbroken_typing_is_still_saved(qtbot, tab, services, monkeypatch):
     editor = tab.draft.editor
     qtbot.keyClicks(editor.editor, "ab")
     assert services.strategies.section(editor.section_id).body.strip() == "ab"
+
+
+def test_bold_and_italic_shortcuts_while_typing(qtbot, tab, services):
+    tab.show()
+    editor = tab.draft.editor
+    editor.editor.setFocus()
+    qtbot.waitUntil(editor.editor.hasFocus)
+    qtbot.keyClicks(editor.editor, "plain ")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.editor, "strong")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.editor, " leaning")
+    editor.flush()
+    body = services.strategies.section(editor.section_id).body
+    assert body.strip() == "plain **strong** *leaning*"
+    tab.draft.select_row(1)
+    tab.draft.select_row(0)
+    assert editor.editor.toPlainText() == "plain strong leaning"
