@@ -390,3 +390,54 @@ def test_bold_and_italic_shortcuts_while_typing(qtbot, tab, services):
     tab.draft.select_row(1)
     tab.draft.select_row(0)
     assert editor.editor.toPlainText() == "plain strong leaning"
+
+
+def test_record_endorsement_only_by_a_body_on_the_register(qtbot, demo_services):
+    svc = demo_services.strategies
+    tab = StrategiesTab(svc, today=TODAY)
+    qtbot.addWidget(tab)
+    community = svc.strategies()[0]
+    before = len(svc.endorsements(community.id))
+    page = tab.endorsements
+    assert page.version_combo.currentData() == 3
+    seen = {}
+
+    def fill(dialog):
+        dialog.body_combo.setEditText("Acme <Lettings> & Co")
+        in_modal(qtbot, fix)         # the service refuses it; the dialog comes back
+        dialog.ok_button.click()
+
+    def fix(dialog):
+        seen["error"] = dialog.error_text("body")
+        dialog.body_combo.setCurrentIndex(dialog.body_combo.findText("Thameside Drug Action Team"))
+        dialog.by_edit.setText("Andrzej Zieliński")
+        dialog.ok_button.click()
+    in_modal(qtbot, fill)
+    page.add_button.click()
+    assert "'Acme <Lettings> & Co' is not a body on the register" in seen["error"]
+    after = svc.endorsements(community.id)
+    assert len(after) == before + 1
+    assert any(e.body == "Thameside Drug Action Team" and e.endorsed_by == "Andrzej Zieliński"
+               for e in after)
+    assert "Thameside Drug Action Team" not in page.missing.text()
+
+
+def test_consultation_entry_numbers_checked_at_the_field(qtbot, tab, services):
+    tab.pages.setCurrentIndex(4)
+    seen = {}
+
+    def fill(dialog):
+        dialog.event_edit.setText("Open meeting, Northfields & Eastgate")
+        dialog.number_edit.setText("about 200")
+        dialog.ok_button.click()
+        seen["error"] = dialog.error_text("number_reached")
+        dialog.number_edit.setText("1,200")
+        dialog.responses_edit.setText("85")
+        dialog.ok_button.click()
+    in_modal(qtbot, fill)
+    tab.consultation.add_button.click()
+    assert "'about 200' is not a whole number" in seen["error"]
+    [entry] = services.strategies.consultations()
+    assert (entry.event, entry.number_reached, entry.responses) == (
+        "Open meeting, Northfields & Eastgate", 1200, 85)
+    assert "1,200 people reached" in tab.consultation.total.text()
