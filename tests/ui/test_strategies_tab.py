@@ -441,3 +441,14 @@ def test_consultation_entry_numbers_checked_at_the_field(qtbot, tab, services):
     assert (entry.event, entry.number_reached, entry.responses) == (
         "Open meeting, Northfields & Eastgate", 1200, 85)
     assert "1,200 people reached" in tab.consultation.total.text()
+
+
+def test_user_text_in_message_boxes_is_shown_as_typed(qtbot, tab, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, ok="OK": asked.append(text))
+    services.strategies.add_section(tab.strategy.id, "A <b>bold</b> & Co")
+    tab.draft.set_strategy(tab.strategy)
+    tab.draft.select_row(4)
+    tab.draft.remove_button.click()
+    assert "A &lt;b&gt;bold&lt;/b&gt; &amp; Co" in asked[0] and "<b>" not in asked[0]
+    assert tab.draft.model.rowCount() == 5          # not confirmed: kept

@@ -22,6 +22,7 @@ from lsp_desktop.domain.strategies import Strategy
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.strategy_dialogs import StrategyDialog
 from lsp_desktop.ui.none_guard import protect_none
+from lsp_desktop.ui.widgets.message_text import message
 from lsp_desktop.ui.widgets.strategy_draft import DraftPage
 from lsp_desktop.ui.widgets.strategy_pages import (
     ConsultationPage,
@@ -180,7 +181,7 @@ class StrategiesTab(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot create strategy", str(exc))
+                prompts.error(self, "Cannot create strategy", message(str(exc)))
                 return
             self.reload(created.id)
             self.pages.setCurrentIndex(DRAFT)
@@ -200,7 +201,7 @@ class StrategiesTab(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot save strategy", str(exc))
+                prompts.error(self, "Cannot save strategy", message(str(exc)))
             break
         self.reload()
 
@@ -208,13 +209,13 @@ class StrategiesTab(QWidget):
         if self.strategy is None or self.read_only:
             return
         if not prompts.confirm(self, "Delete strategy",
-                               f"Delete {self.strategy.display_name}, its sections and targets?",
+                               message(f"Delete {self.strategy.display_name}, its sections and targets?"),
                                "Delete"):
             return
         try:
             self.service.delete(self.strategy.id)
         except DomainError as exc:
-            prompts.error(self, "Cannot delete strategy", str(exc))
+            prompts.error(self, "Cannot delete strategy", message(str(exc)))
             return
         self.strategy = None
         self.reload()

@@ -20,6 +20,7 @@ from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, Strategy, empty_components
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.models.strategy_tables import SectionTableModel
+from lsp_desktop.ui.widgets.message_text import message
 from lsp_desktop.ui.widgets.section_editor import SectionEditor
 
 
@@ -85,7 +86,7 @@ class DraftPage(QWidget):
         self.editor = SectionEditor(self.service.save_section_body)
         self.editor.saved.connect(self._saved)
         self.editor.save_failed.connect(
-            lambda message: prompts.error(self, "Text not saved", message))
+            lambda text: prompts.error(self, "Text not saved", message(text)))
         self.editor.editor.installEventFilter(self)
 
         splitter = QSplitter()
@@ -182,7 +183,7 @@ class DraftPage(QWidget):
         try:
             section = self.service.add_section(self.strategy.id, title)
         except DomainError as exc:
-            prompts.error(self, "Cannot add section", str(exc))
+            prompts.error(self, "Cannot add section", message(str(exc)))
             return
         self._reload(section.id)
 
@@ -196,10 +197,10 @@ class DraftPage(QWidget):
         try:
             self.service.rename_section(section.id, title)
         except ValidationError as exc:
-            prompts.error(self, "Cannot rename section", exc.errors[0].message)
+            prompts.error(self, "Cannot rename section", message(exc.errors[0].message))
             return
         except DomainError as exc:
-            prompts.error(self, "Cannot rename section", str(exc))
+            prompts.error(self, "Cannot rename section", message(str(exc)))
             return
         self._reload(section.id)
 
@@ -219,9 +220,9 @@ class DraftPage(QWidget):
         words = self.service.section(section.id).word_count
         if not prompts.confirm(
                 self, "Remove section",
-                f"Remove the section \"{section.title}\" ({words:,} words) from the draft?\n\n"
+                message(f"Remove the section \"{section.title}\" ({words:,} words) from the draft?\n\n"
                 "Saved versions keep their copy; save a version first if you may want "
-                "the text back.", "Remove"):
+                "the text back."), "Remove"):
             return
         self.service.remove_section(section.id)
         self._reload()
