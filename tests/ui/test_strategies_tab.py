@@ -452,3 +452,27 @@ def test_user_text_in_message_boxes_is_shown_as_typed(qtbot, tab, services, monk
     tab.draft.remove_button.click()
     assert "A &lt;b&gt;bold&lt;/b&gt; &amp; Co" in asked[0] and "<b>" not in asked[0]
     assert tab.draft.model.rowCount() == 5          # not confirmed: kept
+
+
+def test_undo_puts_a_removed_section_back(qtbot, services, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+
+    svc = services.strategies
+    s = svc.create(Strategy(StrategyType.COMMUNITY, "Thameside 2012"))
+    svc.save_section_body(svc.sections(s.id)[1].id, "Action plan text & more")
+    stack = QUndoStack()
+    tab = StrategiesTab(svc, today=TODAY, undo_stack=stack)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
+    tab.draft.select_row(1)
+    tab.draft.remove_button.click()
+    assert [x.title for x in svc.sections(s.id)] == [
+        "Long-term vision", "Shared commitment", "Arrangements for monitoring"]
+    assert stack.undoText() == "Remove section Action plan"
+    stack.undo()
+    sections = svc.sections(s.id)
+    assert [x.title for x in sections][1] == "Action plan"
+    assert sections[1].body == "Action plan text & more" and sections[1].component == "Action plan"
+    assert tab.draft.model.rowCount() == 4
+    stack.redo()
+    assert len(svc.sections(s.id)) == 3 and tab.draft.model.rowCount() == 3

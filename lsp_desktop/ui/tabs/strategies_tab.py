@@ -40,7 +40,7 @@ class StrategiesTab(QWidget):
     strategies_changed = Signal()
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
-                 parent=None):
+                 parent=None, undo_stack=None):
         super().__init__(parent)
         protect_none()      # the editor makes many Qt calls per keystroke; see none_guard
         self.service = service
@@ -69,7 +69,7 @@ class StrategiesTab(QWidget):
         bar.addWidget(self.details_button)
         bar.addWidget(self.delete_button)
 
-        self.draft = DraftPage(service, read_only)
+        self.draft = DraftPage(service, read_only, undo_stack)
         self.versions = VersionsPage(service, self.draft.flush, read_only)
         self.targets = TargetsPage(service, read_only, today)
         self.endorsements = EndorsementsPage(service, read_only)
