@@ -14,6 +14,7 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.tabs.members_tab import MembersTab
+from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -44,7 +45,10 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
-        self.tabs.addTab(_placeholder("Strategy drafts"), "&Strategy drafts")
+        self.strategies_tab = StrategiesTab(services.strategies, read_only,
+                                            undo_stack=self.undo_stack)
+        self.members_tab.members_changed.connect(self.strategies_tab.refresh)
+        self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
         self.tabs.addTab(_placeholder("Action plans"), "&Action plans")
         self.tabs.addTab(_placeholder("Accreditation"), "A&ccreditation")
         self.setCentralWidget(self.tabs)
