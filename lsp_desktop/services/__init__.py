@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
@@ -19,6 +20,7 @@ class Services:
     partnership: PartnershipService
     members: MembersService
     files: FilesService
+    actions: ActionsService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -27,4 +29,5 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         partnership=PartnershipService(session_factory),
         members=MembersService(session_factory),
         files=FilesService(db_path, backup_dir),
+        actions=ActionsService(session_factory),
     )
