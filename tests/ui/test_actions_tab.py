@@ -235,10 +235,12 @@ def test_timeline_geometry(qtbot, services, make_tab):
     assert bar.width() == pytest.approx(61 * ppd + ppd)        # 1 March to 1 May inclusive
     assert view.bar_items[b.id].rect().top() == pytest.approx(bar.top() + ROW_HEIGHT)
     [mark] = view.milestone_items[a.id]
-    assert mark.boundingRect().center().x() == pytest.approx(
+    assert mark.sceneBoundingRect().center().x() == pytest.approx(
         view.x_for(date(2002, 4, 1)) + ppd / 2, abs=1)
     assert mark.polygon().count() == 3            # overdue on 1 June: a warning triangle
     assert view.label_items[a.id].text().startswith("⚠ A-001")
+    assert "⚠ Overdue" in view.tooltip_for(view.bar_items[a.id])
+    assert view.tooltip_for(mark) == "Recruited: due 01/04/2002, ⚠ overdue"
     assert view.today_line.line().x1() == pytest.approx(view.x_for(TODAY) + ppd / 2)
     tab.timeline.zoom_combo.setCurrentIndex(tab.timeline.zoom_combo.findData(Zoom.MONTH))
     assert view.bar_items[a.id].rect().width() == pytest.approx(62 * Zoom.MONTH.pixels_per_day)
