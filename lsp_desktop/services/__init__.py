@@ -11,6 +11,7 @@ from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
+from lsp_desktop.services.strategies import StrategiesService
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Services:
     partnership: PartnershipService
     members: MembersService
     files: FilesService
+    strategies: StrategiesService
     actions: ActionsService
 
 
@@ -29,5 +31,6 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         partnership=PartnershipService(session_factory),
         members=MembersService(session_factory),
         files=FilesService(db_path, backup_dir),
+        strategies=StrategiesService(session_factory),
         actions=ActionsService(session_factory),
     )

@@ -1,4 +1,4 @@
-"""Migration 0003_actions: upgrades a foundation-only file and matches the ORM models."""
+"""Migration 0003_actions: upgrades a file from the previous revision and matches the ORM models."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from lsp_desktop.db import migrate
 from lsp_desktop.db.models import Base
 
 
-def test_upgrade_from_foundation_adds_action_tables_matching_the_models(tmp_path):
+def test_upgrade_from_previous_revision_adds_action_tables_matching_the_models(tmp_path):
     path = tmp_path / "old.lspd"
     engine = create_engine(f"sqlite:///{path}")
-    migrate.upgrade(engine, "0001_foundation")
+    migrate.upgrade(engine, "0002_strategies")
     assert "action" not in inspect(engine).get_table_names()
     migrate.upgrade(engine, "0003_actions")
     insp = inspect(engine)

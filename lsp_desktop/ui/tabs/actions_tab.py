@@ -51,6 +51,12 @@ TargetsProvider = Callable[[], list[tuple[int, str, str]]]
 ConcernsProvider = Callable[[], list[tuple[int, str]]]
 
 
+def target_choices(strategies_service) -> list[tuple[int, str, str]]:
+    """Targets of the strategies as (id, label, theme) for "what it answers"."""
+    return [(t.id, f"{t.indicator} ({t.theme})" if t.theme else t.indicator, t.theme)
+            for t in strategies_service.targets()]
+
+
 class ActionsTab(QWidget):
     """The action plan; edits go dialog -> service -> refresh, and emit actions_changed."""
 
