@@ -212,10 +212,11 @@ def test_grouping_by_criterion_shows_subtotals(qtbot, demo_services, make_tab):
     tab.group_combo.setCurrentIndex(tab.group_combo.findData("criterion"))
     headers = [r for r in range(tab.model.rowCount())
                if isinstance(tab.model.row_at(r), GroupHeader)]
-    assert [tab.model.index(r, REFERENCE).data() for r in headers][:2] == [
-        "Strategic", "Inclusive"]
-    first = tab.model.index(headers[0], TITLE).data()
-    assert first.startswith("7 actions") and "overdue" in first
+    labels = [tab.model.index(r, REFERENCE).data() for r in headers]
+    assert labels[0].startswith("Strategic — 7 actions, 2 overdue")
+    assert labels[1].startswith("Inclusive — ")
+    assert tab.table.columnSpan(headers[0], REFERENCE) == OVERDUE
+    assert tab.model.index(headers[0], OVERDUE).data() == "⚠ 2"
     assert not tab.model.flags(tab.model.index(headers[0], 0)) & Qt.ItemFlag.ItemIsSelectable
 
 
