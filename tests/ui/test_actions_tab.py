@@ -301,3 +301,21 @@ def test_demo_actions_answer_targets_and_the_dialog_offers_them(qtbot, demo_serv
     saved = max(demo_services.actions.list_actions(), key=lambda a: a.id)
     assert (saved.title, saved.target_id, saved.theme, saved.criterion) == (
         "Decent homes surveys", housing.id, "housing", None)
+
+
+def test_large_timeline_builds_rows_as_they_scroll_into_view(qtbot, services, make_tab):
+    services.actions.add_many([
+        Action(reference="", title=f"Action {i}", start=date(2002, 1, 1) + timedelta(days=i % 90),
+               due=date(2002, 8, 1)) for i in range(1200)])
+    tab = make_tab(services)
+    tab.resize(1200, 700)
+    tab.show_timeline()
+    view = tab.timeline.view
+    built = len(view.bar_items)
+    assert 0 < built < 1200
+    last = tab.model.action_at(tab.model.rowCount() - 1)
+    assert last.id not in view.bar_items
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert last.id in view.bar_items
+    assert view.bar_items[last.id].rect().top() > view.bar_items[
+        tab.model.action_at(0).id].rect().top()
