@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -39,6 +40,11 @@ def make_tab(qtbot):
         tab.resize(1300, 800)
         return tab
     return make
+
+
+def _without_child_ids(a: Action) -> Action:
+    return a.with_changes(milestones=tuple(replace(m, id=None) for m in a.milestones),
+                          notes=tuple(replace(n, id=None) for n in a.notes))
 
 
 def _select(tab: ActionsTab, ids: list[int]) -> None:
@@ -319,3 +325,22 @@ def test_large_timeline_builds_rows_as_they_scroll_into_view(qtbot, services, ma
     assert last.id in view.bar_items
     assert view.bar_items[last.id].rect().top() > view.bar_items[
         tab.model.action_at(0).id].rect().top()
+
+
+def test_delete_selected_asks_first_and_undo_brings_them_back(qtbot, demo_services, make_tab,
+                                                              monkeypatch):
+    from lsp_desktop.ui import prompts
+
+    tab = make_tab(demo_services)
+    first, second = demo_services.actions.list_actions()[:2]
+    _select(tab, [first.id, second.id])
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: asked.append(a[2]) or True)
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert "Delete 2 actions" in asked[0]
+    remaining = {a.id for a in demo_services.actions.list_actions()}
+    assert first.id not in remaining and second.id not in remaining
+    assert tab.model.row_of(first.id) == -1
+    tab.undo_stack.undo()
+    assert _without_child_ids(demo_services.actions.get(first.id)) == _without_child_ids(first)
+    assert tab.model.row_of(second.id) >= 0

@@ -184,6 +184,7 @@ class ActionsTab(QWidget):
         self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.new_action.triggered.connect(self.add_action)
         self.new_action.setEnabled(not read_only)
+        self.addAction(self.new_action)
         self.delete_action = QAction("&Delete actions", self,
                                      shortcut=QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
