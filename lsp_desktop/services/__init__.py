@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
@@ -21,6 +22,7 @@ class Services:
     members: MembersService
     files: FilesService
     strategies: StrategiesService
+    actions: ActionsService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -30,4 +32,5 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         members=MembersService(session_factory),
         files=FilesService(db_path, backup_dir),
         strategies=StrategiesService(session_factory),
+        actions=ActionsService(session_factory),
     )

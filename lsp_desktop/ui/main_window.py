@@ -13,6 +13,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
@@ -49,7 +50,11 @@ class MainWindow(QMainWindow):
                                             undo_stack=self.undo_stack)
         self.members_tab.members_changed.connect(self.strategies_tab.refresh)
         self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
-        self.tabs.addTab(_placeholder("Action plans"), "&Action plans")
+        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only,
+                                      targets=lambda: target_choices(services.strategies))
+        self.tabs.addTab(self.actions_tab, "&Action plans")
+        self.members_tab.members_changed.connect(self.actions_tab.refresh)
+        self.strategies_tab.strategies_changed.connect(self.actions_tab.refresh)
         self.tabs.addTab(_placeholder("Accreditation"), "A&ccreditation")
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(
