@@ -1,10 +1,28 @@
 """All ORM models, imported here so Alembic and the services see one metadata."""
 
+from lsp_desktop.db.models.accreditation import (
+    AssessmentRoundRow,
+    ConcernRow,
+    CriterionAssessmentRow,
+    CriterionPromptRow,
+    DialogueRow,
+    EvidenceFileRow,
+    EvidenceRow,
+    WeaknessRow,
+)
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
 
 __all__ = [
+    "AssessmentRoundRow",
+    "ConcernRow",
+    "CriterionAssessmentRow",
+    "CriterionPromptRow",
+    "DialogueRow",
+    "EvidenceFileRow",
+    "EvidenceRow",
+    "WeaknessRow",
     "Base",
     "DeclarationRow",
     "MemberRecord",
