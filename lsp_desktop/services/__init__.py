@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.services.accreditation import AccreditationService
+from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
@@ -23,17 +24,20 @@ class Services:
     files: FilesService
     accreditation: AccreditationService
     readiness: ReadinessService
+    actions: ActionsService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
                    backup_dir: Path | None = None) -> Services:
     partnership = PartnershipService(session_factory)
     members = MembersService(session_factory)
-    accreditation = AccreditationService(session_factory, partnership)
+    actions = ActionsService(session_factory)
+    accreditation = AccreditationService(session_factory, partnership, actions)
     return Services(
         partnership=partnership,
         members=members,
         files=FilesService(db_path, backup_dir),
         accreditation=accreditation,
-        readiness=ReadinessService(session_factory, members, accreditation),
+        readiness=ReadinessService(session_factory, members, accreditation, actions),
+        actions=actions,
     )

@@ -10,6 +10,7 @@ from lsp_desktop.db.models.accreditation import (
     EvidenceRow,
     WeaknessRow,
 )
+from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNoteRow
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
@@ -23,6 +24,9 @@ __all__ = [
     "EvidenceFileRow",
     "EvidenceRow",
     "WeaknessRow",
+    "ActionRecord",
+    "MilestoneRow",
+    "ProgressNoteRow",
     "Base",
     "DeclarationRow",
     "MemberRecord",

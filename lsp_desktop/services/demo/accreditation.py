@@ -103,8 +103,13 @@ def populate(services, today: date) -> None:
                                         "leads", "GO for London review meeting"))
     acc.add_dialogue(first.id, Dialogue(D(2002, 1, 29), "Community Empowerment Network "
                                         "steering group"))
+    _link_to_plan(services, first.id)
     for c, text, status in _CONCERNS:
-        acc.add_concern(first.id, Concern(text, c, status))
+        concern = acc.add_concern(first.id, Concern(text, c, status))
+        if status == ConcernStatus.IN_HAND:
+            action = _first_action(services, c, set())
+            if action is not None:
+                acc.update_concern(replace(concern, action_id=action.id))
     first = acc.get_round(first.id)
     acc.update_round(replace(
         first, participants="Board away day, 8 December 2001: 21 members; theme group "
@@ -126,6 +131,24 @@ def populate(services, today: date) -> None:
         "Board minutes agreeing both strategies", K.MINUTES, D(2002, 4, 23), "LSP/02/03 item 2"))
     acc.add_weakness(second.id, C.ACTION_FOCUSED,
                      "Several actions from the 2001/02 plan are past their due date.")
+
+
+def _first_action(services, criterion, taken: set[int]):
+    return next((a for a in services.actions.list_actions()
+                 if a.criterion == criterion and a.id not in taken), None)
+
+
+def _link_to_plan(services, round_id: int) -> None:
+    """Link each weakness to an action of the demo plan on the same criterion, leaving
+    the last weakness of a criterion without one when the plan runs out."""
+    taken: set[int] = set()
+    rnd = services.accreditation.get_round(round_id)
+    for a in rnd.criteria:
+        for w in a.weaknesses[:1]:
+            action = _first_action(services, a.criterion, taken)
+            if action is not None:
+                taken.add(action.id)
+                services.accreditation.link_weakness(w.id, action.id)
 
 
 def _go_comment(own, go) -> str:

@@ -4,7 +4,8 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_accreditation"
-down_revision = "0001_foundation"
+# Merges the branches written in parallel (strategies 0002, actions 0003).
+down_revision = "0003_actions"
 branch_labels = None
 depends_on = None
 
