@@ -270,7 +270,9 @@ def _strategy_signal(kind: StrategyType, key: str, strategies: tuple[StrategySum
         level = Rating.AMBER_RED if empty else Rating.AMBER_GREEN
     else:
         level = Rating.AMBER_RED if not empty else Rating.RED
-    return Signal(c, key, level, f"The {kind.value} is a {best.status.value}{gap}"
+    state = ("agreed" if best.status == StrategyStatus.AGREED
+             else f"still a {best.status.value}")
+    return Signal(c, key, level, f"The {kind.value} is {state}{gap}"
                   f"{'' if empty else ', with every expected component written'}.",
                   Place.STRATEGIES)
 

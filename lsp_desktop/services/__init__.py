@@ -13,6 +13,7 @@ from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.readiness import ReadinessService
+from lsp_desktop.services.strategies import StrategiesService
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Services:
     accreditation: AccreditationService
     readiness: ReadinessService
     actions: ActionsService
+    strategies: StrategiesService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -32,12 +34,15 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
     partnership = PartnershipService(session_factory)
     members = MembersService(session_factory)
     actions = ActionsService(session_factory)
+    strategies = StrategiesService(session_factory)
     accreditation = AccreditationService(session_factory, partnership, actions)
     return Services(
         partnership=partnership,
         members=members,
         files=FilesService(db_path, backup_dir),
         accreditation=accreditation,
-        readiness=ReadinessService(session_factory, members, accreditation, actions),
+        readiness=ReadinessService(session_factory, members, accreditation, actions,
+                                   strategies),
         actions=actions,
+        strategies=strategies,
     )

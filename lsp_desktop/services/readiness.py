@@ -9,7 +9,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db.models import DeclarationRow, MemberRecord
 from lsp_desktop.domain.accreditation import AssessmentRound
-from lsp_desktop.domain.readiness import CriterionReadiness, ReadinessInput, readiness
+from lsp_desktop.domain.readiness import (
+    CriterionReadiness,
+    ReadinessInput,
+    TargetFacts,
+    readiness,
+)
+from lsp_desktop.domain.strategies import StrategyStatus, StrategyType, target_status
+from lsp_desktop.domain.text import fold
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -51,7 +58,22 @@ class ReadinessService:
     def _strategies_input(self, today: date) -> dict:
         if self._strategies is None:
             return {}
-        return {}
+        summaries = tuple(self._strategies.summaries())
+        targets = tuple(TargetFacts(t.indicator, t.baseline_value is not None,
+                                    t.latest_value is not None, target_status(t, today))
+                        for t in self._strategies.targets())
+        consultations = tuple(e.start or e.end for e in self._strategies.consultations()
+                              if e.start or e.end)
+        written = False
+        for summary in summaries:
+            if summary.type != StrategyType.NEIGHBOURHOOD_RENEWAL or \
+                    summary.status == StrategyStatus.SUPERSEDED:
+                continue
+            written = written or any(
+                fold(sec.title).startswith("learningplan") and sec.body.strip()
+                for sec in self._strategies.sections(summary.id))
+        return {"strategies": summaries, "targets": targets, "consultations": consultations,
+                "learning_plan_written": written}
 
     def report(self, round_id: int | None = None, today: date | None = None
                ) -> tuple[AssessmentRound | None, list[CriterionReadiness]]:

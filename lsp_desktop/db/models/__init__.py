@@ -14,6 +14,16 @@ from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNo
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
+from lsp_desktop.db.models.strategies import (
+    ConsultationRow,
+    EndorsementRow,
+    NeighbourhoodRow,
+    StrategyRow,
+    StrategySectionRow,
+    StrategyVersionRow,
+    StrategyVersionSectionRow,
+    TargetRow,
+)
 
 __all__ = [
     "AssessmentRoundRow",
@@ -33,4 +43,12 @@ __all__ = [
     "NrfAllocationRow",
     "PartnershipRow",
     "TermRow",
+    "ConsultationRow",
+    "EndorsementRow",
+    "NeighbourhoodRow",
+    "StrategyRow",
+    "StrategySectionRow",
+    "StrategyVersionRow",
+    "StrategyVersionSectionRow",
+    "TargetRow",
 ]
