@@ -189,9 +189,11 @@ class AccreditationService:
                 if old is None:
                     row.criteria.append(CriterionAssessmentRow(criterion=c.value))
                     continue
+                something = (old.rating != Rating.NOT_ASSESSED.value or old.narrative.strip()
+                             or old.strengths.strip() or old.weaknesses or old.evidence)
                 new = CriterionAssessmentRow(
                     criterion=c.value, rating=old.rating, narrative=old.narrative,
-                    strengths=old.strengths, carried=True)
+                    strengths=old.strengths, carried=bool(something))
                 new.weaknesses = [WeaknessRow(text=w.text, action_id=w.action_id, carried=True)
                                   for w in old.weaknesses]
                 new.evidence = [EvidenceRow(title=e.title, kind=e.kind, dated=e.dated,
