@@ -14,6 +14,7 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
+from lsp_desktop.ui.tabs.actions_tab import ActionsTab
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 
 RECENT_KEY = "recent_files"
@@ -46,7 +47,9 @@ class MainWindow(QMainWindow):
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
         self.tabs.addTab(_placeholder("Strategy drafts"), "&Strategy drafts")
-        self.tabs.addTab(_placeholder("Action plans"), "&Action plans")
+        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only)
+        self.tabs.addTab(self.actions_tab, "&Action plans")
+        self.members_tab.members_changed.connect(self.actions_tab.refresh)
         self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
                                                   services.actions, read_only)
         self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
@@ -67,10 +70,8 @@ class MainWindow(QMainWindow):
         tab = self.accreditation_tab
         self.members_tab.members_changed.connect(tab.refresh)
         tab.open_place.connect(self.open_place)
-        actions_tab = getattr(self, "actions_tab", None)
-        if actions_tab is not None:
-            tab.actions_changed.connect(actions_tab.refresh)
-            actions_tab.actions_changed.connect(tab.refresh)
+        tab.actions_changed.connect(self.actions_tab.refresh)
+        self.actions_tab.actions_changed.connect(tab.refresh)
 
     def open_place(self, place: str) -> None:
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""

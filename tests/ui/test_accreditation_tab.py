@@ -153,8 +153,7 @@ def test_weakness_becomes_an_action_in_the_action_plan(qtbot, tab_with_round, se
     assert messages[-1][0] == "info" and action.reference in messages[-1][2]
 
 
-def test_window_tells_the_other_tabs_when_an_action_is_made(qtbot, services, messages):
-    """main_window wires actions_changed to the Action plans tab's refresh (when present)."""
+def test_weakness_made_into_an_action_shows_on_the_action_plans_tab(qtbot, services, messages):
     from lsp_desktop.ui.main_window import MainWindow
 
     window = MainWindow(services, services.files.db_path)
@@ -170,6 +169,11 @@ def test_window_tells_the_other_tabs_when_an_action_is_made(qtbot, services, mes
     action_id = services.accreditation.get_round(rnd.id).assessment(
         Criterion.EFFICIENT).weaknesses[0].action_id
     assert services.actions.get(action_id).title == "No substitutes"
+    shown = window.actions_tab.model.visible_actions()
+    assert [(a.id, a.title, a.criterion) for a in shown] == [
+        (action_id, "No substitutes", Criterion.EFFICIENT)]
+    window.open_place("actions")
+    assert window.tabs.currentWidget() is window.actions_tab
     window.open_place("members")
     assert window.tabs.currentWidget() is window.members_tab
 
