@@ -16,6 +16,7 @@ from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab
 from lsp_desktop.ui.tabs.members_tab import MembersTab
+from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -46,7 +47,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
-        self.tabs.addTab(_placeholder("Strategy drafts"), "&Strategy drafts")
+        self.strategies_tab = StrategiesTab(services.strategies, read_only)
+        self.members_tab.members_changed.connect(self.strategies_tab.refresh)
+        self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
         self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only)
         self.tabs.addTab(self.actions_tab, "&Action plans")
         self.members_tab.members_changed.connect(self.actions_tab.refresh)
@@ -65,13 +68,14 @@ class MainWindow(QMainWindow):
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
 
     def _wire_accreditation(self) -> None:
-        """Readiness follows the register and the action plan; actions made from weaknesses
-        and concerns show on the Action plans tab at once."""
+        """Readiness follows the register, the strategies and the action plan; actions made
+        from weaknesses and concerns show on the Action plans tab at once."""
         tab = self.accreditation_tab
         self.members_tab.members_changed.connect(tab.refresh)
         tab.open_place.connect(self.open_place)
         tab.actions_changed.connect(self.actions_tab.refresh)
         self.actions_tab.actions_changed.connect(tab.refresh)
+        self.strategies_tab.strategies_changed.connect(tab.refresh)
 
     def open_place(self, place: str) -> None:
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""
