@@ -276,3 +276,41 @@ def test_table_models_pass_the_model_tester(qtmodeltester, demo_services):
         (r.assessment(c).rating, r.assessment(c).go_rating) for r in (first, second)))
         for c in Criterion])
     qtmodeltester.check(overview)
+
+
+def test_new_round_from_the_previous_one_starts_carried(qtbot, tab_with_round, services,
+                                                       monkeypatch):
+    from lsp_desktop.ui.dialogs.accreditation_dialogs import NewRoundDialog
+
+    first = services.accreditation.latest_round()
+    services.accreditation.save_criterion(first.id, Criterion.STRATEGIC, Rating.AMBER_RED,
+                                          "Vision drafted", "")
+    seen = []
+
+    def accept(dialog):
+        seen.append(dialog.values())
+        return len(seen) == 1
+
+    monkeypatch.setattr(NewRoundDialog, "exec", accept)
+    tab = tab_with_round
+    qtbot.mouseClick(tab.new_round_button, Qt.MouseButton.LeftButton)
+    assert seen[0] == ("Annual review 2002/03", RoundKind.ANNUAL_REVIEW, "2002/03", first.id)
+    assert tab.round_combo.currentText() == "Annual review 2002/03"
+    row = tab.self_page.criteria_model.row_of(
+        lambda line: line.assessment.criterion == Criterion.STRATEGIC)
+    assert tab.self_page.criteria_model.index(row, 1).data() == "Amber/red (carried)"
+    tab.self_page.select_criterion(Criterion.STRATEGIC)
+    assert not tab.self_page.carried_label.isHidden()
+    assert tab.self_page.narrative.toPlainText() == "Vision drafted"
+
+
+def test_read_only_partnership_cannot_be_changed_from_the_tab(qtbot, demo_services):
+    tab = AccreditationTab(demo_services.accreditation, demo_services.readiness,
+                           demo_services.actions, read_only=True, today=TODAY)
+    qtbot.addWidget(tab)
+    page = tab.self_page
+    assert not tab.new_round_button.isEnabled()
+    assert not page.save_button.isEnabled() and not page.make_action_button.isEnabled()
+    assert not tab.go_page.save_outcome_button.isEnabled()
+    assert page.open_evidence_button.isEnabled()        # looking is still allowed
+    assert tab.compare_button.isEnabled()
