@@ -195,4 +195,5 @@ class MainWindow(QMainWindow):
                     continue
                 prompts.error(self, "Partnership details", str(exc))
             break
+        self.accreditation_tab.refresh()     # the NRF consequence follows the allocations
         self.update_title()

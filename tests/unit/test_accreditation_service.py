@@ -213,3 +213,10 @@ def test_deleting_the_action_unlinks_the_weakness(services):
     [after] = acc.get_round(rnd.id).assessment(C.EFFICIENT).weaknesses
     assert after.action_id is None
     acc.weakness_to_action(weakness.id, TODAY)      # and it can be answered again
+
+
+def test_demo_survey_is_attached_inside_the_file(demo_services):
+    first = demo_services.accreditation.all_rounds()[0]
+    [survey] = [e for e in first.assessment(C.INCLUSIVE).evidence if e.has_file]
+    name, data = demo_services.accreditation.evidence_file(survey.id)
+    assert name == "residents-survey-2002.csv" and data.startswith(b"ward,")

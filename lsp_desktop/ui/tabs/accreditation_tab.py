@@ -179,8 +179,7 @@ class AccreditationTab(QWidget):
             self.round = self.service.get_round(round_id) if round_id is not None else None
         except DomainError:
             self.round = None
-        rnd, report = self.readiness_service.report(
-            self.round.id if self.round else None, self.today()) if self.round else (None, [])
+        report = self.readiness_service.for_round(self.round, self.today()) if self.round else []
         self.report = {r.criterion: r for r in report}
         refs = self._action_refs()
         self.self_page.show_round(self.round, self.service.catalogue(), self.report, refs)
