@@ -75,11 +75,12 @@ class Signal:
     level: Rating
     sentence: str
     place: Place
+    focus: Criterion | None = None      # the criterion to open, when not this one
 
     @property
     def where(self) -> str:
         if self.place == Place.ASSESSMENT:
-            return f"{self.place.label}: {self.criterion.label}"
+            return f"{self.place.label}: {(self.focus or self.criterion).label}"
         return self.place.label
 
 
@@ -203,12 +204,14 @@ def action_focused_signals(data: ReadinessInput) -> list[Signal]:
                               "usually finds some.", Place.ASSESSMENT))
         else:
             bare = [w for w in weaknesses if w.action_id is None]
+            first_bare = next((a.criterion for a in data.assessment.criteria
+                               if any(w.action_id is None for w in a.weaknesses)), None)
             out.append(Signal(c, "weaknesses", _share_level(len(bare) / len(weaknesses),
                                                              0, .25, .5),
                               f"{len(bare)} of {len(weaknesses)} weaknesses have no action "
                               "in the action plan." if bare else
                               f"All {len(weaknesses)} weaknesses have an action.",
-                              Place.ASSESSMENT))
+                              Place.ASSESSMENT, first_bare))
     return out
 
 

@@ -295,7 +295,7 @@ class AccreditationTab(QWidget):
             return
         if signal.place == Place.ASSESSMENT:
             self.pages.setCurrentIndex(SELF)
-            self.self_page.select_criterion(signal.criterion)
+            self.self_page.select_criterion(signal.focus or signal.criterion)
         elif signal.place == Place.GO_REVIEW:
             self.pages.setCurrentIndex(GO)
         else:
