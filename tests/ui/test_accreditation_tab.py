@@ -314,3 +314,19 @@ def test_read_only_partnership_cannot_be_changed_from_the_tab(qtbot, demo_servic
     assert not tab.go_page.save_outcome_button.isEnabled()
     assert page.open_evidence_button.isEnabled()        # looking is still allowed
     assert tab.compare_button.isEnabled()
+
+
+def test_moving_to_another_criterion_keeps_what_was_typed(qtbot, tab_with_round, services):
+    page = tab_with_round.self_page
+    page.select_criterion(Criterion.EFFICIENT)
+    qtbot.keyClicks(page.narrative, "Substitutes named for every seat")
+    page.rating.set_rating(Rating.AMBER_GREEN)
+    row = page.criteria_model.row_of(lambda line: line.assessment.criterion == Criterion.LEARNING)
+    page.criteria_table.selectRow(row)
+    assert page.criterion() == Criterion.LEARNING
+    saved = services.accreditation.latest_round().assessment(Criterion.EFFICIENT)
+    assert (saved.rating, saved.narrative) == (Rating.AMBER_GREEN,
+                                               "Substitutes named for every seat")
+    assert page.narrative.toPlainText() == ""            # the learning criterion's own text
+    untouched = services.accreditation.latest_round().assessment(Criterion.LEARNING)
+    assert untouched.rating == Rating.NOT_ASSESSED

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
-from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
 from lsp_desktop.ui import prompts
@@ -64,8 +64,9 @@ class SelfAssessmentPage(QWidget):
         self.criteria_model = CriterionTableModel(self)
         self.criteria_table = record_table(self.criteria_model, "Criteria", (175, 150, 120),
                                            sortable=False)
-        self.criteria_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._show_criterion())
+        self.criteria_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._criterion_changed())
+        self._shown: tuple | None = None     # (criterion, rating, narrative, strengths) loaded
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
@@ -170,6 +171,7 @@ class SelfAssessmentPage(QWidget):
     # -- showing ---------------------------------------------------------
     def show_round(self, rnd: AssessmentRound | None, catalogue, readiness,
                    action_refs: dict[int, str]) -> None:
+        self.save_pending()
         keep = self.criterion()
         self.round, self.catalogue, self.readiness = rnd, catalogue, readiness
         self.weakness_model.action_refs = action_refs
@@ -178,7 +180,7 @@ class SelfAssessmentPage(QWidget):
             r = readiness.get(c)
             a = rnd.assessment(c) if rnd else None
             if a is not None:
-                lines.append(CriterionLine(a, r.data_rating if r else a.rating.NOT_ASSESSED,
+                lines.append(CriterionLine(a, r.data_rating if r else Rating.NOT_ASSESSED,
                                            r.disagreement if r else ""))
         self.criteria_model.set_rows(lines)
         self.setEnabled(rnd is not None)
@@ -194,9 +196,40 @@ class SelfAssessmentPage(QWidget):
             self.criteria_table.selectRow(row)
         self._show_criterion()
 
+    def _form(self) -> tuple:
+        return (self.rating.rating(), self.narrative.toPlainText(), self.strengths.toPlainText())
+
+    def save_pending(self) -> None:
+        """Keep what was typed for the criterion shown when the officer moves on without
+        pressing Save (another criterion, another page, a refresh)."""
+        if self._shown is None or self.round is None or self.read_only:
+            return
+        criterion, *loaded = self._shown
+        form = self._form()
+        if tuple(loaded) == form:
+            return
+        self._shown = (criterion, *form)
+        try:
+            self.service.save_criterion(self.round.id, criterion, *form)
+        except DomainError as exc:
+            prompts.error(self, "Cannot save criterion", str(exc))
+
+    def _criterion_changed(self) -> None:
+        if self._shown is not None and self._shown[0] != self.criterion() \
+                and self._shown[1:] != self._form():
+            self.save_pending()
+            self.changed()          # reloads, keeping the newly chosen criterion
+            return
+        self._show_criterion()
+
+    def hideEvent(self, event) -> None:
+        self.save_pending()
+        super().hideEvent(event)
+
     def _show_criterion(self) -> None:
         c = self.criterion()
         if c is None or self.round is None:
+            self._shown = None
             return
         a = self.round.assessment(c)
         info = self.catalogue.get(c)
@@ -215,6 +248,7 @@ class SelfAssessmentPage(QWidget):
         self.rating.set_rating(a.rating)
         self.narrative.setPlainText(a.narrative)
         self.strengths.setPlainText(a.strengths)
+        self._shown = (c, *self._form())
         self.weakness_model.set_rows(a.weaknesses)
         self.evidence_model.set_rows(a.evidence)
 
@@ -223,9 +257,9 @@ class SelfAssessmentPage(QWidget):
         c = self.criterion()
         if c is None or self.read_only:
             return
+        self._shown = (c, *self._form())
         run_step(self, "Cannot save criterion", lambda: self.service.save_criterion(
-            self.round.id, c, self.rating.rating(), self.narrative.toPlainText(),
-            self.strengths.toPlainText()), self.changed)
+            self.round.id, c, *self._form()), self.changed)
 
     def add_weakness(self) -> None:
         c = self.criterion()
