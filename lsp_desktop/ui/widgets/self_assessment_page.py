@@ -22,7 +22,6 @@ from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
-from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.accreditation_dialogs import EvidenceDialog, TextDialog
 from lsp_desktop.ui.models.accreditation_tables import (
     CriterionLine,
@@ -30,7 +29,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     EvidenceTableModel,
     WeaknessTableModel,
 )
-from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.widgets.rating_combo import RatingCombo
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
@@ -212,7 +211,7 @@ class SelfAssessmentPage(QWidget):
         try:
             self.service.save_criterion(self.round.id, criterion, *form)
         except DomainError as exc:
-            prompts.error(self, "Cannot save criterion", str(exc))
+            say.error(self, "Cannot save criterion", str(exc))
 
     def _criterion_changed(self) -> None:
         if self._shown is not None and self._shown[0] != self.criterion() \
@@ -281,7 +280,7 @@ class SelfAssessmentPage(QWidget):
         w = selected_record(self.weakness_table)
         if w is None or self.read_only:
             return
-        if prompts.confirm(self, "Remove weakness", f"Remove the weakness “{w.text}”? Any "
+        if say.confirm(self, "Remove weakness", f"Remove the weakness “{w.text}”? Any "
                            "action already made from it stays in the action plan.", "Remove"):
             run_step(self, "Cannot remove weakness",
                      lambda: self.service.remove_weakness(w.id), self.changed)
@@ -294,7 +293,7 @@ class SelfAssessmentPage(QWidget):
         if run_step(self, "Cannot make an action",
                     lambda: made.append(self.service.weakness_to_action(w.id)), self.changed):
             self.actions_changed.emit()
-            prompts.info(self, "Action added", f"Action {made[0].reference} was added to the "
+            say.info(self, "Action added", f"Action {made[0].reference} was added to the "
                          "action plan. Give it an owner and a due date on the Action plans tab.")
 
     # -- evidence --------------------------------------------------------
@@ -329,16 +328,16 @@ class SelfAssessmentPage(QWidget):
         if item is None:
             return
         if not item.has_file:
-            prompts.info(self, "Open evidence", f"“{item.title}” has no attached file."
+            say.info(self, "Open evidence", f"“{item.title}” has no attached file."
                          + (f" Reference: {item.reference}" if item.reference else ""))
             return
         try:
             path = self.service.export_evidence(item.id)
         except (DomainError, OSError) as exc:
-            prompts.error(self, "Cannot open evidence", str(exc))
+            say.error(self, "Cannot open evidence", str(exc))
             return
         if not open_in_viewer(path):
-            prompts.warning(self, "Open evidence", f"No program on this computer opens "
+            say.warning(self, "Open evidence", f"No program on this computer opens "
                             f"{path.suffix or 'such'} files. A copy was saved to {path}.")
 
     def remove_evidence(self) -> None:
@@ -346,7 +345,7 @@ class SelfAssessmentPage(QWidget):
         if item is None or self.read_only:
             return
         extra = " and its attached file" if item.has_file else ""
-        if prompts.confirm(self, "Remove evidence", f"Remove “{item.title}”{extra} from this "
+        if say.confirm(self, "Remove evidence", f"Remove “{item.title}”{extra} from this "
                            "round?", "Remove"):
             run_step(self, "Cannot remove evidence",
                      lambda: self.service.remove_evidence(item.id), self.changed)
