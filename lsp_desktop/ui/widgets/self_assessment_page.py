@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -65,6 +67,7 @@ class SelfAssessmentPage(QWidget):
                                            sortable=False)
         self.criteria_table.selectionModel().selectionChanged.connect(
             lambda *_: self._criterion_changed())
+        self._viewer_dir: tempfile.TemporaryDirectory | None = None
         self._shown: tuple | None = None     # (criterion, rating, narrative, strengths) loaded
 
         self.heading = QLabel()
@@ -331,8 +334,12 @@ class SelfAssessmentPage(QWidget):
             say.info(self, "Open evidence", f"“{item.title}” has no attached file."
                          + (f" Reference: {item.reference}" if item.reference else ""))
             return
+        if self._viewer_dir is None:
+            # Copies handed to the viewer live until the program closes, then go.
+            self._viewer_dir = tempfile.TemporaryDirectory(prefix="lsp-evidence-")
+            self.destroyed.connect(lambda *_a, d=self._viewer_dir: d.cleanup())
         try:
-            path = self.service.export_evidence(item.id)
+            path = self.service.export_evidence(item.id, Path(self._viewer_dir.name))
         except (DomainError, OSError) as exc:
             say.error(self, "Cannot open evidence", str(exc))
             return
