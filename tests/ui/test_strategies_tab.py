@@ -362,3 +362,12 @@ def test_other_tabs_hear_of_changes_that_matter_not_of_every_pause(qtbot, tab):
     in_modal(qtbot, _accept_label("first"))
     tab.versions.save_button.click()
     assert len(heard) == 2
+
+
+def test_long_unbroken_typing_is_still_saved(qtbot, tab, services, monkeypatch):
+    from lsp_desktop.ui.widgets import section_editor
+
+    monkeypatch.setattr(section_editor, "AUTOSAVE_MAX_MS", 0)   # as if typing for long
+    editor = tab.draft.editor
+    qtbot.keyClicks(editor.editor, "ab")
+    assert services.strategies.section(editor.section_id).body.strip() == "ab"
