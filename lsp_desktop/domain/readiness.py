@@ -112,6 +112,15 @@ def _share_level(share: float, good: float, fair: float, poor: float) -> Rating:
     return Rating.RED
 
 
+def _coverage_level(share: float) -> Rating:
+    """Higher is better: three quarters or more green, half amber/green, a quarter amber/red."""
+    if share >= .75:
+        return Rating.GREEN
+    if share >= .5:
+        return Rating.AMBER_GREEN
+    return Rating.AMBER_RED if share >= .25 else Rating.RED
+
+
 def _names(items: Iterable[str], limit: int = 4) -> str:
     items = list(items)
     shown = ", ".join(items[:limit])
@@ -293,10 +302,7 @@ def strategic_signals(data: ReadinessInput) -> list[Signal]:
                 for b in s.endorsed_bodies}
     if bodies:
         yes = [k for k in bodies if k in endorsed]
-        share = len(yes) / len(bodies)
-        level = (Rating.GREEN if share >= .75 else Rating.AMBER_GREEN if share >= .5
-                 else Rating.AMBER_RED if share >= .25 else Rating.RED)
-        out.append(Signal(c, "endorsement", level,
+        out.append(Signal(c, "endorsement", _coverage_level(len(yes) / len(bodies)),
                           f"{len(yes)} of {len(bodies)} member bodies ({_pct(len(yes), len(bodies))})"
                           " have endorsed an agreed strategy.", Place.STRATEGIES))
     return out
@@ -330,10 +336,7 @@ def efficient_signals(data: ReadinessInput) -> list[Signal]:
         live = [a for a in data.actions if a.status != ActionStatus.DROPPED]
         if live:
             costed = [a for a in live if a.amount is not None]
-            share = len(costed) / len(live)
-            level = (Rating.GREEN if share >= .75 else Rating.AMBER_GREEN if share >= .5
-                     else Rating.AMBER_RED if share >= .25 else Rating.RED)
-            out.append(Signal(c, "resources", level,
+            out.append(Signal(c, "resources", _coverage_level(len(costed) / len(live)),
                               f"{len(costed)} of {len(live)} actions ({_pct(len(costed), len(live))})"
                               " have resources recorded against them.", Place.ACTIONS))
     return out
