@@ -13,6 +13,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
@@ -55,7 +56,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.actions_tab, "&Action plans")
         self.members_tab.members_changed.connect(self.actions_tab.refresh)
         self.strategies_tab.strategies_changed.connect(self.actions_tab.refresh)
-        self.tabs.addTab(_placeholder("Accreditation"), "A&ccreditation")
+        self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
+                                                  services.actions, read_only)
+        self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
+        self._wire_accreditation()
         self.setCentralWidget(self.tabs)
         self.tabs.currentChanged.connect(
             lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
@@ -67,6 +71,27 @@ class MainWindow(QMainWindow):
         if read_only:
             self.statusBar().showMessage(
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
+
+    def _wire_accreditation(self) -> None:
+        """Readiness follows the register, the strategies and the action plan; actions made
+        from weaknesses and concerns show on the Action plans tab at once."""
+        tab = self.accreditation_tab
+        self.members_tab.members_changed.connect(tab.refresh)
+        tab.open_place.connect(self.open_place)
+        tab.actions_changed.connect(self.actions_tab.refresh)
+        self.actions_tab.actions_changed.connect(tab.refresh)
+        self.strategies_tab.strategies_changed.connect(tab.refresh)
+
+    def open_place(self, place: str) -> None:
+        """Bring forward the tab a readiness signal names (members, actions, strategies)."""
+        titles = {"members": "Members", "actions": "Action plans",
+                  "strategies": "Strategy drafts", "assessment": "Accreditation",
+                  "go review": "Accreditation"}
+        wanted = titles.get(place, "")
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i).replace("&", "") == wanted:
+                self.tabs.setCurrentIndex(i)
+                return
 
     # -- menus -----------------------------------------------------------
     def _build_menus(self) -> None:
@@ -161,7 +186,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
     def edit_details(self) -> None:
-        dialog = PartnershipDialog(self.services.partnership.get(), self)
+        dialog = PartnershipDialog(self.services.partnership.get(), self,
+                                   nrf_notice=self.services.accreditation.nrf_notice())
         if self.read_only:
             dialog.setWindowTitle("Partnership details (read-only)")
         while dialog.exec() and not self.read_only:
@@ -174,4 +200,5 @@ class MainWindow(QMainWindow):
                     continue
                 prompts.error(self, "Partnership details", str(exc))
             break
+        self.accreditation_tab.refresh()     # the NRF consequence follows the allocations
         self.update_title()
