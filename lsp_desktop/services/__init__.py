@@ -7,9 +7,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from lsp_desktop.services.archive import ArchiveService
+from lsp_desktop.services.backups import BackupsService
+from lsp_desktop.services.exchange import ExchangeService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
+from lsp_desktop.services.personal_data import PersonalDataService
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,10 @@ class Services:
     partnership: PartnershipService
     members: MembersService
     files: FilesService
+    exchange: ExchangeService
+    archive: ArchiveService
+    backups: BackupsService
+    personal_data: PersonalDataService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -27,4 +35,8 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         partnership=PartnershipService(session_factory),
         members=MembersService(session_factory),
         files=FilesService(db_path, backup_dir),
+        exchange=ExchangeService(session_factory),
+        archive=ArchiveService(session_factory),
+        backups=BackupsService(db_path, backup_dir),
+        personal_data=PersonalDataService(session_factory),
     )
