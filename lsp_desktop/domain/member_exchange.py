@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from lsp_desktop.domain.exchange import Column, ParsedRow, Problem
-from lsp_desktop.domain.members import CATEGORIES, Member, Role, Sector, Term, validate_member
+from lsp_desktop.domain.members import (
+    CATEGORIES,
+    Member,
+    Role,
+    Sector,
+    Term,
+    terms_overlap,
+    validate_member,
+)
 from lsp_desktop.domain.text import fold
 
 MEMBER_COLUMNS: tuple[Column, ...] = (
@@ -55,6 +64,7 @@ class MemberDraft:
     given: set[str]                 # fields the file had a column for
     deputises_for: str = ""
     existing_id: int | None = None
+    term_rows: dict = field(default_factory=dict)     # term start -> row it came from
 
 
 @dataclass
@@ -109,11 +119,13 @@ def build_drafts(rows: list[ParsedRow], given: set[str]) -> tuple[list[MemberDra
                 publish_contact=bool(v.get("publish_contact", False)),
                 nominating_body=v.get("nominating_body", ""), notes=v.get("notes", ""),
                 terms=(term,) if term else ())
-            drafts[key] = MemberDraft([r.row], member, given, v.get("deputises_for", ""))
+            draft = drafts[key] = MemberDraft([r.row], member, given, v.get("deputises_for", ""))
         else:
             draft.rows.append(r.row)
             if term:
                 draft.member = replace(draft.member, terms=draft.member.terms + (term,))
+        if term:
+            draft.term_rows.setdefault(term.start, r.row)
     return list(drafts.values()), problems
 
 
@@ -161,10 +173,25 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
         if probe.sector is None:
             continue    # reported as a required cell
         for error in validate_member(probe, None):
-            plan.problems.append(Problem(first, _FIELD_COLUMN.get(error.field, error.field),
-                                         error.message))
+            plan.problems.append(_problem(draft, error))
         (plan.to_update if old is not None else plan.to_add).append(draft)
     return plan
+
+
+def _problem(draft: MemberDraft, error) -> Problem:
+    """Name the row and column a member's validation error comes from."""
+    row, column = draft.rows[0], _FIELD_COLUMN.get(error.field, error.field)
+    if error.field == "terms":
+        terms = draft.member.terms
+        m = re.match(r"Term (\d+) ends before", error.message)
+        if m:
+            column = "end_date"
+            start = terms[int(m.group(1)) - 1].start
+        else:
+            clash = terms_overlap(terms)
+            start = clash[1].start if clash else None
+        row = draft.term_rows.get(start, row)
+    return Problem(row, column, error.message)
 
 
 def member_export_rows(members: list[Member], names_by_id: dict[int, str]) -> list[list]:
