@@ -77,6 +77,7 @@ class GuiApplication:
         window = MainWindow(services, db.path, read_only=db.read_only)
         window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))
         window.new_requested.connect(lambda p, d: self.open(Path(p), new_details=d))
+        window.restore_requested.connect(lambda p: self.restore(Path(p)))
         old = self.session
         self.session = Session(db, services, window)
         if old is not None:
@@ -86,6 +87,24 @@ class GuiApplication:
             window.restoreGeometry(geometry)
         window.show()
         return True
+
+    def restore(self, backup_file: Path) -> bool:
+        """Close the partnership, restore it from a backup (after backing it up), reopen it."""
+        from lsp_desktop.domain.errors import DomainError
+        from lsp_desktop.services.backups import restore_file
+        from lsp_desktop.ui import prompts
+
+        if self.session is None:
+            return False
+        path = self.session.db.path
+        self.session.db.close()
+        try:
+            restore_file(backup_file, path, self.paths.backup_dir)
+        except (DomainError, OSError) as exc:
+            prompts.error(self.session.window, "Restore from backup", str(exc))
+            self.open(path)
+            return False
+        return self.open(path)
 
     def close(self) -> None:
         if self.session is not None:

@@ -91,6 +91,11 @@ class ArchiveService:
             "tables": tables,
         }
 
+    @staticmethod
+    def import_into(archive_path: Path | str, new_db: Path | str) -> dict[str, int]:
+        """Make a new partnership file from an archive (see import_archive)."""
+        return import_archive(archive_path, new_db)
+
     def write(self, path: Path | str, with_attachments: bool = False) -> Path:
         path = Path(path)
         text = dumps(self.build(with_attachments))

@@ -91,6 +91,10 @@ class ExchangeService:
     def __init__(self, session_factory: sessionmaker[Session]):
         self._factory = session_factory
 
+    def read(self, path: Path | str) -> Sheet:
+        """The raw rows of a CSV or XLSX file (ImportProblems if unreadable)."""
+        return read_file(path)
+
     # -- members: import ---------------------------------------------------
     def preview_members(self, sheet: Sheet, layout: Layout | None = None,
                         update_existing: bool = False) -> MemberPreview:

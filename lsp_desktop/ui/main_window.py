@@ -13,6 +13,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 
 RECENT_KEY = "recent_files"
@@ -31,6 +32,7 @@ class MainWindow(QMainWindow):
 
     open_requested = Signal(str)
     new_requested = Signal(str, object)
+    restore_requested = Signal(str)
 
     def __init__(self, services, db_path: Path, read_only: bool = False, parent=None):
         super().__init__(parent)
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu = edit_menu
         self.help_menu = self.menuBar().addMenu("&Help")
+        install_exchange_menu(self)
 
     def _recent(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])

@@ -56,3 +56,10 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
 def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
     return path or None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label, text=default)
+    return text if ok else None
