@@ -204,6 +204,8 @@ def to_choice(value, column: Column) -> str:
     text = clean_text(value)
     if not text:
         return str(column.default)
+    if text in column.choices:
+        return text
     wanted = choice_key(text)
     for choice in column.choices:
         if choice_key(choice) == wanted:

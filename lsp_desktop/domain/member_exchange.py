@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from lsp_desktop.domain.exchange import Column, ParsedRow, Problem
 from lsp_desktop.domain.members import (
@@ -50,9 +51,20 @@ _MEMBER_FIELDS = ("title", "organisation", "sector", "category", "role", "email"
                   "address", "publish_contact", "nominating_body", "notes")
 
 
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=200_000)
+def cached_fold(text: str) -> str:
+    """fold(), remembered (imports fold each name several times), quick for plain ASCII."""
+    if text.isascii():
+        return _NON_ALNUM.sub("", text.lower())
+    return fold(text)
+
+
 def member_key(name: str, organisation: str) -> tuple[str, str]:
     """Rows and members match on the same name and body, ignoring case and accents."""
-    return fold(name), fold(organisation)
+    return cached_fold(name), cached_fold(organisation)
 
 
 @dataclass
@@ -81,9 +93,11 @@ class MemberPlan:
         return [p for p in self.problems if not p.notice]
 
 
+_CATEGORY_BY_KEY = {fold(c): c for c in CATEGORIES}
+
+
 def _canonical_category(text: str) -> str:
-    key = fold(text)
-    return next((c for c in CATEGORIES if fold(c) == key), text)
+    return _CATEGORY_BY_KEY.get(fold(text), text) if text else ""
 
 
 def _term(values: dict) -> Term | None:
@@ -142,7 +156,8 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
                  update_existing: bool) -> MemberPlan:
     """Match drafts against the register, merge updates, validate every member."""
     plan = MemberPlan()
-    names = {fold(m.name) for m in existing.values()} | {fold(d.member.name) for d in drafts}
+    names = ({cached_fold(m.name) for m in existing.values()}
+             | {cached_fold(d.member.name) for d in drafts})
     for draft in drafts:
         key = member_key(draft.member.name, draft.member.organisation)
         old = existing.get(key)
@@ -165,7 +180,7 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
                                          "updated.", True))
         probe = draft.member
         if draft.deputises_for:
-            if fold(draft.deputises_for) not in names:
+            if cached_fold(draft.deputises_for) not in names:
                 plan.problems.append(Problem(first, "deputises_for",
                                              f"no member named '{draft.deputises_for}'."))
                 continue
@@ -192,17 +207,3 @@ def _problem(draft: MemberDraft, error) -> Problem:
             start = clash[1].start if clash else None
         row = draft.term_rows.get(start, row)
     return Problem(row, column, error.message)
-
-
-def member_export_rows(members: list[Member], names_by_id: dict[int, str]) -> list[list]:
-    """One row per term (a member without terms gets one row), in MEMBER_HEADERS order."""
-    out = []
-    for m in members:
-        for t in (m.terms or (None,)):
-            out.append([m.name, m.title, m.organisation, m.sector.value, m.category, m.role.value,
-                        m.email, m.phone, m.address, t.start if t else None,
-                        t.end if t else None, m.publish_contact, m.nominating_body,
-                        t.reason_left if t else "",
-                        names_by_id.get(m.deputises_for_id, "") if m.deputises_for_id else "",
-                        m.notes])
-    return out

@@ -107,4 +107,4 @@ class BackupsService:
         return [describe(p) for p in reversed(backup.backups_of(self._dir(), label))]
 
     def make(self, out: Path | None = None) -> Path:
-        return make_backup_of(self.db_path, self._dir(), out)
+        return make_backup_of(self.db_path, self._dir() if out is None else out.parent, out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from lsp_desktop.db.backup import private_file
@@ -23,7 +23,7 @@ from lsp_desktop.domain.member_exchange import (
     MEMBER_HEADERS,
     MemberPlan,
     build_drafts,
-    member_export_rows,
+    cached_fold,
     member_key,
     plan_members,
 )
@@ -132,15 +132,19 @@ class ExchangeService:
         with unit_of_work(self._factory) as s:
             new_ids = []
             if plan.to_add:
-                result = s.execute(
-                    insert(MemberRecord).returning(MemberRecord.id, sort_by_parameter_order=True),
-                    [_member_values(d.member) for d in plan.to_add])
-                new_ids = [r[0] for r in result]
+                # Ids are given here (this transaction holds the write lock), so the rows
+                # go in with one executemany instead of a RETURNING round trip per batch.
+                first = (s.scalar(select(func.max(MemberRecord.id))) or 0) + 1
+                new_ids = list(range(first, first + len(plan.to_add)))
+                conn = s.connection()     # Core executemany: the ORM bulk path splits batches
+                conn.execute(insert(MemberRecord.__table__),
+                             [_member_values(d.member, mid) for d, mid in zip(plan.to_add, new_ids,
+                                                                           strict=True)])
                 terms = [{"member_id": mid, "start_date": t.start, "end_date": t.end,
                           "reason_left": t.reason_left}
                          for d, mid in zip(plan.to_add, new_ids, strict=True) for t in d.member.terms]
                 if terms:
-                    s.execute(insert(TermRow), terms)
+                    conn.execute(insert(TermRow.__table__), terms)
             for d in plan.to_update:
                 row = s.get(MemberRecord, d.existing_id)
                 apply_member(row, d.member)
@@ -163,15 +167,31 @@ class ExchangeService:
 
     # -- members: export ---------------------------------------------------
     def member_rows(self, ids: list[int] | None = None) -> list[list]:
+        """Export rows in MEMBER_HEADERS order: one per term, members by id or in `ids` order."""
+        m = MemberRecord
         with unit_of_work(self._factory) as s:
-            names = dict(s.execute(select(MemberRecord.id, MemberRecord.name)).all())
-            query = select(MemberRecord).options(selectinload(MemberRecord.terms),
-                                                 selectinload(MemberRecord.declarations))
-            members = [member_to_domain(r) for r in s.scalars(query.order_by(MemberRecord.id))]
+            members = s.execute(select(
+                m.id, m.name, m.title, m.organisation, m.sector, m.category, m.role, m.email,
+                m.phone, m.address, m.publish_contact, m.nominating_body, m.deputises_for_id,
+                m.notes).order_by(m.id)).all()
+            terms: dict[int, list] = {}
+            for member_id, start, end, reason in s.execute(select(
+                    TermRow.member_id, TermRow.start_date, TermRow.end_date, TermRow.reason_left)
+                    .order_by(TermRow.member_id, TermRow.start_date, TermRow.id)):
+                terms.setdefault(member_id, []).append((start, end, reason))
+        names = {r[0]: r[1] for r in members}
         if ids is not None:
-            order = {mid: i for i, mid in enumerate(ids)}
-            members = sorted((m for m in members if m.id in order), key=lambda m: order[m.id])
-        return member_export_rows(members, names)
+            by_id = {r[0]: r for r in members}
+            members = [by_id[i] for i in ids if i in by_id]
+        out = []
+        no_term = ((None, None, ""),)
+        for (mid, name, title, org, sector, category, role, email, phone, address, published,
+             nominated, deputy, notes) in members:
+            deputy_name = names.get(deputy, "") if deputy else ""
+            for start, end, reason in terms.get(mid, no_term):
+                out.append([name, title, org, sector, category, role, email, phone, address,
+                            start, end, published, nominated, reason, deputy_name, notes])
+        return out
 
     def export_members(self, path: Path | str, ids: list[int] | None = None) -> int:
         """Write members (all, or those `ids` in that order) to CSV/XLSX; returns rows written."""
@@ -180,11 +200,11 @@ class ExchangeService:
         return len(rows)
 
 
-def _member_values(m: Member) -> dict:
+def _member_values(m: Member, member_id: int) -> dict:
     return {
-        "title": m.title.strip(), "name": m.name.strip(),
+        "id": member_id, "title": m.title.strip(), "name": m.name.strip(),
         # Same search key as services.members uses.
-        "search_key": f"{fold(m.name)} {fold(m.title)} {fold(m.organisation)}",
+        "search_key": f"{cached_fold(m.name)} {cached_fold(m.title)} {cached_fold(m.organisation)}",
         "organisation": m.organisation.strip(), "sector": m.sector.value,
         "category": m.category, "role": m.role.value, "deputises_for_id": None,
         "nominating_body": m.nominating_body.strip(), "email": m.email.strip(),

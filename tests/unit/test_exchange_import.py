@@ -183,7 +183,7 @@ def test_xlsx_export_has_bold_frozen_header_real_dates_and_widths(demo_services,
     assert ws["A1"].value == "name" and ws["A1"].font.b
     start_col = [c.value for c in ws[1]].index("start_date") + 1
     cell = ws.cell(row=2, column=start_col)
-    assert cell.is_date and cell.number_format == "DD/MM/YYYY"
+    assert cell.is_date and cell.number_format == "dd/mm/yyyy"
     assert ws.column_dimensions["A"].width >= 15
 
 
@@ -193,3 +193,28 @@ def test_export_of_chosen_rows_only(demo_services, tmp_path):
     demo_services.exchange.export_members(out, ids)
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 1 + len(ids) and all(",private," in ln for ln in lines[1:])
+
+
+def test_xlsx_writer_cells_read_back_as_typed(tmp_path):
+    from openpyxl import load_workbook
+
+    from lsp_desktop.domain.spreadsheets import write_xlsx
+
+    out = tmp_path / "t.xlsx"
+    write_xlsx(out, ["text", "amount", "ratio", "when", "flag"],
+               [["A <b> & Co\nline 2", 4200000, 12.5, date(2002, 3, 31), True],
+                [" spaced\x01 ", None, -1, None, False]], title="Targets/2002")
+    ws = load_workbook(out).active
+    assert ws.title == "Targets 2002"
+    assert [c.value for c in ws[2]] == ["A <b> & Co\nline 2", 4200000, 12.5,
+                                       __import__("datetime").datetime(2002, 3, 31), "yes"]
+    assert [c.value for c in ws[3]] == [" spaced ", None, -1, None, "no"]
+    assert ws["D2"].is_date
+
+
+@pytest.mark.parametrize("text", ["O'Neill, Siobhán", "Llŷr", "ABC def-12", "Łucja", "", "  x "])
+def test_quick_fold_matches_fold(text):
+    from lsp_desktop.domain.member_exchange import cached_fold
+    from lsp_desktop.domain.text import fold
+
+    assert cached_fold(text) == fold(text)
