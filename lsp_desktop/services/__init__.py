@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.archive import ArchiveService
 from lsp_desktop.services.backups import BackupsService
 from lsp_desktop.services.exchange import ExchangeService
@@ -27,6 +28,7 @@ class Services:
     archive: ArchiveService
     backups: BackupsService
     personal_data: PersonalDataService
+    actions: ActionsService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -39,4 +41,5 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         archive=ArchiveService(session_factory),
         backups=BackupsService(db_path, backup_dir),
         personal_data=PersonalDataService(session_factory),
+        actions=ActionsService(session_factory),
     )

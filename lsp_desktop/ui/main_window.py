@@ -14,6 +14,7 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
+from lsp_desktop.ui.tabs.actions_tab import ActionsTab
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 
 RECENT_KEY = "recent_files"
@@ -47,7 +48,9 @@ class MainWindow(QMainWindow):
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
         self.tabs.addTab(_placeholder("Strategy drafts"), "&Strategy drafts")
-        self.tabs.addTab(_placeholder("Action plans"), "&Action plans")
+        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only)
+        self.tabs.addTab(self.actions_tab, "&Action plans")
+        self.members_tab.members_changed.connect(self.actions_tab.refresh)
         self.tabs.addTab(_placeholder("Accreditation"), "A&ccreditation")
         self.setCentralWidget(self.tabs)
 

@@ -58,8 +58,8 @@ def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str)
     return path or None
 
 
-def ask_text(parent: QWidget | None, title: str, label: str, default: str = "") -> str | None:
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     from PySide6.QtWidgets import QInputDialog
 
-    text, ok = QInputDialog.getText(parent, title, label, text=default)
-    return text if ok else None
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None

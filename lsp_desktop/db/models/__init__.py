@@ -1,11 +1,15 @@
 """All ORM models, imported here so Alembic and the services see one metadata."""
 
+from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNoteRow
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
 
 __all__ = [
+    "ActionRecord",
+    "MilestoneRow",
+    "ProgressNoteRow",
     "Base",
     "DeclarationRow",
     "ErasureRow",

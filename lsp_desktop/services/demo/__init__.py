@@ -8,10 +8,11 @@ from pathlib import Path
 from lsp_desktop.db.database import create_partnership_file, open_partnership
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.services import build_services
+from lsp_desktop.services.demo import actions as demo_actions
 from lsp_desktop.services.demo import members as demo_members
 
 # Each area adds its part of the demo here, in dependency order.
-_POPULATE = (demo_members.populate,)
+_POPULATE = (demo_members.populate, demo_actions.populate)
 
 
 def write_demo(path: Path, *, force: bool = False, today: date | None = None) -> Path:
