@@ -15,6 +15,7 @@ from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.personal_data import PersonalDataService
+from lsp_desktop.services.strategies import StrategiesService
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Services:
     backups: BackupsService
     personal_data: PersonalDataService
     actions: ActionsService
+    strategies: StrategiesService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -42,4 +44,5 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         backups=BackupsService(db_path, backup_dir),
         personal_data=PersonalDataService(session_factory),
         actions=ActionsService(session_factory),
+        strategies=StrategiesService(session_factory),
     )

@@ -16,6 +16,7 @@ from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab
 from lsp_desktop.ui.tabs.members_tab import MembersTab
+from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -47,7 +48,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
-        self.tabs.addTab(_placeholder("Strategy drafts"), "&Strategy drafts")
+        self.strategies_tab = StrategiesTab(services.strategies, read_only)
+        self.members_tab.members_changed.connect(self.strategies_tab.refresh)
+        self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
         self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only)
         self.tabs.addTab(self.actions_tab, "&Action plans")
         self.members_tab.members_changed.connect(self.actions_tab.refresh)

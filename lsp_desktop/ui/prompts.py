@@ -59,6 +59,7 @@ def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the user, or None if cancelled."""
     from PySide6.QtWidgets import QInputDialog
 
     value, ok = QInputDialog.getText(parent, title, label, text=text)

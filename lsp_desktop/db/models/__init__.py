@@ -5,6 +5,16 @@ from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
+from lsp_desktop.db.models.strategies import (
+    ConsultationRow,
+    EndorsementRow,
+    NeighbourhoodRow,
+    StrategyRow,
+    StrategySectionRow,
+    StrategyVersionRow,
+    StrategyVersionSectionRow,
+    TargetRow,
+)
 
 __all__ = [
     "ActionRecord",
@@ -17,4 +27,12 @@ __all__ = [
     "NrfAllocationRow",
     "PartnershipRow",
     "TermRow",
+    "ConsultationRow",
+    "EndorsementRow",
+    "NeighbourhoodRow",
+    "StrategyRow",
+    "StrategySectionRow",
+    "StrategyVersionRow",
+    "StrategyVersionSectionRow",
+    "TargetRow",
 ]

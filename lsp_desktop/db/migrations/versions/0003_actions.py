@@ -5,7 +5,7 @@ from alembic import op
 
 revision = "0003_actions"
 # Written beside 0002_strategies; the integrator re-chains this at merge.
-down_revision = "0001_foundation"
+down_revision = "0002_strategies"
 branch_labels = None
 depends_on = None
 
