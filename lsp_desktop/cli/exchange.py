@@ -66,12 +66,6 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_retention)
 
 
-def _not_yet(kind: str):
-    from lsp_desktop.cli import CommandError
-
-    raise CommandError(f"{kind} cannot be imported or exported by this build yet.")
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from lsp_desktop.domain.exchange import ImportProblems
 
@@ -82,14 +76,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Partnership written to {db_path(args)}: "
               + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
         return 0
-    if args.kind != "members":
-        _not_yet(args.kind)
     from lsp_desktop.services.exchange import ExchangeService
 
     with open_db(args, write=True) as db:
         try:
-            result = ExchangeService(db.session_factory).import_members(
-                Path(args.file), args.update_existing)
+            result = ExchangeService(db.session_factory).import_records(
+                args.kind, Path(args.file), args.update_existing)
         except ImportProblems as exc:
             for p in exc.problems:
                 print(("note: " if p.notice else "") + str(p), file=sys.stderr)
@@ -112,11 +104,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             ArchiveService(db.session_factory).write(out, args.with_attachments)
             print(f"Archive written to {out}")
             return 0
-        if args.kind != "members":
-            _not_yet(args.kind)
         from lsp_desktop.services.exchange import ExchangeService
 
-        n = ExchangeService(db.session_factory).export_members(out)
+        n = ExchangeService(db.session_factory).export_records(args.kind, out)
     print(f"{n} rows written to {out}")
     return 0
 

@@ -193,6 +193,39 @@ class ExchangeService:
                             start, end, published, nominated, reason, deputy_name, notes])
         return out
 
+    # -- actions and targets -------------------------------------------------
+    def preview_records(self, kind: str, sheet: Sheet, layout: Layout | None = None,
+                        update_existing: bool = False):
+        """Like preview_members, for kind "actions" or "targets"."""
+        from lsp_desktop.services.plan_exchange import PlanExchange
+
+        return PlanExchange(self._factory).preview(kind, sheet, layout, update_existing)
+
+    def commit_records(self, preview) -> ImportResult:
+        from lsp_desktop.services.plan_exchange import PlanExchange
+
+        added, updated, skipped = PlanExchange(self._factory).commit(preview)
+        return ImportResult(added, updated, skipped, tuple(p for p in preview.problems if p.notice))
+
+    def import_records(self, kind: str, path: Path | str,
+                       update_existing: bool = False) -> ImportResult:
+        """Import members, actions or targets from a CSV/XLSX file: all rows or none."""
+        if kind == "members":
+            return self.import_members(path, update_existing)
+        return self.commit_records(self.preview_records(kind, read_file(path), None,
+                                                        update_existing))
+
+    def export_records(self, kind: str, path: Path | str, ids: list[int] | None = None) -> int:
+        """Export members, actions or targets (all, or `ids` in that order) to CSV/XLSX."""
+        if kind == "members":
+            return self.export_members(path, ids)
+        from lsp_desktop.services.plan_exchange import PlanExchange
+
+        plan = PlanExchange(self._factory)
+        rows = plan.action_rows(ids) if kind == "actions" else plan.target_rows(ids)
+        export_table(path, plan.headers(kind), rows, kind.capitalize())
+        return len(rows)
+
     def export_members(self, path: Path | str, ids: list[int] | None = None) -> int:
         """Write members (all, or those `ids` in that order) to CSV/XLSX; returns rows written."""
         rows = self.member_rows(ids)
