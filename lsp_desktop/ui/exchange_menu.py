@@ -24,15 +24,23 @@ def install(window) -> None:
     read_only = window.read_only
 
     imports = QMenu("&Import", window)
-    window.import_members_action = imports.addAction(
-        "&Members from CSV or Excel…", lambda: import_members(window))
+    window.import_actions = {}
+    for kind, label in (("members", "&Members"), ("actions", "&Actions"), ("targets", "&Targets")):
+        action = imports.addAction(f"{label} from CSV or Excel…",
+                                   lambda k=kind: import_records(window, k))
+        action.setEnabled(not read_only)
+        window.import_actions[kind] = action
+    window.import_members_action = window.import_actions["members"]
     imports.addSeparator()
     imports.addAction("Whole partnership from an &archive…", lambda: import_archive(window))
-    window.import_members_action.setEnabled(not read_only)
 
     exports = QMenu("&Export", window)
-    window.export_members_action = exports.addAction(
-        "&Members as shown…", lambda: export_members(window))
+    window.export_actions = {}
+    for kind, label in (("members", "&Members as shown…"), ("actions", "&Actions as shown…"),
+                        ("targets", "&Targets of the strategy shown…")):
+        window.export_actions[kind] = exports.addAction(
+            label, lambda k=kind: export_records(window, k))
+    window.export_members_action = window.export_actions["members"]
     exports.addSeparator()
     exports.addAction("Whole partnership as an &archive…", lambda: export_archive(window))
 
@@ -65,38 +73,66 @@ def _members_changed(window) -> None:
     window.members_tab.members_changed.emit()
 
 
-def import_members(window) -> None:
-    from lsp_desktop.ui.dialogs.import_dialog import ImportMembersDialog
+def _refresh_after_import(window, kind: str) -> None:
+    if kind == "members":
+        _members_changed(window)
+    for tab in ("actions_tab", "strategies_tab"):
+        if hasattr(window, tab):
+            getattr(window, tab).refresh()
 
-    path = prompts.open_file(window, "Import members", str(window.db_path.parent), SHEET_FILTER)
+
+def import_records(window, kind: str) -> None:
+    from lsp_desktop.ui.dialogs.import_dialog import ImportDialog
+
+    path = prompts.open_file(window, f"Import {kind}", str(window.db_path.parent), SHEET_FILTER)
     if not path:
         return
     try:
         sheet = window.services.exchange.read(path)
-        dialog = ImportMembersDialog(window.services.exchange, sheet, Path(path).name, window)
+        dialog = ImportDialog(window.services.exchange, sheet, Path(path).name, window, kind)
         if not dialog.exec() or dialog.result is None:
             return
     except DomainError as exc:
-        prompts.error(window, "Import members", str(exc))
+        prompts.error(window, f"Import {kind}", str(exc))
         return
-    _members_changed(window)
-    window.statusBar().showMessage(f"Members imported: {dialog.result.summary()}.", 10000)
+    _refresh_after_import(window, kind)
+    window.statusBar().showMessage(f"{kind.capitalize()} imported: {dialog.result.summary()}.",
+                                   10000)
 
 
-def export_members(window) -> None:
-    ids = [r.id for r in window.members_tab.model.visible_rows()]
-    path = prompts.save_file(window, "Export members as shown",
-                             str(window.db_path.with_name("members.xlsx")), EXPORT_FILTER)
+def import_members(window) -> None:
+    import_records(window, "members")
+
+
+def shown_ids(window, kind: str) -> list[int] | None:
+    """The ids of the rows the tab shows, in its order (None: export everything)."""
+    if kind == "members":
+        return [r.id for r in window.members_tab.model.visible_rows()]
+    if kind == "actions" and hasattr(window, "actions_tab"):
+        return [a.id for a in window.actions_tab.model.visible_actions()]
+    if kind == "targets" and hasattr(window, "strategies_tab"):
+        return [t.id for t in window.strategies_tab.targets.model.records()]
+    return None
+
+
+def export_records(window, kind: str) -> None:
+    ids = shown_ids(window, kind)
+    path = prompts.save_file(window, f"Export {kind} as shown",
+                             str(window.db_path.with_name(f"{kind}.xlsx")), EXPORT_FILTER)
     if not path:
         return
     if not path.lower().endswith((".csv", ".xlsx")):
         path += ".xlsx"
     try:
-        n = window.services.exchange.export_members(path, ids)
+        n = window.services.exchange.export_records(kind, path, ids)
     except (DomainError, OSError) as exc:
-        prompts.error(window, "Export members", str(exc))
+        prompts.error(window, f"Export {kind}", str(exc))
         return
     window.statusBar().showMessage(f"{n} rows written to {path}", 10000)
+
+
+def export_members(window) -> None:
+    export_records(window, "members")
 
 
 def export_archive(window) -> None:

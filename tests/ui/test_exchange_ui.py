@@ -137,3 +137,46 @@ def test_retention_review_erases_after_asking_who(window, monkeypatch):
     monkeypatch.setattr(prompts, "error", lambda _p, _t, text: errors.append(text))
     assert not exchange_menu.erase_member(window, current.id)
     assert "is a current member" in errors[0]
+
+
+def test_import_actions_through_the_menu(window, qtbot, monkeypatch, tmp_path):
+    from lsp_desktop.ui.dialogs import import_dialog
+
+    path = tmp_path / "actions.csv"
+    path.write_text("Title;Owner;Due\nRun a youth forum;Jonathan Blake;30/09/2002\n",
+                    encoding="cp1252")
+    monkeypatch.setattr(prompts, "open_file", lambda *a, **k: str(path))
+    seen = {}
+
+    def run(dialog):
+        seen["combo"] = dialog.combos["owner_member"].currentText()
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        return dialog.result is not None
+
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", run)
+    before = window.actions_tab.model.all_actions()
+    exchange_menu.import_records(window, "actions")
+    assert seen["combo"] == "Owner  (column 2)"
+    after = window.actions_tab.model.all_actions()          # the tab was refreshed
+    assert len(after) == len(before) + 1
+    new = [a for a in after if a.title == "Run a youth forum"][0]
+    assert new.due == date(2002, 9, 30)
+    assert "imported: 1 added" in window.statusBar().currentMessage()
+
+
+def test_export_actions_and_targets_as_shown(window, monkeypatch, tmp_path):
+    shown_actions = exchange_menu.shown_ids(window, "actions")
+    assert shown_actions
+    out = tmp_path / "actions.xlsx"
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(out))
+    exchange_menu.export_records(window, "actions")
+    from openpyxl import load_workbook
+
+    ws = load_workbook(out).active
+    assert ws.max_row == len(shown_actions) + 1 and ws["A1"].value == "reference"
+    targets = exchange_menu.shown_ids(window, "targets")
+    out2 = tmp_path / "targets.csv"
+    monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(out2))
+    exchange_menu.export_records(window, "targets")
+    assert len(out2.read_text(encoding="utf-8-sig").splitlines()) == len(targets) + 1

@@ -1,4 +1,4 @@
-"""Import members from CSV/XLSX: map columns, preview every problem, then confirm (all or none)."""
+"""Import members, actions or targets from CSV/XLSX: map columns, preview problems, confirm."""
 
 from __future__ import annotations
 
@@ -21,33 +21,48 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.exchange import Layout
 from lsp_desktop.domain.member_exchange import MEMBER_COLUMNS
+from lsp_desktop.domain.plan_exchange import ACTION_COLUMNS, TARGET_COLUMNS
 from lsp_desktop.ui.models.exchange_tables import ProblemTableModel
 
 NOT_IN_FILE = "(not in the file)"
+COLUMNS = {"members": MEMBER_COLUMNS, "actions": ACTION_COLUMNS, "targets": TARGET_COLUMNS}
+INTRO = {
+    "members": "Rows for the same name and body become terms of one member.",
+    "actions": "Owners and targets are matched by name; milestones and notes may span lines.",
+    "targets": "A strategy or neighbourhood named in the file but not yet recorded is created.",
+}
 
 
-class ImportMembersDialog(QDialog):
+def _counts(preview) -> tuple[int, int, int, list]:
+    plan = getattr(preview, "plan", preview)
+    return len(plan.to_add), len(plan.to_update), len(plan.skipped), plan.errors
+
+
+class ImportDialog(QDialog):
     """Page 1 proposes a file column for each field; page 2 previews; Import writes."""
 
-    def __init__(self, exchange_service, sheet, file_name: str, parent=None):
+    def __init__(self, exchange_service, sheet, file_name: str, parent=None,
+                 kind: str = "members"):
         super().__init__(parent)
         self.service = exchange_service
         self.sheet = sheet
+        self.kind = kind
+        self.columns = COLUMNS[kind]
         self.preview = None
         self.result = None
-        self.setWindowTitle(f"Import members from {file_name}")
+        self.setWindowTitle(f"Import {kind} from {file_name}")
         self.resize(820, 560)
-        self.layout_guess: Layout = self.service.preview_members(sheet).layout
+        self.layout_guess: Layout = self._preview(None, False).layout
 
         # -- page 1: mapping
         mapping_page = QWidget()
         intro = QLabel("Check which column of the file holds each field. Fields marked * are "
-                       "required. Rows for the same name and body become terms of one member.")
+                       f"required. {INTRO[kind]}")
         intro.setWordWrap(True)
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
         headers = self.layout_guess.headers
-        for column in MEMBER_COLUMNS:
+        for column in self.columns:
             combo = QComboBox()
             combo.addItem(NOT_IN_FILE, None)
             for i, h in enumerate(headers):
@@ -64,8 +79,10 @@ class ImportMembersDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
-        self.update_existing = QCheckBox("Rows matching a member already on the register "
-                                         "(same name and body) &update that member "
+        match = {"members": "a member already on the register (same name and body)",
+                 "actions": "an existing action (same reference)",
+                 "targets": "an existing target (same strategy and indicator)"}[kind]
+        self.update_existing = QCheckBox(f"Rows matching {match} &update it "
                                          "(otherwise they are skipped)")
         page1 = QVBoxLayout(mapping_page)
         page1.addWidget(intro)
@@ -119,7 +136,7 @@ class ImportMembersDialog(QDialog):
         self.preview_button.setVisible(page == 0)
         self.import_button.setVisible(page == 1)
         self.import_button.setEnabled(page == 1 and self.preview is not None
-                                      and not self.preview.plan.errors)
+                                      and not _counts(self.preview)[3])
 
     def chosen_layout(self) -> Layout:
         mapping = {name: combo.currentData() for name, combo in self.combos.items()}
@@ -128,24 +145,33 @@ class ImportMembersDialog(QDialog):
                        if "is not a column" not in p.reason or p.column not in
                        {self.layout_guess.headers[i] for i in mapping.values() if i is not None}])
 
+    def _preview(self, layout, update: bool):
+        if self.kind == "members":
+            return self.service.preview_members(self.sheet, layout, update)
+        return self.service.preview_records(self.kind, self.sheet, layout, update)
+
     def run_preview(self) -> None:
-        self.preview = self.service.preview_members(self.sheet, self.chosen_layout(),
-                                                    self.update_existing.isChecked())
-        plan = self.preview.plan
-        errors = len(plan.errors)
-        text = (f"{self.preview.rows} rows read: {len(plan.to_add)} members to add, "
-                f"{len(plan.to_update)} to update, {len(plan.skipped)} to skip.")
+        self.preview = self._preview(self.chosen_layout(), self.update_existing.isChecked())
+        added, updated, skipped, errors = _counts(self.preview)
+        text = (f"{self.preview.rows} rows read: {added} {self.kind} to add, "
+                f"{updated} to update, {skipped} to skip.")
         if errors:
-            text += (f"\n{errors} problem(s) must be fixed in the file (or the mapping) before "
-                     "anything can be imported. Nothing has been written.")
+            text += (f"\n{len(errors)} problem(s) must be fixed in the file (or the mapping) "
+                     "before anything can be imported. Nothing has been written.")
         else:
             text += "\nNothing has been written yet: press Import to add them all."
         self.summary.setText(text)
-        self.problems.set_rows(plan.problems)
+        self.problems.set_rows(self.preview.problems)
         self._show_page(1)
 
     def run_import(self) -> None:
-        if self.preview is None or self.preview.plan.errors:
+        if self.preview is None or _counts(self.preview)[3]:
             return
-        self.result = self.service.commit_members(self.preview)
+        if self.kind == "members":
+            self.result = self.service.commit_members(self.preview)
+        else:
+            self.result = self.service.commit_records(self.preview)
         self.accept()
+
+
+ImportMembersDialog = ImportDialog
