@@ -185,10 +185,14 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
                                              f"no member named '{draft.deputises_for}'."))
                 continue
             probe = replace(probe, deputises_for_id=0)
-        if probe.sector is None:
-            continue    # reported as a required cell
+        no_sector = probe.sector is None        # already reported as a bad or empty cell
+        if no_sector:
+            probe = replace(probe, sector=Sector.PUBLIC)
         for error in validate_member(probe, None):
-            plan.problems.append(_problem(draft, error))
+            if not (no_sector and error.field == "category"):
+                plan.problems.append(_problem(draft, error))
+        if no_sector:
+            continue
         (plan.to_update if old is not None else plan.to_add).append(draft)
     return plan
 

@@ -13,7 +13,9 @@ from lsp_desktop.db.health import record_counts
 from lsp_desktop.domain.errors import DomainError, PartnershipFileError
 
 # What the restore list shows as "records": the tables an officer recognises.
-_COUNTED = ("member", "term", "declaration", "strategy", "target", "action", "round")
+_COUNTED = {"member": "members", "strategy": "strategies", "target": "targets",
+            "action": "actions", "assessment_round": "assessment rounds",
+            "round": "assessment rounds"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +27,8 @@ class BackupInfo:
     counts: dict[str, int]
 
     def counts_text(self) -> str:
-        shown = [f"{n} {t}s" for t, n in self.counts.items() if t in _COUNTED]
+        shown = [f"{self.counts[t]} {label}" for t, label in _COUNTED.items()
+                 if t in self.counts]
         return ", ".join(shown) or "no records"
 
 

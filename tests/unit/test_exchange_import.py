@@ -218,3 +218,13 @@ def test_quick_fold_matches_fold(text):
     from lsp_desktop.domain.text import fold
 
     assert cached_fold(text) == fold(text)
+
+
+def test_every_problem_of_a_row_is_listed_not_just_the_first(services, tmp_path):
+    row = "Bob,,Council,pubic,,,bob@,,,2001-13-01,,maybe"
+    assert problems_of(services, write(tmp_path, HEADER + row + "\n")) == [
+        "row 2, column sector: 'pubic' is not one of: public, private, voluntary, community",
+        "row 2, column start_date: '2001-13-01' is not a real date",
+        "row 2, column publish_contact: 'maybe' is not yes/no, true/false or 1/0",
+        "row 2, column email: 'bob@' is not an email address.",
+    ]
