@@ -1,0 +1,115 @@
+"""Printing: gather domain data from the services and hand it to the PDF renderers.
+
+Shared by the `print` command and the application's print preview, so both print
+exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lsp_desktop.db.models import MemberRecord, TermRow
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.members import Member, Role, Sector, Term
+from lsp_desktop.services.unit_of_work import unit_of_work
+
+REPORTS = ("register", "pack", "actions", "strategy")
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """What to print; fields a report does not use are ignored."""
+
+    report: str
+    produced: date
+    paper: str = "a4"
+    on: date | None = None          # register: the board on this date
+    public: bool = False            # register: omit unpublished contacts
+    history: bool = False           # register: list former members
+    round_name: str = ""            # pack: the accreditation round
+    strategy: str = ""              # strategy: title (or id) of the strategy
+    version: int | None = None      # strategy: version number (latest by default)
+    compare: int | None = None      # strategy: earlier version to mark changes against
+    group_by: str = "criterion"     # actions: "criterion" or "theme"
+
+
+def register_members(services) -> list[Member]:
+    """Every member with terms and contact details, read in two flat queries."""
+    factory = services.members._factory
+    with unit_of_work(factory) as s:
+        terms: dict[int, list[Term]] = {}
+        for mid, start, end, reason in s.execute(
+                select(TermRow.member_id, TermRow.start_date, TermRow.end_date,
+                       TermRow.reason_left).order_by(TermRow.member_id, TermRow.start_date)):
+            terms.setdefault(mid, []).append(Term(start, end, reason))
+        rows = s.execute(select(
+            MemberRecord.id, MemberRecord.title, MemberRecord.name, MemberRecord.organisation,
+            MemberRecord.sector, MemberRecord.category, MemberRecord.role,
+            MemberRecord.nominating_body, MemberRecord.email, MemberRecord.phone,
+            MemberRecord.publish_contact).order_by(MemberRecord.search_key)).all()
+    return [Member(id=mid, title=title, name=name, organisation=org, sector=Sector(sector),
+                   category=category, role=Role(role), nominating_body=nominating,
+                   email=email, phone=phone, publish_contact=bool(published),
+                   terms=tuple(terms.get(mid, ())))
+            for mid, title, name, org, sector, category, role, nominating, email, phone,
+            published in rows]
+
+
+def render(services, request: PrintRequest, out,
+           on_page: Callable[[int], None] | None = None) -> None:
+    """Render the requested report to `out` (a path or a binary file object)."""
+    if request.paper not in ("a4", "letter"):
+        raise DomainError(f"unknown paper size '{request.paper}' (use a4 or letter)")
+    if request.report == "register":
+        from lsp_desktop.reports.register import RegisterData, render_register
+
+        data = RegisterData(services.partnership.get(), request.on or request.produced,
+                            register_members(services), request.public, request.history)
+        render_register(data, out, request.produced, request.paper, on_page)
+    elif request.report == "actions":
+        _render_actions(services, request, out, on_page)
+    elif request.report == "strategy":
+        _render_strategy(services, request, out, on_page)
+    elif request.report == "pack":
+        _render_pack(services, request, out, on_page)
+    else:
+        raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
+
+
+def _render_actions(services, request: PrintRequest, out, on_page) -> None:
+    raise DomainError("the action plan cannot be printed yet: this file has no action plan")
+
+
+def _render_strategy(services, request: PrintRequest, out, on_page) -> None:
+    raise DomainError("strategies cannot be printed yet: this file has no strategies")
+
+
+def _render_pack(services, request: PrintRequest, out, on_page) -> None:
+    raise DomainError("the accreditation pack cannot be printed yet")
+
+
+def render_bytes(services, request: PrintRequest,
+                 on_page: Callable[[int], None] | None = None) -> bytes:
+    """The report as PDF bytes (print preview, tests)."""
+    import io
+
+    buffer = io.BytesIO()
+    render(services, request, buffer, on_page)
+    return buffer.getvalue()
+
+
+def write_atomically(data: bytes, path: Path) -> Path:
+    """Write the PDF next to its destination first, so a failure never leaves half a file."""
+    path = Path(path).expanduser()
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
