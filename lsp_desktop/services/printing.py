@@ -60,47 +60,74 @@ def register_members(services) -> list[Member]:
             published in rows]
 
 
-def render(services, request: PrintRequest, out,
-           on_page: Callable[[int], None] | None = None) -> None:
-    """Render the requested report to `out` (a path or a binary file object)."""
+@dataclass(frozen=True)
+class PreparedReport:
+    """Data gathered from the database, ready to render in any thread (no database inside)."""
+
+    title: str
+    renderer: Callable
+    data: object
+    produced: date
+    paper: str
+
+    def render(self, out, on_page: Callable[[int], None] | None = None) -> None:
+        self.renderer(self.data, out, self.produced, self.paper, on_page)
+
+    def render_bytes(self, on_page: Callable[[int], None] | None = None) -> bytes:
+        import io
+
+        buffer = io.BytesIO()
+        self.render(buffer, on_page)
+        return buffer.getvalue()
+
+
+def prepare(services, request: PrintRequest) -> PreparedReport:
+    """Read what the report needs; raises DomainError when it cannot be printed."""
     if request.paper not in ("a4", "letter"):
         raise DomainError(f"unknown paper size '{request.paper}' (use a4 or letter)")
     if request.report == "register":
-        from lsp_desktop.reports.register import RegisterData, render_register
+        from lsp_desktop.reports.register import RegisterData, register_title, render_register
 
         data = RegisterData(services.partnership.get(), request.on or request.produced,
                             register_members(services), request.public, request.history)
-        render_register(data, out, request.produced, request.paper, on_page)
-    elif request.report == "actions":
-        _render_actions(services, request, out, on_page)
-    elif request.report == "strategy":
-        _render_strategy(services, request, out, on_page)
-    elif request.report == "pack":
-        _render_pack(services, request, out, on_page)
-    else:
-        raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
+        return PreparedReport(register_title(data), render_register, data, request.produced,
+                              request.paper)
+    if request.report == "actions":
+        return _prepare_actions(services, request)
+    if request.report == "strategy":
+        return _prepare_strategy(services, request)
+    if request.report == "pack":
+        return _prepare_pack(services, request)
+    raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 
-def _render_actions(services, request: PrintRequest, out, on_page) -> None:
+def render(services, request: PrintRequest, out,
+           on_page: Callable[[int], None] | None = None) -> None:
+    """Render the requested report to `out` (a path or a binary file object)."""
+    prepare(services, request).render(out, on_page)
+
+
+def report_choices(services, report: str) -> list[tuple[str, str]]:
+    """What the user picks for a report: (label, value) of strategies or rounds."""
+    return []
+
+
+def _prepare_actions(services, request: PrintRequest) -> PreparedReport:
     raise DomainError("the action plan cannot be printed yet: this file has no action plan")
 
 
-def _render_strategy(services, request: PrintRequest, out, on_page) -> None:
+def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
     raise DomainError("strategies cannot be printed yet: this file has no strategies")
 
 
-def _render_pack(services, request: PrintRequest, out, on_page) -> None:
+def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
     raise DomainError("the accreditation pack cannot be printed yet")
 
 
 def render_bytes(services, request: PrintRequest,
                  on_page: Callable[[int], None] | None = None) -> bytes:
     """The report as PDF bytes (print preview, tests)."""
-    import io
-
-    buffer = io.BytesIO()
-    render(services, request, buffer, on_page)
-    return buffer.getvalue()
+    return prepare(services, request).render_bytes(on_page)
 
 
 def write_atomically(data: bytes, path: Path) -> Path:

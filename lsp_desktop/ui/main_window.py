@@ -72,6 +72,10 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+Shift+S"))
         self.details_action = file_menu.addAction("Partnership &details…", self.edit_details)
         file_menu.addSeparator()
+        self.print_action = file_menu.addAction("&Print preview…", self.print_preview)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setToolTip("Preview, print or export the current tab's report as PDF")
+        file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.file_menu = file_menu
@@ -148,6 +152,17 @@ class MainWindow(QMainWindow):
             prompts.error(self, "Save a copy", str(exc))
             return
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
+
+    # Each tab prints its own report: the register, the strategy, the action plan, the pack.
+    TAB_REPORTS = ("register", "strategy", "actions", "pack")
+
+    def print_preview(self, report: str | None = None) -> None:
+        from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+
+        index = self.tabs.currentIndex()
+        chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        self.preview_dialog = PrintPreviewDialog(self.services, chosen, self)
+        self.preview_dialog.open()
 
     def edit_details(self) -> None:
         dialog = PartnershipDialog(self.services.partnership.get(), self)

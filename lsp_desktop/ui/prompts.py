@@ -56,3 +56,10 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
 def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
     return path or None
+
+
+def ask_print(parent: QWidget | None, printer) -> bool:
+    """The system print dialog for `printer`; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
