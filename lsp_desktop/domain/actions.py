@@ -6,11 +6,15 @@ accreditation and report code read these names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from enum import StrEnum
 
 from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.text import fold, format_date, format_pounds
 
 
 class ActionStatus(StrEnum):
@@ -41,6 +45,10 @@ class FundingSource(StrEnum):
     CEF = "Community Empowerment Fund"
     MAINSTREAM = "mainstream"
     OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value if self.value[0].isupper() else self.value.capitalize()
 
 
 @dataclass(frozen=True)
@@ -81,7 +89,291 @@ class Action:
     milestones: tuple[Milestone, ...] = ()
     notes: tuple[ProgressNote, ...] = ()    # newest first
     id: int | None = None
+    theme: str = ""                         # a Theme value or a local theme (from the target)
 
     def is_overdue(self, today: date) -> bool:
         return (self.due is not None and self.due < today
                 and self.status not in (ActionStatus.COMPLETE, ActionStatus.DROPPED))
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in (ActionStatus.COMPLETE, ActionStatus.DROPPED)
+
+    def days_overdue(self, today: date) -> int:
+        return (today - self.due).days if self.is_overdue(today) and self.due else 0
+
+    def overdue_milestones(self, today: date) -> tuple[Milestone, ...]:
+        """Milestones past due and not done; none count once the action is closed."""
+        if self.is_closed:
+            return ()
+        return tuple(m for m in self.milestones if m.is_overdue(today))
+
+    def with_changes(self, **changes) -> Action:
+        return replace(self, **changes)
+
+
+# -- references ------------------------------------------------------------
+REFERENCE_PREFIX = "A-"
+_REFERENCE_NUMBER = re.compile(r"^\s*A-?(\d+)\s*$", re.IGNORECASE)
+
+
+def reference_number(reference: str) -> int | None:
+    """The number in an `A-014` style reference, or None for a free-form one."""
+    m = _REFERENCE_NUMBER.match(reference or "")
+    return int(m.group(1)) if m else None
+
+
+def next_reference(existing: Iterable[str]) -> str:
+    """The reference after the highest `A-nnn` in use: A-001, A-002 ... A-1000."""
+    numbers = [n for n in (reference_number(r) for r in existing) if n is not None]
+    return f"{REFERENCE_PREFIX}{(max(numbers) if numbers else 0) + 1:03d}"
+
+
+def reference_sort_key(reference: str) -> tuple:
+    n = reference_number(reference)
+    return (0, n, "") if n is not None else (1, 0, fold(reference))
+
+
+# -- validation ------------------------------------------------------------
+def validate_action(action: Action, *, references_in_use: Iterable[str] = (),
+                    former_owner: str | None = None) -> list[FieldError]:
+    """Errors (nothing may be saved) and warnings (saved after a second look).
+
+    `references_in_use` are the references of the other actions; `former_owner`
+    is the name of the owning member when they have left the board.
+    """
+    errors: list[FieldError] = []
+    if not action.title.strip():
+        errors.append(FieldError("title", "A title is required."))
+    ref = action.reference.strip()
+    if not ref:
+        errors.append(FieldError("reference", "A reference is required."))
+    elif fold(ref) in {fold(r) for r in references_in_use}:
+        errors.append(FieldError("reference", f"{ref} is already used by another action."))
+    if action.start and action.due and action.due < action.start:
+        errors.append(FieldError(
+            "due", f"The due date {format_date(action.due)} is before the start date "
+                   f"{format_date(action.start)}."))
+    if action.amount is not None and action.amount < 0:
+        errors.append(FieldError("amount", "The amount cannot be negative."))
+    if action.amount and action.funding_source is None:
+        errors.append(FieldError("funding_source", "Say where the money comes from.",
+                                 warning=True))
+    for i, m in enumerate(action.milestones, start=1):
+        name = m.title.strip() or f"Milestone {i}"
+        if not m.title.strip():
+            errors.append(FieldError("milestones", f"Milestone {i} needs a title."))
+        if m.due and action.start and m.due < action.start:
+            errors.append(FieldError(
+                "milestones", f"{name} is due {format_date(m.due)}, before the action "
+                              f"starts ({format_date(action.start)}).", warning=True))
+        if m.due and action.due and m.due > action.due:
+            errors.append(FieldError(
+                "milestones", f"{name} is due {format_date(m.due)}, after the action is "
+                              f"due ({format_date(action.due)}).", warning=True))
+    for n in action.notes:
+        if not n.text.strip():
+            errors.append(FieldError("notes", "A progress note cannot be empty."))
+            break
+    if former_owner:
+        errors.append(FieldError(
+            "owner", f"{former_owner} has left the board; the action keeps them as owner "
+                     "until you choose another.", warning=True))
+    return errors
+
+
+# -- filtering -------------------------------------------------------------
+NO_CRITERION = "-"          # filter value: actions that answer no criterion
+DUE_SOON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """What the table shows; empty fields do not filter."""
+
+    text: str = ""
+    status: str = ""                 # an ActionStatus value, or "open" (not complete/dropped)
+    progress: str = ""               # a Progress value, or "-" for no rating
+    owner: str = ""                  # an owner_key()
+    criterion: str = ""              # a Criterion value, or NO_CRITERION
+    theme: str = ""                  # folded theme, or "-" for none
+    overdue: bool = False
+    due_soon: bool = False           # due within DUE_SOON_DAYS from today, not closed
+
+
+def owner_key(action: Action) -> str:
+    """One string per owner, for filters and grouping: `member:12` or `body:<folded>`."""
+    if action.owner_member_id is not None:
+        return f"member:{action.owner_member_id}"
+    if action.owner_body.strip():
+        return f"body:{fold(action.owner_body)}"
+    return ""
+
+
+def owner_label(action: Action, member_names: dict[int, str]) -> str:
+    if action.owner_member_id is not None:
+        name = member_names.get(action.owner_member_id, "(a deleted member)")
+        return f"{name} ({action.owner_body})" if action.owner_body.strip() else name
+    return action.owner_body.strip()
+
+
+def search_key(action: Action, owner: str = "") -> str:
+    """Folded text the filter box searches: reference, title, description, owner, lead."""
+    return " ".join((fold(action.reference), fold(action.title), fold(action.description),
+                     fold(owner), fold(action.lead_officer), fold(action.theme)))
+
+
+def matches(action: Action, flt: ActionFilter, today: date, key: str | None = None) -> bool:
+    """Whether `action` passes `flt`; `key` is its precomputed search_key()."""
+    if flt.text:
+        needle = fold(flt.text)
+        if needle and needle not in (key if key is not None else search_key(action)):
+            return False
+    if flt.status:
+        if flt.status == "open":
+            if action.is_closed:
+                return False
+        elif action.status.value != flt.status:
+            return False
+    if flt.progress:
+        value = action.progress.value if action.progress else "-"
+        if value != flt.progress:
+            return False
+    if flt.owner and owner_key(action) != flt.owner:
+        return False
+    if flt.criterion:
+        value = action.criterion.value if action.criterion else NO_CRITERION
+        if value != flt.criterion:
+            return False
+    if flt.theme:
+        value = fold(action.theme) or "-"
+        if value != flt.theme:
+            return False
+    if flt.overdue and not action.is_overdue(today):
+        return False
+    if flt.due_soon and not is_due_soon(action, today):
+        return False
+    return True
+
+
+def is_due_soon(action: Action, today: date, days: int = DUE_SOON_DAYS) -> bool:
+    return (action.due is not None and not action.is_closed
+            and today <= action.due <= today + timedelta(days=days))
+
+
+def filter_actions(actions: Sequence[Action], flt: ActionFilter, today: date,
+                   keys: Sequence[str] | None = None) -> list[Action]:
+    """The actions passing `flt`, in the order given."""
+    if keys is None:
+        return [a for a in actions if matches(a, flt, today)]
+    return [a for a, k in zip(actions, keys, strict=True) if matches(a, flt, today, k)]
+
+
+# -- summary and grouping ----------------------------------------------------
+@dataclass(frozen=True)
+class ActionSummary:
+    """Counts and money for a set of actions (the summary strip, subtotals, reports)."""
+
+    total: int
+    by_status: dict[ActionStatus, int]
+    by_progress: dict[Progress | None, int]     # None: no rating yet
+    overdue: int
+    resources: dict[FundingSource | None, int]  # None: amount with no source given
+    due_soon: int = 0
+
+    @property
+    def total_resources(self) -> int:
+        return sum(self.resources.values())
+
+
+def summarise(actions: Iterable[Action], today: date) -> ActionSummary:
+    by_status = {s: 0 for s in ActionStatus}
+    by_progress: dict[Progress | None, int] = {p: 0 for p in Progress}
+    by_progress[None] = 0
+    resources: dict[FundingSource | None, int] = {f: 0 for f in FundingSource}
+    total = overdue = soon = 0
+    for a in actions:
+        total += 1
+        by_status[a.status] += 1
+        by_progress[a.progress] += 1
+        if a.is_overdue(today):
+            overdue += 1
+        elif is_due_soon(a, today):
+            soon += 1
+        if a.amount:
+            resources[a.funding_source] = resources.get(a.funding_source, 0) + a.amount
+    if not resources.get(None):
+        resources.pop(None, None)
+    return ActionSummary(total, by_status, by_progress, overdue, resources, soon)
+
+
+class GroupBy(StrEnum):
+    NONE = ""
+    CRITERION = "criterion"
+    THEME = "theme"
+    OWNER = "owner"
+
+    @property
+    def label(self) -> str:
+        return {"": "No grouping", "criterion": "Criterion", "theme": "Theme",
+                "owner": "Owner"}[self.value]
+
+
+@dataclass(frozen=True)
+class ActionGroup:
+    key: str
+    label: str
+    actions: tuple[Action, ...]
+    summary: ActionSummary
+
+
+_CRITERION_ORDER = {c.value: i for i, c in enumerate(Criterion)}
+
+
+def group_key(action: Action, by: GroupBy, member_names: dict[int, str]) -> tuple[str, str]:
+    """(sort key, label) of the group `action` falls in."""
+    if by == GroupBy.CRITERION:
+        if action.criterion is None:
+            return ("9", "No criterion")
+        return (f"0{_CRITERION_ORDER[action.criterion.value]}", action.criterion.label)
+    if by == GroupBy.THEME:
+        theme = action.theme.strip()
+        return ("1" + fold(theme), theme[:1].upper() + theme[1:]) if theme else ("9", "No theme")
+    if by == GroupBy.OWNER:
+        label = owner_label(action, member_names)
+        return ("1" + fold(label), label) if label else ("9", "No owner")
+    return ("", "All actions")
+
+
+def group_actions(actions: Sequence[Action], by: GroupBy, today: date,
+                  member_names: dict[int, str] | None = None,
+                  key: Callable[[Action], tuple[str, str]] | None = None) -> list[ActionGroup]:
+    """Actions in groups (criterion order, themes and owners A-Z, "none" last), each with
+    its subtotal; the order within a group is the order given."""
+    names = member_names or {}
+    buckets: dict[str, tuple[str, list[Action]]] = {}
+    for a in actions:
+        sort, label = key(a) if key else group_key(a, by, names)
+        buckets.setdefault(sort, (label, []))[1].append(a)
+    return [ActionGroup(sort, label, tuple(items), summarise(items, today))
+            for sort, (label, items) in sorted(buckets.items())]
+
+
+def summary_text(s: ActionSummary) -> str:
+    """One line for a subtotal: `8 actions, 2 overdue, £45,000`."""
+    parts = [f"{s.total} action{'s' if s.total != 1 else ''}"]
+    if s.overdue:
+        parts.append(f"{s.overdue} overdue")
+    done = s.by_status[ActionStatus.COMPLETE]
+    if done:
+        parts.append(f"{done} complete")
+    if s.total_resources:
+        parts.append(format_pounds(s.total_resources))
+    return ", ".join(parts)
+
+
+def shift_due(action: Action, days: int) -> Action:
+    """The action with its due date moved by `days` (no change when it has none)."""
+    if action.due is None or not days:
+        return action
+    return replace(action, due=action.due + timedelta(days=days))

@@ -7,9 +7,13 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from lsp_desktop.services.accreditation import AccreditationService
+from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
+from lsp_desktop.services.readiness import ReadinessService
+from lsp_desktop.services.strategies import StrategiesService
 
 
 @dataclass(frozen=True)
@@ -19,12 +23,26 @@ class Services:
     partnership: PartnershipService
     members: MembersService
     files: FilesService
+    accreditation: AccreditationService
+    readiness: ReadinessService
+    actions: ActionsService
+    strategies: StrategiesService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
                    backup_dir: Path | None = None) -> Services:
+    partnership = PartnershipService(session_factory)
+    members = MembersService(session_factory)
+    actions = ActionsService(session_factory)
+    strategies = StrategiesService(session_factory)
+    accreditation = AccreditationService(session_factory, partnership, actions)
     return Services(
-        partnership=PartnershipService(session_factory),
-        members=MembersService(session_factory),
+        partnership=partnership,
+        members=members,
         files=FilesService(db_path, backup_dir),
+        accreditation=accreditation,
+        readiness=ReadinessService(session_factory, members, accreditation, actions,
+                                   strategies),
+        actions=actions,
+        strategies=strategies,
     )

@@ -13,6 +13,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 
 RECENT_KEY = "recent_files"
@@ -46,7 +47,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.members_tab, "&Members")
         self.tabs.addTab(_placeholder("Strategy drafts"), "&Strategy drafts")
         self.tabs.addTab(_placeholder("Action plans"), "&Action plans")
-        self.tabs.addTab(_placeholder("Accreditation"), "A&ccreditation")
+        self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
+                                                  services.actions, read_only)
+        self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
+        self._wire_accreditation()
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -56,6 +60,28 @@ class MainWindow(QMainWindow):
         if read_only:
             self.statusBar().showMessage(
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
+
+    def _wire_accreditation(self) -> None:
+        """Readiness follows the register and the action plan; actions made from weaknesses
+        and concerns show on the Action plans tab at once."""
+        tab = self.accreditation_tab
+        self.members_tab.members_changed.connect(tab.refresh)
+        tab.open_place.connect(self.open_place)
+        actions_tab = getattr(self, "actions_tab", None)
+        if actions_tab is not None:
+            tab.actions_changed.connect(actions_tab.refresh)
+            actions_tab.actions_changed.connect(tab.refresh)
+
+    def open_place(self, place: str) -> None:
+        """Bring forward the tab a readiness signal names (members, actions, strategies)."""
+        titles = {"members": "Members", "actions": "Action plans",
+                  "strategies": "Strategy drafts", "assessment": "Accreditation",
+                  "go review": "Accreditation"}
+        wanted = titles.get(place, "")
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i).replace("&", "") == wanted:
+                self.tabs.setCurrentIndex(i)
+                return
 
     # -- menus -----------------------------------------------------------
     def _build_menus(self) -> None:
@@ -165,7 +191,8 @@ class MainWindow(QMainWindow):
         self.preview_dialog.open()
 
     def edit_details(self) -> None:
-        dialog = PartnershipDialog(self.services.partnership.get(), self)
+        dialog = PartnershipDialog(self.services.partnership.get(), self,
+                                   nrf_notice=self.services.accreditation.nrf_notice())
         if self.read_only:
             dialog.setWindowTitle("Partnership details (read-only)")
         while dialog.exec() and not self.read_only:

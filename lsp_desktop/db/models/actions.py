@@ -1,0 +1,68 @@
+"""ORM rows for actions in the action plan, their milestones and progress notes."""
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from lsp_desktop.db.models.base import Base
+
+
+class ActionRecord(Base):
+    __tablename__ = "action"
+    __table_args__ = (
+        CheckConstraint("amount IS NULL OR amount >= 0", name="amount_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reference: Mapped[str] = mapped_column(String(40), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    criterion: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Links to targets (strategies) and areas of concern (accreditation) are plain
+    # integers until those tables exist on the same branch; see docs/actions.md.
+    target_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    concern_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    theme: Mapped[str] = mapped_column(String(100), default="")
+    owner_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("member.id", ondelete="SET NULL"), nullable=True, index=True)
+    owner_body: Mapped[str] = mapped_column(String(200), default="")
+    lead_officer: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="not started")
+    progress: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    amount: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    funding_source: Mapped[str | None] = mapped_column(String(40), nullable=True)
+
+    milestones: Mapped[list["MilestoneRow"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", order_by="MilestoneRow.position")
+    notes: Mapped[list["ProgressNoteRow"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan",
+        order_by="(ProgressNoteRow.written_on.desc(), ProgressNoteRow.id.desc())")
+
+
+class MilestoneRow(Base):
+    __tablename__ = "action_milestone"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"),
+                                           index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    due_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    done_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    action: Mapped[ActionRecord] = relationship(back_populates="milestones")
+
+
+class ProgressNoteRow(Base):
+    __tablename__ = "action_note"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"),
+                                           index=True)
+    written_on: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+
+    action: Mapped[ActionRecord] = relationship(back_populates="notes")

@@ -1,0 +1,30 @@
+"""`lsp-desktop strategies` on the demo partnership and on an empty one."""
+
+import json
+
+from lsp_desktop.app import main
+
+
+def test_strategies_json_on_demo(demo_template, capsys):
+    assert main(["strategies", "--db", str(demo_template), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    by_type = {d["type"]: d for d in data}
+    community = by_type["Community Strategy"]
+    nrs = by_type["Local Neighbourhood Renewal Strategy"]
+    assert (community["status"], community["versions"]) == ("agreed", 3)
+    assert (nrs["status"], nrs["versions"]) == ("consultation draft", 2)
+    assert nrs["empty_components"] == ["Learning plan"]
+    assert nrs["on_track"] >= 1 and nrs["off_track"] >= 1 and nrs["no_data"] == 1
+    assert "Thameside Primary Care Trust" in community["endorsed_by"]
+
+
+def test_strategies_table(demo_template, capsys):
+    assert main(["strategies", "--db", str(demo_template)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split()[:3] == ["id", "title", "type"]
+    assert any("Learning plan" in line and "consultation draft" in line for line in out)
+
+
+def test_strategies_missing_file(tmp_path, capsys):
+    assert main(["strategies", "--db", str(tmp_path / "nope.lspd")]) == 1
+    assert "no partnership file" in capsys.readouterr().err
