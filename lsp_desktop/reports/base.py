@@ -110,6 +110,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                              textColor=ACCENT, spaceBefore=8, spaceAfter=6, keepWithNext=1),
         "h1_table": ParagraphStyle("h1_table", parent=body, fontName=BOLD, fontSize=14,
                                    leading=18, textColor=ACCENT, spaceBefore=8, spaceAfter=6),
+        "h2_table": ParagraphStyle("h2_table", parent=body, fontName=BOLD, fontSize=11,
+                                   leading=14, textColor=INK, spaceBefore=8, spaceAfter=4),
         "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11, leading=14,
                              textColor=INK, spaceBefore=8, spaceAfter=4, keepWithNext=1),
         "h3": ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=9.5, leading=12.5,

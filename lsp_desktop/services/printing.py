@@ -109,15 +109,69 @@ def render(services, request: PrintRequest, out,
 
 def report_choices(services, report: str) -> list[tuple[str, str]]:
     """What the user picks for a report: (label, value) of strategies or rounds."""
+    if report == "strategy":
+        return [(f"{x.title} ({x.status.value})", str(x.id))
+                for x in services.strategies.summaries()]
+    if report == "pack":
+        return [(r.name, r.name) for r in reversed(services.accreditation.rounds())]
     return []
 
 
+def member_names(services, on: date) -> dict[int, str]:
+    return {r.id: r.name for r in services.members.list_rows(on)}
+
+
 def _prepare_actions(services, request: PrintRequest) -> PreparedReport:
-    raise DomainError("the action plan cannot be printed yet: this file has no action plan")
+    from lsp_desktop.reports.actions import ActionPlanData, action_plan_title, render_action_plan
+
+    today = request.on or request.produced
+    data = ActionPlanData(services.partnership.get(), services.actions.list_actions(), today,
+                          request.group_by, member_names(services, today))
+    return PreparedReport(action_plan_title(data), render_action_plan, data, request.produced,
+                          request.paper)
+
+
+def find_strategy(services, name: str):
+    """A strategy by id or by title (case and accents ignored)."""
+    from lsp_desktop.domain.text import fold
+
+    strategies = services.strategies.strategies()
+    wanted = fold(name)
+    for s in strategies:
+        if str(s.id) == name.strip() or fold(s.title) == wanted:
+            return s
+    matches = [s for s in strategies if wanted and wanted in fold(s.title)]
+    if len(matches) == 1:
+        return matches[0]
+    known = "; ".join(s.title for s in strategies) or "none yet"
+    raise DomainError(f"no strategy called '{name}' (strategies: {known})")
 
 
 def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
-    raise DomainError("strategies cannot be printed yet: this file has no strategies")
+    from lsp_desktop.reports.strategy import StrategyDraftData, render_strategy, strategy_title
+
+    strategy = find_strategy(services, request.strategy)
+    versions = services.strategies.version_summaries(strategy.id)
+    if not versions:
+        raise DomainError(f"'{strategy.title}' has no saved versions yet; save a version "
+                          "to print it")
+    number = request.version or versions[-1].number
+    if number not in {v.number for v in versions}:
+        raise DomainError(f"'{strategy.title}' has no version {number} "
+                          f"(versions 1 to {versions[-1].number})")
+    version = services.strategies.version(strategy.id, number)
+    changes = ()
+    if request.compare is not None:
+        if request.compare not in {v.number for v in versions}:
+            raise DomainError(f"'{strategy.title}' has no version {request.compare} to "
+                              "compare with")
+        changes = services.strategies.compare(strategy.id, request.compare, number)
+    data = StrategyDraftData(
+        services.partnership.get(), strategy, version, request.produced, request.compare,
+        changes, services.strategies.targets(strategy.id),
+        services.strategies.endorsements(strategy.id, number))
+    return PreparedReport(strategy_title(data), render_strategy, data, request.produced,
+                          request.paper)
 
 
 def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
