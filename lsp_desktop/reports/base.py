@@ -116,6 +116,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                              textColor=INK, spaceBefore=8, spaceAfter=4, keepWithNext=1),
         "h3": ParagraphStyle("h3", parent=body, fontName=BOLD, fontSize=9.5, leading=12.5,
                              textColor=INK, spaceBefore=5, spaceAfter=2, keepWithNext=1),
+        "h3_table": ParagraphStyle("h3_table", parent=body, fontName=BOLD, fontSize=9.5,
+                                   leading=12.5, textColor=INK, spaceBefore=5, spaceAfter=2),
         "bullet": ParagraphStyle("bullet", parent=body, leftIndent=12, bulletIndent=2,
                                  spaceAfter=2),
         "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER),

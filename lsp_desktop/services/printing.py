@@ -175,7 +175,21 @@ def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
 
 
 def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
-    raise DomainError("the accreditation pack cannot be printed yet")
+    from lsp_desktop.reports.pack import PackData, pack_title, render_pack
+
+    today = request.on or request.produced
+    accreditation = services.accreditation
+    rnd = (accreditation.find_round(request.round_name) if request.round_name
+           else accreditation.latest_round())
+    _round, readiness = services.readiness.report(rnd.id if rnd else None, today)
+    members = [m for m in register_members(services) if m.is_current(today)]
+    data = PackData(
+        partnership=services.partnership.get(), today=today, round=rnd, members=members,
+        balance=services.members.balance(today), catalogue=accreditation.catalogue(),
+        readiness=readiness if rnd else (), actions=services.actions.list_actions(),
+        member_names=member_names(services, today),
+        strategies=services.strategies.summaries(), targets=services.strategies.targets())
+    return PreparedReport(pack_title(data), render_pack, data, request.produced, request.paper)
 
 
 def render_bytes(services, request: PrintRequest,
