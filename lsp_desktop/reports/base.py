@@ -69,6 +69,11 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC,
                                   boldItalic=BOLD_ITALIC)
+    # Tables (and the contents page's own table) start every cell in the class default
+    # font; make that ours so no unembedded Helvetica reference creeps into a PDF.
+    from reportlab.platypus import tables
+
+    tables.CellStyle.fontname = FONT
     _fonts_ready = True
 
 

@@ -21,7 +21,7 @@ def sector_chart(balance: Balance, width: float) -> Drawing:
     register_fonts()
     bar_h, gap_h, label_w, top = 16, 8, 70, 18
     height = top + len(Sector) * (bar_h + gap_h) + 4
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
     drawing.add(String(0, height - 11, "Seats by sector", fontName=BOLD, fontSize=8.5,
                        fillColor=INK))
     most = max([balance.by_sector.get(s, 0) for s in Sector] + [1])
