@@ -319,7 +319,9 @@ def _width(word: str, font: str, size: float) -> float:
 def wrap_cell(text: str, width: float, font: str = FONT, size: float = CELL_SIZE) -> str:
     """Plain text broken into lines that fit `width` (a plain cell is never parsed as markup)."""
     inner = width - 2 * CELL_PAD
-    if "\n" not in text and len(text) * size * 1.05 <= inner:
+    # No printable ASCII glyph in DejaVu Sans (bold) is wider than 1.11 em: short ASCII
+    # text fits without measuring.
+    if "\n" not in text and text.isascii() and len(text) * size * 1.11 <= inner:
         return text
     space = _width(" ", font, size)
     lines: list[str] = []
