@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.partnership import _YEAR
+from lsp_desktop.domain.text import format_date, format_pounds
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 DEFERRED_RELEASE_SHARE = 0.67   # NRF paid at 67% of the anticipated rate while deferred
@@ -172,8 +174,6 @@ class NrfConsequence:
     review_date: date | None = None
 
     def sentence(self) -> str:
-        from lsp_desktop.domain.text import format_date, format_pounds
-
         review = (f" after a successful review (due {format_date(self.review_date)})"
                   if self.review_date else " after a successful review")
         if self.anticipated is None:
@@ -227,8 +227,6 @@ def compare_ratings(before: AssessmentRound, after: AssessmentRound,
 
 
 def validate_round(rnd: AssessmentRound, other_names: set[str] | None = None) -> list[FieldError]:
-    from lsp_desktop.domain.partnership import _YEAR
-
     errors = []
     if not rnd.name.strip():
         errors.append(FieldError("name", "The round needs a name, e.g. 'Annual review 2002/03'."))

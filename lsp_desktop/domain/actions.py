@@ -200,6 +200,10 @@ class ActionFilter:
     overdue: bool = False
     due_soon: bool = False           # due within DUE_SOON_DAYS from today, not closed
 
+    def __post_init__(self):
+        # Folded once here, not once per action tested: it keeps a keystroke cheap.
+        object.__setattr__(self, "needle", fold(self.text))
+
 
 def owner_key(action: Action) -> str:
     """One string per owner, for filters and grouping: `member:12` or `body:<folded>`."""
@@ -225,10 +229,9 @@ def search_key(action: Action, owner: str = "") -> str:
 
 def matches(action: Action, flt: ActionFilter, today: date, key: str | None = None) -> bool:
     """Whether `action` passes `flt`; `key` is its precomputed search_key()."""
-    if flt.text:
-        needle = fold(flt.text)
-        if needle and needle not in (key if key is not None else search_key(action)):
-            return False
+    needle = flt.needle  # type: ignore[attr-defined]
+    if needle and needle not in (key if key is not None else search_key(action)):
+        return False
     if flt.status:
         if flt.status == "open":
             if action.is_closed:

@@ -74,7 +74,7 @@ def _apply(row: ActionRecord, a: Action) -> None:
     row.reference = a.reference.strip()
     row.title = a.title.strip()
     row.description = a.description
-    row.criterion = a.criterion.value if a.criterion else None
+    row.criterion = Criterion(a.criterion).value if a.criterion else None
     row.target_id = a.target_id
     row.concern_id = a.concern_id
     row.theme = a.theme.strip()
@@ -83,10 +83,11 @@ def _apply(row: ActionRecord, a: Action) -> None:
     row.lead_officer = a.lead_officer.strip()
     row.start_date = a.start
     row.due_date = a.due
-    row.status = a.status.value
-    row.progress = a.progress.value if a.progress else None
+    # Qt hands enum values back from combo boxes as plain strings: normalise here.
+    row.status = ActionStatus(a.status).value
+    row.progress = Progress(a.progress).value if a.progress else None
     row.amount = a.amount
-    row.funding_source = a.funding_source.value if a.funding_source else None
+    row.funding_source = FundingSource(a.funding_source).value if a.funding_source else None
 
 
 def _replace_children(s: Session, action_id: int, a: Action) -> None:

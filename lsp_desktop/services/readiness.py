@@ -78,7 +78,11 @@ class ReadinessService:
     def report(self, round_id: int | None = None, today: date | None = None
                ) -> tuple[AssessmentRound | None, list[CriterionReadiness]]:
         """The round (the latest by default) and each criterion's readiness."""
-        today = today or date.today()
         rnd = (self._accreditation.get_round(round_id) if round_id is not None
                else self._accreditation.latest_round())
-        return rnd, readiness(self.gather(rnd, today))
+        return rnd, self.for_round(rnd, today)
+
+    def for_round(self, rnd: AssessmentRound | None, today: date | None = None
+                  ) -> list[CriterionReadiness]:
+        """Readiness beside a round already loaded (the tab has it in hand)."""
+        return readiness(self.gather(rnd, today or date.today()))

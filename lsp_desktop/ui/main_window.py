@@ -14,7 +14,9 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
+from lsp_desktop.ui.tabs.actions_tab import ActionsTab
 from lsp_desktop.ui.tabs.members_tab import MembersTab
+from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -45,8 +47,12 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
-        self.tabs.addTab(_placeholder("Strategy drafts"), "&Strategy drafts")
-        self.tabs.addTab(_placeholder("Action plans"), "&Action plans")
+        self.strategies_tab = StrategiesTab(services.strategies, read_only)
+        self.members_tab.members_changed.connect(self.strategies_tab.refresh)
+        self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
+        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only)
+        self.tabs.addTab(self.actions_tab, "&Action plans")
+        self.members_tab.members_changed.connect(self.actions_tab.refresh)
         self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
                                                   services.actions, read_only)
         self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
@@ -62,15 +68,14 @@ class MainWindow(QMainWindow):
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
 
     def _wire_accreditation(self) -> None:
-        """Readiness follows the register and the action plan; actions made from weaknesses
-        and concerns show on the Action plans tab at once."""
+        """Readiness follows the register, the strategies and the action plan; actions made
+        from weaknesses and concerns show on the Action plans tab at once."""
         tab = self.accreditation_tab
         self.members_tab.members_changed.connect(tab.refresh)
         tab.open_place.connect(self.open_place)
-        actions_tab = getattr(self, "actions_tab", None)
-        if actions_tab is not None:
-            tab.actions_changed.connect(actions_tab.refresh)
-            actions_tab.actions_changed.connect(tab.refresh)
+        tab.actions_changed.connect(self.actions_tab.refresh)
+        self.actions_tab.actions_changed.connect(tab.refresh)
+        self.strategies_tab.strategies_changed.connect(tab.refresh)
 
     def open_place(self, place: str) -> None:
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""
@@ -205,4 +210,5 @@ class MainWindow(QMainWindow):
                     continue
                 prompts.error(self, "Partnership details", str(exc))
             break
+        self.accreditation_tab.refresh()     # the NRF consequence follows the allocations
         self.update_title()

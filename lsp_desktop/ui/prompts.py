@@ -63,3 +63,11 @@ def ask_print(parent: QWidget | None, printer) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog
 
     return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """One line of text from the user, or None if cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None

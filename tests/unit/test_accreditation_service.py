@@ -202,3 +202,21 @@ def test_demo_has_an_accredited_round_with_two_concerns_and_one_in_progress(demo
                for a in r1.criteria)
     r2 = acc.get_round(second.id)
     assert any(a.carried for a in r2.criteria) and any(not a.carried for a in r2.criteria)
+
+
+def test_deleting_the_action_unlinks_the_weakness(services):
+    acc = services.accreditation
+    rnd = acc.new_round("R", financial_year="2002/03")
+    weakness = acc.add_weakness(rnd.id, C.EFFICIENT, "Few substitutes")
+    action = acc.weakness_to_action(weakness.id, TODAY)
+    services.actions.delete(action.id)
+    [after] = acc.get_round(rnd.id).assessment(C.EFFICIENT).weaknesses
+    assert after.action_id is None
+    acc.weakness_to_action(weakness.id, TODAY)      # and it can be answered again
+
+
+def test_demo_survey_is_attached_inside_the_file(demo_services):
+    first = demo_services.accreditation.all_rounds()[0]
+    [survey] = [e for e in first.assessment(C.INCLUSIVE).evidence if e.has_file]
+    name, data = demo_services.accreditation.evidence_file(survey.id)
+    assert name == "residents-survey-2002.csv" and data.startswith(b"ward,")

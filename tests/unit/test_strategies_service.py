@@ -173,3 +173,12 @@ def test_consultation_log(services, strategy):
         "Residents' survey", D(2002, 2, 1), D(2002, 3, 1), "Tenants & residents", 4000, 612,
         "Crime and jobs came first", strategy.id))
     assert svc.consultations() == [e]
+
+
+def test_very_long_text_kept_exactly(services, strategy):
+    words = " ".join(f"word{i % 977}" for i in range(100_000))
+    text = f"# Title <x> & ŵ\n\n{words}\n"
+    section = services.strategies.sections(strategy.id)[0]
+    assert services.strategies.save_section_body(section.id, text) == 100_000 + 3   # Title, x, ŵ
+    v = services.strategies.save_version(strategy.id, "long")
+    assert services.strategies.version(strategy.id, v.number).sections[0].body == text

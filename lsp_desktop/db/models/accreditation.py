@@ -83,9 +83,9 @@ class WeaknessRow(Base):
     assessment_id: Mapped[int] = mapped_column(
         ForeignKey("criterion_assessment.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
-    # The action in the action plan that answers it (plain integer until the actions
-    # table exists in the same chain of migrations).
-    action_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The action in the action plan that answers it; deleting the action unlinks it.
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action.id", ondelete="SET NULL"), nullable=True)
     carried: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
@@ -136,4 +136,5 @@ class ConcernRow(Base):
     criterion: Mapped[str | None] = mapped_column(String(40), nullable=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="open")
-    action_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action.id", ondelete="SET NULL"), nullable=True)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from lsp_desktop.domain.accreditation import (
     Concern,
@@ -97,8 +99,10 @@ def populate(services, today: date) -> None:
         acc.set_go_rating(first.id, c, go, _go_comment(own, go))
         for text in weaknesses:
             acc.add_weakness(first.id, c, text)
-        for title, kind, dated, reference in evidence:
-            acc.add_evidence(first.id, c, EvidenceItem(title, kind, dated, reference))
+        with tempfile.TemporaryDirectory(prefix="lsp-demo-") as tmp:
+            for title, kind, dated, reference in evidence:
+                acc.add_evidence(first.id, c, EvidenceItem(title, kind, dated, reference),
+                                 _attachment(title, Path(tmp)))
     acc.add_dialogue(first.id, Dialogue(D(2002, 1, 22), "Chair, vice-chair and theme group "
                                         "leads", "GO for London review meeting"))
     acc.add_dialogue(first.id, Dialogue(D(2002, 1, 29), "Community Empowerment Network "
@@ -131,6 +135,24 @@ def populate(services, today: date) -> None:
         "Board minutes agreeing both strategies", K.MINUTES, D(2002, 4, 23), "LSP/02/03 item 2"))
     acc.add_weakness(second.id, C.ACTION_FOCUSED,
                      "Several actions from the 2001/02 plan are past their due date.")
+
+
+_SURVEY_CSV = """ward,questionnaires sent,replies,heard of the LSP,want more say
+Northfields,900,118,41%,77%
+Eastgate,850,96,35%,81%
+Canal,700,84,29%,74%
+Riverside,640,71,38%,69%
+Bankside,580,43,44%,72%
+"""
+
+
+def _attachment(title: str, folder: Path) -> Path | None:
+    """The residents' survey goes in as an attached file, to show evidence kept inside."""
+    if not title.startswith("Residents' survey"):
+        return None
+    path = folder / "residents-survey-2002.csv"
+    path.write_text(_SURVEY_CSV, encoding="utf-8")
+    return path
 
 
 def _first_action(services, criterion, taken: set[int]):

@@ -40,6 +40,8 @@ class PromptsDialog(QDialog):
         self.reset_button = QPushButton("&Reset to defaults")
         for b in (self.save_button, self.reset_button):
             b.setEnabled(not read_only)
+            b.setAutoDefault(False)
+        self.save_button.setDefault(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons = QHBoxLayout()

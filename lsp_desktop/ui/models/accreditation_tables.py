@@ -15,7 +15,7 @@ from lsp_desktop.domain.accreditation import (
 )
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.text import format_date
-from lsp_desktop.ui.models.record_table import Column, RecordTableModel, rating_brush
+from lsp_desktop.ui.models.column_table import Column, ColumnTableModel, rating_brush
 
 _ORDER = {c: i for i, c in enumerate(Criterion)}
 
@@ -39,7 +39,7 @@ class CriterionLine:
     disagreement: str = ""
 
 
-class CriterionTableModel(RecordTableModel):
+class CriterionTableModel(ColumnTableModel):
     COLUMNS = (
         Column("Criterion", lambda r: r.assessment.criterion.label,
                lambda r: _ORDER[r.assessment.criterion]),
@@ -56,7 +56,7 @@ class CriterionTableModel(RecordTableModel):
     )
 
 
-class WeaknessTableModel(RecordTableModel):
+class WeaknessTableModel(ColumnTableModel):
     def __init__(self, action_refs: dict[int, str] | None = None, parent=None):
         super().__init__(parent)
         self.action_refs = action_refs or {}
@@ -72,7 +72,7 @@ class WeaknessTableModel(RecordTableModel):
         return self.action_refs.get(w.action_id, "(deleted)")
 
 
-class EvidenceTableModel(RecordTableModel):
+class EvidenceTableModel(ColumnTableModel):
     COLUMNS = (
         Column("Title", lambda e: e.title),
         Column("Kind", lambda e: e.kind.label),
@@ -85,7 +85,7 @@ class EvidenceTableModel(RecordTableModel):
     )
 
 
-class GoRatingTableModel(RecordTableModel):
+class GoRatingTableModel(ColumnTableModel):
     COLUMNS = (
         Column("Criterion", lambda a: a.criterion.label, lambda a: _ORDER[a.criterion]),
         Column("Self", lambda a: a.rating.label, lambda a: _score(a.rating), lambda a: a.rating),
@@ -95,7 +95,7 @@ class GoRatingTableModel(RecordTableModel):
     )
 
 
-class DialogueTableModel(RecordTableModel):
+class DialogueTableModel(ColumnTableModel):
     COLUMNS = (
         Column("Held on", lambda d: format_date(d.held_on), lambda d: d.held_on.isoformat()),
         Column("With", lambda d: d.with_whom),
@@ -103,7 +103,7 @@ class DialogueTableModel(RecordTableModel):
     )
 
 
-class ConcernTableModel(RecordTableModel):
+class ConcernTableModel(ColumnTableModel):
     def __init__(self, action_refs: dict[int, str] | None = None, parent=None):
         super().__init__(parent)
         self.action_refs = action_refs or {}
@@ -121,7 +121,7 @@ class ConcernTableModel(RecordTableModel):
         return self.action_refs.get(c.action_id, "(deleted)")
 
 
-class SignalTableModel(RecordTableModel):
+class SignalTableModel(ColumnTableModel):
     """One line per signal, beside the ratings of its criterion."""
 
     COLUMNS = (
@@ -139,7 +139,7 @@ class OverviewLine:
     cells: tuple[tuple[Rating, Rating], ...]     # (self, GO) per round, in round order
 
 
-class OverviewTableModel(RecordTableModel):
+class OverviewTableModel(ColumnTableModel):
     """Criteria by rounds: the self rating beside the GO rating, coloured and labelled."""
 
     def __init__(self, parent=None):
@@ -170,7 +170,7 @@ _CHANGE_MARK = {"improved": "▲ Improved", "slipped": "▼ Slipped", "same": "=
                 "not comparable": "– Not comparable"}
 
 
-class ComparisonTableModel(RecordTableModel):
+class ComparisonTableModel(ColumnTableModel):
     COLUMNS = (
         Column("Criterion", lambda c: c.criterion.label, lambda c: _ORDER[c.criterion]),
         Column("Before", lambda c: c.before.label, lambda c: _score(c.before), lambda c: c.before),

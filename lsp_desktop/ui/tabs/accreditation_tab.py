@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.accreditation import AssessmentRound
 from lsp_desktop.domain.criteria import Criterion
-from lsp_desktop.domain.errors import DomainError, ValidationError
+from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness, Place
 from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
@@ -31,6 +31,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     OverviewTableModel,
     SignalTableModel,
 )
+from lsp_desktop.ui.widgets.edit_flow import run_dialog
 from lsp_desktop.ui.widgets.go_review_page import GoReviewPage
 from lsp_desktop.ui.widgets.self_assessment_page import SelfAssessmentPage
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
@@ -178,8 +179,7 @@ class AccreditationTab(QWidget):
             self.round = self.service.get_round(round_id) if round_id is not None else None
         except DomainError:
             self.round = None
-        rnd, report = self.readiness_service.report(
-            self.round.id if self.round else None, self.today()) if self.round else (None, [])
+        report = self.readiness_service.for_round(self.round, self.today()) if self.round else []
         self.report = {r.criterion: r for r in report}
         refs = self._action_refs()
         self.self_page.show_round(self.round, self.service.catalogue(), self.report, refs)
@@ -249,36 +249,21 @@ class AccreditationTab(QWidget):
         if self.read_only:
             return
         dialog = NewRoundDialog(self.service.rounds(), self)
-        while dialog.exec():
-            name, kind, year, carry = dialog.values()
-            try:
-                created = self.service.new_round(name, kind, year, carry)
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot start round", str(exc))
-                return
-            self.refresh()
-            self.select_round(created.id)
+        created = []
+        if run_dialog(dialog, lambda: created.append(self.service.new_round(*dialog.values())),
+                      self.refresh):
+            self.select_round(created[0].id)
             self.pages.setCurrentIndex(SELF)
-            return
 
     def edit_details(self) -> None:
         if self.round is None:
             return
         dialog = RoundDetailsDialog(self.round, self)
-        dialog.ok_button.setEnabled(not self.read_only)
-        while dialog.exec() and not self.read_only:
-            try:
-                self.service.update_round(dialog.round())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save round", str(exc))
-            self.refresh()
+        if self.read_only:
+            dialog.ok_button.setEnabled(False)
+            dialog.exec()
             return
+        run_dialog(dialog, lambda: self.service.update_round(dialog.round()), self.refresh)
 
     def delete_round(self) -> None:
         r = self.round

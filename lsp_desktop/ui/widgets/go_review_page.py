@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, Outcome
-from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.accreditation_dialogs import (
     ConcernDialog,
@@ -32,6 +31,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     GoRatingTableModel,
 )
 from lsp_desktop.ui.widgets.date_field import OptionalDateEdit
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
 
@@ -137,93 +137,64 @@ class GoReviewPage(QWidget):
         self.concern_model.action_refs = action_refs
         self.concern_model.set_rows(rnd.concerns)
 
-    def _run(self, title: str, step) -> bool:
-        try:
-            step()
-        except DomainError as exc:
-            prompts.error(self, title, str(exc))
-            self.changed()
-            return False
-        self.changed()
-        return True
-
     def save_outcome(self) -> None:
         if self.round is None:
             return
-        self._run("Cannot save the outcome", lambda: self.service.set_outcome(
+        run_step(self, "Cannot save the outcome", lambda: self.service.set_outcome(
             self.round.id, Outcome(self.outcome.currentData()), self.review_date.value(),
-            self.comments.toPlainText()))
+            self.comments.toPlainText()), self.changed)
 
     def rate(self) -> None:
         a = selected_record(self.ratings_table)
         if a is None or self.read_only:
             return
         dialog = GoRatingDialog(a, self)
-        if dialog.exec():
-            self._run("Cannot save the GO rating", lambda: self.service.set_go_rating(
-                self.round.id, a.criterion, dialog.rating.rating(),
-                dialog.comments.toPlainText()))
+        run_dialog(dialog, lambda: self.service.set_go_rating(
+            self.round.id, a.criterion, dialog.rating.rating(), dialog.comments.toPlainText()),
+            self.changed)
 
     def add_dialogue(self) -> None:
         if self.round is None or self.read_only:
             return
         dialog = DialogueDialog(self)
-        while dialog.exec():
-            try:
-                self.service.add_dialogue(self.round.id, dialog.dialogue())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            self.changed()
-            return
+        run_dialog(dialog, lambda: self.service.add_dialogue(self.round.id, dialog.dialogue()),
+                   self.changed)
 
     def remove_dialogue(self) -> None:
         d = selected_record(self.dialogue_table)
         if d is not None and prompts.confirm(self, "Remove dialogue",
                                              f"Remove the dialogue with {d.with_whom}?", "Remove"):
-            self._run("Cannot remove dialogue", lambda: self.service.remove_dialogue(d.id))
+            run_step(self, "Cannot remove dialogue",
+                     lambda: self.service.remove_dialogue(d.id), self.changed)
 
     def add_concern(self) -> None:
         if self.round is None or self.read_only:
             return
         dialog = ConcernDialog(parent=self)
-        while dialog.exec():
-            try:
-                self.service.add_concern(self.round.id, dialog.value())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            self.changed()
-            return
+        run_dialog(dialog, lambda: self.service.add_concern(self.round.id, dialog.value()),
+                   self.changed)
 
     def edit_concern(self) -> None:
         c = selected_record(self.concern_table)
         if c is None or self.read_only:
             return
         dialog = ConcernDialog(c, self)
-        while dialog.exec():
-            try:
-                self.service.update_concern(dialog.value())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            self.changed()
-            return
+        run_dialog(dialog, lambda: self.service.update_concern(dialog.value()), self.changed)
 
     def remove_concern(self) -> None:
         c = selected_record(self.concern_table)
         if c is not None and prompts.confirm(self, "Remove area of concern",
                                              f"Remove “{c.text}”?", "Remove"):
-            self._run("Cannot remove area of concern",
-                      lambda: self.service.remove_concern(c.id))
+            run_step(self, "Cannot remove area of concern",
+                     lambda: self.service.remove_concern(c.id), self.changed)
 
     def make_action(self) -> None:
         c = selected_record(self.concern_table)
         if c is None or self.read_only:
             return
         made = []
-        if self._run("Cannot make an action",
-                     lambda: made.append(self.service.concern_to_action(c.id))):
+        if run_step(self, "Cannot make an action",
+                    lambda: made.append(self.service.concern_to_action(c.id)), self.changed):
             self.actions_changed.emit()
             prompts.info(self, "Action added", f"Action {made[0].reference} was added to the "
                          "action plan for this area of concern.")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
 from lsp_desktop.domain.criteria import Criterion
-from lsp_desktop.domain.errors import DomainError, ValidationError
+from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.accreditation_dialogs import EvidenceDialog, TextDialog
@@ -30,6 +30,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     EvidenceTableModel,
     WeaknessTableModel,
 )
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step
 from lsp_desktop.ui.widgets.rating_combo import RatingCombo
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
@@ -85,6 +86,8 @@ class SelfAssessmentPage(QWidget):
         self.narrative.setAccessibleName("Narrative")
         self.narrative.setPlaceholderText("How the partnership meets this criterion, taking "
                                           "local conditions and its starting point into account")
+        self.narrative.setMinimumHeight(110)
+        self.narrative.setMaximumHeight(170)
         self.strengths = QPlainTextEdit()
         self.strengths.setAccessibleName("Strengths")
         self.strengths.setFixedHeight(70)
@@ -97,6 +100,7 @@ class SelfAssessmentPage(QWidget):
         self.weakness_model = WeaknessTableModel(parent=self)
         self.weakness_table = record_table(self.weakness_model, "Weaknesses", (420, 90))
         self.weakness_table.doubleClicked.connect(lambda _i: self.edit_weakness())
+        self.weakness_table.setMaximumHeight(160)
         self.add_weakness_button = QPushButton("Add &weakness…")
         self.edit_weakness_button = QPushButton("Edit…")
         self.remove_weakness_button = QPushButton("Remove")
@@ -110,6 +114,7 @@ class SelfAssessmentPage(QWidget):
         self.evidence_model = EvidenceTableModel(self)
         self.evidence_table = record_table(self.evidence_model, "Evidence", (240, 80, 85, 200))
         self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
+        self.evidence_table.setMaximumHeight(200)
         self.add_evidence_button = QPushButton("Add &evidence…")
         self.edit_evidence_button = QPushButton("Edit…")
         self.open_evidence_button = QPushButton("&Open file")
@@ -214,55 +219,29 @@ class SelfAssessmentPage(QWidget):
         self.evidence_model.set_rows(a.evidence)
 
     # -- stage 1 edits ---------------------------------------------------
-    def _run(self, title: str, step) -> bool:
-        try:
-            step()
-        except DomainError as exc:
-            prompts.error(self, title, str(exc))
-            self.changed()
-            return False
-        self.changed()
-        return True
-
     def save_criterion(self) -> None:
         c = self.criterion()
         if c is None or self.read_only:
             return
-        self._run("Cannot save criterion", lambda: self.service.save_criterion(
+        run_step(self, "Cannot save criterion", lambda: self.service.save_criterion(
             self.round.id, c, self.rating.rating(), self.narrative.toPlainText(),
-            self.strengths.toPlainText()))
+            self.strengths.toPlainText()), self.changed)
 
     def add_weakness(self) -> None:
         c = self.criterion()
         if c is None or self.read_only:
             return
         dialog = TextDialog("Add weakness", "&Weakness", parent=self)
-        while dialog.exec():
-            try:
-                self.service.add_weakness(self.round.id, c, dialog.value())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot add weakness", str(exc))
-            self.changed()
-            return
+        run_dialog(dialog, lambda: self.service.add_weakness(self.round.id, c, dialog.value()),
+                   self.changed)
 
     def edit_weakness(self) -> None:
         w = selected_record(self.weakness_table)
         if w is None or self.read_only:
             return
         dialog = TextDialog("Edit weakness", "&Weakness", w.text, self)
-        while dialog.exec():
-            try:
-                self.service.update_weakness(w.id, dialog.value())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save weakness", str(exc))
-            self.changed()
-            return
+        run_dialog(dialog, lambda: self.service.update_weakness(w.id, dialog.value()),
+                   self.changed)
 
     def remove_weakness(self) -> None:
         w = selected_record(self.weakness_table)
@@ -270,15 +249,16 @@ class SelfAssessmentPage(QWidget):
             return
         if prompts.confirm(self, "Remove weakness", f"Remove the weakness “{w.text}”? Any "
                            "action already made from it stays in the action plan.", "Remove"):
-            self._run("Cannot remove weakness", lambda: self.service.remove_weakness(w.id))
+            run_step(self, "Cannot remove weakness",
+                     lambda: self.service.remove_weakness(w.id), self.changed)
 
     def make_action(self) -> None:
         w = selected_record(self.weakness_table)
         if w is None or self.read_only:
             return
         made = []
-        if self._run("Cannot make an action",
-                     lambda: made.append(self.service.weakness_to_action(w.id))):
+        if run_step(self, "Cannot make an action",
+                    lambda: made.append(self.service.weakness_to_action(w.id)), self.changed):
             self.actions_changed.emit()
             prompts.info(self, "Action added", f"Action {made[0].reference} was added to the "
                          "action plan. Give it an owner and a due date on the Action plans tab.")
@@ -289,38 +269,26 @@ class SelfAssessmentPage(QWidget):
         if c is None or self.read_only:
             return
         dialog = EvidenceDialog(parent=self)
-        while dialog.exec():
-            try:
-                self.service.add_evidence(self.round.id, c, dialog.item_value(),
-                                          dialog.file_path or None)
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                dialog.show_errors(str(exc))
-                continue
-            self.changed()
-            return
+        run_dialog(dialog, lambda: self.service.add_evidence(
+            self.round.id, c, dialog.item_value(), dialog.file_path or None), self.changed)
 
     def edit_evidence(self) -> None:
         item = selected_record(self.evidence_table)
         if item is None:
             return
         dialog = EvidenceDialog(item, self)
-        dialog.ok_button.setEnabled(not self.read_only)
-        while dialog.exec() and not self.read_only:
-            try:
-                self.service.update_evidence(dialog.item_value())
-                if dialog.file_path:
-                    self.service.attach_file(item.id, dialog.file_path)
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                dialog.show_errors(str(exc))
-                continue
-            self.changed()
+        if self.read_only:
+            dialog.ok_button.setEnabled(False)
+            dialog.exec()
             return
+
+        def save() -> None:
+            if dialog.file_path:            # the file first: a refused file changes nothing
+                self.service.attach_file(item.id, dialog.file_path)
+                dialog.file_path = ""
+            self.service.update_evidence(dialog.item_value())
+
+        run_dialog(dialog, save, self.changed)
 
     def open_evidence(self) -> None:
         item = selected_record(self.evidence_table)
@@ -346,4 +314,5 @@ class SelfAssessmentPage(QWidget):
         extra = " and its attached file" if item.has_file else ""
         if prompts.confirm(self, "Remove evidence", f"Remove “{item.title}”{extra} from this "
                            "round?", "Remove"):
-            self._run("Cannot remove evidence", lambda: self.service.remove_evidence(item.id))
+            run_step(self, "Cannot remove evidence",
+                     lambda: self.service.remove_evidence(item.id), self.changed)

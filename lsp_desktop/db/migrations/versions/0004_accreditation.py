@@ -65,7 +65,9 @@ def upgrade() -> None:
                                 name="fk_weakness_assessment_id_criterion_assessment",
                                 ondelete="CASCADE"), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
-        sa.Column("action_id", sa.Integer, nullable=True),
+        sa.Column("action_id", sa.Integer,
+                  sa.ForeignKey("action.id", name="fk_weakness_action_id_action",
+                                ondelete="SET NULL"), nullable=True),
         sa.Column("carried", sa.Boolean, nullable=False, server_default=sa.false()),
     )
     op.create_index("ix_weakness_assessment_id", "weakness", ["assessment_id"])
@@ -115,7 +117,9 @@ def upgrade() -> None:
         sa.Column("criterion", sa.String(40), nullable=True),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("status", sa.String(20), nullable=False, server_default="open"),
-        sa.Column("action_id", sa.Integer, nullable=True),
+        sa.Column("action_id", sa.Integer,
+                  sa.ForeignKey("action.id", name="fk_area_of_concern_action_id_action",
+                                ondelete="SET NULL"), nullable=True),
     )
     op.create_index("ix_area_of_concern_round_id", "area_of_concern", ["round_id"])
 

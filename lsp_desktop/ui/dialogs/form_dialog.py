@@ -1,0 +1,83 @@
+"""A dialog with a form whose fields can each show an error message under them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.errors import FieldError
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet("color: #b00020;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FormDialog(QDialog):
+    """Subclasses add rows with `add_row(label, widget, field)` and implement `problems()`
+    (errors found before asking the service); `show_errors()` puts each at its field."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.errors: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        self.general_error = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        if field is None:
+            self.form.addRow(label, widget)
+            return widget
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        v.addWidget(widget)
+        self.errors[field] = error_label()
+        self.errors[field].setAccessibleName(f"{field} error")
+        v.addWidget(self.errors[field])
+        self.form.addRow(label, box)
+        return widget
+
+    def problems(self) -> list[FieldError]:
+        return []
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        for label in [*self.errors.values(), self.general_error]:
+            label.hide()
+        by_field: dict[str, list[str]] = {}
+        for e in errors:
+            by_field.setdefault(e.field if e.field in self.errors else "", []).append(e.message)
+        for field, messages in by_field.items():
+            label = self.errors.get(field, self.general_error)
+            label.setText("\n".join(messages))
+            label.show()
+
+    def error_text(self, field: str) -> str:
+        label = self.errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.show_errors(problems)
+            return
+        super().accept()

@@ -1,0 +1,227 @@
+"""The Draft page of a strategy: its sections (add, rename, reorder, remove), the
+empty-components checklist, word counts, and the section editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.errors import DomainError, ValidationError
+from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, Strategy, empty_components
+from lsp_desktop.ui import prompts
+from lsp_desktop.ui.models.strategy_tables import SectionTableModel
+from lsp_desktop.ui.widgets.section_editor import SectionEditor
+
+
+class DraftPage(QWidget):
+    """Edits the current draft of one strategy; text is saved as it is typed."""
+
+    changed = Signal()                   # sections or their text changed
+
+    def __init__(self, service, read_only: bool = False, parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.read_only = read_only
+        self.strategy: Strategy | None = None
+        self.model = SectionTableModel(self)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Sections")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+
+        self.add_button = QPushButton("&Add section…")
+        self.rename_button = QPushButton("Re&name…")
+        self.up_button = QPushButton("Move &up")
+        self.down_button = QPushButton("Move do&wn")
+        self.remove_button = QPushButton("Remo&ve…")
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.rename_button, self.up_button, self.down_button,
+                  self.remove_button):
+            buttons.addWidget(b)
+            b.setEnabled(not read_only)
+        self.add_button.clicked.connect(self.add_section)
+        self.rename_button.clicked.connect(self.rename_section)
+        self.up_button.clicked.connect(lambda: self.move_section(-1))
+        self.down_button.clicked.connect(lambda: self.move_section(1))
+        self.remove_button.clicked.connect(self.remove_section)
+
+        self.total_label = QLabel()
+        self.total_label.setAccessibleName("Total words")
+        self.checklist = QLabel()
+        self.checklist.setTextFormat(Qt.TextFormat.PlainText)
+        self.checklist.setWordWrap(True)
+        self.checklist.setAccessibleName("Expected components checklist")
+        checklist_title = QLabel("Expected components")
+        checklist_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.table, 1)
+        lv.addLayout(buttons)
+        lv.addWidget(self.total_label)
+        lv.addWidget(checklist_title)
+        lv.addWidget(self.checklist)
+
+        self.editor = SectionEditor(self.service.save_section_body)
+        self.editor.saved.connect(self._saved)
+        self.editor.save_failed.connect(
+            lambda message: prompts.error(self, "Text not saved", message))
+        self.editor.editor.installEventFilter(self)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.editor.editor and event.type() == QEvent.Type.FocusOut:
+            self.editor.flush()
+        return False
+
+    # -- loading -------------------------------------------------------------
+    def set_strategy(self, strategy: Strategy | None, keep_section: bool = False) -> None:
+        self.editor.flush()
+        keep = self.editor.section_id if keep_section else None
+        self.strategy = strategy
+        sections = self.service.sections(strategy.id) if strategy else ()
+        self.model.set_rows(sections)
+        self._update_counts()
+        self.editor.set_section(None, "", "")     # the text is read afresh below
+        row = self.model.row_where(lambda s: s.id == keep) if keep is not None else -1
+        self.select_row(row if row >= 0 else 0)
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+            self._show_selected()
+
+    def current_section(self):
+        index = self.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def _show_selected(self) -> None:
+        section = self.current_section()
+        if section is None:
+            self.editor.set_section(None, "", "")
+            return
+        if section.id == self.editor.section_id:
+            return
+        self.editor.flush()
+        # The model's copy may be older than what autosave stored: read it fresh.
+        try:
+            fresh = self.service.section(section.id)
+        except DomainError:
+            fresh = section
+        self.editor.set_section(fresh.id, fresh.title, fresh.body, self.read_only)
+
+    def _saved(self, section_id: int, markdown: str) -> None:
+        self.model.update_words(section_id, markdown)
+        self._update_counts()
+        self.changed.emit()
+
+    def _update_counts(self) -> None:
+        sections = self.model.records()
+        total = sum(s.word_count for s in sections)
+        self.total_label.setText(f"{len(sections)} sections, {total:,} words in total")
+        if self.strategy is None:
+            self.checklist.setText("")
+            return
+        expected = EXPECTED_SECTIONS.get(self.strategy.type, ())
+        if not expected:
+            self.checklist.setText("This type of strategy has no expected components.")
+            return
+        empty = set(empty_components(sections, self.strategy.type))
+        self.checklist.setText("\n".join(
+            f"☐ {name} — still empty" if name in empty else f"☑ {name}" for name in expected))
+
+    def flush(self) -> bool:
+        return self.editor.flush()
+
+    # -- changes ------------------------------------------------------------
+    def _reload(self, select_id: int | None = None) -> None:
+        sections = self.service.sections(self.strategy.id)
+        self.model.set_rows(sections)
+        self._update_counts()
+        row = self.model.row_where(lambda s: s.id == select_id) if select_id else 0
+        self.editor.set_section(None, "", "")     # so the reselection reloads the text
+        self.select_row(max(0, row))
+        self.changed.emit()
+
+    def add_section(self) -> None:
+        if self.strategy is None or self.read_only:
+            return
+        self.editor.flush()
+        title = prompts.ask_text(self, "Add section", "Title of the new section:")
+        if title is None:
+            return
+        try:
+            section = self.service.add_section(self.strategy.id, title)
+        except DomainError as exc:
+            prompts.error(self, "Cannot add section", str(exc))
+            return
+        self._reload(section.id)
+
+    def rename_section(self) -> None:
+        section = self.current_section()
+        if section is None or self.read_only:
+            return
+        title = prompts.ask_text(self, "Rename section", "New title:", section.title)
+        if title is None:
+            return
+        try:
+            self.service.rename_section(section.id, title)
+        except ValidationError as exc:
+            prompts.error(self, "Cannot rename section", exc.errors[0].message)
+            return
+        except DomainError as exc:
+            prompts.error(self, "Cannot rename section", str(exc))
+            return
+        self._reload(section.id)
+
+    def move_section(self, delta: int) -> None:
+        section = self.current_section()
+        if section is None or self.read_only:
+            return
+        self.editor.flush()
+        self.service.move_section(section.id, delta)
+        self._reload(section.id)
+
+    def remove_section(self) -> None:
+        section = self.current_section()
+        if section is None or self.read_only:
+            return
+        self.editor.flush()
+        words = self.service.section(section.id).word_count
+        if not prompts.confirm(
+                self, "Remove section",
+                f"Remove the section \"{section.title}\" ({words:,} words) from the draft?\n\n"
+                "Saved versions keep their copy; save a version first if you may want "
+                "the text back.", "Remove"):
+            return
+        self.service.remove_section(section.id)
+        self._reload()
