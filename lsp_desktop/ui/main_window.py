@@ -14,7 +14,7 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
-from lsp_desktop.ui.tabs.actions_tab import ActionsTab
+from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
@@ -50,9 +50,11 @@ class MainWindow(QMainWindow):
         self.strategies_tab = StrategiesTab(services.strategies, read_only)
         self.members_tab.members_changed.connect(self.strategies_tab.refresh)
         self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
-        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only)
+        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only,
+                                      targets=lambda: target_choices(services.strategies))
         self.tabs.addTab(self.actions_tab, "&Action plans")
         self.members_tab.members_changed.connect(self.actions_tab.refresh)
+        self.strategies_tab.strategies_changed.connect(self.actions_tab.refresh)
         self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
                                                   services.actions, read_only)
         self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
