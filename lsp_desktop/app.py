@@ -57,6 +57,10 @@ class GuiApplication:
         from lsp_desktop.ui.main_window import MainWindow
 
         parent = self.session.window if self.session else None
+        path = Path(path).expanduser().absolute()
+        if self.session is not None and path == self.session.db.path:
+            self.session.window.statusBar().showMessage(f"{path.name} is already open.", 8000)
+            return True
         try:
             if create_demo and not path.exists():
                 write_demo(path)
@@ -67,11 +71,15 @@ class GuiApplication:
                 try:
                     db = open_partnership(path, self.paths.backup_dir, read_only=read_only)
                 except PartnershipLockedError as exc:
-                    if not prompts.ask_open_read_only(parent, str(exc)):
+                    if not (self.quit_after_startup
+                            or prompts.ask_open_read_only(parent, str(exc))):
                         return False
                     db = open_partnership(path, self.paths.backup_dir, read_only=True)
         except DomainError as exc:
-            prompts.error(parent, "Cannot open partnership", str(exc))
+            self._error(parent, str(exc))
+            return False
+        except OSError as exc:
+            self._error(parent, f"Cannot open {path}: {exc.strerror or exc}.")
             return False
         services = build_services(db.session_factory, db.path, self.paths.backup_dir)
         window = MainWindow(services, db.path, read_only=db.read_only)
@@ -80,12 +88,23 @@ class GuiApplication:
         old = self.session
         self.session = Session(db, services, window)
         if old is not None:
-            geometry = old.window.saveGeometry()
-            old.window.close()
-            old.db.close()
-            window.restoreGeometry(geometry)
+            window.restoreGeometry(old.window.saveGeometry())
+        # Show the new window before closing the old one, so Qt never sees the
+        # last window close (which would quit the program).
         window.show()
+        if old is not None:
+            old.window.close()
+            old.window.deleteLater()
+            old.db.close()
         return True
+
+    def _error(self, parent, text: str) -> None:
+        if self.quit_after_startup:   # smoke tests and benchmarks: no one to click OK
+            print(f"lsp-desktop: {text}", file=sys.stderr)
+            return
+        from lsp_desktop.ui import prompts
+
+        prompts.error(parent, "Cannot open partnership", text)
 
     def close(self) -> None:
         if self.session is not None:

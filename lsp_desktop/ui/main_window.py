@@ -101,8 +101,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction("Save a &copy as…", self.save_copy).setShortcut(
-            QKeySequence("Ctrl+Shift+S"))
+        self.save_copy_action = file_menu.addAction("Save a &copy as…", self.save_copy)
+        self.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.details_action = file_menu.addAction("Partnership &details…", self.edit_details)
         file_menu.addSeparator()
         self.print_action = file_menu.addAction("&Print preview…", self.print_preview)
