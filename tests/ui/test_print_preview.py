@@ -81,3 +81,26 @@ def test_main_window_print_action_opens_preview(qtbot, demo_services, demo_db):
                     timeout=15000)
     assert dialog.report == "register"
     dialog.reject()
+
+
+def test_each_report_can_be_chosen(qtbot, demo_services):
+    dialog = _dialog(qtbot, demo_services, "strategy")
+    assert dialog.choice_box.count() == len(demo_services.strategies.summaries())
+    assert "version" in dialog.status.text()
+    for index, (key, _label) in enumerate(dialog_reports()):
+        dialog.report_box.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog._thread is None,
+                        timeout=20000)
+        assert dialog.report == key and dialog.page_count() >= 1
+    dialog.paper_box.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog._thread is None,
+                    timeout=20000)
+    from tests.pdftext import reader
+
+    assert round(reader(dialog.pdf_bytes).pages[0].mediabox.width) == 612
+
+
+def dialog_reports():
+    from lsp_desktop.ui.dialogs.print_preview import REPORT_CHOICES
+
+    return REPORT_CHOICES
