@@ -48,7 +48,7 @@ class GuiApplication:
         self.quit_after_startup = quit_after_startup
 
     def open(self, path: Path, *, create_demo: bool = False, read_only: bool = False,
-             new_details=None) -> bool:
+             new_details=None, reopen: bool = False) -> bool:
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
         from lsp_desktop.services import build_services
@@ -57,6 +57,10 @@ class GuiApplication:
         from lsp_desktop.ui.main_window import MainWindow
 
         parent = self.session.window if self.session else None
+        path = Path(path).expanduser().absolute()
+        if self.session is not None and path == self.session.db.path and not reopen:
+            self.session.window.statusBar().showMessage(f"{path.name} is already open.", 8000)
+            return True
         try:
             if create_demo and not path.exists():
                 write_demo(path)
@@ -67,11 +71,15 @@ class GuiApplication:
                 try:
                     db = open_partnership(path, self.paths.backup_dir, read_only=read_only)
                 except PartnershipLockedError as exc:
-                    if not prompts.ask_open_read_only(parent, str(exc)):
+                    if not (self.quit_after_startup
+                            or prompts.ask_open_read_only(parent, str(exc))):
                         return False
                     db = open_partnership(path, self.paths.backup_dir, read_only=True)
         except DomainError as exc:
-            prompts.error(parent, "Cannot open partnership", str(exc))
+            self._error(parent, str(exc))
+            return False
+        except OSError as exc:
+            self._error(parent, f"Cannot open {path}: {exc.strerror or exc}.")
             return False
         services = build_services(db.session_factory, db.path, self.paths.backup_dir)
         window = MainWindow(services, db.path, read_only=db.read_only)
@@ -81,11 +89,14 @@ class GuiApplication:
         old = self.session
         self.session = Session(db, services, window)
         if old is not None:
-            geometry = old.window.saveGeometry()
-            old.window.close()
-            old.db.close()
-            window.restoreGeometry(geometry)
+            window.restoreGeometry(old.window.saveGeometry())
+        # Show the new window before closing the old one, so Qt never sees the
+        # last window close (which would quit the program).
         window.show()
+        if old is not None:
+            old.window.close()
+            old.window.deleteLater()
+            old.db.close()
         return True
 
     def restore(self, backup_file: Path) -> bool:
@@ -102,9 +113,17 @@ class GuiApplication:
             restore_file(backup_file, path, self.paths.backup_dir)
         except (DomainError, OSError) as exc:
             prompts.error(self.session.window, "Restore from backup", str(exc))
-            self.open(path)
+            self.open(path, reopen=True)
             return False
-        return self.open(path)
+        return self.open(path, reopen=True)
+
+    def _error(self, parent, text: str) -> None:
+        if self.quit_after_startup:   # smoke tests and benchmarks: no one to click OK
+            print(f"lsp-desktop: {text}", file=sys.stderr)
+            return
+        from lsp_desktop.ui import prompts
+
+        prompts.error(parent, "Cannot open partnership", text)
 
     def close(self) -> None:
         if self.session is not None:

@@ -10,18 +10,25 @@ from lsp_desktop import __version__
 from lsp_desktop.domain.errors import DomainError
 
 # Each module registers its sub-commands with register(subparsers, common).
-_COMMAND_MODULES = ("core", "exchange", "actions", "strategies")
+_COMMAND_MODULES = ("core", "exchange", "actions", "strategies", "accreditation", "reports")
 
 
 class CommandError(DomainError):
     """A command cannot go on; the message is printed as one line on stderr."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors as one line on stderr (exit 2), like every other error."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH",
                         help="partnership file (default: the one in your data folder)")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="lsp-desktop",
         description="LSP Desktop: membership register, strategies, action plans and "
                     "accreditation for a Local Strategic Partnership. Without a command, "
@@ -50,6 +57,12 @@ def run(args: argparse.Namespace) -> int:
     except DomainError as exc:
         print(f"lsp-desktop {args.command}: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, like other command-line tools.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as exc:
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         print(f"lsp-desktop {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
@@ -57,3 +70,7 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"lsp-desktop {args.command}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - a command line never shows a traceback
+        print(f"lsp-desktop {args.command}: unexpected error: {type(exc).__name__}: {exc}",
+              file=sys.stderr)
+        return 1

@@ -51,7 +51,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     shown = filter_actions(actions, ActionFilter(criterion=criterion, overdue=args.overdue),
                            today)
     shown.sort(key=lambda a: reference_sort_key(a.reference))
-    headers = ["reference", "title", "criterion", "theme", "owner", "lead_officer", "start",
+    headers = ["reference", "title", "criterion", "target_id", "theme", "owner", "lead_officer", "start",
                "due", "status", "progress", "overdue_days", "amount", "funding_source",
                "milestones_done"]
     rows = []
@@ -60,7 +60,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
         if a.owner_member_id in owners and not owners[a.owner_member_id].current:
             owner += " (left the board)"
         done = sum(m.done is not None for m in a.milestones)
-        rows.append((a.reference, a.title, a.criterion.value if a.criterion else "", a.theme,
+        rows.append((a.reference, a.title, a.criterion.value if a.criterion else "",
+                     a.target_id, a.theme,
                      owner, a.lead_officer, a.start, a.due, a.status.value,
                      a.progress.value if a.progress else "",
                      a.days_overdue(today) if a.is_overdue(today) else None, a.amount,

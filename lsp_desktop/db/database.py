@@ -34,6 +34,19 @@ class Database:
             self._lock = None
 
 
+def connect_untouched(path: Path) -> sqlite3.Connection:
+    """A read-only connection that creates nothing beside the file.
+
+    A plain read-only connection to a WAL-mode file still makes -wal and -shm files;
+    `immutable` does not. Only when a -wal file is already there (another copy has the
+    file open, or the program stopped before tidying up) is it read through, so that
+    recent changes are seen.
+    """
+    wal = Path(str(path) + "-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+    return sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
+
+
 def inspect_file(path: Path) -> str | None:
     """The schema revision of an existing partnership file, without changing a byte.
 
@@ -52,7 +65,7 @@ def inspect_file(path: Path) -> str | None:
     if not header.startswith(SQLITE_HEADER):
         raise PartnershipFileError(f"{name} is not a partnership file (it is not an SQLite database).")
     try:
-        con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+        con = connect_untouched(path)
     except sqlite3.Error as exc:
         raise PartnershipFileError(f"{name} cannot be opened: {exc}.") from None
     try:
@@ -105,6 +118,11 @@ def _acquire_lock(path: Path):
     except Timeout:
         raise PartnershipLockedError(
             f"{path.name} is already open in another copy of LSP Desktop.") from None
+    except OSError as exc:
+        # A folder we cannot write in (a read-only share): we could not save changes anyway.
+        raise PartnershipLockedError(
+            f"{path.name} cannot be opened for changes: {exc.strerror or exc} "
+            f"in {path.parent}.") from None
     return lock
 
 
@@ -145,6 +163,9 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
         created = True
     revision = inspect_file(path)
     known = migrate.known_revisions()
+    if revision is None:
+        raise PartnershipFileError(
+            f"{path.name} has no schema version: it was not made by LSP Desktop or is damaged.")
     if revision not in known:
         raise PartnershipFileError(
             f"{path.name} was made by a newer version of LSP Desktop (schema {revision}); "

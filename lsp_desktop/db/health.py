@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from lsp_desktop.db import migrate
-from lsp_desktop.db.database import inspect_file
+from lsp_desktop.db.database import connect_untouched, inspect_file
 from lsp_desktop.domain.errors import PartnershipFileError
 
 
@@ -34,7 +33,7 @@ def check_file(path: Path) -> HealthReport:
         return HealthReport(False, [f"error: {exc}"])
     lines = []
     healthy = True
-    con = sqlite3.connect(f"file:{quote(str(path.absolute()))}?mode=ro", uri=True)
+    con = connect_untouched(path.absolute())
     try:
         integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
         fk = con.execute("PRAGMA foreign_key_check").fetchall()

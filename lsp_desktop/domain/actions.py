@@ -221,10 +221,19 @@ def owner_label(action: Action, member_names: dict[int, str]) -> str:
     return action.owner_body.strip()
 
 
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+
+
+def _key_part(text: str) -> str:
+    # Same result as fold(); plain ASCII skips the Unicode decomposition, which
+    # made building keys for ten thousand actions five times slower.
+    return _NOT_KEY.sub("", text.casefold()) if text.isascii() else fold(text)
+
+
 def search_key(action: Action, owner: str = "") -> str:
     """Folded text the filter box searches: reference, title, description, owner, lead."""
-    return " ".join((fold(action.reference), fold(action.title), fold(action.description),
-                     fold(owner), fold(action.lead_officer), fold(action.theme)))
+    return " ".join(map(_key_part, (action.reference, action.title, action.description,
+                                    owner, action.lead_officer, action.theme)))
 
 
 def matches(action: Action, flt: ActionFilter, today: date, key: str | None = None) -> bool:

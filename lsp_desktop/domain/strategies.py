@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -431,32 +432,120 @@ class SectionDiff:
 _TOKEN = re.compile(r"\S+\s*|\s+")
 
 
-def diff_words(old: str, new: str) -> tuple[DiffOp, ...]:
-    """Word-level operations turning `old` into `new` (whitespace kept with each word)."""
-    if old == new:
-        return (DiffOp(DiffKind.EQUAL, old),) if old else ()
-    a = _TOKEN.findall(old)
-    b = _TOKEN.findall(new)
-    # Compare words without their trailing spaces so a re-wrapped line is not a change.
-    matcher = difflib.SequenceMatcher(None, [w.rstrip() for w in a], [w.rstrip() for w in b],
-                                      autojunk=False)
-    ops: list[DiffOp] = []
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n\s*)")
+# Above this many words a piece is diffed with difflib's "popular word" heuristic,
+# which keeps very long rewritten passages from taking seconds.
+_EXACT_LIMIT = 3000
 
-    def add(kind: DiffKind, text: str) -> None:
+
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs with the blank lines after them; joined they give `text` back."""
+    parts = _PARAGRAPH_BREAK.split(text)
+    out = [a + b for a, b in zip(parts[0::2], parts[1::2], strict=False)]
+    if len(parts) % 2:
+        out.append(parts[-1])
+    return [p for p in out if p]
+
+
+class _Ops:
+    def __init__(self) -> None:
+        self.ops: list[DiffOp] = []
+
+    def add(self, kind: DiffKind, text: str) -> None:
         if not text:
             return
-        if ops and ops[-1].kind == kind:
-            ops[-1] = DiffOp(kind, ops[-1].text + text)
+        if self.ops and self.ops[-1].kind == kind:
+            self.ops[-1] = DiffOp(kind, self.ops[-1].text + text)
         else:
-            ops.append(DiffOp(kind, text))
+            self.ops.append(DiffOp(kind, text))
 
+    def words(self, old: str, new: str) -> None:
+        a = _TOKEN.findall(old)
+        b = _TOKEN.findall(new)
+        # Words are compared without their trailing spaces: re-wrapping is not a change.
+        matcher = difflib.SequenceMatcher(None, [w.rstrip() for w in a],
+                                          [w.rstrip() for w in b],
+                                          autojunk=len(a) + len(b) > 2 * _EXACT_LIMIT)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag == "equal":
+                self.add(DiffKind.EQUAL, "".join(b[j1:j2]))
+            else:
+                self.add(DiffKind.DELETE, "".join(a[i1:i2]))
+                self.add(DiffKind.INSERT, "".join(b[j1:j2]))
+
+
+def diff_words(old: str, new: str) -> tuple[DiffOp, ...]:
+    """Word-level operations turning `old` into `new`.
+
+    Paragraphs are lined up first, then words are compared within changed paragraphs,
+    so a long text with scattered edits is compared quickly. Joining the EQUAL and
+    INSERT texts gives `new` exactly; DELETE texts are the words of `old` taken out.
+    """
+    if old == new:
+        return (DiffOp(DiffKind.EQUAL, old),) if old else ()
+    pa, pb = _paragraphs(old), _paragraphs(new)
+    matcher = difflib.SequenceMatcher(None, [" ".join(p.split()) for p in pa],
+                                      [" ".join(p.split()) for p in pb], autojunk=False)
+    ops = _Ops()
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            add(DiffKind.EQUAL, "".join(b[j1:j2]))
+            ops.add(DiffKind.EQUAL, "".join(pb[j1:j2]))
+        elif tag == "delete":
+            ops.add(DiffKind.DELETE, "".join(pa[i1:i2]))
+        elif tag == "insert":
+            ops.add(DiffKind.INSERT, "".join(pb[j1:j2]))
+        elif i2 - i1 == j2 - j1:
+            for x, y in zip(pa[i1:i2], pb[j1:j2], strict=True):
+                ops.words(x, y)
         else:
-            add(DiffKind.DELETE, "".join(a[i1:i2]))
-            add(DiffKind.INSERT, "".join(b[j1:j2]))
-    return tuple(ops)
+            _aligned(ops, pa[i1:i2], pb[j1:j2])
+    return tuple(ops.ops)
+
+
+def _aligned(ops: _Ops, a: list[str], b: list[str]) -> None:
+    """Changed paragraphs whose numbers differ (one split, joined, added or dropped):
+    pair the most alike in order, so each word comparison stays paragraph-sized."""
+    if len(a) * len(b) > 160_000:
+        ops.words("".join(a), "".join(b))
+        return
+    ca = [Counter(p.split()) for p in a]
+    cb = [Counter(p.split()) for p in b]
+    la = [c.total() for c in ca]
+    lb = [c.total() for c in cb]
+
+    def alike(i: int, j: int) -> float:
+        """Share of words the two paragraphs have in common (difflib's quick_ratio)."""
+        if not la[i] + lb[j]:
+            return 1.0
+        return 2 * (ca[i] & cb[j]).total() / (la[i] + lb[j])
+
+    n, m = len(a), len(b)
+    score = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            best = max(score[i - 1][j], score[i][j - 1])
+            r = alike(i - 1, j - 1)
+            if r >= 0.5:
+                best = max(best, score[i - 1][j - 1] + r)
+            score[i][j] = best
+    pairs: list[tuple[int, int]] = []
+    i, j = n, m
+    while i and j:
+        if score[i][j] == score[i - 1][j]:
+            i -= 1
+        elif score[i][j] == score[i][j - 1]:
+            j -= 1
+        else:
+            pairs.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+    pairs.reverse()
+    ia = ib = 0
+    for pi, pj in [*pairs, (n, m)]:
+        ops.add(DiffKind.DELETE, "".join(a[ia:pi]))
+        ops.add(DiffKind.INSERT, "".join(b[ib:pj]))
+        if pi < n:
+            ops.words(a[pi], b[pj])
+        ia, ib = pi + 1, pj + 1
 
 
 def _words_in(ops: tuple[DiffOp, ...], kind: DiffKind) -> int:

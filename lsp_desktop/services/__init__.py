@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from lsp_desktop.services.accreditation import AccreditationService
 from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.archive import ArchiveService
 from lsp_desktop.services.backups import BackupsService
@@ -15,6 +16,7 @@ from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.personal_data import PersonalDataService
+from lsp_desktop.services.readiness import ReadinessService
 from lsp_desktop.services.strategies import StrategiesService
 
 
@@ -29,20 +31,30 @@ class Services:
     archive: ArchiveService
     backups: BackupsService
     personal_data: PersonalDataService
+    accreditation: AccreditationService
+    readiness: ReadinessService
     actions: ActionsService
     strategies: StrategiesService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
                    backup_dir: Path | None = None) -> Services:
+    partnership = PartnershipService(session_factory)
+    members = MembersService(session_factory)
+    actions = ActionsService(session_factory)
+    strategies = StrategiesService(session_factory)
+    accreditation = AccreditationService(session_factory, partnership, actions)
     return Services(
-        partnership=PartnershipService(session_factory),
-        members=MembersService(session_factory),
+        partnership=partnership,
+        members=members,
         files=FilesService(db_path, backup_dir),
         exchange=ExchangeService(session_factory),
         archive=ArchiveService(session_factory),
         backups=BackupsService(db_path, backup_dir),
         personal_data=PersonalDataService(session_factory),
-        actions=ActionsService(session_factory),
-        strategies=StrategiesService(session_factory),
+        accreditation=accreditation,
+        readiness=ReadinessService(session_factory, members, accreditation, actions,
+                                   strategies),
+        actions=actions,
+        strategies=strategies,
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db.models import (
@@ -29,6 +29,7 @@ from lsp_desktop.domain.actions import (
 )
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
+from lsp_desktop.domain.text import fold
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 _UNSET = ...
@@ -50,6 +51,11 @@ _COLUMNS = (ActionRecord.id, ActionRecord.reference, ActionRecord.title,
             ActionRecord.owner_body, ActionRecord.lead_officer, ActionRecord.start_date,
             ActionRecord.due_date, ActionRecord.status, ActionRecord.progress,
             ActionRecord.amount, ActionRecord.funding_source)
+
+
+_WRITABLE = ("reference", "title", "description", "criterion", "target_id", "concern_id",
+             "theme", "owner_member_id", "owner_body", "lead_officer", "start_date",
+             "due_date", "status", "progress", "amount", "funding_source")
 
 
 def _build(values, milestones, notes) -> Action:
@@ -247,24 +253,44 @@ class ActionsService:
         return self.get(action_id)
 
     def add_many(self, actions: list[Action]) -> list[int]:
-        """Insert many actions in one unit of work (demo, import); all or none."""
-        refs = set(self.references())
-        ids = []
+        """Insert many actions in one unit of work (demo, import); all or none.
+
+        Rows go in as three executemany inserts with ids assigned here: adding
+        ORM objects one by one took minutes for ten thousand actions.
+        """
+        refs = {fold(r) for r in self.references()}
+        prepared = []
+        for a in actions:
+            if not a.reference.strip():
+                a = replace(a, reference=next_reference(refs))
+            errors = [e for e in validate_action(a) if not e.warning]
+            if fold(a.reference) in refs:
+                errors.append(FieldError("reference",
+                                         f"{a.reference} is already used by another action."))
+            if errors:
+                raise ValidationError([FieldError(e.field, f"{a.reference}: {e.message}")
+                                       for e in errors])
+            refs.add(fold(a.reference))
+            prepared.append(a)
         with unit_of_work(self._factory) as s:
-            for a in actions:
-                if not a.reference.strip():
-                    a = replace(a, reference=next_reference(refs))
-                errors = [e for e in validate_action(a, references_in_use=refs)
-                          if not e.warning]
-                if errors:
-                    raise ValidationError(errors)
-                refs.add(a.reference)
+            first = (s.scalar(select(func.max(ActionRecord.id))) or 0) + 1
+            ids = list(range(first, first + len(prepared)))
+            action_rows, milestone_rows, note_rows = [], [], []
+            for aid, a in zip(ids, prepared, strict=True):
                 row = ActionRecord()
                 _apply(row, a)
-                s.add(row)
-                s.flush()
-                _replace_children(s, row.id, a)
-                ids.append(row.id)
+                action_rows.append({c: getattr(row, c) for c in _WRITABLE} | {"id": aid})
+                milestone_rows += [{"action_id": aid, "position": i, "title": m.title.strip(),
+                                    "due_date": m.due, "done_date": m.done}
+                                   for i, m in enumerate(a.milestones)]
+                note_rows += [{"action_id": aid, "written_on": n.written_on, "text": n.text}
+                              for n in reversed(_sorted_notes(a.notes))]
+            if action_rows:
+                s.execute(insert(ActionRecord), action_rows)
+            if milestone_rows:
+                s.execute(insert(MilestoneRow), milestone_rows)
+            if note_rows:
+                s.execute(insert(ProgressNoteRow), note_rows)
         return ids
 
     def bulk_update(self, ids: Iterable[int], *, status: ActionStatus | None = None,

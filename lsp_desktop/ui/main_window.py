@@ -14,7 +14,8 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
-from lsp_desktop.ui.tabs.actions_tab import ActionsTab
+from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
+from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
@@ -51,10 +52,15 @@ class MainWindow(QMainWindow):
         self.strategies_tab = StrategiesTab(services.strategies, read_only)
         self.members_tab.members_changed.connect(self.strategies_tab.refresh)
         self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
-        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only)
+        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only,
+                                      targets=lambda: target_choices(services.strategies))
         self.tabs.addTab(self.actions_tab, "&Action plans")
         self.members_tab.members_changed.connect(self.actions_tab.refresh)
-        self.tabs.addTab(_placeholder("Accreditation"), "A&ccreditation")
+        self.strategies_tab.strategies_changed.connect(self.actions_tab.refresh)
+        self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
+                                                  services.actions, read_only)
+        self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
+        self._wire_accreditation()
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -64,6 +70,27 @@ class MainWindow(QMainWindow):
         if read_only:
             self.statusBar().showMessage(
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
+
+    def _wire_accreditation(self) -> None:
+        """Readiness follows the register, the strategies and the action plan; actions made
+        from weaknesses and concerns show on the Action plans tab at once."""
+        tab = self.accreditation_tab
+        self.members_tab.members_changed.connect(tab.refresh)
+        tab.open_place.connect(self.open_place)
+        tab.actions_changed.connect(self.actions_tab.refresh)
+        self.actions_tab.actions_changed.connect(tab.refresh)
+        self.strategies_tab.strategies_changed.connect(tab.refresh)
+
+    def open_place(self, place: str) -> None:
+        """Bring forward the tab a readiness signal names (members, actions, strategies)."""
+        titles = {"members": "Members", "actions": "Action plans",
+                  "strategies": "Strategy drafts", "assessment": "Accreditation",
+                  "go review": "Accreditation"}
+        wanted = titles.get(place, "")
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i).replace("&", "") == wanted:
+                self.tabs.setCurrentIndex(i)
+                return
 
     # -- menus -----------------------------------------------------------
     def _build_menus(self) -> None:
@@ -76,9 +103,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction("Save a &copy as…", self.save_copy).setShortcut(
-            QKeySequence("Ctrl+Shift+S"))
+        self.save_copy_action = file_menu.addAction("Save a &copy as…", self.save_copy)
+        self.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.details_action = file_menu.addAction("Partnership &details…", self.edit_details)
+        file_menu.addSeparator()
+        self.print_action = file_menu.addAction("&Print preview…", self.print_preview)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setToolTip("Preview, print or export the current tab's report as PDF")
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -158,8 +189,20 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
+    # Each tab prints its own report: the register, the strategy, the action plan, the pack.
+    TAB_REPORTS = ("register", "strategy", "actions", "pack")
+
+    def print_preview(self, report: str | None = None) -> None:
+        from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+
+        index = self.tabs.currentIndex()
+        chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        self.preview_dialog = PrintPreviewDialog(self.services, chosen, self)
+        self.preview_dialog.open()
+
     def edit_details(self) -> None:
-        dialog = PartnershipDialog(self.services.partnership.get(), self)
+        dialog = PartnershipDialog(self.services.partnership.get(), self,
+                                   nrf_notice=self.services.accreditation.nrf_notice())
         if self.read_only:
             dialog.setWindowTitle("Partnership details (read-only)")
         while dialog.exec() and not self.read_only:
@@ -172,4 +215,5 @@ class MainWindow(QMainWindow):
                     continue
                 prompts.error(self, "Partnership details", str(exc))
             break
+        self.accreditation_tab.refresh()     # the NRF consequence follows the allocations
         self.update_title()

@@ -235,10 +235,12 @@ def test_timeline_geometry(qtbot, services, make_tab):
     assert bar.width() == pytest.approx(61 * ppd + ppd)        # 1 March to 1 May inclusive
     assert view.bar_items[b.id].rect().top() == pytest.approx(bar.top() + ROW_HEIGHT)
     [mark] = view.milestone_items[a.id]
-    assert mark.boundingRect().center().x() == pytest.approx(
+    assert mark.sceneBoundingRect().center().x() == pytest.approx(
         view.x_for(date(2002, 4, 1)) + ppd / 2, abs=1)
     assert mark.polygon().count() == 3            # overdue on 1 June: a warning triangle
     assert view.label_items[a.id].text().startswith("⚠ A-001")
+    assert "⚠ Overdue" in view.tooltip_for(view.bar_items[a.id])
+    assert view.tooltip_for(mark) == "Recruited: due 01/04/2002, ⚠ overdue"
     assert view.today_line.line().x1() == pytest.approx(view.x_for(TODAY) + ppd / 2)
     tab.timeline.zoom_combo.setCurrentIndex(tab.timeline.zoom_combo.findData(Zoom.MONTH))
     assert view.bar_items[a.id].rect().width() == pytest.approx(62 * Zoom.MONTH.pixels_per_day)
@@ -270,3 +272,31 @@ def test_owner_left_board_warns_in_dialog(qtbot, services, make_tab, monkeypatch
     tab.edit_selected()
     got = services.actions.get(action.id)
     assert (got.lead_officer, got.owner_member_id) == ("Sam", mid)
+
+
+def test_demo_actions_answer_targets_and_the_dialog_offers_them(qtbot, demo_services,
+                                                                 monkeypatch):
+    from lsp_desktop.ui.tabs.actions_tab import target_choices
+
+    stack = QUndoStack()
+    tab = ActionsTab(demo_services.actions, stack, today=TODAY,
+                     targets=lambda: target_choices(demo_services.strategies))
+    qtbot.addWidget(tab)
+    linked = [a for a in demo_services.actions.list_actions() if a.target_id is not None]
+    assert len(linked) >= 5
+    target = demo_services.strategies.target(linked[0].target_id)
+    assert target.theme == linked[0].theme
+    row = tab.model.row_of(linked[0].id)
+    assert tab.model.index(row, 2).data() == f"Target: {target.indicator} ({target.theme})"
+    housing = next(t for t in demo_services.strategies.targets() if t.theme == "housing")
+
+    def fill(d: ActionDialog):
+        qtbot.keyClicks(d.title_edit, "Decent homes surveys")
+        d.answers_combo.setCurrentIndex(d.answers_combo.findData(f"target:{housing.id}"))
+        assert d.theme_combo.currentText() == "housing"      # the target's theme is taken
+
+    monkeypatch.setattr(ActionDialog, "exec", _fill_and_accept(fill, presses=2))
+    tab.add_action()
+    saved = max(demo_services.actions.list_actions(), key=lambda a: a.id)
+    assert (saved.title, saved.target_id, saved.theme, saved.criterion) == (
+        "Decent homes surveys", housing.id, "housing", None)

@@ -254,3 +254,96 @@ def test_main_window_has_the_strategy_drafts_tab(qtbot, demo_services, demo_db):
     index = window.tabs.indexOf(window.strategies_tab)
     assert window.tabs.tabText(index) == "&Strategy drafts"
     assert window.strategies_tab.strategy_combo.count() == 2
+
+
+def test_new_strategy_and_details_through_the_dialogs(qtbot, tab, services):
+    def new(dialog):
+        dialog.ok_button.click()                        # no title
+        assert "title" in dialog.error_text("title")
+        dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(
+            StrategyType.NEIGHBOURHOOD_RENEWAL))
+        dialog.title_edit.setText("Renewal <LNRS> & ŵ")
+        dialog.period_edit.setText("2002-2005")
+        dialog.ok_button.click()
+    in_modal(qtbot, new)
+    tab.new_button.click()
+    created = services.strategies.strategies()[-1]
+    assert (created.type, created.title) == (StrategyType.NEIGHBOURHOOD_RENEWAL,
+                                             "Renewal <LNRS> & ŵ")
+    assert tab.strategy.id == created.id
+    assert tab.draft.model.rowCount() == 8
+    assert tab.strategy_combo.currentText() == "Renewal <LNRS> & ŵ (2002-2005)"
+
+    def agree(dialog):
+        dialog.status_combo.setCurrentIndex(dialog.status_combo.findData("agreed"))
+        dialog.ok_button.click()
+    in_modal(qtbot, agree)
+    tab.details_button.click()
+    assert services.strategies.get(created.id).status.value == "agreed"
+    assert "Agreed" in tab.info.text()
+
+
+def test_sections_add_rename_move_remove_from_the_draft_page(qtbot, tab, services,
+                                                             monkeypatch):
+    answers = iter(["Glossary", "Words we use"])
+    monkeypatch.setattr(prompts, "ask_text", lambda *a, **k: next(answers))
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
+    draft = tab.draft
+    draft.add_button.click()
+    assert draft.current_section().title == "Glossary"
+    draft.rename_button.click()
+    draft.up_button.click()
+    titles = [s.title for s in services.strategies.sections(tab.strategy.id)]
+    assert titles[-2:] == ["Words we use", "Arrangements for monitoring"]
+    assert draft.current_section().title == "Words we use"
+    draft.select_row(1)
+    draft.remove_button.click()
+    assert "☐ Action plan — still empty" in draft.checklist.text()
+    assert draft.model.rowCount() == 4
+
+
+def test_hiding_the_tab_saves_at_once(qtbot, tab, services):
+    tab.show()
+    editor = tab.draft.editor
+    qtbot.keyClicks(editor.editor, "Typed just before closing")
+    assert services.strategies.section(editor.section_id).body == ""
+    tab.hide()
+    assert "Typed just before closing" in services.strategies.section(editor.section_id).body
+
+
+def test_editor_toolbar_makes_markdown(qtbot, tab, services):
+    editor = tab.draft.editor
+    qtbot.keyClicks(editor.editor, "Our vision")
+    editor.set_heading(2)
+    editor.editor.moveCursor(editor.editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    editor.set_heading(0)
+    editor.set_list(editor_list_style("decimal"))
+    qtbot.keyClicks(editor.editor, "jobs")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.editor, "homes ")
+    editor.insert_link("plan", "https://example.org/plan")
+    editor.flush()
+    body = services.strategies.section(editor.section_id).body
+    assert body.startswith("## Our vision")
+    lines = [" ".join(line.split()) for line in body.splitlines()]   # Qt writes "1.  jobs"
+    assert "1. jobs" in lines and "2. homes [plan](https://example.org/plan)" in lines
+
+
+def editor_list_style(name: str):
+    from PySide6.QtGui import QTextListFormat
+
+    return {"decimal": QTextListFormat.Style.ListDecimal,
+            "disc": QTextListFormat.Style.ListDisc}[name]
+
+
+def test_read_only_partnership_cannot_change_strategies(qtbot, demo_services):
+    tab = StrategiesTab(demo_services.strategies, read_only=True, today=TODAY)
+    qtbot.addWidget(tab)
+    assert tab.draft.editor.editor.isReadOnly()
+    assert not tab.draft.add_button.isEnabled()
+    assert not tab.versions.save_button.isEnabled()
+    assert not tab.versions.restore_button.isEnabled()
+    assert tab.versions.compare_button.isEnabled()
+    assert not tab.targets.add_button.isEnabled()
+    assert not tab.new_button.isEnabled()

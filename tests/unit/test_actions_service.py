@@ -229,3 +229,15 @@ def test_delete_and_restore(services):
     assert services.actions.list_actions() == []
     back = services.actions.restore(gone)
     assert back.id == a.id and back.milestones[0].title == "M"
+
+
+def test_add_many_assigns_references_and_refuses_duplicates_all_or_none(services):
+    services.actions.add(_action(reference="A-003"))
+    ids = services.actions.add_many([_action("x", notes=(ProgressNote(D(2002, 1, 2), "n"),)),
+                                     _action("y", reference="B-1")])
+    got = {a.id: a for a in services.actions.list_actions()}
+    assert [got[i].reference for i in ids] == ["A-004", "B-1"]
+    assert got[ids[0]].notes[0].text == "n"
+    with pytest.raises(ValidationError):
+        services.actions.add_many([_action("z"), _action("dup", reference="a-003")])
+    assert len(services.actions.list_actions()) == 3

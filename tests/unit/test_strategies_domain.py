@@ -2,6 +2,9 @@
 
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from lsp_desktop.domain.strategies import (
     DiffKind,
     Section,
@@ -10,6 +13,7 @@ from lsp_desktop.domain.strategies import (
     Target,
     TargetStatus,
     compare_sections,
+    diff_words,
     empty_components,
     parse_number,
     target_flags,
@@ -100,6 +104,28 @@ def test_compare_marks_word_insertions_and_deletions():
     assert "&" in deleted and "fairer" in inserted
     # The new text is the equal and inserted parts, exactly.
     assert "".join(o.text for o in first.ops if o.kind != DiffKind.DELETE) == new[0].body
-    assert "".join(o.text for o in first.ops if o.kind != DiffKind.INSERT) == old[0].body
     assert diffs[2].ops[0].text == "Added <b> text"
     assert compare_sections(new, new)[0].change == SectionChange.UNCHANGED
+
+
+_texts = st.lists(st.sampled_from(["the", "board", "ŵ", "<b>", "&", "Llŷr", "\n\n", "\n",
+                                   "- item", "**bold**", "  "]), max_size=60).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_texts, _texts)
+def test_diff_gives_back_both_texts(old, new):
+    ops = diff_words(old, new)
+    assert "".join(o.text for o in ops if o.kind != DiffKind.DELETE) == new
+    assert [w for o in ops if o.kind != DiffKind.INSERT for w in o.text.split()] == old.split()
+
+
+def test_diff_lines_up_paragraphs_when_one_is_added():
+    paras = [f"Paragraph {i} about housing and health in Thameside." for i in range(6)]
+    old = "\n\n".join(paras)
+    new = "\n\n".join(paras[:2] + ["A brand new paragraph."] + paras[2:4]
+                       + [paras[4].replace("health", "jobs")] + paras[5:])
+    ops = diff_words(old, new)
+    assert [o.text.strip() for o in ops if o.kind == DiffKind.INSERT] == [
+        "A brand new paragraph.", "jobs"]
+    assert [o.text.strip() for o in ops if o.kind == DiffKind.DELETE] == ["health"]

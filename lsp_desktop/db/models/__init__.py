@@ -1,5 +1,15 @@
 """All ORM models, imported here so Alembic and the services see one metadata."""
 
+from lsp_desktop.db.models.accreditation import (
+    AssessmentRoundRow,
+    ConcernRow,
+    CriterionAssessmentRow,
+    CriterionPromptRow,
+    DialogueRow,
+    EvidenceFileRow,
+    EvidenceRow,
+    WeaknessRow,
+)
 from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNoteRow
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
@@ -17,6 +27,14 @@ from lsp_desktop.db.models.strategies import (
 )
 
 __all__ = [
+    "AssessmentRoundRow",
+    "ConcernRow",
+    "CriterionAssessmentRow",
+    "CriterionPromptRow",
+    "DialogueRow",
+    "EvidenceFileRow",
+    "EvidenceRow",
+    "WeaknessRow",
     "ActionRecord",
     "MilestoneRow",
     "ProgressNoteRow",

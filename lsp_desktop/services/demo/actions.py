@@ -173,6 +173,23 @@ def demo_actions(today: date, member_ids: dict[str, int]) -> list[Action]:
     return actions
 
 
+# Actions from the strategies: these answer the first target with their theme.
+_FOR_TARGETS = {"A-015", "A-016", "A-017", "A-020", "A-021", "A-028", "A-041"}
+
+
+def link_to_targets(actions: list[Action], targets) -> list[Action]:
+    """Point the actions in _FOR_TARGETS at a target of the same theme, when there is one."""
+    by_theme: dict[str, int] = {}
+    for t in targets:
+        by_theme.setdefault(t.theme, t.id)
+    return [a.with_changes(criterion=None, target_id=by_theme[a.theme])
+            if a.reference in _FOR_TARGETS and a.theme in by_theme else a for a in actions]
+
+
 def populate(services, today: date) -> None:
     ids = {m.name: m.id for m in services.members.all_members()}
-    services.actions.add_many(demo_actions(today, ids))
+    actions = demo_actions(today, ids)
+    strategies = getattr(services, "strategies", None)
+    if strategies is not None:
+        actions = link_to_targets(actions, strategies.targets())
+    services.actions.add_many(actions)

@@ -183,8 +183,9 @@ class VersionViewDialog(QDialog):
     def __init__(self, version: StrategyVersion, strategy_title: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"{strategy_title} — {version.name} (read-only)")
-        info = QLabel(f"Saved {version.created:%d/%m/%Y} as a {version.status.value}; "
-                      f"{version.word_count:,} words. Versions cannot be changed.")
+        info = QLabel(f"Saved on {version.created:%d/%m/%Y}; strategy status then: "
+                      f"{version.status.value}; {version.word_count:,} words. "
+                      "Versions cannot be changed.")
         info.setTextFormat(Qt.TextFormat.PlainText)
         self.view = QTextBrowser()
         self.view.setOpenExternalLinks(False)

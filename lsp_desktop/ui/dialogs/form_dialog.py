@@ -70,6 +70,9 @@ class FormDialog(QDialog):
             label = self.errors.get(field, self.general_error)
             label.setText("\n".join(messages))
             label.show()
+        # Grow to fit the messages so none is cut off.
+        hint = self.sizeHint()
+        self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def error_text(self, field: str) -> str:
         label = self.errors.get(field)

@@ -122,9 +122,11 @@ class MemberDialog(QDialog):
         form.addRow("Nominating bod&y", self.nominating_edit)
         self.sector_combo = QComboBox()
         self.sector_combo.addItem("— choose —", None)
+        # Item data holds plain strings: Qt turns a str enum into a plain str anyway.
         for s in Sector:
-            self.sector_combo.addItem(s.label, s)
-        self.sector_combo.setCurrentIndex(self.sector_combo.findData(m.sector) if member else 0)
+            self.sector_combo.addItem(s.label, s.value)
+        self.sector_combo.setCurrentIndex(
+            max(0, self.sector_combo.findData(Sector(m.sector).value)) if member else 0)
         form.addRow("&Sector *", self._with_error("sector", self.sector_combo))
         self.category_combo = QComboBox()
         self.category_combo.addItem("", "")
@@ -135,8 +137,8 @@ class MemberDialog(QDialog):
         form.addRow("&Category", self._with_error("category", self.category_combo))
         self.role_combo = QComboBox()
         for r in Role:
-            self.role_combo.addItem(r.label, r)
-        self.role_combo.setCurrentIndex(self.role_combo.findData(m.role))
+            self.role_combo.addItem(r.label, r.value)
+        self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(Role(m.role).value)))
         form.addRow("&Role", self.role_combo)
         self.deputy_combo = QComboBox()
         self.deputy_combo.addItem("", None)
@@ -246,10 +248,10 @@ class MemberDialog(QDialog):
     def _category_chosen(self) -> None:
         sector = CATEGORIES.get(self.category_combo.currentData() or "")
         if sector is not None:
-            self.sector_combo.setCurrentIndex(self.sector_combo.findData(sector))
+            self.sector_combo.setCurrentIndex(self.sector_combo.findData(sector.value))
 
     def _role_changed(self) -> None:
-        self.deputy_combo.setEnabled(self.role_combo.currentData() == Role.SUBSTITUTE)
+        self.deputy_combo.setEnabled(self.role_combo.currentData() == Role.SUBSTITUTE.value)
         if not self.deputy_combo.isEnabled():
             self.deputy_combo.setCurrentIndex(0)
 
@@ -260,9 +262,9 @@ class MemberDialog(QDialog):
             name=self.name_edit.text().strip(),
             organisation=self.org_edit.text().strip(),
             nominating_body=self.nominating_edit.text().strip(),
-            sector=self.sector_combo.currentData(),
+            sector=Sector(self.sector_combo.currentData()) if self.sector_combo.currentData() else None,
             category=self.category_combo.currentData() or "",
-            role=self.role_combo.currentData(),
+            role=Role(self.role_combo.currentData()),
             deputises_for_id=self.deputy_combo.currentData(),
             email=self.email_edit.text().strip(),
             phone=self.phone_edit.text().strip(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,7 +45,8 @@ class AllocationRow(QWidget):
 
 
 class PartnershipDialog(QDialog):
-    def __init__(self, details: Partnership, parent=None, title: str = "Partnership details"):
+    def __init__(self, details: Partnership, parent=None, title: str = "Partnership details",
+                 nrf_notice: str = ""):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(520, 420)
@@ -94,6 +96,13 @@ class PartnershipDialog(QDialog):
         layout.addLayout(self.rows_box)
         layout.addWidget(add)
         layout.addWidget(self.alloc_error)
+        # While accreditation is deferred, the NRF consequence (from the Accreditation tab).
+        self.nrf_notice = QLabel(nrf_notice)
+        self.nrf_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.nrf_notice.setWordWrap(True)
+        self.nrf_notice.setStyleSheet("background: #fde0dc; padding: 6px;")
+        self.nrf_notice.setVisible(bool(nrf_notice))
+        layout.addWidget(self.nrf_notice)
         layout.addStretch(1)
         layout.addWidget(buttons)
 

@@ -50,8 +50,10 @@ class StrategyDialog(FormDialog):
         self.resize(480, 0)
 
     def strategy(self) -> Strategy:
-        return Strategy(self.type_combo.currentData(), self.title_edit.text().strip(),
-                        self.period_edit.text().strip(), self.status_combo.currentData(),
+        # Qt hands StrEnum item data back as plain str: turn it back into the enum.
+        return Strategy(StrategyType(self.type_combo.currentData()),
+                        self.title_edit.text().strip(), self.period_edit.text().strip(),
+                        StrategyStatus(self.status_combo.currentData()),
                         self.officer_edit.text().strip(),
                         self._original.id if self._original else None)
 

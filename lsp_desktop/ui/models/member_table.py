@@ -62,6 +62,7 @@ class MemberTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._all: list[MemberRow] = []
+        self._sorted: list[MemberRow] = []     # every row, in the chosen order
         self._rows: list[MemberRow] = []
         self._needle = ""
         self._sector = ""
@@ -73,11 +74,15 @@ class MemberTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[MemberRow]) -> None:
         self.beginResetModel()
         self._all = list(rows)
-        self._rows = self._apply()
+        self._sorted = self._sort_rows(self._all)
+        self._rows = self._filter(self._sorted)
         self.endResetModel()
 
     def set_filter(self, text: str | None = None, sector: str | None = None,
                    category: str | None = None, status: str | None = None) -> None:
+        old_needle = self._needle
+        narrowing = (text is not None and sector is None and category is None
+                     and status is None and fold(text).startswith(old_needle))
         if text is not None:
             self._needle = fold(text)
         if sector is not None:
@@ -86,13 +91,16 @@ class MemberTableModel(QAbstractTableModel):
             self._category = category
         if status is not None:
             self._status = status
+        if narrowing and self._needle == old_needle:
+            return
         self.beginResetModel()
-        self._rows = self._apply()
+        # Typing one more letter only narrows what is shown: filter the shown rows.
+        self._rows = self._filter(self._rows if narrowing else self._sorted)
         self.endResetModel()
 
-    def _apply(self) -> list[MemberRow]:
+    def _filter(self, rows: list[MemberRow]) -> list[MemberRow]:
+        """The rows passing every filter, in the order given (already sorted)."""
         needle, sector, category, status = self._needle, self._sector, self._category, self._status
-        rows = self._all
         if needle:
             rows = [r for r in rows if needle in r.search_key]
         if sector:
@@ -102,6 +110,9 @@ class MemberTableModel(QAbstractTableModel):
         if status:
             want = status == "current"
             rows = [r for r in rows if r.current == want]
+        return rows
+
+    def _sort_rows(self, rows: list[MemberRow]) -> list[MemberRow]:
         column, order = self._sort
         return sorted(rows, key=_SORT_KEYS[column],
                       reverse=order == Qt.SortOrder.DescendingOrder)
@@ -153,6 +164,15 @@ class MemberTableModel(QAbstractTableModel):
         if not 0 <= column < len(HEADERS):
             return
         self.layoutAboutToBeChanged.emit()
+        before = [(p, self._rows[p.row()].id) for p in self.persistentIndexList()
+                  if p.isValid() and p.row() < len(self._rows)]
         self._sort = (column, order)
-        self._rows = self._apply()
+        self._sorted = self._sort_rows(self._all)
+        self._rows = self._filter(self._sorted)
+        if before:   # keep the selection on the same members
+            where = {r.id: i for i, r in enumerate(self._rows)}
+            self.changePersistentIndexList(
+                [p for p, _ in before],
+                [self.index(where[mid], p.column()) if mid in where else QModelIndex()
+                 for p, mid in before])
         self.layoutChanged.emit()

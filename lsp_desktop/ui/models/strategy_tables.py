@@ -41,13 +41,18 @@ def _num(v: float | None) -> float:
 class SectionTableModel(RecordTableModel):
     """The sections of the current draft, in their order (not sortable: order matters)."""
 
-    HEADERS = ("Section", "Words", "Component")
+    HEADERS = ("Section", "Words", "Kind")
     sortable = False
 
     def cells(self, s: Section):
         words = s.word_count
-        return ((s.title, f"{words:,}", s.component or "extra"),
-                (s.position, words, fold(s.component)))
+        if not s.component:
+            kind = "added"
+        elif fold(s.component) == fold(s.title):
+            kind = "expected"
+        else:
+            kind = f"expected: {s.component}"
+        return ((s.title, f"{words:,}", kind), (s.position, words, fold(kind)))
 
     def foreground(self, s: Section, column: int):
         return _GREY if s.word_count == 0 else None

@@ -41,6 +41,7 @@ from lsp_desktop.ui.actions_undo import AddAction, DeleteActions, EditActions
 from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
 from lsp_desktop.ui.dialogs.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.models.action_table import REFERENCE, ActionTableModel
+from lsp_desktop.ui.none_guard import protect_none
 from lsp_desktop.ui.widgets.action_summary import SummaryStrip
 from lsp_desktop.ui.widgets.action_timeline import ActionTimeline
 
@@ -48,6 +49,12 @@ from lsp_desktop.ui.widgets.action_timeline import ActionTimeline
 # "what it answers" once the strategies and accreditation areas provide them.
 TargetsProvider = Callable[[], list[tuple[int, str, str]]]
 ConcernsProvider = Callable[[], list[tuple[int, str]]]
+
+
+def target_choices(strategies_service) -> list[tuple[int, str, str]]:
+    """Targets of the strategies as (id, label, theme) for "what it answers"."""
+    return [(t.id, f"{t.indicator} ({t.theme})" if t.theme else t.indicator, t.theme)
+            for t in strategies_service.targets()]
 
 
 class ActionsTab(QWidget):
@@ -60,6 +67,7 @@ class ActionsTab(QWidget):
                  targets: TargetsProvider | None = None,
                  concerns: ConcernsProvider | None = None):
         super().__init__(parent)
+        protect_none()      # the timeline makes ~10 Qt calls per action; see none_guard
         self.service = actions_service
         self.undo_stack = undo_stack
         self.read_only = read_only

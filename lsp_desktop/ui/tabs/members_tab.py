@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -110,7 +110,10 @@ class MembersTab(QWidget):
         buttons.addWidget(self.count_label, 1)
         for b in (self.add_button, self.edit_button, self.end_button, self.delete_button):
             buttons.addWidget(b)
-            b.setEnabled(not read_only)
+        if read_only:
+            # A read-only register can still be looked at, member by member.
+            self.edit_button.setText("&View…")
+        self.add_button.setEnabled(not read_only)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -133,10 +136,8 @@ class MembersTab(QWidget):
         self.new_action.setEnabled(not read_only)
         self.delete_action.setEnabled(not read_only)
 
-        # Typing filters after a short pause so fast typists are not held up.
-        self._filter_timer = QTimer(self, singleShot=True, interval=120)
-        self._filter_timer.timeout.connect(self.apply_text_filter)
-        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        # Filtering is fast enough (see benchmarks/bench_members.py) to follow each keystroke.
+        self.filter_edit.textChanged.connect(self.apply_text_filter)
         self.sector_combo.currentIndexChanged.connect(self._combo_filters)
         self.category_combo.currentIndexChanged.connect(self._combo_filters)
         self.status_combo.currentIndexChanged.connect(self._combo_filters)
@@ -146,8 +147,16 @@ class MembersTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self.end_term_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self.model.set_filter(status="current")
         self.refresh()
+
+    def _update_buttons(self, *_args) -> None:
+        chosen = self.selected_id() is not None
+        self.edit_button.setEnabled(chosen)
+        for widget in (self.end_button, self.delete_button, self.delete_action):
+            widget.setEnabled(chosen and not self.read_only)
 
     # -- state -----------------------------------------------------------
     def as_on(self) -> date:
@@ -167,7 +176,6 @@ class MembersTab(QWidget):
             self.select_id(selected)
 
     def apply_text_filter(self) -> None:
-        self._filter_timer.stop()
         self.model.set_filter(text=self.filter_edit.text())
         self._update_count()
 

@@ -4,7 +4,6 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003_actions"
-# Written beside 0002_strategies; the integrator re-chains this at merge.
 down_revision = "0002_strategies"
 branch_labels = None
 depends_on = None

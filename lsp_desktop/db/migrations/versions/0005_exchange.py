@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_exchange"
-down_revision = "0003_actions"
+down_revision = "0004_accreditation"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,201 @@
+"""Stage 2 page: the GO's ratings and comments, dialogue held, areas of concern, the outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.accreditation import AssessmentRound, Outcome
+from lsp_desktop.ui import prompts
+from lsp_desktop.ui.dialogs.accreditation_dialogs import (
+    ConcernDialog,
+    DialogueDialog,
+    GoRatingDialog,
+)
+from lsp_desktop.ui.models.accreditation_tables import (
+    ConcernTableModel,
+    DialogueTableModel,
+    GoRatingTableModel,
+)
+from lsp_desktop.ui.widgets.date_field import OptionalDateEdit
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step
+from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
+
+
+class GoReviewPage(QWidget):
+    actions_changed = Signal()
+
+    def __init__(self, service, changed: Callable[[], None], read_only: bool = False,
+                 parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.changed = changed
+        self.read_only = read_only
+        self.round: AssessmentRound | None = None
+
+        self.outcome = QComboBox()
+        self.outcome.setAccessibleName("Outcome")
+        for o in Outcome:
+            self.outcome.addItem(o.label, o.value)
+        self.review_date = OptionalDateEdit("Review date")
+        self.comments = QPlainTextEdit()
+        self.comments.setAccessibleName("GO comments on the round")
+        self.comments.setFixedHeight(70)
+        self.save_outcome_button = QPushButton("Save &outcome")
+        self.nrf_label = QLabel()
+        self.nrf_label.setWordWrap(True)
+        self.nrf_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.nrf_label.setStyleSheet("background: #fde0dc; padding: 6px;")
+        outcome_box = QGroupBox("Outcome")
+        form = QFormLayout(outcome_box)
+        row = QHBoxLayout()
+        row.addWidget(self.outcome)
+        row.addWidget(self.review_date)
+        row.addStretch(1)
+        row.addWidget(self.save_outcome_button)
+        form.addRow("Outcome", row)
+        form.addRow("GO's letter", self.comments)
+        form.addRow(self.nrf_label)
+
+        self.ratings_model = GoRatingTableModel(self)
+        self.ratings_table = record_table(self.ratings_model, "GO ratings", (190, 120, 120),
+                                          sortable=False)
+        self.ratings_table.doubleClicked.connect(lambda _i: self.rate())
+        self.rate_button = QPushButton("Set GO &rating…")
+        self.dialogue_model = DialogueTableModel(self)
+        self.dialogue_table = record_table(self.dialogue_model, "Dialogue held", (90, 300))
+        self.add_dialogue_button = QPushButton("Add &dialogue…")
+        self.remove_dialogue_button = QPushButton("Remove")
+        self.concern_model = ConcernTableModel(parent=self)
+        self.concern_table = record_table(self.concern_model, "Areas of concern",
+                                          (420, 150, 80))
+        self.concern_table.doubleClicked.connect(lambda _i: self.edit_concern())
+        self.add_concern_button = QPushButton("Add &concern…")
+        self.edit_concern_button = QPushButton("Edit…")
+        self.remove_concern_button = QPushButton("Remove")
+        self.concern_action_button = QPushButton("Make &action")
+
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.addWidget(outcome_box)
+        col.addWidget(table_box("GO rating per criterion", self.ratings_table, (self.rate_button,)))
+        col.addWidget(table_box("Dialogue held with stakeholders", self.dialogue_table,
+                           (self.add_dialogue_button, self.remove_dialogue_button)))
+        col.addWidget(table_box("Areas of concern", self.concern_table, (
+            self.add_concern_button, self.edit_concern_button, self.remove_concern_button,
+            self.concern_action_button)))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self.save_outcome_button.clicked.connect(self.save_outcome)
+        self.rate_button.clicked.connect(self.rate)
+        self.add_dialogue_button.clicked.connect(self.add_dialogue)
+        self.remove_dialogue_button.clicked.connect(self.remove_dialogue)
+        self.add_concern_button.clicked.connect(self.add_concern)
+        self.edit_concern_button.clicked.connect(self.edit_concern)
+        self.remove_concern_button.clicked.connect(self.remove_concern)
+        self.concern_action_button.clicked.connect(self.make_action)
+        for b in (self.save_outcome_button, self.rate_button, self.add_dialogue_button,
+                  self.remove_dialogue_button, self.add_concern_button,
+                  self.edit_concern_button, self.remove_concern_button,
+                  self.concern_action_button):
+            b.setEnabled(not read_only)
+
+    def show_round(self, rnd: AssessmentRound | None, action_refs: dict[int, str],
+                   nrf_text: str) -> None:
+        self.round = rnd
+        self.setEnabled(rnd is not None)
+        if rnd is None:
+            for m in (self.ratings_model, self.dialogue_model, self.concern_model):
+                m.set_rows([])
+            self.nrf_label.hide()
+            return
+        self.outcome.setCurrentIndex(list(Outcome).index(rnd.outcome))
+        self.review_date.set_value(rnd.review_date)
+        self.comments.setPlainText(rnd.go_comments)
+        self.nrf_label.setText(nrf_text)
+        self.nrf_label.setVisible(bool(nrf_text))
+        self.ratings_model.set_rows(rnd.criteria)
+        self.dialogue_model.set_rows(rnd.dialogues)
+        self.concern_model.action_refs = action_refs
+        self.concern_model.set_rows(rnd.concerns)
+
+    def save_outcome(self) -> None:
+        if self.round is None:
+            return
+        run_step(self, "Cannot save the outcome", lambda: self.service.set_outcome(
+            self.round.id, Outcome(self.outcome.currentData()), self.review_date.value(),
+            self.comments.toPlainText()), self.changed)
+
+    def rate(self) -> None:
+        a = selected_record(self.ratings_table)
+        if a is None or self.read_only:
+            return
+        dialog = GoRatingDialog(a, self)
+        run_dialog(dialog, lambda: self.service.set_go_rating(
+            self.round.id, a.criterion, dialog.rating.rating(), dialog.comments.toPlainText()),
+            self.changed)
+
+    def add_dialogue(self) -> None:
+        if self.round is None or self.read_only:
+            return
+        dialog = DialogueDialog(self)
+        run_dialog(dialog, lambda: self.service.add_dialogue(self.round.id, dialog.dialogue()),
+                   self.changed)
+
+    def remove_dialogue(self) -> None:
+        d = selected_record(self.dialogue_table)
+        if d is not None and prompts.confirm(self, "Remove dialogue",
+                                             f"Remove the dialogue with {d.with_whom}?", "Remove"):
+            run_step(self, "Cannot remove dialogue",
+                     lambda: self.service.remove_dialogue(d.id), self.changed)
+
+    def add_concern(self) -> None:
+        if self.round is None or self.read_only:
+            return
+        dialog = ConcernDialog(parent=self)
+        run_dialog(dialog, lambda: self.service.add_concern(self.round.id, dialog.value()),
+                   self.changed)
+
+    def edit_concern(self) -> None:
+        c = selected_record(self.concern_table)
+        if c is None or self.read_only:
+            return
+        dialog = ConcernDialog(c, self)
+        run_dialog(dialog, lambda: self.service.update_concern(dialog.value()), self.changed)
+
+    def remove_concern(self) -> None:
+        c = selected_record(self.concern_table)
+        if c is not None and prompts.confirm(self, "Remove area of concern",
+                                             f"Remove “{c.text}”?", "Remove"):
+            run_step(self, "Cannot remove area of concern",
+                     lambda: self.service.remove_concern(c.id), self.changed)
+
+    def make_action(self) -> None:
+        c = selected_record(self.concern_table)
+        if c is None or self.read_only:
+            return
+        made = []
+        if run_step(self, "Cannot make an action",
+                    lambda: made.append(self.service.concern_to_action(c.id)), self.changed):
+            self.actions_changed.emit()
+            prompts.info(self, "Action added", f"Action {made[0].reference} was added to the "
+                         "action plan for this area of concern.")
+

@@ -1,0 +1,318 @@
+"""Stage 1 page: the six criteria, and for the chosen one its rating, narrative, weaknesses, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
+from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.readiness import CriterionReadiness
+from lsp_desktop.ui import prompts
+from lsp_desktop.ui.dialogs.accreditation_dialogs import EvidenceDialog, TextDialog
+from lsp_desktop.ui.models.accreditation_tables import (
+    CriterionLine,
+    CriterionTableModel,
+    EvidenceTableModel,
+    WeaknessTableModel,
+)
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step
+from lsp_desktop.ui.widgets.rating_combo import RatingCombo
+from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
+
+
+def open_in_viewer(path) -> bool:
+    """Hand a file to the system's viewer for its type."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class SelfAssessmentPage(QWidget):
+    """Edits go dialog -> service -> `changed()`, which reloads the whole tab."""
+
+    actions_changed = Signal()
+
+    def __init__(self, service, changed: Callable[[], None], read_only: bool = False,
+                 parent=None):
+        super().__init__(parent)
+        self.service = service
+        self.changed = changed
+        self.read_only = read_only
+        self.round: AssessmentRound | None = None
+        self.catalogue: dict[Criterion, CriterionInfo] = {}
+        self.readiness: dict[Criterion, CriterionReadiness] = {}
+
+        self.criteria_model = CriterionTableModel(self)
+        self.criteria_table = record_table(self.criteria_model, "Criteria", (175, 150, 120),
+                                           sortable=False)
+        self.criteria_table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._show_criterion())
+
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        self.description = _plain(QLabel())
+        self.prompts_label = _plain(QLabel())
+        self.prompts_label.setStyleSheet("color: #404040;")
+        self.edit_prompts_button = QPushButton("Edit &prompts…")
+        self.carried_label = QLabel("Carried over from the previous round: review the rating "
+                                    "and narrative, then save.")
+        self.carried_label.setStyleSheet("background: #fff4d6; padding: 4px;")
+        self.carried_label.setWordWrap(True)
+        self.signals_label = _plain(QLabel())
+        self.signals_label.setStyleSheet("color: #404040;")
+
+        self.rating = RatingCombo()
+        self.rating.setAccessibleName("Self-assessment rating")
+        self.narrative = QPlainTextEdit()
+        self.narrative.setAccessibleName("Narrative")
+        self.narrative.setPlaceholderText("How the partnership meets this criterion, taking "
+                                          "local conditions and its starting point into account")
+        self.narrative.setMinimumHeight(110)
+        self.narrative.setMaximumHeight(170)
+        self.strengths = QPlainTextEdit()
+        self.strengths.setAccessibleName("Strengths")
+        self.strengths.setFixedHeight(70)
+        self.save_button = QPushButton("&Save criterion")
+        form = QFormLayout()
+        form.addRow("&Rating", self.rating)
+        form.addRow("&Narrative", self.narrative)
+        form.addRow("S&trengths", self.strengths)
+
+        self.weakness_model = WeaknessTableModel(parent=self)
+        self.weakness_table = record_table(self.weakness_model, "Weaknesses", (420, 90))
+        self.weakness_table.doubleClicked.connect(lambda _i: self.edit_weakness())
+        self.weakness_table.setMaximumHeight(160)
+        self.add_weakness_button = QPushButton("Add &weakness…")
+        self.edit_weakness_button = QPushButton("Edit…")
+        self.remove_weakness_button = QPushButton("Remove")
+        self.make_action_button = QPushButton("Make &action")
+        self.make_action_button.setToolTip("Add an action to the action plan answering the "
+                                           "selected weakness, linked to this criterion")
+        weak_box = table_box("Weaknesses", self.weakness_table, (
+            self.add_weakness_button, self.edit_weakness_button, self.remove_weakness_button,
+            self.make_action_button))
+
+        self.evidence_model = EvidenceTableModel(self)
+        self.evidence_table = record_table(self.evidence_model, "Evidence", (240, 80, 85, 200))
+        self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
+        self.evidence_table.setMaximumHeight(200)
+        self.add_evidence_button = QPushButton("Add &evidence…")
+        self.edit_evidence_button = QPushButton("Edit…")
+        self.open_evidence_button = QPushButton("&Open file")
+        self.remove_evidence_button = QPushButton("Remove")
+        ev_box = table_box("Evidence", self.evidence_table, (
+            self.add_evidence_button, self.edit_evidence_button, self.open_evidence_button,
+            self.remove_evidence_button))
+
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.edit_prompts_button)
+        save_row = QHBoxLayout()
+        save_row.addStretch(1)
+        save_row.addWidget(self.save_button)
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.addLayout(head)
+        col.addWidget(self.description)
+        col.addWidget(self.prompts_label)
+        col.addWidget(self.signals_label)
+        col.addWidget(self.carried_label)
+        col.addLayout(form)
+        col.addLayout(save_row)
+        col.addWidget(weak_box)
+        col.addWidget(ev_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.criteria_table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([580, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.save_button.clicked.connect(self.save_criterion)
+        self.add_weakness_button.clicked.connect(self.add_weakness)
+        self.edit_weakness_button.clicked.connect(self.edit_weakness)
+        self.remove_weakness_button.clicked.connect(self.remove_weakness)
+        self.make_action_button.clicked.connect(self.make_action)
+        self.add_evidence_button.clicked.connect(self.add_evidence)
+        self.edit_evidence_button.clicked.connect(self.edit_evidence)
+        self.open_evidence_button.clicked.connect(self.open_evidence)
+        self.remove_evidence_button.clicked.connect(self.remove_evidence)
+        for b in (self.save_button, self.add_weakness_button, self.edit_weakness_button,
+                  self.remove_weakness_button, self.make_action_button,
+                  self.add_evidence_button, self.remove_evidence_button):
+            b.setEnabled(not read_only)
+
+    # -- showing ---------------------------------------------------------
+    def show_round(self, rnd: AssessmentRound | None, catalogue, readiness,
+                   action_refs: dict[int, str]) -> None:
+        keep = self.criterion()
+        self.round, self.catalogue, self.readiness = rnd, catalogue, readiness
+        self.weakness_model.action_refs = action_refs
+        lines = []
+        for c in Criterion:
+            r = readiness.get(c)
+            a = rnd.assessment(c) if rnd else None
+            if a is not None:
+                lines.append(CriterionLine(a, r.data_rating if r else a.rating.NOT_ASSESSED,
+                                           r.disagreement if r else ""))
+        self.criteria_model.set_rows(lines)
+        self.setEnabled(rnd is not None)
+        self.select_criterion(keep or Criterion.STRATEGIC)
+
+    def criterion(self) -> Criterion | None:
+        line = selected_record(self.criteria_table)
+        return line.assessment.criterion if line else None
+
+    def select_criterion(self, criterion: Criterion) -> None:
+        row = self.criteria_model.row_of(lambda line: line.assessment.criterion == criterion)
+        if row >= 0:
+            self.criteria_table.selectRow(row)
+        self._show_criterion()
+
+    def _show_criterion(self) -> None:
+        c = self.criterion()
+        if c is None or self.round is None:
+            return
+        a = self.round.assessment(c)
+        info = self.catalogue.get(c)
+        self.heading.setText(c.label)
+        self.description.setText(info.description if info else "")
+        self.prompts_label.setText("\n".join(f"• {p}" for p in info.prompts) if info else "")
+        self.carried_label.setVisible(a.carried)
+        r = self.readiness.get(c)
+        if r and r.signals:
+            text = "What the data say: " + " ".join(s.sentence for s in r.signals)
+            if r.disagreement:
+                text = f"⚠ {r.disagreement}\n{text}"
+            self.signals_label.setText(text)
+        else:
+            self.signals_label.setText("")
+        self.rating.set_rating(a.rating)
+        self.narrative.setPlainText(a.narrative)
+        self.strengths.setPlainText(a.strengths)
+        self.weakness_model.set_rows(a.weaknesses)
+        self.evidence_model.set_rows(a.evidence)
+
+    # -- stage 1 edits ---------------------------------------------------
+    def save_criterion(self) -> None:
+        c = self.criterion()
+        if c is None or self.read_only:
+            return
+        run_step(self, "Cannot save criterion", lambda: self.service.save_criterion(
+            self.round.id, c, self.rating.rating(), self.narrative.toPlainText(),
+            self.strengths.toPlainText()), self.changed)
+
+    def add_weakness(self) -> None:
+        c = self.criterion()
+        if c is None or self.read_only:
+            return
+        dialog = TextDialog("Add weakness", "&Weakness", parent=self)
+        run_dialog(dialog, lambda: self.service.add_weakness(self.round.id, c, dialog.value()),
+                   self.changed)
+
+    def edit_weakness(self) -> None:
+        w = selected_record(self.weakness_table)
+        if w is None or self.read_only:
+            return
+        dialog = TextDialog("Edit weakness", "&Weakness", w.text, self)
+        run_dialog(dialog, lambda: self.service.update_weakness(w.id, dialog.value()),
+                   self.changed)
+
+    def remove_weakness(self) -> None:
+        w = selected_record(self.weakness_table)
+        if w is None or self.read_only:
+            return
+        if prompts.confirm(self, "Remove weakness", f"Remove the weakness “{w.text}”? Any "
+                           "action already made from it stays in the action plan.", "Remove"):
+            run_step(self, "Cannot remove weakness",
+                     lambda: self.service.remove_weakness(w.id), self.changed)
+
+    def make_action(self) -> None:
+        w = selected_record(self.weakness_table)
+        if w is None or self.read_only:
+            return
+        made = []
+        if run_step(self, "Cannot make an action",
+                    lambda: made.append(self.service.weakness_to_action(w.id)), self.changed):
+            self.actions_changed.emit()
+            prompts.info(self, "Action added", f"Action {made[0].reference} was added to the "
+                         "action plan. Give it an owner and a due date on the Action plans tab.")
+
+    # -- evidence --------------------------------------------------------
+    def add_evidence(self) -> None:
+        c = self.criterion()
+        if c is None or self.read_only:
+            return
+        dialog = EvidenceDialog(parent=self)
+        run_dialog(dialog, lambda: self.service.add_evidence(
+            self.round.id, c, dialog.item_value(), dialog.file_path or None), self.changed)
+
+    def edit_evidence(self) -> None:
+        item = selected_record(self.evidence_table)
+        if item is None:
+            return
+        dialog = EvidenceDialog(item, self)
+        if self.read_only:
+            dialog.ok_button.setEnabled(False)
+            dialog.exec()
+            return
+
+        def save() -> None:
+            if dialog.file_path:            # the file first: a refused file changes nothing
+                self.service.attach_file(item.id, dialog.file_path)
+                dialog.file_path = ""
+            self.service.update_evidence(dialog.item_value())
+
+        run_dialog(dialog, save, self.changed)
+
+    def open_evidence(self) -> None:
+        item = selected_record(self.evidence_table)
+        if item is None:
+            return
+        if not item.has_file:
+            prompts.info(self, "Open evidence", f"“{item.title}” has no attached file."
+                         + (f" Reference: {item.reference}" if item.reference else ""))
+            return
+        try:
+            path = self.service.export_evidence(item.id)
+        except (DomainError, OSError) as exc:
+            prompts.error(self, "Cannot open evidence", str(exc))
+            return
+        if not open_in_viewer(path):
+            prompts.warning(self, "Open evidence", f"No program on this computer opens "
+                            f"{path.suffix or 'such'} files. A copy was saved to {path}.")
+
+    def remove_evidence(self) -> None:
+        item = selected_record(self.evidence_table)
+        if item is None or self.read_only:
+            return
+        extra = " and its attached file" if item.has_file else ""
+        if prompts.confirm(self, "Remove evidence", f"Remove “{item.title}”{extra} from this "
+                           "round?", "Remove"):
+            run_step(self, "Cannot remove evidence",
+                     lambda: self.service.remove_evidence(item.id), self.changed)

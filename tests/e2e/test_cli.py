@@ -1,0 +1,207 @@
+"""The command line end to end: demo, check, members, --help, errors, --quit-after-startup."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lsp_desktop.app import main
+from lsp_desktop.cli import build_parser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, env_extra: dict | None = None, timeout: float = 60):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "lsp_desktop", *args], capture_output=True,
+                          text=True, env=env, timeout=timeout)
+
+
+@pytest.fixture
+def demo_file(tmp_path, demo_template) -> Path:
+    path = tmp_path / "demo.lspd"
+    shutil.copyfile(demo_template, path)
+    return path
+
+
+def test_demo_writes_a_partnership_and_refuses_to_overwrite(tmp_path, capsys):
+    path = tmp_path / "board.lspd"
+    assert main(["demo", "--db", str(path)]) == 0
+    assert f"Demo partnership written to {path}" in capsys.readouterr().out
+    before = path.read_bytes()
+    assert main(["demo", "--db", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "already exists; use --force" in err
+    assert path.read_bytes() == before
+    # --force replaces it with a fresh demo.
+    con = sqlite3.connect(path)
+    con.execute("DELETE FROM term")
+    con.commit()
+    con.close()
+    assert main(["demo", "--db", str(path), "--force"]) == 0
+    assert main(["check", "--db", str(path)]) == 0
+    assert "term: 32" in capsys.readouterr().out
+
+
+def test_check_healthy_file(demo_file, capsys):
+    assert main(["check", "--db", str(demo_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "integrity: ok"
+    assert lines[1].startswith("schema: 0001_foundation") or lines[1].startswith("schema: ")
+    assert "(current)" in lines[1]
+    assert "member: 31" in lines and "partnership: 1" in lines
+    assert all(": " in line for line in lines)
+
+
+@pytest.mark.parametrize("content", [b"", b"hello, not a database", None])
+def test_check_unhealthy_file_exits_1(tmp_path, content, demo_template, capsys):
+    path = tmp_path / "bad.lspd"
+    if content is None:   # truncated partnership file
+        content = demo_template.read_bytes()[:20000]
+    path.write_bytes(content)
+    assert main(["check", "--db", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("error: ")
+    assert path.read_bytes() == content
+
+
+def test_members_today_as_table(demo_file, capsys):
+    assert main(["members", "--db", str(demo_file)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["name", "organisation", "sector", "category", "role",
+                                "term_start", "term_end", "status"]
+    body = lines[2:]
+    assert len(body) == 28            # 26 seats and 2 substitutes serving today
+    assert any(line.startswith("Mr Llŷr Davies") for line in body)
+    assert not any("Stanisław Mazur" in line for line in body)
+
+
+def test_members_on_a_date_as_csv(demo_file, capsys):
+    assert main(["members", "--db", str(demo_file), "--on", "2002-01-01", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    names = {r["name"] for r in rows}
+    assert "Mr Stanisław Mazur" in names             # Benefits Agency, until 31/03/2002
+    assert "Mrs Bronwen Pritchard" not in names      # left 31/12/2001
+    assert "Insp Kevin O'Brien" not in names         # substitute from 15/01/2002
+    assert {r["status"] for r in rows} == {"current"}
+
+
+def test_members_all_as_json(demo_file, capsys):
+    assert main(["members", "--db", str(demo_file), "--all", "--on", "01/06/2002",
+                 "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 31
+    bronwen = next(r for r in rows if r["name"] == "Mrs Bronwen Pritchard")
+    assert bronwen["status"] == "former" and bronwen["term_end"] == "2001-12-31"
+    cathal = next(r for r in rows if r["name"] == "Mr Cathal Mac Giolla")
+    assert cathal["status"] == "current" and cathal["term_start"] == "2002-02-01"
+
+
+def subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+def test_help_on_every_command(capsys):
+    names = subcommands()
+    assert {"demo", "check", "members"} <= set(names)
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    top = capsys.readouterr().out
+    for name in names:
+        assert name in top
+        with pytest.raises(SystemExit) as info:
+            main([name, "--help"])
+        assert info.value.code == 0
+        assert f"usage: lsp-desktop {name}" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, text", [
+    (["members", "--db", "{missing}"], "There is no partnership file"),
+    (["members", "--db", "{missing}", "--on", "31/02/2002"], "not a real date"),
+    (["members", "--db", "{missing}", "--format", "pdf"], "invalid choice"),
+    (["check", "--db", "{folder}"], None),
+    (["members", "--db", "{folder}"], "is a folder"),
+    (["no-such-command"], "invalid choice"),
+])
+def test_errors_are_one_line_on_stderr_without_traceback(tmp_path, args, text):
+    args = [a.format(missing=tmp_path / "missing.lspd", folder=tmp_path) for a in args]
+    result = run_cli(*args)
+    assert result.returncode != 0
+    if args[0] == "check":
+        assert result.stdout.startswith("error: ") and "folder" in result.stdout
+        return
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert text in result.stderr
+
+
+def test_commands_never_import_qt(demo_file):
+    code = ("import sys; from lsp_desktop.app import main; "
+            f"rc = main(['members', '--db', {str(demo_file)!r}, '--format', 'json']); "
+            f"rc |= main(['check', '--db', {str(demo_file)!r}]); "
+            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'; "
+            "sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_members_falls_back_to_read_only_while_the_window_has_the_file(demo_file, capsys):
+    from lsp_desktop.db.database import open_partnership
+
+    holder = open_partnership(demo_file)
+    try:
+        assert main(["members", "--db", str(demo_file), "--format", "csv"]) == 0
+        assert "Llŷr Davies" in capsys.readouterr().out
+    finally:
+        holder.close()
+
+
+def test_quit_after_startup_prints_seconds_and_exits_0(demo_file):
+    result = run_cli("--db", str(demo_file), "--quit-after-startup")
+    assert result.returncode == 0, result.stderr
+    seconds = float(result.stdout.strip())
+    assert 0 < seconds < 60
+
+
+def test_first_run_creates_the_demo_in_the_data_folder(tmp_path):
+    data = tmp_path / "fresh-user"
+    result = run_cli("--quit-after-startup", env_extra={"LSP_DESKTOP_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stderr
+    assert (data / "partnership.lspd").exists()
+    assert (data / "backups").is_dir()
+    listed = run_cli("members", "--format", "json",
+                     env_extra={"LSP_DESKTOP_DATA_DIR": str(data)})
+    assert len(json.loads(listed.stdout)) == 28
+
+
+def test_quit_after_startup_on_a_bad_file_fails_without_a_dialog(tmp_path):
+    bad = tmp_path / "bad.lspd"
+    bad.write_text("not a partnership")
+    result = run_cli("--db", str(bad), "--quit-after-startup", timeout=30)
+    assert result.returncode == 1
+    assert "not a partnership file" in result.stderr
+    assert bad.read_text() == "not a partnership"
+
+
+def test_today_is_the_default_date(demo_file, capsys):
+    main(["members", "--db", str(demo_file), "--format", "json"])
+    today = json.loads(capsys.readouterr().out)
+    main(["members", "--db", str(demo_file), "--format", "json", "--on",
+          date.today().isoformat()])
+    assert json.loads(capsys.readouterr().out) == today
