@@ -125,3 +125,23 @@ def test_restore_refuses_non_partnership_and_open_file(demo_db, app_paths, tmp_p
     good = backup.copy_database(demo_db.path, tmp_path / "good.lspd")
     with pytest.raises(DomainError, match="is open in LSP Desktop"):
         restore_file(good, demo_db.path, app_paths.backup_dir)
+
+
+def test_archive_with_attachments_carries_the_bytes(demo_services, tmp_path):
+    import base64
+
+    plain = demo_services.archive.build()
+    assert plain["attachments_included"] is False
+    assert all(r["data"] is None for r in plain["tables"]["evidence_file"])
+    full = demo_services.archive.write(tmp_path / "full.json", with_attachments=True)
+    data = json.loads(full.read_text(encoding="utf-8"))
+    blobs = [base64.b64decode(r["data"]) for r in data["tables"]["evidence_file"]]
+    assert blobs and all(blobs)
+    import_archive(full, tmp_path / "copy.lspd")
+    con = sqlite3.connect(tmp_path / "copy.lspd")
+    try:
+        assert [r[0] for r in con.execute("SELECT data FROM evidence_file ORDER BY id")] == blobs
+    finally:
+        con.close()
+    assert {"assessment_round", "criterion_assessment", "evidence", "go_dialogue", "action",
+            "action_milestone", "strategy_version", "endorsement"} <= set(data["tables"])
