@@ -47,7 +47,7 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("member-data", parents=[common], help="subject access export for one member",
-                       description="Everything held about one member, as .json or .csv.")
+                       description="Everything held about one member, as .json, .csv or .pdf.")
     p.add_argument("--member", required=True, metavar="NAME", help="member's name, or #id")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_member_data)

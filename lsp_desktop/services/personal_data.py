@@ -130,7 +130,7 @@ class PersonalDataService:
         return plain
 
     def write_subject_access(self, member_id: int, path: Path | str) -> Path:
-        """JSON for .json, otherwise a readable CSV (section, record, field, value)."""
+        """JSON, a readable CSV (section, record, field, value) or a PDF, by the file's ending."""
         path = Path(path)
         data = self.subject_access(member_id)
         if path.suffix.lower() == ".json":
@@ -153,8 +153,14 @@ class PersonalDataService:
                         for i, item in enumerate(items, start=1):
                             for k, v in item.items():
                                 w.writerow([f"{section}: {table}", i, k, "" if v is None else v])
+        elif path.suffix.lower() == ".pdf":
+            from lsp_desktop.reports.subject_access import render_subject_access
+
+            with unit_of_work(self._factory) as s:
+                name = s.scalar(select(PartnershipRow.name).order_by(PartnershipRow.id)) or ""
+            render_subject_access(data, name, path)
         else:
-            raise DomainError("Write the subject access export as .json or .csv.")
+            raise DomainError("Write the subject access export as .json, .csv or .pdf.")
         private_file(path)
         return path
 

@@ -212,10 +212,10 @@ def export_member_data(window, member_id: int | None = None) -> None:
     member = window.services.members.get(member_id)
     path = prompts.save_file(window, f"Everything held about {member.display_name}",
                              str(window.db_path.with_name(f"{member.name} data.json")),
-                             "JSON (*.json);;CSV (*.csv)")
+                             "PDF (*.pdf);;JSON (*.json);;CSV (*.csv)")
     if not path:
         return
-    if not path.lower().endswith((".json", ".csv")):
+    if not path.lower().endswith((".json", ".csv", ".pdf")):
         path += ".json"
     try:
         window.services.personal_data.write_subject_access(member_id, path)

@@ -104,3 +104,15 @@ def test_retention_review(demo_services):
     assert [r.name for r in pd.retention_review(today=date(2009, 1, 15))] == ["Mrs Bronwen Pritchard"]
     pd.erase(rows[0].id, "Officer", today=later)
     assert pd.retention_review(today=date(2009, 1, 15)) == []
+
+
+def test_subject_access_pdf_prints_user_text_literally(demo_services, tmp_path):
+    from tests.pdftext import text as pdf_text
+
+    blake = demo_services.personal_data.find("Jonathan Blake")
+    out = demo_services.personal_data.write_subject_access(blake.id, tmp_path / "jb.pdf")
+    text = pdf_text(out.read_bytes())
+    assert "Personal data held about Mr Jonathan Blake" in text
+    assert "Director, Blake & Sons <Lettings> Ltd" in text
+    assert "j.blake@tbp.example.com" in text
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
