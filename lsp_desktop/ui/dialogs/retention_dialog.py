@@ -35,7 +35,8 @@ class RetentionDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 200)
+        for column, width in ((0, 200), (2, 130), (3, 90)):
+            self.table.setColumnWidth(column, width)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = QPushButton("&Export their data…")
         self.erase_button = QPushButton("E&rase…")
