@@ -10,6 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db.backup import private_file
@@ -181,8 +182,12 @@ class PersonalDataService:
             raise DomainError(f"{member.display_name} is a current member (or has a term still "
                               "to run). Only former members can be erased: end their term first.")
         with unit_of_work(self._factory) as s:
-            if s.scalar(select(ErasureRow.id).where(ErasureRow.member_id == member_id)):
-                raise DomainError(f"{member.name} has already been erased.")
+            already = s.scalar(select(ErasureRow.id).where(ErasureRow.member_id == member_id))
+        if already:
+            self.compact()      # finishes an erasure whose compaction was held up
+            raise DomainError(f"{member.name} has already been erased; the file has been "
+                              "compacted again.")
+        with unit_of_work(self._factory) as s:
             number = (s.scalar(select(func.count()).select_from(ErasureRow)) or 0) + 1
             label = f"Former member {number}"
             replacements = [(member.display_name, label), (member.name, label),
@@ -210,11 +215,24 @@ class PersonalDataService:
         """VACUUM and empty the write-ahead log, so erased text survives in no free page."""
         engine = self._factory.kw["bind"]
         engine.dispose()
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("PRAGMA secure_delete=ON")
-            conn.exec_driver_sql("VACUUM")
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        engine.dispose()
+        try:
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("PRAGMA secure_delete=ON")
+                conn.exec_driver_sql("PRAGMA busy_timeout=1500")
+                conn.exec_driver_sql("VACUUM")
+                busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except OperationalError as exc:
+            raise DomainError(
+                "The erasure is saved, but the file could not be compacted, so the old text "
+                f"may linger in unused space ({exc.orig}). Close other copies of LSP Desktop "
+                "that have this partnership open, then erase again to compact it.") from None
+        finally:
+            engine.dispose()
+        if busy:
+            raise DomainError(
+                "The erasure is saved, but another copy of LSP Desktop is reading this "
+                "partnership, so the write-ahead log could not be emptied. Close it and "
+                "erase again to finish.")
 
     # -- retention ---------------------------------------------------------
     def retention_years(self) -> int:

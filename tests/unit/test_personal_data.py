@@ -116,3 +116,22 @@ def test_subject_access_pdf_prints_user_text_literally(demo_services, tmp_path):
     assert "Director, Blake & Sons <Lettings> Ltd" in text
     assert "j.blake@tbp.example.com" in text
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+
+
+def test_erasure_says_so_when_another_reader_blocks_compaction(demo_db, demo_services):
+    import sqlite3
+
+    pd = demo_services.personal_data
+    mazur = pd.find("Stanisław Mazur")
+    reader = sqlite3.connect(demo_db.path)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM member").fetchone()
+        with pytest.raises(DomainError, match="erasure is saved"):
+            pd.erase(mazur.id, "Officer", today=TODAY)
+    finally:
+        reader.close()
+    assert demo_services.members.get(mazur.id).name == "Former member 1"
+    with pytest.raises(DomainError, match="compacted again"):
+        pd.erase(mazur.id, "Officer", today=TODAY)
+    assert "Stanisław Mazur".encode() not in raw_bytes(demo_db.path)
