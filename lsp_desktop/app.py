@@ -48,7 +48,7 @@ class GuiApplication:
         self.quit_after_startup = quit_after_startup
 
     def open(self, path: Path, *, create_demo: bool = False, read_only: bool = False,
-             new_details=None) -> bool:
+             new_details=None, reopen: bool = False) -> bool:
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
         from lsp_desktop.services import build_services
@@ -58,7 +58,7 @@ class GuiApplication:
 
         parent = self.session.window if self.session else None
         path = Path(path).expanduser().absolute()
-        if self.session is not None and path == self.session.db.path:
+        if self.session is not None and path == self.session.db.path and not reopen:
             self.session.window.statusBar().showMessage(f"{path.name} is already open.", 8000)
             return True
         try:
@@ -89,6 +89,7 @@ class GuiApplication:
         window = MainWindow(services, db.path, read_only=db.read_only)
         window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))
         window.new_requested.connect(lambda p, d: self.open(Path(p), new_details=d))
+        window.restore_requested.connect(lambda p: self.restore(Path(p)))
         old = self.session
         self.session = Session(db, services, window)
         if old is not None:
@@ -101,6 +102,24 @@ class GuiApplication:
             old.window.deleteLater()
             old.db.close()
         return True
+
+    def restore(self, backup_file: Path) -> bool:
+        """Close the partnership, restore it from a backup (after backing it up), reopen it."""
+        from lsp_desktop.domain.errors import DomainError
+        from lsp_desktop.services.backups import restore_file
+        from lsp_desktop.ui import prompts
+
+        if self.session is None:
+            return False
+        path = self.session.db.path
+        self.session.db.close()
+        try:
+            restore_file(backup_file, path, self.paths.backup_dir)
+        except (DomainError, OSError) as exc:
+            prompts.error(self.session.window, "Restore from backup", str(exc))
+            self.open(path, reopen=True)
+            return False
+        return self.open(path, reopen=True)
 
     def _error(self, parent, text: str) -> None:
         if self.quit_after_startup:   # smoke tests and benchmarks: no one to click OK

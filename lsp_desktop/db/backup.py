@@ -65,3 +65,92 @@ def rotate(backup_dir: Path, slug: str, keep: int) -> None:
     mine = sorted(p for p in backup_dir.glob(f"{slug}_*") if not p.name.endswith(".part"))
     for old in mine[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
+
+
+# -- naming, listing, daily backups and restore (exchange) -------------------
+
+ENV_KEEP = "LSP_DESKTOP_BACKUPS_KEEP"
+BACKUP_PATTERN = re.compile(r"^(?P<label>.+)_(?P<stamp>\d{8}-\d{6}-\d{6})(?:_(?P<reason>[^.]*))?\.")
+
+
+def configured_keep() -> int:
+    """How many backups to keep per partnership: $LSP_DESKTOP_BACKUPS_KEEP, else 10."""
+    try:
+        return max(1, int(os.environ.get(ENV_KEEP, DEFAULT_KEEP)))
+    except ValueError:
+        return DEFAULT_KEEP
+
+
+def backup_label(path: Path) -> str:
+    """Backups are named after the partnership (from the file) and the file's own name."""
+    name = ""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT name FROM partnership ORDER BY id LIMIT 1").fetchone()
+            name = row[0] if row else ""
+        finally:
+            con.close()
+    except sqlite3.Error:
+        pass
+    stem = Path(path).stem
+    return _slug(f"{name}-{stem}" if name and _slug(name) != _slug(stem) else stem)
+
+
+def backups_of(backup_dir: Path, label: str) -> list[Path]:
+    """This partnership's backups, oldest first."""
+    if not backup_dir.is_dir():
+        return []
+    return sorted(p for p in backup_dir.glob(f"{_slug(label)}_*")
+                  if not p.name.endswith(".part") and BACKUP_PATTERN.match(p.name))
+
+
+def backup_time(path: Path) -> datetime | None:
+    m = BACKUP_PATTERN.match(path.name)
+    return datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S-%f") if m else None
+
+
+def daily_backup(source: Path, backup_dir: Path, now: datetime | None = None,
+                 keep: int | None = None) -> Path | None:
+    """Back up an opened file unless it was already backed up today."""
+    now = now or datetime.now()
+    label = backup_label(source)
+    for existing in reversed(backups_of(backup_dir, label)):
+        stamp = backup_time(existing)
+        if stamp and stamp.date() == now.date():
+            return None
+    return make_backup(source, backup_dir, label, reason="opened",
+                       keep=configured_keep() if keep is None else keep)
+
+
+def check_backup(path: Path) -> None:
+    """Raise DomainError unless `path` is an intact SQLite database."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = con.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error as exc:
+        raise DomainError(f"{path.name} is not a usable backup ({exc}).") from None
+    if ok != "ok":
+        raise DomainError(f"{path.name} is damaged ({ok}); choose another backup.")
+
+
+def restore_database(backup_file: Path, dest: Path) -> None:
+    """Copy a backup over a (closed) partnership file with the online backup API, then check it."""
+    check_backup(backup_file)
+    src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    try:
+        out = sqlite3.connect(dest)
+        try:
+            src.backup(out)
+            out.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            ok = out.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            out.close()
+    finally:
+        src.close()
+    private_file(dest)
+    if ok != "ok":
+        raise DomainError(f"The restored file failed its integrity check: {ok}")

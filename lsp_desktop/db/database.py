@@ -155,10 +155,12 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
     copy has it open, unless `read_only`.
     """
     path = Path(path).expanduser().absolute()
+    created = False
     if not path.exists():
         if not create:
             raise PartnershipFileError(f"There is no partnership file at {path}.")
         create_partnership_file(path)
+        created = True
     revision = inspect_file(path)
     known = migrate.known_revisions()
     if revision is None:
@@ -177,13 +179,16 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
                     f"{path.name} needs upgrading before it can be opened, and it is open "
                     "elsewhere; close the other copy first.")
             if backup_dir is not None:
-                backup.make_backup(path, backup_dir, path.stem, reason=f"before-{known[-1]}")
+                backup.make_backup(path, backup_dir, backup.backup_label(path),
+                                   reason=f"before-{known[-1]}", keep=backup.configured_keep())
             engine = make_engine(path)
             try:
                 migrate.upgrade(engine)
             finally:
                 engine.dispose()
             migrated_from = revision
+        elif backup_dir is not None and not read_only and not created:
+            backup.daily_backup(path, backup_dir)
         engine = make_engine(path, read_only=read_only)
     except BaseException:
         if lock is not None:

@@ -9,9 +9,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.services.accreditation import AccreditationService
 from lsp_desktop.services.actions import ActionsService
+from lsp_desktop.services.archive import ArchiveService
+from lsp_desktop.services.backups import BackupsService
+from lsp_desktop.services.exchange import ExchangeService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
+from lsp_desktop.services.personal_data import PersonalDataService
 from lsp_desktop.services.readiness import ReadinessService
 from lsp_desktop.services.strategies import StrategiesService
 
@@ -23,6 +27,10 @@ class Services:
     partnership: PartnershipService
     members: MembersService
     files: FilesService
+    exchange: ExchangeService
+    archive: ArchiveService
+    backups: BackupsService
+    personal_data: PersonalDataService
     accreditation: AccreditationService
     readiness: ReadinessService
     actions: ActionsService
@@ -40,6 +48,10 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         partnership=partnership,
         members=members,
         files=FilesService(db_path, backup_dir),
+        exchange=ExchangeService(session_factory),
+        archive=ArchiveService(session_factory),
+        backups=BackupsService(db_path, backup_dir),
+        personal_data=PersonalDataService(session_factory),
         accreditation=accreditation,
         readiness=ReadinessService(session_factory, members, accreditation, actions,
                                    strategies),

@@ -13,6 +13,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
 
     open_requested = Signal(str)
     new_requested = Signal(str, object)
+    restore_requested = Signal(str)
 
     def __init__(self, services, db_path: Path, read_only: bool = False, parent=None):
         super().__init__(parent)
@@ -108,6 +110,10 @@ class MainWindow(QMainWindow):
         self.save_copy_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
         self.details_action = file_menu.addAction("Partnership &details…", self.edit_details)
         file_menu.addSeparator()
+        self.print_action = file_menu.addAction("&Print preview…", self.print_preview)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.setToolTip("Preview, print or export the current tab's report as PDF")
+        file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.file_menu = file_menu
@@ -125,6 +131,7 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu = edit_menu
         self.help_menu = self.menuBar().addMenu("&Help")
+        install_exchange_menu(self)
 
     def _recent(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])
@@ -184,6 +191,17 @@ class MainWindow(QMainWindow):
             prompts.error(self, "Save a copy", str(exc))
             return
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
+
+    # Each tab prints its own report: the register, the strategy, the action plan, the pack.
+    TAB_REPORTS = ("register", "strategy", "actions", "pack")
+
+    def print_preview(self, report: str | None = None) -> None:
+        from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+
+        index = self.tabs.currentIndex()
+        chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        self.preview_dialog = PrintPreviewDialog(self.services, chosen, self)
+        self.preview_dialog.open()
 
     def edit_details(self) -> None:
         dialog = PartnershipDialog(self.services.partnership.get(), self,

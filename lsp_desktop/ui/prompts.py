@@ -58,6 +58,13 @@ def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str)
     return path or None
 
 
+def ask_print(parent: QWidget | None, printer) -> bool:
+    """The system print dialog for `printer`; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """One line of text from the user, or None if cancelled."""
     from PySide6.QtWidgets import QInputDialog

@@ -12,6 +12,7 @@ from lsp_desktop.db.models.accreditation import (
 )
 from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNoteRow
 from lsp_desktop.db.models.base import Base
+from lsp_desktop.db.models.exchange import ErasureRow
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
 from lsp_desktop.db.models.strategies import (
@@ -39,6 +40,7 @@ __all__ = [
     "ProgressNoteRow",
     "Base",
     "DeclarationRow",
+    "ErasureRow",
     "MemberRecord",
     "NrfAllocationRow",
     "PartnershipRow",

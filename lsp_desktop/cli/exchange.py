@@ -1,0 +1,187 @@
+"""Exchange commands: import, export, archive, backup, restore and personal data."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from lsp_desktop.cli.common import db_path, open_db, print_rows
+
+KINDS = ("members", "actions", "targets")
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser("import", parents=[common], help="import members, actions, targets or an archive",
+                       description="Import rows from a CSV or XLSX file (all or none), or make a "
+                                   "new partnership file (--db) from an archive.")
+    p.add_argument("kind", choices=KINDS + ("archive",))
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--update-existing", action="store_true",
+                   help="rows matching an existing record update it (default: skipped)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", parents=[common], help="export members, actions, targets or an archive",
+                       description="Write records to .csv or .xlsx, or the whole partnership "
+                                   "to a JSON archive.")
+    p.add_argument("kind", choices=KINDS + ("archive",))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--with-attachments", action="store_true",
+                   help="archive only: include attachment contents (base64)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("backup", parents=[common], help="back up the partnership file now",
+                       description="A checked copy made with SQLite's backup API, into the "
+                                   "backups folder (rotated) or to --out.")
+    p.add_argument("--out", metavar="FILE", help="write the backup here instead")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("backups", parents=[common], help="list the partnership's backups")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_backups)
+
+    p = sub.add_parser("restore", parents=[common], help="restore the partnership from a backup",
+                       description="Back up the current file, then replace it with BACKUP.")
+    p.add_argument("backup", metavar="BACKUP")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("member-data", parents=[common], help="subject access export for one member",
+                       description="Everything held about one member, as .json, .csv or .pdf.")
+    p.add_argument("--member", required=True, metavar="NAME", help="member's name, or #id")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(func=cmd_member_data)
+
+    p = sub.add_parser("erase-member", parents=[common], help="erase a former member's personal data",
+                       description="Anonymise a former member (name becomes 'Former member N', "
+                                   "contacts removed, history kept) and log who did it.")
+    p.add_argument("--member", required=True, metavar="NAME", help="member's name, or #id")
+    p.add_argument("--by", default="", help="who is erasing (default: your login name)")
+    p.add_argument("--yes", action="store_true", help="do it (without this, only says what would happen)")
+    p.set_defaults(func=cmd_erase)
+
+    p = sub.add_parser("retention", parents=[common], help="former members past the retention period")
+    p.add_argument("--years", type=int, help="default: the partnership's retention period (6)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_retention)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from lsp_desktop.domain.exchange import ImportProblems
+
+    if args.kind == "archive":
+        from lsp_desktop.services.archive import import_archive
+
+        counts = import_archive(Path(args.file), db_path(args))
+        print(f"Partnership written to {db_path(args)}: "
+              + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
+        return 0
+    from lsp_desktop.services.exchange import ExchangeService
+
+    with open_db(args, write=True) as db:
+        try:
+            result = ExchangeService(db.session_factory).import_records(
+                args.kind, Path(args.file), args.update_existing)
+        except ImportProblems as exc:
+            for p in exc.problems:
+                print(("note: " if p.notice else "") + str(p), file=sys.stderr)
+            errors = sum(1 for p in exc.problems if not p.notice)
+            print(f"lsp-desktop import: {errors} problem(s); nothing was imported.",
+                  file=sys.stderr)
+            return 1
+    for p in result.problems:
+        print(f"note: {p}")
+    print(f"Added {result.added}, updated {result.updated}, skipped {result.skipped}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    with open_db(args) as db:
+        if args.kind == "archive":
+            from lsp_desktop.services.archive import ArchiveService
+
+            ArchiveService(db.session_factory).write(out, args.with_attachments)
+            print(f"Archive written to {out}")
+            return 0
+        from lsp_desktop.services.exchange import ExchangeService
+
+        n = ExchangeService(db.session_factory).export_records(args.kind, out)
+    print(f"{n} rows written to {out}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from lsp_desktop.paths import default_paths
+    from lsp_desktop.services.backups import make_backup_of
+
+    path = db_path(args)
+    if not path.exists():
+        from lsp_desktop.cli import CommandError
+
+        raise CommandError(f"There is no partnership file at {path}.")
+    made = make_backup_of(path, default_paths().ensure().backup_dir,
+                          Path(args.out) if args.out else None)
+    print(f"Backup written to {made}")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from lsp_desktop.paths import default_paths
+    from lsp_desktop.services.backups import BackupsService
+
+    infos = BackupsService(db_path(args), default_paths().backup_dir).list()
+    print_rows(["made", "size", "reason", "records", "file"],
+               [(i.made.strftime("%d/%m/%Y %H:%M:%S"), i.size, i.reason, i.counts_text(),
+                 str(i.path)) for i in infos], args.format)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from lsp_desktop.paths import default_paths
+    from lsp_desktop.services.backups import restore_file
+
+    saved = restore_file(Path(args.backup), db_path(args), default_paths().ensure().backup_dir)
+    if saved:
+        print(f"The state before restoring was backed up to {saved}")
+    print(f"{db_path(args)} restored from {args.backup}")
+    return 0
+
+
+def cmd_member_data(args: argparse.Namespace) -> int:
+    from lsp_desktop.services.personal_data import PersonalDataService
+
+    with open_db(args) as db:
+        service = PersonalDataService(db.session_factory)
+        member = service.find(args.member)
+        out = service.write_subject_access(member.id, Path(args.out))
+    print(f"Everything held about {member.display_name} written to {out}")
+    return 0
+
+
+def cmd_erase(args: argparse.Namespace) -> int:
+    from lsp_desktop.services.personal_data import PersonalDataService
+
+    by = args.by or getpass.getuser()
+    with open_db(args, write=True) as db:
+        service = PersonalDataService(db.session_factory)
+        member = service.find(args.member)
+        if not args.yes:
+            print(f"Would erase {member.display_name} ({member.organisation}); "
+                  "run again with --yes to do it.")
+            return 1
+        done = service.erase(member.id, by)
+    print(f"{member.display_name} is now '{done.label}'; erasure recorded on "
+          f"{done.erased_on:%d/%m/%Y} by {done.erased_by}.")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace) -> int:
+    from lsp_desktop.services.personal_data import PersonalDataService
+
+    with open_db(args) as db:
+        rows = PersonalDataService(db.session_factory).retention_review(years=args.years)
+    print_rows(["name", "organisation", "last_term_end", "years_since"],
+               [(r.name, r.organisation, r.last_term_end, r.years_since) for r in rows],
+               args.format)
+    return 0

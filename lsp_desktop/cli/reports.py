@@ -1,0 +1,78 @@
+"""The `print` command: registers, action plans, strategy drafts and the accreditation pack as PDF."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from lsp_desktop.cli.common import date_arg, open_db
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a version number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("version numbers start at 1")
+    return value
+
+
+def register(sub, common) -> None:
+    p = sub.add_parser(
+        "print", parents=[common], help="print a report to PDF",
+        description="Write a report as PDF: the membership register, the accreditation "
+                    "submission pack, the action plan or a strategy draft.")
+    p.add_argument("report", choices=("register", "pack", "actions", "strategy"),
+                   help="which report")
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
+    p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
+                   help="date printed on the report as its production date (default today)")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                   help="register: the board on this date (default: the production date)")
+    p.add_argument("--public", action="store_true",
+                   help="register: public version, without unpublished contact details")
+    p.add_argument("--history", action="store_true",
+                   help="register: add former members with every term they served")
+    p.add_argument("--round", dest="round_name", metavar="NAME", default="",
+                   help="pack: accreditation round (default: the latest)")
+    p.add_argument("--strategy", metavar="NAME", default="",
+                   help="strategy: its title (or id)")
+    p.add_argument("--version", type=_positive, metavar="N",
+                   help="strategy: version number (default: the latest)")
+    p.add_argument("--compare", type=_positive, metavar="M",
+                   help="strategy: mark the changes since version M")
+    p.add_argument("--group-by", choices=("criterion", "theme"), default="criterion",
+                   help="actions: group by criterion or by theme")
+    p.set_defaults(func=cmd_print)
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from lsp_desktop.cli import CommandError
+    from lsp_desktop.services import build_services
+    from lsp_desktop.services.printing import PrintRequest, render
+
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name ending .pdf")
+    if not out.parent.exists():
+        raise CommandError(f"the folder {out.parent} does not exist")
+    if args.report == "strategy" and not args.strategy:
+        raise CommandError("name the strategy with --strategy NAME")
+    request = PrintRequest(
+        report=args.report, produced=args.date or date.today(), paper=args.paper,
+        on=args.on, public=args.public, history=args.history, round_name=args.round_name,
+        strategy=args.strategy, version=args.version, compare=args.compare,
+        group_by=args.group_by)
+    with open_db(args) as db:
+        services = build_services(db.session_factory, db.path)
+        tmp = out.with_name(out.name + ".part")
+        try:
+            render(services, request, str(tmp))
+            tmp.replace(out)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return 0

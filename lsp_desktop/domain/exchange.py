@@ -1,0 +1,268 @@
+"""Spreadsheet import rules: column catalogues, header matching, cell parsing, problems by row."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.spreadsheets import Sheet, clean_text
+from lsp_desktop.domain.text import parse_date
+
+HEADER_SEARCH_ROWS = 10
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field an import understands; `kind` says how its cells are read."""
+
+    name: str
+    kind: str = "text"              # text, date, bool, number, choice
+    required: bool = False
+    aliases: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    default: object = ""
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a file; `notice` ones are reported but do not stop an import."""
+
+    row: int | None
+    column: str | None
+    reason: str
+    notice: bool = False
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.column:
+            where.append(f"column {self.column}")
+        return f"{', '.join(where) or 'file'}: {self.reason}"
+
+
+class ImportProblems(DomainError):
+    """An import refused: every problem found, none written."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if not p.notice]
+        super().__init__(f"{len(errors)} problem(s) in the file; nothing was imported.\n"
+                         + "\n".join(str(p) for p in errors))
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    row: int
+    values: dict[str, object]
+
+
+@dataclass
+class Layout:
+    """Where the header is and which file column feeds each field (None: not in the file)."""
+
+    header_row: int                 # index into sheet.rows
+    headers: list[str]
+    mapping: dict[str, int | None]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def header_key(text: str) -> str:
+    """Header names match ignoring case, spaces, underscores, hyphens and dots."""
+    return re.sub(r"[\s_\-./]+", "", clean_text(text).casefold())
+
+
+def choice_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", clean_text(text).casefold())
+
+
+def _column_keys(column: Column) -> set[str]:
+    return {header_key(column.name), *(header_key(a) for a in column.aliases)}
+
+
+def _is_blank(cells: list) -> bool:
+    return all(clean_text(c) == "" for c in cells)
+
+
+def find_layout(sheet: Sheet, columns: tuple[Column, ...]) -> Layout:
+    """Find the header row (title rows above it are skipped) and propose a mapping."""
+    best = None
+    seen = 0
+    for index, (_number, cells) in enumerate(sheet.rows):
+        if _is_blank(cells):
+            continue
+        seen += 1
+        if seen > HEADER_SEARCH_ROWS:
+            break
+        keys = {header_key(c) for c in cells if clean_text(c)}
+        hits = sum(1 for col in columns if keys & _column_keys(col))
+        required = all(keys & _column_keys(col) for col in columns if col.required)
+        if hits and (required or hits >= 2):
+            best = index
+            break
+    problems: list[Problem] = []
+    if best is None:
+        wanted = ", ".join(c.name for c in columns if c.required)
+        problems.append(Problem(None, None, "no header row found in the first "
+                                f"{HEADER_SEARCH_ROWS} rows; it needs columns such as {wanted}."))
+        return Layout(-1, [], {c.name: None for c in columns}, problems)
+    skipped = [n for n, cells in sheet.rows[:best] if not _is_blank(cells)]
+    if skipped:
+        problems.append(Problem(None, None, f"row(s) {', '.join(map(str, skipped))} above the "
+                                f"header row {sheet.rows[best][0]} were ignored as titles.", True))
+    headers = [clean_text(c) for c in sheet.rows[best][1]]
+    mapping: dict[str, int | None] = {}
+    used: set[int] = set()
+    for col in columns:
+        keys = _column_keys(col)
+        matches = [i for i, h in enumerate(headers) if h and header_key(h) in keys]
+        mapping[col.name] = matches[0] if matches else None
+        used.update(matches)
+        for extra in matches[1:]:
+            problems.append(Problem(None, col.name, f"appears more than once; using column "
+                                    f"{matches[0] + 1} ({headers[matches[0]]!r}), ignoring "
+                                    f"column {extra + 1}.", True))
+    for i, h in enumerate(headers):
+        if h and i not in used:
+            problems.append(Problem(None, h, "is not a column this import knows; ignored.", True))
+    return Layout(best, headers, mapping, problems)
+
+
+def mapping_problems(layout: Layout, columns: tuple[Column, ...]) -> list[Problem]:
+    return [Problem(None, c.name, "required column is missing from the file.")
+            for c in columns if c.required and layout.mapping.get(c.name) is None]
+
+
+# -- cells ---------------------------------------------------------------------
+
+_TRUE = {"yes", "y", "true", "1", "x", "t"}
+_FALSE = {"no", "n", "false", "0", "f", ""}
+
+
+def to_date(value) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 2958466:       # an Excel serial day number
+            return _EXCEL_EPOCH + timedelta(days=int(value))
+        raise ValueError(f"{value!r} is not a date")
+    text = clean_text(value)
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?", text)
+    return parse_date(m.group(1) if m else text)
+
+
+def to_bool(value) -> bool | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return bool(value)
+    text = clean_text(value).casefold()
+    if text == "":
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"'{clean_text(value)}' is not yes/no, true/false or 1/0")
+
+
+def to_number(value) -> float | None:
+    if value is None or isinstance(value, bool):
+        if isinstance(value, bool):
+            raise ValueError(f"{value} is not a number")
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = clean_text(value).replace(",", "").replace("£", "").replace(" ", "")
+    if not text:
+        return None
+    if text.endswith("%"):
+        text = text[:-1]
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"'{clean_text(value)}' is not a number") from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(f"'{clean_text(value)}' is not a number")
+    return number
+
+
+def to_choice(value, column: Column) -> str:
+    text = clean_text(value)
+    if not text:
+        return str(column.default)
+    if text in column.choices:
+        return text
+    wanted = choice_key(text)
+    for choice in column.choices:
+        if choice_key(choice) == wanted:
+            return choice
+    raise ValueError(f"'{text}' is not one of: {', '.join(column.choices)}")
+
+
+def read_cell(value, column: Column):
+    """A cell converted for `column`; raises ValueError with the reason."""
+    if column.kind == "date":
+        return to_date(value)
+    if column.kind == "bool":
+        b = to_bool(value)
+        return column.default if b is None else b
+    if column.kind == "number":
+        return to_number(value)
+    if column.kind == "choice":
+        return to_choice(value, column)
+    return clean_text(value)
+
+
+def parse_rows(sheet: Sheet, layout: Layout, columns: tuple[Column, ...]
+               ) -> tuple[list[ParsedRow], list[Problem]]:
+    """Every data row below the header, converted; blank rows skipped; problems by cell."""
+    problems = list(layout.problems) + mapping_problems(layout, columns)
+    parsed: list[ParsedRow] = []
+    if layout.header_row < 0:
+        return parsed, problems
+    mapped = [(c, layout.mapping[c.name]) for c in columns if layout.mapping.get(c.name) is not None]
+    for number, cells in sheet.rows[layout.header_row + 1:]:
+        if _is_blank(cells):
+            continue
+        values: dict[str, object] = {}
+        for column, index in mapped:
+            raw = cells[index] if index < len(cells) else None
+            try:
+                value = read_cell(raw, column)
+            except ValueError as exc:
+                problems.append(Problem(number, column.name, str(exc)))
+                continue
+            if column.required and (value is None or value == ""):
+                problems.append(Problem(number, column.name, "required, but empty."))
+                continue
+            values[column.name] = value
+        parsed.append(ParsedRow(number, values))
+    return parsed, problems
+
+
+def documented_columns(columns: tuple[Column, ...]) -> list[tuple[str, str]]:
+    """(column, description) pairs for the docs and the import dialog."""
+    out = []
+    for c in columns:
+        text = c.help or c.kind
+        if c.required:
+            text += " (required)"
+        out.append((c.name, text))
+    return out
+
+
+Converter = Callable[[list[ParsedRow]], object]

@@ -1,0 +1,197 @@
+"""The whole-partnership archive: every record of every table in one versioned JSON document."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+import lsp_desktop
+from lsp_desktop.db import migrate
+from lsp_desktop.db.backup import private_file
+from lsp_desktop.db.database import create_partnership_file, make_engine
+from lsp_desktop.db.models import Base
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.services.unit_of_work import unit_of_work
+
+FORMAT = "lsp-desktop-archive"
+VERSION = 1
+
+
+def _plain(value, column: sa.Column, with_attachments: bool):
+    if value is None:
+        return None
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii") if with_attachments else None
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _from_plain(value, column: sa.Column):
+    kind = column.type
+    if value is None:
+        if isinstance(kind, sa.LargeBinary) and not column.nullable:
+            return b""
+        return None
+    try:
+        if isinstance(kind, sa.DateTime):
+            return datetime.fromisoformat(value)
+        if isinstance(kind, sa.Date):
+            return date.fromisoformat(value)
+        if isinstance(kind, sa.LargeBinary):
+            return base64.b64decode(value, validate=True)
+        if isinstance(kind, sa.Boolean):
+            if not isinstance(value, bool):
+                raise ValueError("expected true or false")
+            return value
+    except (ValueError, TypeError) as exc:
+        raise DomainError(f"The archive's {column.table.name}.{column.name} value {value!r} "
+                          f"cannot be read ({exc}).") from None
+    return value
+
+
+def _tables() -> list[sa.Table]:
+    return list(Base.metadata.sorted_tables)
+
+
+class ArchiveService:
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._factory = session_factory
+
+    def build(self, with_attachments: bool = False) -> dict:
+        """The archive as a dict: tables in dependency order, rows in primary-key order."""
+        tables: dict[str, list[dict]] = {}
+        with unit_of_work(self._factory) as s:
+            present = set(sa.inspect(s.connection()).get_table_names())
+            name_row = None
+            for table in _tables():
+                if table.name not in present:
+                    continue
+                cols = list(table.columns)
+                rows = s.execute(select(*cols).order_by(*table.primary_key.columns)).all()
+                tables[table.name] = [
+                    {c.name: _plain(v, c, with_attachments) for c, v in zip(cols, r, strict=True)}
+                    for r in rows]
+                if table.name == "partnership" and rows:
+                    name_row = tables[table.name][0].get("name")
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "schema": migrate.head_revision(),
+            "program": f"lsp-desktop {lsp_desktop.__version__}",
+            "partnership": name_row or "",
+            "attachments_included": with_attachments,
+            "tables": tables,
+        }
+
+    @staticmethod
+    def import_into(archive_path: Path | str, new_db: Path | str) -> dict[str, int]:
+        """Make a new partnership file from an archive (see import_archive)."""
+        return import_archive(archive_path, new_db)
+
+    def write(self, path: Path | str, with_attachments: bool = False) -> Path:
+        path = Path(path)
+        text = dumps(self.build(with_attachments))
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        private_file(tmp)
+        tmp.replace(path)
+        return path
+
+
+def dumps(archive: dict) -> str:
+    return json.dumps(archive, ensure_ascii=False, indent=1) + "\n"
+
+
+def load(path: Path | str) -> dict:
+    """Read and check an archive's envelope; raise DomainError with a clear reason."""
+    path = Path(path)
+    try:
+        archive = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DomainError(f"{path.name} is not an LSP Desktop archive (not JSON: {exc}).") from None
+    if not isinstance(archive, dict) or archive.get("format") != FORMAT:
+        raise DomainError(f"{path.name} is not an LSP Desktop archive (no \"format\": \"{FORMAT}\").")
+    version = archive.get("version")
+    if not isinstance(version, int) or version > VERSION:
+        raise DomainError(f"{path.name} is archive version {version}; this program reads "
+                          f"version {VERSION}. Please update LSP Desktop.")
+    schema = archive.get("schema")
+    if schema not in migrate.known_revisions():
+        raise DomainError(f"{path.name} was made by a newer LSP Desktop (schema {schema}). "
+                          "Please update the program.")
+    if not isinstance(archive.get("tables"), dict):
+        raise DomainError(f"{path.name} has no \"tables\".")
+    return archive
+
+
+def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, int]:
+    """Make a new partnership file from an archive; returns records per table."""
+    archive = load(archive_path)
+    new_db = Path(new_db).expanduser().absolute()
+    if new_db.exists():
+        raise DomainError(f"{new_db} already exists; an archive is imported into a new file.")
+    known = {t.name: t for t in _tables()}
+    unknown = sorted(set(archive["tables"]) - set(known))
+    if unknown:
+        raise DomainError(f"The archive holds records this program does not know "
+                          f"({', '.join(unknown)}); please update LSP Desktop.")
+    tmp = new_db.with_name(new_db.name + ".importing")
+    for extra in ("", "-wal", "-shm"):
+        Path(str(tmp) + extra).unlink(missing_ok=True)
+    create_partnership_file(tmp)
+    counts: dict[str, int] = {}
+    engine = make_engine(tmp)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+            with conn.begin():
+                for name, table in known.items():
+                    rows = archive["tables"].get(name) or []
+                    if not isinstance(rows, list):
+                        raise DomainError(f"The archive's {name} is not a list of records.")
+                    values = []
+                    for i, row in enumerate(rows, start=1):
+                        if not isinstance(row, dict):
+                            raise DomainError(f"The archive's {name} record {i} is not an object.")
+                        extra = sorted(set(row) - set(table.columns.keys()))
+                        if extra:
+                            raise DomainError(f"The archive's {name} record {i} has fields this "
+                                              f"program does not know: {', '.join(extra)}.")
+                        values.append({k: _from_plain(v, table.columns[k]) for k, v in row.items()})
+                    for keys in {tuple(sorted(v)) for v in values}:
+                        batch = [v for v in values if tuple(sorted(v)) == keys]
+                        conn.execute(insert(table), batch)
+                    counts[name] = len(values)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DomainError(f"The archive has {len(broken)} record(s) pointing at "
+                                      f"records that are not in it (first in {broken[0][0]}).")
+    except sa.exc.IntegrityError as exc:
+        engine.dispose()
+        _discard(tmp)
+        raise DomainError(f"The archive's records do not fit together: {exc.orig}.") from None
+    except BaseException:
+        engine.dispose()
+        _discard(tmp)
+        raise
+    engine.dispose()
+    con = sqlite3.connect(tmp)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    private_file(tmp)
+    tmp.rename(new_db)
+    return counts
+
+
+def _discard(path: Path) -> None:
+    for extra in ("", "-wal", "-shm"):
+        Path(str(path) + extra).unlink(missing_ok=True)

@@ -1,0 +1,113 @@
+"""Backups of the open partnership: make one now, list them with counts, restore one."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from lsp_desktop.db import backup, migrate
+from lsp_desktop.db.database import inspect_file
+from lsp_desktop.db.health import record_counts
+from lsp_desktop.domain.errors import DomainError, PartnershipFileError
+
+# What the restore list shows as "records": the tables an officer recognises.
+_COUNTED = {"member": "members", "strategy": "strategies", "target": "targets",
+            "action": "actions", "assessment_round": "assessment rounds",
+            "round": "assessment rounds"}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made: datetime
+    size: int
+    reason: str
+    counts: dict[str, int]
+
+    def counts_text(self) -> str:
+        shown = [f"{self.counts[t]} {label}" for t, label in _COUNTED.items()
+                 if t in self.counts]
+        return ", ".join(shown) or "no records"
+
+
+def describe(path: Path) -> BackupInfo:
+    m = backup.BACKUP_PATTERN.match(path.name)
+    made = backup.backup_time(path) or datetime.fromtimestamp(path.stat().st_mtime)
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            counts = record_counts(con)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        counts = {}
+    return BackupInfo(path, made, path.stat().st_size,
+                      (m.group("reason") or "") if m else "", counts)
+
+
+def make_backup_of(db_path: Path, backup_dir: Path, out: Path | None = None,
+                   reason: str = "manual") -> Path:
+    """A checked copy: to `out` if given, else rotated into the backups folder."""
+    if out is not None:
+        return backup.copy_database(db_path, Path(out))
+    return backup.make_backup(db_path, backup_dir, backup.backup_label(db_path), reason,
+                              keep=backup.configured_keep())
+
+
+def restore_file(backup_file: Path, db_path: Path, backup_dir: Path) -> Path | None:
+    """Replace a closed partnership file with a backup, backing up its current state first.
+
+    Returns the backup made of the current state (None when there was no file yet).
+    The caller must have closed every connection to `db_path` and reopens it after.
+    """
+    backup_file, db_path = Path(backup_file), Path(db_path)
+    if not backup_file.exists():
+        raise DomainError(f"There is no backup at {backup_file}.")
+    try:
+        revision = inspect_file(backup_file)
+    except PartnershipFileError as exc:
+        raise DomainError(f"Cannot restore: {exc}") from None
+    if revision not in migrate.known_revisions():
+        raise DomainError(f"Cannot restore {backup_file.name}: it was made by a newer "
+                          "LSP Desktop. Please update the program.")
+    backup.check_backup(backup_file)
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(db_path) + ".lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise DomainError(f"{db_path.name} is open in LSP Desktop; close it before restoring "
+                          "from the command line, or use File ▸ Restore from backup….") from None
+    try:
+        saved = None
+        if db_path.exists():
+            saved = backup.make_backup(db_path, backup_dir, backup.backup_label(db_path),
+                                       reason="before-restore", keep=backup.configured_keep())
+        backup.restore_database(backup_file, db_path)
+    finally:
+        lock.release()
+    return saved
+
+
+class BackupsService:
+    """Backups of one open partnership file."""
+
+    def __init__(self, db_path: Path, backup_dir: Path | None):
+        self.db_path = Path(db_path)
+        self.backup_dir = backup_dir
+
+    def _dir(self) -> Path:
+        if self.backup_dir is None:
+            raise DomainError("No backups folder is set for this partnership.")
+        return self.backup_dir
+
+    def list(self) -> list[BackupInfo]:
+        """This partnership's backups, newest first."""
+        label = backup.backup_label(self.db_path)
+        return [describe(p) for p in reversed(backup.backups_of(self._dir(), label))]
+
+    def make(self, out: Path | None = None) -> Path:
+        return make_backup_of(self.db_path, self._dir() if out is None else out.parent, out)

@@ -1,0 +1,210 @@
+"""Printing: gather domain data from the services and hand it to the PDF renderers.
+
+Shared by the `print` command and the application's print preview, so both print
+exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lsp_desktop.db.models import MemberRecord, TermRow
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.members import Member, Role, Sector, Term
+from lsp_desktop.services.unit_of_work import unit_of_work
+
+REPORTS = ("register", "pack", "actions", "strategy")
+
+
+@dataclass(frozen=True)
+class PrintRequest:
+    """What to print; fields a report does not use are ignored."""
+
+    report: str
+    produced: date
+    paper: str = "a4"
+    on: date | None = None          # register: the board on this date
+    public: bool = False            # register: omit unpublished contacts
+    history: bool = False           # register: list former members
+    round_name: str = ""            # pack: the accreditation round
+    strategy: str = ""              # strategy: title (or id) of the strategy
+    version: int | None = None      # strategy: version number (latest by default)
+    compare: int | None = None      # strategy: earlier version to mark changes against
+    group_by: str = "criterion"     # actions: "criterion" or "theme"
+
+
+def register_members(services) -> list[Member]:
+    """Every member with terms and contact details, read in two flat queries."""
+    factory = services.members._factory
+    with unit_of_work(factory) as s:
+        terms: dict[int, list[Term]] = {}
+        for mid, start, end, reason in s.execute(
+                select(TermRow.member_id, TermRow.start_date, TermRow.end_date,
+                       TermRow.reason_left).order_by(TermRow.member_id, TermRow.start_date)):
+            terms.setdefault(mid, []).append(Term(start, end, reason))
+        rows = s.execute(select(
+            MemberRecord.id, MemberRecord.title, MemberRecord.name, MemberRecord.organisation,
+            MemberRecord.sector, MemberRecord.category, MemberRecord.role,
+            MemberRecord.nominating_body, MemberRecord.email, MemberRecord.phone,
+            MemberRecord.publish_contact).order_by(MemberRecord.search_key)).all()
+    return [Member(id=mid, title=title, name=name, organisation=org, sector=Sector(sector),
+                   category=category, role=Role(role), nominating_body=nominating,
+                   email=email, phone=phone, publish_contact=bool(published),
+                   terms=tuple(terms.get(mid, ())))
+            for mid, title, name, org, sector, category, role, nominating, email, phone,
+            published in rows]
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """Data gathered from the database, ready to render in any thread (no database inside)."""
+
+    title: str
+    renderer: Callable
+    data: object
+    produced: date
+    paper: str
+
+    def render(self, out, on_page: Callable[[int], None] | None = None) -> None:
+        self.renderer(self.data, out, self.produced, self.paper, on_page)
+
+    def render_bytes(self, on_page: Callable[[int], None] | None = None) -> bytes:
+        import io
+
+        buffer = io.BytesIO()
+        self.render(buffer, on_page)
+        return buffer.getvalue()
+
+
+def prepare(services, request: PrintRequest) -> PreparedReport:
+    """Read what the report needs; raises DomainError when it cannot be printed."""
+    if request.paper not in ("a4", "letter"):
+        raise DomainError(f"unknown paper size '{request.paper}' (use a4 or letter)")
+    if request.report == "register":
+        from lsp_desktop.reports.register import RegisterData, register_title, render_register
+
+        data = RegisterData(services.partnership.get(), request.on or request.produced,
+                            register_members(services), request.public, request.history)
+        return PreparedReport(register_title(data), render_register, data, request.produced,
+                              request.paper)
+    if request.report == "actions":
+        return _prepare_actions(services, request)
+    if request.report == "strategy":
+        return _prepare_strategy(services, request)
+    if request.report == "pack":
+        return _prepare_pack(services, request)
+    raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
+
+
+def render(services, request: PrintRequest, out,
+           on_page: Callable[[int], None] | None = None) -> None:
+    """Render the requested report to `out` (a path or a binary file object)."""
+    prepare(services, request).render(out, on_page)
+
+
+def report_choices(services, report: str) -> list[tuple[str, str]]:
+    """What the user picks for a report: (label, value) of strategies or rounds."""
+    if report == "strategy":
+        return [(f"{x.title} ({x.status.value})", str(x.id))
+                for x in services.strategies.summaries()]
+    if report == "pack":
+        return [(r.name, r.name) for r in reversed(services.accreditation.rounds())]
+    return []
+
+
+def member_names(services, on: date) -> dict[int, str]:
+    return {r.id: r.name for r in services.members.list_rows(on)}
+
+
+def _prepare_actions(services, request: PrintRequest) -> PreparedReport:
+    from lsp_desktop.reports.actions import ActionPlanData, action_plan_title, render_action_plan
+
+    today = request.on or request.produced
+    data = ActionPlanData(services.partnership.get(), services.actions.list_actions(), today,
+                          request.group_by, member_names(services, today))
+    return PreparedReport(action_plan_title(data), render_action_plan, data, request.produced,
+                          request.paper)
+
+
+def find_strategy(services, name: str):
+    """A strategy by id or by title (case and accents ignored)."""
+    from lsp_desktop.domain.text import fold
+
+    strategies = services.strategies.strategies()
+    wanted = fold(name)
+    for s in strategies:
+        if str(s.id) == name.strip() or fold(s.title) == wanted:
+            return s
+    matches = [s for s in strategies if wanted and wanted in fold(s.title)]
+    if len(matches) == 1:
+        return matches[0]
+    known = "; ".join(s.title for s in strategies) or "none yet"
+    raise DomainError(f"no strategy called '{name}' (strategies: {known})")
+
+
+def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
+    from lsp_desktop.reports.strategy import StrategyDraftData, render_strategy, strategy_title
+
+    strategy = find_strategy(services, request.strategy)
+    versions = services.strategies.version_summaries(strategy.id)
+    if not versions:
+        raise DomainError(f"'{strategy.title}' has no saved versions yet; save a version "
+                          "to print it")
+    number = request.version or versions[-1].number
+    if number not in {v.number for v in versions}:
+        raise DomainError(f"'{strategy.title}' has no version {number} "
+                          f"(versions 1 to {versions[-1].number})")
+    version = services.strategies.version(strategy.id, number)
+    changes = ()
+    if request.compare is not None:
+        if request.compare not in {v.number for v in versions}:
+            raise DomainError(f"'{strategy.title}' has no version {request.compare} to "
+                              "compare with")
+        changes = services.strategies.compare(strategy.id, request.compare, number)
+    data = StrategyDraftData(
+        services.partnership.get(), strategy, version, request.produced, request.compare,
+        changes, services.strategies.targets(strategy.id),
+        services.strategies.endorsements(strategy.id, number))
+    return PreparedReport(strategy_title(data), render_strategy, data, request.produced,
+                          request.paper)
+
+
+def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
+    from lsp_desktop.reports.pack import PackData, pack_title, render_pack
+
+    today = request.on or request.produced
+    accreditation = services.accreditation
+    rnd = (accreditation.find_round(request.round_name) if request.round_name
+           else accreditation.latest_round())
+    _round, readiness = services.readiness.report(rnd.id if rnd else None, today)
+    members = [m for m in register_members(services) if m.is_current(today)]
+    data = PackData(
+        partnership=services.partnership.get(), today=today, round=rnd, members=members,
+        balance=services.members.balance(today), catalogue=accreditation.catalogue(),
+        readiness=readiness if rnd else (), actions=services.actions.list_actions(),
+        member_names=member_names(services, today),
+        strategies=services.strategies.summaries(), targets=services.strategies.targets())
+    return PreparedReport(pack_title(data), render_pack, data, request.produced, request.paper)
+
+
+def render_bytes(services, request: PrintRequest,
+                 on_page: Callable[[int], None] | None = None) -> bytes:
+    """The report as PDF bytes (print preview, tests)."""
+    return prepare(services, request).render_bytes(on_page)
+
+
+def write_atomically(data: bytes, path: Path) -> Path:
+    """Write the PDF next to its destination first, so a failure never leaves half a file."""
+    path = Path(path).expanduser()
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path
