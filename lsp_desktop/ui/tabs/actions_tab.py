@@ -41,7 +41,6 @@ from lsp_desktop.ui.actions_undo import AddAction, DeleteActions, EditActions
 from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
 from lsp_desktop.ui.dialogs.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.models.action_table import OVERDUE, REFERENCE, ActionTableModel
-from lsp_desktop.ui.none_guard import protect_none
 from lsp_desktop.ui.widgets.action_summary import SummaryStrip
 from lsp_desktop.ui.widgets.action_timeline import ActionTimeline
 
@@ -67,7 +66,6 @@ class ActionsTab(QWidget):
                  targets: TargetsProvider | None = None,
                  concerns: ConcernsProvider | None = None):
         super().__init__(parent)
-        protect_none()      # the timeline makes ~10 Qt calls per action; see none_guard
         self.service = actions_service
         self.undo_stack = undo_stack
         self.read_only = read_only

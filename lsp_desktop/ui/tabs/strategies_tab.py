@@ -21,7 +21,6 @@ from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.strategies import Strategy
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.strategy_dialogs import StrategyDialog
-from lsp_desktop.ui.none_guard import protect_none
 from lsp_desktop.ui.widgets.message_text import message
 from lsp_desktop.ui.widgets.strategy_draft import DraftPage
 from lsp_desktop.ui.widgets.strategy_pages import (
@@ -42,7 +41,6 @@ class StrategiesTab(QWidget):
     def __init__(self, service, read_only: bool = False, today: date | None = None,
                  parent=None, undo_stack=None):
         super().__init__(parent)
-        protect_none()      # the editor makes many Qt calls per keystroke; see none_guard
         self.service = service
         self.read_only = read_only
         self.strategy: Strategy | None = None
