@@ -138,6 +138,14 @@ class AccreditationService:
                       for r in rows]
         return sorted(result, key=_round_order)
 
+    def concern_choices(self) -> list[tuple[int, str]]:
+        """Every area of concern as (id, "round: text"), for "what an action answers"."""
+        with unit_of_work(self._factory) as s:
+            names = dict(s.execute(select(AssessmentRoundRow.id, AssessmentRoundRow.name)).all())
+            rows = s.execute(select(ConcernRow.id, ConcernRow.round_id, ConcernRow.text)
+                             .order_by(ConcernRow.round_id, ConcernRow.id)).all()
+        return [(cid, f"{names.get(rid, '')}: {text}") for cid, rid, text in rows]
+
     def get_round(self, round_id: int) -> AssessmentRound:
         with unit_of_work(self._factory) as s:
             row = s.scalar(select(AssessmentRoundRow).options(*_ROUND_LOAD)

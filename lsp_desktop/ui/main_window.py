@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
 
 from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
@@ -21,13 +21,6 @@ from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
-
-
-def _placeholder(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setStyleSheet("color: #6b6b6b;")
-    return label
 
 
 class MainWindow(QMainWindow):
@@ -54,7 +47,8 @@ class MainWindow(QMainWindow):
         self.members_tab.members_changed.connect(self.strategies_tab.refresh)
         self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
         self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only,
-                                      targets=lambda: target_choices(services.strategies))
+                                      targets=lambda: target_choices(services.strategies),
+                                      concerns=services.accreditation.concern_choices)
         self.tabs.addTab(self.actions_tab, "&Action plans")
         self.members_tab.members_changed.connect(self.actions_tab.refresh)
         self.strategies_tab.strategies_changed.connect(self.actions_tab.refresh)

@@ -19,10 +19,13 @@ class ActionRecord(Base):
     title: Mapped[str] = mapped_column(String(300))
     description: Mapped[str] = mapped_column(Text, default="")
     criterion: Mapped[str | None] = mapped_column(String(40), nullable=True)
-    # Links to targets (strategies) and areas of concern (accreditation) are plain
-    # integers until those tables exist on the same branch; see docs/actions.md.
-    target_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    concern_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # What the action answers; the links clear themselves when the target or the
+    # area of concern is deleted (migration 0006_action_links).
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("target.id", ondelete="SET NULL"), nullable=True)
+    concern_id: Mapped[int | None] = mapped_column(
+        ForeignKey("area_of_concern.id", ondelete="SET NULL", use_alter=True),
+        nullable=True)   # use_alter: area_of_concern.action_id points back here
     theme: Mapped[str] = mapped_column(String(100), default="")
     owner_member_id: Mapped[int | None] = mapped_column(
         ForeignKey("member.id", ondelete="SET NULL"), nullable=True, index=True)
