@@ -21,7 +21,7 @@ def test_title_shows_partnership_and_file(window, demo_db):
     assert window.windowTitle() == f"Thameside Together — {demo_db.path} — LSP Desktop"
     menus = [a.text() for a in window.file_menu.actions() if a.text()]
     assert menus == ["&New partnership…", "&Open…", "Open &recent", "Save a &copy as…",
-                     "Partnership &details…", "&Quit"]
+                     "Partnership &details…", "&Print preview…", "&Quit"]
 
 
 def test_partnership_details_dialog(qtbot, window, demo_services):
