@@ -441,6 +441,15 @@ class _TextRun:
         self.canv._code.append("\n".join(self.ops))
 
 
+MAX_CELL_LINES = 50   # a row must fit on one page: longer cell text is cut with a note
+
+
+def _capped(lines: list[str]) -> list[str]:
+    if len(lines) <= MAX_CELL_LINES:
+        return lines
+    return lines[:MAX_CELL_LINES - 1] + [f"… ({len(lines) - MAX_CELL_LINES + 1} more lines)"]
+
+
 RowLook = Callable[[int], tuple]   # row index -> (fill colour or None, text colour or None)
 
 
@@ -459,8 +468,8 @@ class PagedTable(Flowable):
         if _shared is None:
             wrapped_header = [wrap_cell(h, w, BOLD).split("\n")
                               for h, w in zip(header, widths, strict=True)]
-            wrapped = [[wrap_cell(str(c), w).split("\n") for c, w in zip(r, widths, strict=True)]
-                       for r in rows]
+            wrapped = [[_capped(wrap_cell(str(c), w).split("\n"))
+                        for c, w in zip(r, widths, strict=True)] for r in rows]
             heights = [self._height(r) for r in wrapped]
             prefix = [0.0]
             for h in heights:

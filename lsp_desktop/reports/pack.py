@@ -288,7 +288,7 @@ def _strategies(data: PackData, width: float) -> list:
                      Paragraph(literal(endorsed), s["cell"])])
     story.append(simple_table(["Strategy", "Status", "Versions", "Sections still empty",
                                "Endorsed by"], rows,
-                              [width * f for f in (0.33, 0.15, 0.1, 0.2, 0.22)]))
+                              [width * f for f in (0.3, 0.14, 0.09, 0.17, 0.3)]))
     if data.targets:
         story += [gap(6), markup("Targets", "h2"), targets_table(data.targets, data.today,
                                                                   width)]

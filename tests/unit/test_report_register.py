@@ -129,3 +129,10 @@ def test_signature_lines(board):
     pdf = text(_register(board))
     assert "Chair of the partnership" in pdf and "Lead officer" in pdf
     assert "Signature" in pdf and "Date" in pdf
+
+
+def test_a_huge_cell_never_breaks_the_page(services):
+    services.partnership.save(Partnership("P"))
+    services.members.add_many([_member("Long Body", Sector.PUBLIC, org="word " * 3000)])
+    pdf = text(_register(services))
+    assert "Long Body" in pdf and "more lines)" in pdf
