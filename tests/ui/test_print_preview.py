@@ -104,3 +104,13 @@ def dialog_reports():
     from lsp_desktop.ui.dialogs.print_preview import REPORT_CHOICES
 
     return REPORT_CHOICES
+
+
+def test_register_on_an_earlier_date(qtbot, demo_services):
+    from datetime import date
+
+    dialog = _dialog(qtbot, demo_services)
+    dialog.on_edit.set_value(date(2001, 5, 1))
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog._thread is None,
+                    timeout=15000)
+    assert "The board on 01/05/2001" in text(dialog.pdf_bytes)
