@@ -110,6 +110,18 @@ def main() -> None:
         ms, sections = median_ms(lambda: svc.sections(big.id))
         print(f"  of which reading its sections from the file: {ms:.0f} ms")
 
+        editor = tab.draft.editor
+
+        def autosave():
+            editor.editor.textCursor().insertText("more words ")
+            start = time.perf_counter()
+            editor.flush()
+            return time.perf_counter() - start
+
+        times = [autosave() * 1000 for _ in range(RUNS)]
+        print(f"autosave after a pause in typing (Markdown, write, counts, summary): "
+              f"{statistics.median(times):.0f} ms")
+
         ms, diffs = median_ms(lambda: svc.compare(big.id, 1, 2))
         ins = sum(d.inserted_words for d in diffs)
         dels = sum(d.deleted_words for d in diffs)

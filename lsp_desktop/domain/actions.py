@@ -230,10 +230,20 @@ def _key_part(text: str) -> str:
     return _NOT_KEY.sub("", text.casefold()) if text.isascii() else fold(text)
 
 
+_NOT_KEY_OR_BAR = re.compile(r"[^0-9a-z|]+")
+
+
 def search_key(action: Action, owner: str = "") -> str:
-    """Folded text the filter box searches: reference, title, description, owner, lead."""
-    return " ".join(map(_key_part, (action.reference, action.title, action.description,
-                                    owner, action.lead_officer, action.theme)))
+    """Folded text the filter box searches: reference, title, description, owner, lead.
+
+    Fields are kept apart by "|" so a search never matches across two of them.
+    """
+    parts = (action.reference, action.title, action.description, owner,
+             action.lead_officer, action.theme)
+    joined = "|".join(parts)
+    if joined.isascii():
+        return _NOT_KEY_OR_BAR.sub("", joined.casefold())
+    return "|".join(map(_key_part, parts))
 
 
 def matches(action: Action, flt: ActionFilter, today: date, key: str | None = None) -> bool:

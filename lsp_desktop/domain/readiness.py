@@ -75,11 +75,12 @@ class Signal:
     level: Rating
     sentence: str
     place: Place
+    focus: Criterion | None = None      # the criterion to open, when not this one
 
     @property
     def where(self) -> str:
         if self.place == Place.ASSESSMENT:
-            return f"{self.place.label}: {self.criterion.label}"
+            return f"{self.place.label}: {(self.focus or self.criterion).label}"
         return self.place.label
 
 
@@ -109,6 +110,15 @@ def _share_level(share: float, good: float, fair: float, poor: float) -> Rating:
     if share <= poor:
         return Rating.AMBER_RED
     return Rating.RED
+
+
+def _coverage_level(share: float) -> Rating:
+    """Higher is better: three quarters or more green, half amber/green, a quarter amber/red."""
+    if share >= .75:
+        return Rating.GREEN
+    if share >= .5:
+        return Rating.AMBER_GREEN
+    return Rating.AMBER_RED if share >= .25 else Rating.RED
 
 
 def _names(items: Iterable[str], limit: int = 4) -> str:
@@ -203,12 +213,14 @@ def action_focused_signals(data: ReadinessInput) -> list[Signal]:
                               "usually finds some.", Place.ASSESSMENT))
         else:
             bare = [w for w in weaknesses if w.action_id is None]
+            first_bare = next((a.criterion for a in data.assessment.criteria
+                               if any(w.action_id is None for w in a.weaknesses)), None)
             out.append(Signal(c, "weaknesses", _share_level(len(bare) / len(weaknesses),
                                                              0, .25, .5),
                               f"{len(bare)} of {len(weaknesses)} weaknesses have no action "
                               "in the action plan." if bare else
                               f"All {len(weaknesses)} weaknesses have an action.",
-                              Place.ASSESSMENT))
+                              Place.ASSESSMENT, first_bare))
     return out
 
 
@@ -290,10 +302,7 @@ def strategic_signals(data: ReadinessInput) -> list[Signal]:
                 for b in s.endorsed_bodies}
     if bodies:
         yes = [k for k in bodies if k in endorsed]
-        share = len(yes) / len(bodies)
-        level = (Rating.GREEN if share >= .75 else Rating.AMBER_GREEN if share >= .5
-                 else Rating.AMBER_RED if share >= .25 else Rating.RED)
-        out.append(Signal(c, "endorsement", level,
+        out.append(Signal(c, "endorsement", _coverage_level(len(yes) / len(bodies)),
                           f"{len(yes)} of {len(bodies)} member bodies ({_pct(len(yes), len(bodies))})"
                           " have endorsed an agreed strategy.", Place.STRATEGIES))
     return out
@@ -327,10 +336,7 @@ def efficient_signals(data: ReadinessInput) -> list[Signal]:
         live = [a for a in data.actions if a.status != ActionStatus.DROPPED]
         if live:
             costed = [a for a in live if a.amount is not None]
-            share = len(costed) / len(live)
-            level = (Rating.GREEN if share >= .75 else Rating.AMBER_GREEN if share >= .5
-                     else Rating.AMBER_RED if share >= .25 else Rating.RED)
-            out.append(Signal(c, "resources", level,
+            out.append(Signal(c, "resources", _coverage_level(len(costed) / len(live)),
                               f"{len(costed)} of {len(live)} actions ({_pct(len(costed), len(live))})"
                               " have resources recorded against them.", Place.ACTIONS))
     return out

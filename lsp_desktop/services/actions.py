@@ -58,16 +58,23 @@ _WRITABLE = ("reference", "title", "description", "criterion", "target_id", "con
              "due_date", "status", "progress", "amount", "funding_source")
 
 
+# Dictionary look-ups: calling the enum classes cost a tenth of loading 10,000 actions.
+_CRITERIA = {c.value: c for c in Criterion}
+_STATUSES = {s.value: s for s in ActionStatus}
+_PROGRESS = {p.value: p for p in Progress}
+_SOURCES = {f.value: f for f in FundingSource}
+
+
 def _build(values, milestones, notes) -> Action:
     (aid, ref, title, desc, crit, target, concern, theme, owner_id, body, lead, start, due,
      status, progress, amount, source) = values
     return Action(
         id=aid, reference=ref, title=title, description=desc,
-        criterion=Criterion(crit) if crit else None, target_id=target, concern_id=concern,
+        criterion=_CRITERIA[crit] if crit else None, target_id=target, concern_id=concern,
         theme=theme, owner_member_id=owner_id, owner_body=body, lead_officer=lead,
-        start=start, due=due, status=ActionStatus(status),
-        progress=Progress(progress) if progress else None, amount=amount,
-        funding_source=FundingSource(source) if source else None,
+        start=start, due=due, status=_STATUSES[status],
+        progress=_PROGRESS[progress] if progress else None, amount=amount,
+        funding_source=_SOURCES[source] if source else None,
         milestones=tuple(milestones), notes=tuple(notes))
 
 

@@ -115,10 +115,19 @@ class StrategiesService:
             raise NotFoundError(f"Strategy {strategy_id} no longer exists.")
         return row
 
-    def summaries(self) -> list[StrategySummary]:
+    def summary(self, strategy_id: int) -> StrategySummary:
+        found = self.summaries(strategy_id)
+        if not found:
+            raise NotFoundError(f"Strategy {strategy_id} no longer exists.")
+        return found[0]
+
+    def summaries(self, strategy_id: int | None = None) -> list[StrategySummary]:
+        """One line per strategy (or only `strategy_id`'s), in the order they were made."""
         with unit_of_work(self._factory) as s:
-            rows = s.scalars(select(StrategyRow).options(selectinload(StrategyRow.sections))
-                             .order_by(StrategyRow.id)).all()
+            q = select(StrategyRow).options(selectinload(StrategyRow.sections))
+            if strategy_id is not None:
+                q = q.where(StrategyRow.id == strategy_id)
+            rows = s.scalars(q.order_by(StrategyRow.id)).all()
             versions = dict(s.execute(select(StrategyVersionRow.strategy_id, func.count())
                                       .group_by(StrategyVersionRow.strategy_id)).all())
             targets = dict(s.execute(select(TargetRow.strategy_id, func.count())

@@ -314,3 +314,33 @@ def test_read_only_partnership_cannot_be_changed_from_the_tab(qtbot, demo_servic
     assert not tab.go_page.save_outcome_button.isEnabled()
     assert page.open_evidence_button.isEnabled()        # looking is still allowed
     assert tab.compare_button.isEnabled()
+
+
+def test_moving_to_another_criterion_keeps_what_was_typed(qtbot, tab_with_round, services):
+    page = tab_with_round.self_page
+    page.select_criterion(Criterion.EFFICIENT)
+    qtbot.keyClicks(page.narrative, "Substitutes named for every seat")
+    page.rating.set_rating(Rating.AMBER_GREEN)
+    row = page.criteria_model.row_of(lambda line: line.assessment.criterion == Criterion.LEARNING)
+    page.criteria_table.selectRow(row)
+    assert page.criterion() == Criterion.LEARNING
+    saved = services.accreditation.latest_round().assessment(Criterion.EFFICIENT)
+    assert (saved.rating, saved.narrative) == (Rating.AMBER_GREEN,
+                                               "Substitutes named for every seat")
+    assert page.narrative.toPlainText() == ""            # the learning criterion's own text
+    untouched = services.accreditation.latest_round().assessment(Criterion.LEARNING)
+    assert untouched.rating == Rating.NOT_ASSESSED
+
+
+def test_user_text_in_messages_is_never_markup(qtbot, tab_with_round, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda _p, _t, text, *a: asked.append(text) or True)
+    rnd = services.accreditation.latest_round()
+    services.accreditation.add_weakness(rnd.id, Criterion.STRATEGIC, "<b>Bold</b> & <img src=x>")
+    page = tab_with_round.self_page
+    tab_with_round.refresh()
+    page.select_criterion(Criterion.STRATEGIC)
+    page.weakness_table.selectRow(0)
+    qtbot.mouseClick(page.remove_weakness_button, Qt.MouseButton.LeftButton)
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; &lt;img src=x&gt;" in asked[0]
+    assert services.accreditation.latest_round().assessment(Criterion.STRATEGIC).weaknesses == ()

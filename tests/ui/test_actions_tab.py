@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -39,6 +40,11 @@ def make_tab(qtbot):
         tab.resize(1300, 800)
         return tab
     return make
+
+
+def _without_child_ids(a: Action) -> Action:
+    return a.with_changes(milestones=tuple(replace(m, id=None) for m in a.milestones),
+                          notes=tuple(replace(n, id=None) for n in a.notes))
 
 
 def _select(tab: ActionsTab, ids: list[int]) -> None:
@@ -212,10 +218,11 @@ def test_grouping_by_criterion_shows_subtotals(qtbot, demo_services, make_tab):
     tab.group_combo.setCurrentIndex(tab.group_combo.findData("criterion"))
     headers = [r for r in range(tab.model.rowCount())
                if isinstance(tab.model.row_at(r), GroupHeader)]
-    assert [tab.model.index(r, REFERENCE).data() for r in headers][:2] == [
-        "Strategic", "Inclusive"]
-    first = tab.model.index(headers[0], TITLE).data()
-    assert first.startswith("7 actions") and "overdue" in first
+    labels = [tab.model.index(r, REFERENCE).data() for r in headers]
+    assert labels[0].startswith("Strategic — 7 actions, 2 overdue")
+    assert labels[1].startswith("Inclusive — ")
+    assert tab.table.columnSpan(headers[0], REFERENCE) == OVERDUE
+    assert tab.model.index(headers[0], OVERDUE).data() == "⚠ 2"
     assert not tab.model.flags(tab.model.index(headers[0], 0)) & Qt.ItemFlag.ItemIsSelectable
 
 
@@ -300,3 +307,40 @@ def test_demo_actions_answer_targets_and_the_dialog_offers_them(qtbot, demo_serv
     saved = max(demo_services.actions.list_actions(), key=lambda a: a.id)
     assert (saved.title, saved.target_id, saved.theme, saved.criterion) == (
         "Decent homes surveys", housing.id, "housing", None)
+
+
+def test_large_timeline_builds_rows_as_they_scroll_into_view(qtbot, services, make_tab):
+    services.actions.add_many([
+        Action(reference="", title=f"Action {i}", start=date(2002, 1, 1) + timedelta(days=i % 90),
+               due=date(2002, 8, 1)) for i in range(1200)])
+    tab = make_tab(services)
+    tab.resize(1200, 700)
+    tab.show_timeline()
+    view = tab.timeline.view
+    built = len(view.bar_items)
+    assert 0 < built < 1200
+    last = tab.model.action_at(tab.model.rowCount() - 1)
+    assert last.id not in view.bar_items
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    assert last.id in view.bar_items
+    assert view.bar_items[last.id].rect().top() > view.bar_items[
+        tab.model.action_at(0).id].rect().top()
+
+
+def test_delete_selected_asks_first_and_undo_brings_them_back(qtbot, demo_services, make_tab,
+                                                              monkeypatch):
+    from lsp_desktop.ui import prompts
+
+    tab = make_tab(demo_services)
+    first, second = demo_services.actions.list_actions()[:2]
+    _select(tab, [first.id, second.id])
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: asked.append(a[2]) or True)
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert "Delete 2 actions" in asked[0]
+    remaining = {a.id for a in demo_services.actions.list_actions()}
+    assert first.id not in remaining and second.id not in remaining
+    assert tab.model.row_of(first.id) == -1
+    tab.undo_stack.undo()
+    assert _without_child_ids(demo_services.actions.get(first.id)) == _without_child_ids(first)
+    assert tab.model.row_of(second.id) >= 0

@@ -347,3 +347,27 @@ def test_read_only_partnership_cannot_change_strategies(qtbot, demo_services):
     assert tab.versions.compare_button.isEnabled()
     assert not tab.targets.add_button.isEnabled()
     assert not tab.new_button.isEnabled()
+
+
+def test_other_tabs_hear_of_changes_that_matter_not_of_every_pause(qtbot, tab):
+    heard = []
+    tab.strategies_changed.connect(lambda: heard.append(1))
+    editor = tab.draft.editor
+    qtbot.keyClicks(editor.editor, "Some words")
+    editor.flush()                              # vision filled: empty components change
+    assert len(heard) == 1
+    qtbot.keyClicks(editor.editor, " and more words")
+    editor.flush()                              # only words: nobody else cares
+    assert len(heard) == 1
+    in_modal(qtbot, _accept_label("first"))
+    tab.versions.save_button.click()
+    assert len(heard) == 2
+
+
+def test_long_unbroken_typing_is_still_saved(qtbot, tab, services, monkeypatch):
+    from lsp_desktop.ui.widgets import section_editor
+
+    monkeypatch.setattr(section_editor, "AUTOSAVE_MAX_MS", 0)   # as if typing for long
+    editor = tab.draft.editor
+    qtbot.keyClicks(editor.editor, "ab")
+    assert services.strategies.section(editor.section_id).body.strip() == "ab"

@@ -19,6 +19,7 @@ from lsp_desktop.domain.actions import (
     group_actions,
     next_reference,
     owner_key,
+    search_key,
     summarise,
 )
 from lsp_desktop.domain.criteria import Criterion
@@ -241,3 +242,12 @@ def test_add_many_assigns_references_and_refuses_duplicates_all_or_none(services
     with pytest.raises(ValidationError):
         services.actions.add_many([_action("z"), _action("dup", reference="a-003")])
     assert len(services.actions.list_actions()) == 3
+
+
+def test_search_key_folds_each_field_and_never_joins_two():
+    a = _action("Youth Club", reference="A-001", description="Eastgate", lead_officer="Łucja")
+    key = search_key(a, "Mr O'Neill")
+    assert "youthclub" in key and "oneill" in key and "lucja" in key
+    assert "clubeastgate" not in key
+    plain = search_key(_action("Youth Club", description="Eastgate"))
+    assert "youthclub" in plain and "clubeastgate" not in plain

@@ -120,6 +120,7 @@ def test_action_focused_weaknesses_without_an_action():
     s = by_key(action_focused_signals(ReadinessInput(TODAY, assessment=rnd)))
     assert s["weaknesses"].sentence == "1 of 2 weaknesses have no action in the action plan."
     assert s["weaknesses"].level == R.AMBER_RED and s["weaknesses"].place == Place.ASSESSMENT
+    assert s["weaknesses"].where == "Self-assessment: Inclusive"     # where the bare one is
     assert "overdue" not in s
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -48,6 +49,7 @@ class FormDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -167,6 +169,7 @@ class EvidenceDialog(FormDialog):
         self.file_path = ""
         self.file_label = QLabel(item.file_name or "No file attached")
         self.file_label.setAccessibleName("Attached file")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         choose = QPushButton("&Attach a file…")
         choose.clicked.connect(self.choose_file)
         row = QWidget()

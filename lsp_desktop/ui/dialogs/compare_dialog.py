@@ -36,6 +36,9 @@ CONTEXT_WORDS = 30     # words kept either side of a change when unchanged text 
 
 _INS = "background:#d4f4dd; color:#0b5b23; text-decoration:underline;"
 _DEL = "background:#fbd5d5; color:#8a1c1c; text-decoration:line-through;"
+# Short class names keep the marked-up text small; the view's default style sheet
+# gives them their look.
+DIFF_CSS = f".ins {{ {_INS} }} .del {{ {_DEL} }}"
 _BADGE = {SectionChange.ADDED: ("added", "#0b5b23"), SectionChange.REMOVED: ("removed", "#8a1c1c"),
           SectionChange.CHANGED: ("changed", "#8a5a00"), SectionChange.RENAMED: ("renamed", "#8a5a00"),
           SectionChange.UNCHANGED: ("unchanged", "#6b6b6b")}
@@ -77,8 +80,8 @@ def diff_html(diffs: tuple[SectionDiff, ...], whole_text: bool = False,
                 body.append(escape(op.text) if whole_text or d.change == SectionChange.UNCHANGED
                             else _fold_equal(op.text, i == 0, i == n - 1))
             else:
-                style = _INS if op.kind == DiffKind.INSERT else _DEL
-                body.append(f'<span style="{style}">{escape(op.text)}</span>')
+                css = "ins" if op.kind == DiffKind.INSERT else "del"
+                body.append(f'<span class="{css}">{escape(op.text)}</span>')
         parts.append('<p style="white-space:pre-wrap;">' + "".join(body) + "</p>")
     return "\n".join(parts)
 
@@ -115,6 +118,7 @@ class CompareDialog(QDialog):
         bar.addWidget(self.unchanged_check)
         self.view = QTextBrowser()
         self.view.setAccessibleName("Differences")
+        self.view.document().setDefaultStyleSheet(DIFF_CSS)
         self.view.setOpenLinks(False)
         legend = QLabel(f'<span style="{_INS}">inserted</span> &nbsp; '
                         f'<span style="{_DEL}">deleted</span>')

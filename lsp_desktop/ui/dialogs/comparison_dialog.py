@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.ui import prompts
 from lsp_desktop.ui.models.accreditation_tables import ComparisonTableModel
+from lsp_desktop.ui.widgets.edit_flow import say
 
 
 class ComparisonDialog(QDialog):
@@ -77,7 +77,7 @@ class ComparisonDialog(QDialog):
         try:
             lines = self.service.compare(a, b, self.use_go.isChecked())
         except DomainError as exc:
-            prompts.error(self, "Compare rounds", str(exc))
+            say.error(self, "Compare rounds", str(exc))
             return
         self.model.set_rows(lines)
         up = sum(line.change == "improved" for line in lines)

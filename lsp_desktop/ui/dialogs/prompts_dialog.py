@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.catalogue import default_catalogue
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.ui import prompts
+from lsp_desktop.ui.widgets.edit_flow import say
 
 
 class PromptsDialog(QDialog):
@@ -75,13 +75,13 @@ class PromptsDialog(QDialog):
         try:
             self.service.set_prompts(self.current(), self.editor.toPlainText().splitlines())
         except DomainError as exc:
-            prompts.error(self, "Prompts", str(exc))
+            say.error(self, "Prompts", str(exc))
             return
         self.load()
 
     def reset(self) -> None:
         c = self.current()
-        if not prompts.confirm(self, "Reset prompts",
+        if not say.confirm(self, "Reset prompts",
                                f"Replace the prompts for {c.label} with the "
                                f"{len(default_catalogue()[c].prompts)} default prompts?", "Reset"):
             return

@@ -169,6 +169,9 @@ class ActionTableModel(QAbstractTableModel):
             return "Concern: " + self._concerns.get(a.concern_id, f"#{a.concern_id}")
         return ""
 
+    def group_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if isinstance(r, GroupHeader)]
+
     def row_at(self, row: int) -> Action | GroupHeader:
         return self._rows[row]
 
@@ -275,10 +278,8 @@ class ActionTableModel(QAbstractTableModel):
 
     def _group_data(self, g: GroupHeader, column: int, role):
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == REFERENCE:
-                return g.label
-            if column == TITLE:
-                return summary_text(g.summary)
+            if column == REFERENCE:       # the view spans this cell up to OVERDUE
+                return f"{g.label} — {summary_text(g.summary)}"
             if column == OVERDUE:
                 return f"⚠ {g.summary.overdue}" if g.summary.overdue else ""
             if column == AMOUNT:

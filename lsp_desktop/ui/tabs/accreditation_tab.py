@@ -20,7 +20,6 @@ from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness, Place
 from lsp_desktop.domain.text import format_date
-from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.accreditation_dialogs import NewRoundDialog, RoundDetailsDialog
 from lsp_desktop.ui.dialogs.comparison_dialog import ComparisonDialog
 from lsp_desktop.ui.dialogs.prompts_dialog import PromptsDialog
@@ -31,7 +30,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     OverviewTableModel,
     SignalTableModel,
 )
-from lsp_desktop.ui.widgets.edit_flow import run_dialog
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, say
 from lsp_desktop.ui.widgets.go_review_page import GoReviewPage
 from lsp_desktop.ui.widgets.self_assessment_page import SelfAssessmentPage
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
@@ -269,14 +268,14 @@ class AccreditationTab(QWidget):
         r = self.round
         if r is None or self.read_only:
             return
-        if not prompts.confirm(self, "Delete round", f"Delete {r.name} with its ratings, "
+        if not say.confirm(self, "Delete round", f"Delete {r.name} with its ratings, "
                                "weaknesses, evidence and GO review? Actions already in the "
                                "action plan stay. This cannot be undone.", "Delete"):
             return
         try:
             self.service.delete_round(r.id)
         except DomainError as exc:
-            prompts.error(self, "Cannot delete round", str(exc))
+            say.error(self, "Cannot delete round", str(exc))
         self.refresh()
 
     def compare(self) -> ComparisonDialog:
@@ -295,7 +294,7 @@ class AccreditationTab(QWidget):
             return
         if signal.place == Place.ASSESSMENT:
             self.pages.setCurrentIndex(SELF)
-            self.self_page.select_criterion(signal.criterion)
+            self.self_page.select_criterion(signal.focus or signal.criterion)
         elif signal.place == Place.GO_REVIEW:
             self.pages.setCurrentIndex(GO)
         else:

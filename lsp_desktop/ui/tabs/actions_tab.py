@@ -40,7 +40,7 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.actions_undo import AddAction, DeleteActions, EditActions
 from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
 from lsp_desktop.ui.dialogs.bulk_edit_dialog import BulkEditDialog
-from lsp_desktop.ui.models.action_table import REFERENCE, ActionTableModel
+from lsp_desktop.ui.models.action_table import OVERDUE, REFERENCE, ActionTableModel
 from lsp_desktop.ui.none_guard import protect_none
 from lsp_desktop.ui.widgets.action_summary import SummaryStrip
 from lsp_desktop.ui.widgets.action_timeline import ActionTimeline
@@ -149,6 +149,7 @@ class ActionsTab(QWidget):
                                         100, 80)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.model.modelReset.connect(self._span_group_rows)
 
         self.timeline = ActionTimeline()
         self.timeline.view.action_activated.connect(self._edit_from_timeline)
@@ -183,6 +184,7 @@ class ActionsTab(QWidget):
         self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.new_action.triggered.connect(self.add_action)
         self.new_action.setEnabled(not read_only)
+        self.addAction(self.new_action)
         self.delete_action = QAction("&Delete actions", self,
                                      shortcut=QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -275,6 +277,12 @@ class ActionsTab(QWidget):
     def _group_changed(self) -> None:
         self.model.set_grouping(self.group_combo.currentData())
         self._after_filter()
+
+    def _span_group_rows(self) -> None:
+        """A group's heading and subtotal run across the columns up to Overdue."""
+        self.table.clearSpans()
+        for row in self.model.group_rows():
+            self.table.setSpan(row, REFERENCE, 1, OVERDUE - REFERENCE)
 
     def _after_filter(self) -> None:
         shown = self.model.visible_actions()

@@ -43,6 +43,7 @@ class StrategiesTab(QWidget):
         self.service = service
         self.read_only = read_only
         self.strategy: Strategy | None = None
+        self._last_summary = None
 
         self.strategy_combo = QComboBox()
         self.strategy_combo.setAccessibleName("Strategy")
@@ -91,7 +92,9 @@ class StrategiesTab(QWidget):
         self.versions.draft_replaced.connect(
             lambda: self.draft.set_strategy(self.strategy, keep_section=True))
         self.versions.versions_changed.connect(self._versions_changed)
-        self.targets.targets_changed.connect(self._update_info)
+        self.targets.targets_changed.connect(self._targets_changed)
+        self.endorsements.changed.connect(self.strategies_changed)
+        self.consultation.changed.connect(self.strategies_changed)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.draft.flush)
@@ -137,14 +140,24 @@ class StrategiesTab(QWidget):
         self.endorsements.set_strategy(self.strategy)
         self._update_info()
 
-    def _update_info(self) -> None:
+    def _targets_changed(self) -> None:
+        self._update_info(notify=False)
+        self.strategies_changed.emit()      # statuses and figures matter, not just counts
+
+    def _update_info(self, notify: bool = True) -> None:
+        """Show the strategy's summary line; tell other tabs when that summary (or the
+        consultation log) changed - not at every pause in typing."""
         if self.strategy is None:
             self.info.setText("No strategy yet: use New strategy to start one.")
             return
-        summary = next((s for s in self.service.summaries() if s.id == self.strategy.id), None)
-        if summary is None:
+        try:
+            s = self.service.summary(self.strategy.id)
+        except DomainError:
             return
-        s = summary
+        if s != self._last_summary:
+            if notify and self._last_summary is not None and self._last_summary.id == s.id:
+                self.strategies_changed.emit()
+            self._last_summary = s
         parts = [s.type.value, s.status.label]
         if s.lead_officer:
             parts.append(f"lead officer {s.lead_officer}")
@@ -153,7 +166,6 @@ class StrategiesTab(QWidget):
         parts.append(f"{len(s.empty_components)} expected component"
                      f"{'s' * (len(s.empty_components) != 1)} empty")
         self.info.setText(" · ".join(parts))
-        self.strategies_changed.emit()
 
     def new_strategy(self) -> None:
         if self.read_only:
@@ -170,6 +182,7 @@ class StrategiesTab(QWidget):
                 return
             self.reload(created.id)
             self.pages.setCurrentIndex(DRAFT)
+            self.strategies_changed.emit()
             return
 
     def edit_details(self) -> None:
@@ -203,6 +216,7 @@ class StrategiesTab(QWidget):
             return
         self.strategy = None
         self.reload()
+        self.strategies_changed.emit()
 
     def hideEvent(self, event) -> None:
         self.draft.flush()

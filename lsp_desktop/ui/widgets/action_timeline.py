@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsPolygonItem,
     QGraphicsRectItem,
@@ -51,6 +50,26 @@ class Zoom(StrEnum):
 _BAR_COLOURS = {Progress.GREEN: "#66bb6a", Progress.AMBER: "#ffb74d", Progress.RED: "#e57373",
                 None: "#b0bec5"}
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
+CHUNK = 250       # rows built at a time in a large plan
+
+
+class _Style:
+    """Pens, brushes and shapes shared by every item of one drawing."""
+
+    def __init__(self):
+        self.bold = QFont()
+        self.bold.setBold(True)
+        self.thin = QPen(QColor("#5f6b73"))
+        self.overdue_pen = QPen(QColor(OVERDUE_COLOUR), 2)
+        self.brushes = {p: QBrush(QColor(c)) for p, c in _BAR_COLOURS.items()}
+        self.hatched = {p: QBrush(QColor(c), Qt.BrushStyle.BDiagPattern)
+                        for p, c in _BAR_COLOURS.items()}
+        self.band = QBrush(QColor("#eef0f5"))
+        self.done = QBrush(QColor("#37474f"))
+        self.open = QBrush(QColor("white"))
+        self.late = QBrush(QColor(OVERDUE_COLOUR))
+        self.diamond = TimelineView._mark_shape(False)
+        self.triangle = TimelineView._mark_shape(True)
 
 
 def _month_starts(first: date, last: date, every: int):
@@ -85,6 +104,7 @@ class TimelineView(QGraphicsView):
         self.today_line: QGraphicsLineItem | None = None
         self._entries: list[Action | GroupHeader] = []
         self._by_id: dict[int, Action] = {}
+        self._built = bytearray()
         self._axis_font = QFont()
         self._axis_font.setPointSizeF(8)
 
@@ -136,26 +156,49 @@ class TimelineView(QGraphicsView):
             scene.addLine(x, AXIS_HEIGHT - 6, x, height, grid).setZValue(-2)
         self._end = end
 
-        bold = QFont()
-        bold.setBold(True)
-        thin = QPen(QColor("#5f6b73"))
-        overdue_pen = QPen(QColor(OVERDUE_COLOUR), 2)
-        brushes = {p: QBrush(QColor(c)) for p, c in _BAR_COLOURS.items()}
-        hatched = {p: QBrush(QColor(c), Qt.BrushStyle.BDiagPattern) for p, c in
-                   _BAR_COLOURS.items()}
-        origin = self.origin
-        diamond, triangle = self._mark_shape(False), self._mark_shape(True)
-        done_brush = QBrush(QColor("#37474f"))
-        open_brush = QBrush(QColor("white"))
-        late_brush = QBrush(QColor(OVERDUE_COLOUR))
-        for row, e in enumerate(entries):
+        self._style = _Style()
+        self._first_x = self.x_for(first)
+        self._width = width
+        self._built = bytearray((len(entries) + CHUNK - 1) // CHUNK)
+        pen = QPen(QColor(OVERDUE_COLOUR), 1.5, Qt.PenStyle.DashLine)
+        x = self.x_for(today) + ppd / 2
+        self.today_line = scene.addLine(x, AXIS_HEIGHT - 8, x, height, pen)
+        self.today_line.setZValue(2)
+        if len(entries) <= 4 * CHUNK:
+            self._build_rows(0, len(entries))
+        else:
+            self.build_visible()
+
+    def build_visible(self) -> None:
+        """Create the items of the rows in and near view; a large plan is drawn as it scrolls.
+
+        Ten thousand rows cost over a second to build at once; a chunk is a few ms.
+        """
+        if not self._built:
+            return
+        top = self.mapToScene(0, 0).y()
+        bottom = top + self.viewport().height()
+        first = max(0, int((top - AXIS_HEIGHT) // ROW_HEIGHT) - CHUNK // 2) // CHUNK
+        last = min(len(self._built) - 1,
+                   (int((bottom - AXIS_HEIGHT) // ROW_HEIGHT) + CHUNK // 2) // CHUNK)
+        for chunk in range(first, last + 1):
+            if not self._built[chunk]:
+                self._build_rows(chunk * CHUNK, min(len(self._entries), (chunk + 1) * CHUNK))
+
+    def _build_rows(self, start_row: int, end_row: int) -> None:
+        scene, st, today, origin = self.scene(), self._style, self.today, self.origin
+        ppd = self.zoom.pixels_per_day
+        for chunk in range(start_row // CHUNK, (end_row - 1) // CHUNK + 1):
+            self._built[chunk] = 1
+        for row in range(start_row, end_row):
+            e = self._entries[row]
             top = AXIS_HEIGHT + row * ROW_HEIGHT
             if isinstance(e, GroupHeader):
-                band = scene.addRect(QRectF(0, top, width, ROW_HEIGHT), _NO_PEN,
-                                     QBrush(QColor("#eef0f5")))
+                band = scene.addRect(QRectF(0, top, self._width, ROW_HEIGHT), _NO_PEN,
+                                     st.band)
                 band.setZValue(-1)
-                text = scene.addSimpleText(f"{e.label} — {summary_text(e.summary)}", bold)
-                text.setPos(self.x_for(first) + 2, top + 3)
+                text = scene.addSimpleText(f"{e.label} — {summary_text(e.summary)}", st.bold)
+                text.setPos(self._first_x + 2, top + 3)
                 self.group_items.append(text)
                 continue
             overdue = e.is_overdue(today)
@@ -166,13 +209,14 @@ class TimelineView(QGraphicsView):
                 due = e.due or start
                 x0, x1 = (start - origin).days * ppd, ((due - origin).days + 1) * ppd
                 closed = e.status in (ActionStatus.COMPLETE, ActionStatus.DROPPED)
-                brush = (hatched if e.status == ActionStatus.DROPPED else brushes)[e.progress]
+                brush = (st.hatched if e.status == ActionStatus.DROPPED
+                         else st.brushes)[e.progress]
                 bar = QGraphicsRectItem(QRectF(x0, y, max(2.0, x1 - x0), BAR_HEIGHT))
                 bar.setBrush(brush)
-                bar.setPen(overdue_pen if overdue else thin)
-                bar.setOpacity(0.55 if closed else 1.0)
+                bar.setPen(st.overdue_pen if overdue else st.thin)
+                if closed:
+                    bar.setOpacity(0.55)
                 bar.setData(0, e.id)
-                bar.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
                 scene.addItem(bar)
                 self.bar_items[e.id] = bar
                 right = x1
@@ -182,10 +226,10 @@ class TimelineView(QGraphicsView):
                         continue
                     late = not closed and m.is_overdue(today)
                     mx = ((m.due - origin).days + 0.5) * ppd
-                    mark = QGraphicsPolygonItem(triangle if late else diamond)
+                    mark = QGraphicsPolygonItem(st.triangle if late else st.diamond)
                     mark.setPos(mx, y + BAR_HEIGHT / 2)
-                    mark.setBrush(late_brush if late else done_brush if m.done else open_brush)
-                    mark.setPen(thin)
+                    mark.setBrush(st.late if late else st.done if m.done else st.open)
+                    mark.setPen(st.thin)
                     mark.setZValue(1)
                     mark.setData(0, e.id)
                     mark.setData(1, len(marks))
@@ -195,16 +239,11 @@ class TimelineView(QGraphicsView):
                 self.milestone_items[e.id] = marks
             label = QGraphicsSimpleTextItem(("⚠ " if overdue else "") + f"{e.reference}  {e.title}")
             if overdue:
-                label.setBrush(QBrush(QColor(OVERDUE_COLOUR)))
-            label.setPos((right if right is not None else self.x_for(first)) + 6, top + 3)
+                label.setBrush(st.late)
+            label.setPos((right if right is not None else self._first_x) + 6, top + 3)
             label.setData(0, e.id)
             scene.addItem(label)
             self.label_items[e.id] = label
-
-        pen = QPen(QColor(OVERDUE_COLOUR), 1.5, Qt.PenStyle.DashLine)
-        x = self.x_for(today) + ppd / 2
-        self.today_line = scene.addLine(x, AXIS_HEIGHT - 8, x, height, pen)
-        self.today_line.setZValue(2)
         self._pin_group_labels()
 
     def _pin_group_labels(self) -> None:
@@ -214,12 +253,15 @@ class TimelineView(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
+        if dy:
+            self.build_visible()
         if dx:
             self._pin_group_labels()
         self.viewport().update()     # the pinned axis is painted per frame
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.build_visible()
         self._pin_group_labels()
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:

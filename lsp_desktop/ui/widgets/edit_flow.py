@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from lsp_desktop.domain.errors import DomainError, NotFoundError, ValidationError
@@ -21,7 +22,7 @@ def run_dialog(dialog, save: Callable[[], object], changed: Callable[[], None]) 
             dialog.show_errors(exc.errors)
             continue
         except NotFoundError as exc:
-            prompts.error(dialog.parentWidget(), dialog.windowTitle(), str(exc))
+            say.error(dialog.parentWidget(), dialog.windowTitle(), str(exc))
             changed()
             return False
         except DomainError as exc:
@@ -38,8 +39,32 @@ def run_step(parent, title: str, step: Callable[[], object],
     try:
         step()
     except DomainError as exc:
-        prompts.error(parent, title, str(exc))
+        say.error(parent, title, str(exc))
         changed()
         return False
     changed()
     return True
+
+
+class _PlainPrompts:
+    """ui.prompts with the text turned into escaped rich text: message boxes guess the
+    format, and a weakness written as '<b>' must show as typed, never as markup."""
+
+    @staticmethod
+    def _plain(text: str) -> str:
+        return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
+
+    def error(self, parent, title: str, text: str) -> None:
+        prompts.error(parent, title, self._plain(text))
+
+    def warning(self, parent, title: str, text: str) -> None:
+        prompts.warning(parent, title, self._plain(text))
+
+    def info(self, parent, title: str, text: str) -> None:
+        prompts.info(parent, title, self._plain(text))
+
+    def confirm(self, parent, title: str, text: str, ok_text: str = "OK") -> bool:
+        return prompts.confirm(parent, title, self._plain(text), ok_text)
+
+
+say = _PlainPrompts()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, Outcome
-from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.accreditation_dialogs import (
     ConcernDialog,
     DialogueDialog,
@@ -31,7 +30,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     GoRatingTableModel,
 )
 from lsp_desktop.ui.widgets.date_field import OptionalDateEdit
-from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
 
@@ -162,7 +161,7 @@ class GoReviewPage(QWidget):
 
     def remove_dialogue(self) -> None:
         d = selected_record(self.dialogue_table)
-        if d is not None and prompts.confirm(self, "Remove dialogue",
+        if d is not None and say.confirm(self, "Remove dialogue",
                                              f"Remove the dialogue with {d.with_whom}?", "Remove"):
             run_step(self, "Cannot remove dialogue",
                      lambda: self.service.remove_dialogue(d.id), self.changed)
@@ -183,7 +182,7 @@ class GoReviewPage(QWidget):
 
     def remove_concern(self) -> None:
         c = selected_record(self.concern_table)
-        if c is not None and prompts.confirm(self, "Remove area of concern",
+        if c is not None and say.confirm(self, "Remove area of concern",
                                              f"Remove “{c.text}”?", "Remove"):
             run_step(self, "Cannot remove area of concern",
                      lambda: self.service.remove_concern(c.id), self.changed)
@@ -196,6 +195,6 @@ class GoReviewPage(QWidget):
         if run_step(self, "Cannot make an action",
                     lambda: made.append(self.service.concern_to_action(c.id)), self.changed):
             self.actions_changed.emit()
-            prompts.info(self, "Action added", f"Action {made[0].reference} was added to the "
+            say.info(self, "Action added", f"Action {made[0].reference} was added to the "
                          "action plan for this area of concern.")
 

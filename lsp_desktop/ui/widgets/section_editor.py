@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
@@ -33,7 +34,8 @@ from lsp_desktop.ui import prompts
 Feature = QTextDocument.MarkdownFeature
 # GitHub Markdown, but angle brackets are always text: a body never carries HTML.
 READ_FEATURES = Feature(Feature.MarkdownDialectGitHub.value | Feature.MarkdownNoHTML.value)
-AUTOSAVE_MS = 700
+AUTOSAVE_MS = 700          # saved this long after typing stops ...
+AUTOSAVE_MAX_MS = 5000     # ... and at least this often while typing goes on
 _ESCAPE_OR_UNDERSCORE = re.compile(r"\\.|_", re.DOTALL)
 
 
@@ -89,6 +91,7 @@ class SectionEditor(QWidget):
         self._section_id: int | None = None
         self._loading = False
         self._dirty = False
+        self._dirty_since = 0.0
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -193,9 +196,14 @@ class SectionEditor(QWidget):
     def _changed(self) -> None:
         if self._loading or self._section_id is None or self.editor.isReadOnly():
             return
+        if not self._dirty:
+            self._dirty_since = time.monotonic()
         self._dirty = True
         self.state.setText("Editing…")
-        self._timer.start()
+        if (time.monotonic() - self._dirty_since) * 1000 >= AUTOSAVE_MAX_MS:
+            self.flush()
+        else:
+            self._timer.start()
 
     def flush(self) -> bool:
         """Save now if there are unsaved changes; False if saving failed."""

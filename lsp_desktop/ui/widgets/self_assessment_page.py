@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -19,10 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
-from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
-from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.accreditation_dialogs import EvidenceDialog, TextDialog
 from lsp_desktop.ui.models.accreditation_tables import (
     CriterionLine,
@@ -30,7 +31,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     EvidenceTableModel,
     WeaknessTableModel,
 )
-from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step
+from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.widgets.rating_combo import RatingCombo
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
@@ -64,8 +65,10 @@ class SelfAssessmentPage(QWidget):
         self.criteria_model = CriterionTableModel(self)
         self.criteria_table = record_table(self.criteria_model, "Criteria", (175, 150, 120),
                                            sortable=False)
-        self.criteria_table.selectionModel().currentRowChanged.connect(
-            lambda *_: self._show_criterion())
+        self.criteria_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._criterion_changed())
+        self._viewer_dir: tempfile.TemporaryDirectory | None = None
+        self._shown: tuple | None = None     # (criterion, rating, narrative, strengths) loaded
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
@@ -170,6 +173,7 @@ class SelfAssessmentPage(QWidget):
     # -- showing ---------------------------------------------------------
     def show_round(self, rnd: AssessmentRound | None, catalogue, readiness,
                    action_refs: dict[int, str]) -> None:
+        self.save_pending()
         keep = self.criterion()
         self.round, self.catalogue, self.readiness = rnd, catalogue, readiness
         self.weakness_model.action_refs = action_refs
@@ -178,7 +182,7 @@ class SelfAssessmentPage(QWidget):
             r = readiness.get(c)
             a = rnd.assessment(c) if rnd else None
             if a is not None:
-                lines.append(CriterionLine(a, r.data_rating if r else a.rating.NOT_ASSESSED,
+                lines.append(CriterionLine(a, r.data_rating if r else Rating.NOT_ASSESSED,
                                            r.disagreement if r else ""))
         self.criteria_model.set_rows(lines)
         self.setEnabled(rnd is not None)
@@ -194,9 +198,40 @@ class SelfAssessmentPage(QWidget):
             self.criteria_table.selectRow(row)
         self._show_criterion()
 
+    def _form(self) -> tuple:
+        return (self.rating.rating(), self.narrative.toPlainText(), self.strengths.toPlainText())
+
+    def save_pending(self) -> None:
+        """Keep what was typed for the criterion shown when the officer moves on without
+        pressing Save (another criterion, another page, a refresh)."""
+        if self._shown is None or self.round is None or self.read_only:
+            return
+        criterion, *loaded = self._shown
+        form = self._form()
+        if tuple(loaded) == form:
+            return
+        self._shown = (criterion, *form)
+        try:
+            self.service.save_criterion(self.round.id, criterion, *form)
+        except DomainError as exc:
+            say.error(self, "Cannot save criterion", str(exc))
+
+    def _criterion_changed(self) -> None:
+        if self._shown is not None and self._shown[0] != self.criterion() \
+                and self._shown[1:] != self._form():
+            self.save_pending()
+            self.changed()          # reloads, keeping the newly chosen criterion
+            return
+        self._show_criterion()
+
+    def hideEvent(self, event) -> None:
+        self.save_pending()
+        super().hideEvent(event)
+
     def _show_criterion(self) -> None:
         c = self.criterion()
         if c is None or self.round is None:
+            self._shown = None
             return
         a = self.round.assessment(c)
         info = self.catalogue.get(c)
@@ -215,6 +250,7 @@ class SelfAssessmentPage(QWidget):
         self.rating.set_rating(a.rating)
         self.narrative.setPlainText(a.narrative)
         self.strengths.setPlainText(a.strengths)
+        self._shown = (c, *self._form())
         self.weakness_model.set_rows(a.weaknesses)
         self.evidence_model.set_rows(a.evidence)
 
@@ -223,9 +259,9 @@ class SelfAssessmentPage(QWidget):
         c = self.criterion()
         if c is None or self.read_only:
             return
+        self._shown = (c, *self._form())
         run_step(self, "Cannot save criterion", lambda: self.service.save_criterion(
-            self.round.id, c, self.rating.rating(), self.narrative.toPlainText(),
-            self.strengths.toPlainText()), self.changed)
+            self.round.id, c, *self._form()), self.changed)
 
     def add_weakness(self) -> None:
         c = self.criterion()
@@ -247,7 +283,7 @@ class SelfAssessmentPage(QWidget):
         w = selected_record(self.weakness_table)
         if w is None or self.read_only:
             return
-        if prompts.confirm(self, "Remove weakness", f"Remove the weakness “{w.text}”? Any "
+        if say.confirm(self, "Remove weakness", f"Remove the weakness “{w.text}”? Any "
                            "action already made from it stays in the action plan.", "Remove"):
             run_step(self, "Cannot remove weakness",
                      lambda: self.service.remove_weakness(w.id), self.changed)
@@ -260,7 +296,7 @@ class SelfAssessmentPage(QWidget):
         if run_step(self, "Cannot make an action",
                     lambda: made.append(self.service.weakness_to_action(w.id)), self.changed):
             self.actions_changed.emit()
-            prompts.info(self, "Action added", f"Action {made[0].reference} was added to the "
+            say.info(self, "Action added", f"Action {made[0].reference} was added to the "
                          "action plan. Give it an owner and a due date on the Action plans tab.")
 
     # -- evidence --------------------------------------------------------
@@ -295,16 +331,20 @@ class SelfAssessmentPage(QWidget):
         if item is None:
             return
         if not item.has_file:
-            prompts.info(self, "Open evidence", f"“{item.title}” has no attached file."
+            say.info(self, "Open evidence", f"“{item.title}” has no attached file."
                          + (f" Reference: {item.reference}" if item.reference else ""))
             return
+        if self._viewer_dir is None:
+            # Copies handed to the viewer live until the program closes, then go.
+            self._viewer_dir = tempfile.TemporaryDirectory(prefix="lsp-evidence-")
+            self.destroyed.connect(lambda *_a, d=self._viewer_dir: d.cleanup())
         try:
-            path = self.service.export_evidence(item.id)
+            path = self.service.export_evidence(item.id, Path(self._viewer_dir.name))
         except (DomainError, OSError) as exc:
-            prompts.error(self, "Cannot open evidence", str(exc))
+            say.error(self, "Cannot open evidence", str(exc))
             return
         if not open_in_viewer(path):
-            prompts.warning(self, "Open evidence", f"No program on this computer opens "
+            say.warning(self, "Open evidence", f"No program on this computer opens "
                             f"{path.suffix or 'such'} files. A copy was saved to {path}.")
 
     def remove_evidence(self) -> None:
@@ -312,7 +352,7 @@ class SelfAssessmentPage(QWidget):
         if item is None or self.read_only:
             return
         extra = " and its attached file" if item.has_file else ""
-        if prompts.confirm(self, "Remove evidence", f"Remove “{item.title}”{extra} from this "
+        if say.confirm(self, "Remove evidence", f"Remove “{item.title}”{extra} from this "
                            "round?", "Remove"):
             run_step(self, "Cannot remove evidence",
                      lambda: self.service.remove_evidence(item.id), self.changed)

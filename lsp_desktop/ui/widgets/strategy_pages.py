@@ -343,6 +343,8 @@ class TargetsPage(QWidget):
 class EndorsementsPage(QWidget):
     """Which bodies on the register endorsed an agreed version, and which have not."""
 
+    changed = Signal()
+
     def __init__(self, service, read_only: bool = False, parent=None):
         super().__init__(parent)
         self.service, self.read_only = service, read_only
@@ -441,6 +443,7 @@ class EndorsementsPage(QWidget):
                 return
             self.version_combo.setCurrentIndex(self.version_combo.findData(e.version_number))
             self.refresh()
+            self.changed.emit()
             return
 
     def remove_endorsement(self) -> None:
@@ -451,10 +454,13 @@ class EndorsementsPage(QWidget):
                            f"Remove the endorsement by {e.body}?", "Remove"):
             self.service.delete_endorsement(e.id)
             self.refresh()
+            self.changed.emit()
 
 
 class ConsultationPage(QWidget):
     """The consultation log: evidence for the "inclusive" criterion."""
+
+    changed = Signal()
 
     def __init__(self, service, read_only: bool = False, parent=None):
         super().__init__(parent)
@@ -503,6 +509,8 @@ class ConsultationPage(QWidget):
                 continue
             except DomainError as exc:
                 prompts.error(self, "Cannot save consultation entry", str(exc))
+                break
+            self.changed.emit()
             break
         self.set_strategy(self.strategy)
 
@@ -519,3 +527,4 @@ class ConsultationPage(QWidget):
                            "Delete"):
             self.service.delete_consultation(e.id)
             self.set_strategy(self.strategy)
+            self.changed.emit()

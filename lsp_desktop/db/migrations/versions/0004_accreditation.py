@@ -4,8 +4,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_accreditation"
-# Merges the branches written in parallel (strategies 0002, actions 0003).
-down_revision = ("0002_strategies", "0003_actions")
+down_revision = "0003_actions"
 branch_labels = None
 depends_on = None
 
