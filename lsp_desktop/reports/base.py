@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import escapePDF as _escape_pdf
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -405,36 +406,40 @@ class _TextRun:
         self.font = None
         self.size = 0.0
         self.subset = None
+        self.assignments = None
 
     def set_font(self, name: str, size: float) -> None:
         self.font = pdfmetrics.getFont(name)
         self.size = size
         self.subset = None
+        self.assignments = None
 
     def set_colour(self, colour) -> None:
         self.ops.append(f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} rg")
 
-    def _chunks(self, text: str):
-        font, doc = self.font, self.doc
-        state = font.state.get(doc)
-        if state is not None:
-            try:
-                codes = [state.assignments[c] for c in map(ord, text)]
-            except KeyError:
-                codes = None
-            if codes and max(codes) < 256:
-                return ((0, bytes(codes)),)
-        return font.splitString(text, doc)
-
     def add(self, x: float, y: float, text: str) -> None:
+        position = f"1 0 0 1 {x:.2f} {y:.2f} Tm"
+        assignments = self.assignments
+        if assignments is not None and self.subset == 0:
+            # every character already has a code in the first subset: encode directly
+            try:
+                chunk = bytes([assignments[c] for c in map(ord, text)])
+            except (KeyError, ValueError):
+                pass
+            else:
+                self.ops.append(f"{position} ({_escape_pdf(chunk)}) Tj")
+                return
         ops = self.ops
-        ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        for subset, chunk in self._chunks(text):
+        ops.append(position)
+        for subset, chunk in self.font.splitString(text, self.doc):
             if subset != self.subset:
                 name = self.font.getSubsetInternalName(subset, self.doc)
                 ops.append(f"{name} {self.size:g} Tf")
                 self.subset = subset
-            ops.append(f"({self.canv._escape(chunk)}) Tj")
+            ops.append(f"({_escape_pdf(chunk)}) Tj")
+        if self.assignments is None:
+            state = self.font.state.get(self.doc)
+            self.assignments = state.assignments if state is not None else None
 
     def finish(self) -> None:
         self.ops.append("ET")
