@@ -286,7 +286,7 @@ def _strategies(data: PackData, width: float) -> list:
                      Paragraph(str(x.version_count), s["cell"]),
                      Paragraph(literal(missing), s["cell"]),
                      Paragraph(literal(endorsed), s["cell"])])
-    story.append(simple_table(["Strategy", "Status", "Versions", "Sections still empty",
+    story.append(simple_table(["Strategy", "Status", "Versions", "Empty sections",
                                "Endorsed by"], rows,
                               [width * f for f in (0.3, 0.14, 0.09, 0.17, 0.3)]))
     if data.targets:
