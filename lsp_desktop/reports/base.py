@@ -282,7 +282,9 @@ class ReportDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, Bookmark) and flowable.level <= 1:
-            self.notify("TOCEntry", (flowable.level, flowable.title, self.page, flowable.key))
+            # the contents page sets entries as Paragraphs: the title must not be markup
+            self.notify("TOCEntry", (flowable.level, literal(flowable.title), self.page,
+                                     flowable.key))
 
     def render(self, story: list) -> None:
         self.build(story, canvasmaker=self._canvas_class)
