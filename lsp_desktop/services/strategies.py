@@ -263,6 +263,25 @@ class StrategiesService:
             s.delete(row)
             return removed
 
+    def restore_section(self, strategy_id: int, section: Section) -> Section:
+        """Put back a removed section under its old id and at its old place (undo)."""
+        with unit_of_work(self._factory) as s:
+            self._row(s, strategy_id)
+            if section.id is not None and s.get(StrategySectionRow, section.id) is not None:
+                raise DomainError(f"The section \"{section.title}\" is already there.")
+            rows = list(s.scalars(select(StrategySectionRow)
+                                  .where(StrategySectionRow.strategy_id == strategy_id)
+                                  .order_by(StrategySectionRow.position, StrategySectionRow.id)))
+            row = StrategySectionRow(id=section.id, strategy_id=strategy_id, title=section.title,
+                                     body=section.body, expected=section.expected,
+                                     component=section.component, position=0)
+            rows.insert(min(max(section.position, 0), len(rows)), row)
+            s.add(row)
+            for n, r in enumerate(rows):
+                r.position = n
+            s.flush()
+            return _section(row)
+
     def save_section_body(self, section_id: int, body: str) -> int:
         """Store a section's Markdown as it is typed; returns its word count."""
         with unit_of_work(self._factory) as s:

@@ -47,7 +47,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
-        self.strategies_tab = StrategiesTab(services.strategies, read_only)
+        self.strategies_tab = StrategiesTab(services.strategies, read_only,
+                                            undo_stack=self.undo_stack)
         self.members_tab.members_changed.connect(self.strategies_tab.refresh)
         self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
         self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only,

@@ -371,3 +371,108 @@ def test_long_unbroken_typing_is_still_saved(qtbot, tab, services, monkeypatch):
     editor = tab.draft.editor
     qtbot.keyClicks(editor.editor, "ab")
     assert services.strategies.section(editor.section_id).body.strip() == "ab"
+
+
+def test_bold_and_italic_shortcuts_while_typing(qtbot, tab, services):
+    tab.show()
+    editor = tab.draft.editor
+    editor.editor.setFocus()
+    qtbot.waitUntil(editor.editor.hasFocus)
+    qtbot.keyClicks(editor.editor, "plain ")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.editor, "strong")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.editor, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.editor, " leaning")
+    editor.flush()
+    body = services.strategies.section(editor.section_id).body
+    assert body.strip() == "plain **strong** *leaning*"
+    tab.draft.select_row(1)
+    tab.draft.select_row(0)
+    assert editor.editor.toPlainText() == "plain strong leaning"
+
+
+def test_record_endorsement_only_by_a_body_on_the_register(qtbot, demo_services):
+    svc = demo_services.strategies
+    tab = StrategiesTab(svc, today=TODAY)
+    qtbot.addWidget(tab)
+    community = svc.strategies()[0]
+    before = len(svc.endorsements(community.id))
+    page = tab.endorsements
+    assert page.version_combo.currentData() == 3
+    seen = {}
+
+    def fill(dialog):
+        dialog.body_combo.setEditText("Acme <Lettings> & Co")
+        in_modal(qtbot, fix)         # the service refuses it; the dialog comes back
+        dialog.ok_button.click()
+
+    def fix(dialog):
+        seen["error"] = dialog.error_text("body")
+        dialog.body_combo.setCurrentIndex(dialog.body_combo.findText("Thameside Drug Action Team"))
+        dialog.by_edit.setText("Andrzej Zieliński")
+        dialog.ok_button.click()
+    in_modal(qtbot, fill)
+    page.add_button.click()
+    assert "'Acme <Lettings> & Co' is not a body on the register" in seen["error"]
+    after = svc.endorsements(community.id)
+    assert len(after) == before + 1
+    assert any(e.body == "Thameside Drug Action Team" and e.endorsed_by == "Andrzej Zieliński"
+               for e in after)
+    assert "Thameside Drug Action Team" not in page.missing.text()
+
+
+def test_consultation_entry_numbers_checked_at_the_field(qtbot, tab, services):
+    tab.pages.setCurrentIndex(4)
+    seen = {}
+
+    def fill(dialog):
+        dialog.event_edit.setText("Open meeting, Northfields & Eastgate")
+        dialog.number_edit.setText("about 200")
+        dialog.ok_button.click()
+        seen["error"] = dialog.error_text("number_reached")
+        dialog.number_edit.setText("1,200")
+        dialog.responses_edit.setText("85")
+        dialog.ok_button.click()
+    in_modal(qtbot, fill)
+    tab.consultation.add_button.click()
+    assert "'about 200' is not a whole number" in seen["error"]
+    [entry] = services.strategies.consultations()
+    assert (entry.event, entry.number_reached, entry.responses) == (
+        "Open meeting, Northfields & Eastgate", 1200, 85)
+    assert "1,200 people reached" in tab.consultation.total.text()
+
+
+def test_user_text_in_message_boxes_is_shown_as_typed(qtbot, tab, services, monkeypatch):
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda parent, title, text, ok="OK": asked.append(text))
+    services.strategies.add_section(tab.strategy.id, "A <b>bold</b> & Co")
+    tab.draft.set_strategy(tab.strategy)
+    tab.draft.select_row(4)
+    tab.draft.remove_button.click()
+    assert "A &lt;b&gt;bold&lt;/b&gt; &amp; Co" in asked[0] and "<b>" not in asked[0]
+    assert tab.draft.model.rowCount() == 5          # not confirmed: kept
+
+
+def test_undo_puts_a_removed_section_back(qtbot, services, monkeypatch):
+    from PySide6.QtGui import QUndoStack
+
+    svc = services.strategies
+    s = svc.create(Strategy(StrategyType.COMMUNITY, "Thameside 2012"))
+    svc.save_section_body(svc.sections(s.id)[1].id, "Action plan text & more")
+    stack = QUndoStack()
+    tab = StrategiesTab(svc, today=TODAY, undo_stack=stack)
+    qtbot.addWidget(tab)
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
+    tab.draft.select_row(1)
+    tab.draft.remove_button.click()
+    assert [x.title for x in svc.sections(s.id)] == [
+        "Long-term vision", "Shared commitment", "Arrangements for monitoring"]
+    assert stack.undoText() == "Remove section Action plan"
+    stack.undo()
+    sections = svc.sections(s.id)
+    assert [x.title for x in sections][1] == "Action plan"
+    assert sections[1].body == "Action plan text & more" and sections[1].component == "Action plan"
+    assert tab.draft.model.rowCount() == 4
+    stack.redo()
+    assert len(svc.sections(s.id)) == 3 and tab.draft.model.rowCount() == 3

@@ -27,6 +27,7 @@ from lsp_desktop.domain.strategies import (
     SectionDiff,
     StrategyVersion,
     VersionSummary,
+    unescape_markdown,
     word_count,
 )
 from lsp_desktop.ui.widgets.section_editor import READ_FEATURES
@@ -44,15 +45,19 @@ _BADGE = {SectionChange.ADDED: ("added", "#0b5b23"), SectionChange.REMOVED: ("re
           SectionChange.UNCHANGED: ("unchanged", "#6b6b6b")}
 
 
+def _shown(text: str) -> str:
+    return escape(unescape_markdown(text))
+
+
 def _fold_equal(text: str, first: bool, last: bool) -> str:
     words = text.split(" ")
     if len(words) <= 3 * CONTEXT_WORDS:
-        return escape(text)
+        return _shown(text)
     head = [] if first else words[:CONTEXT_WORDS]
     tail = [] if last else words[-CONTEXT_WORDS:]
     skipped = len(words) - len(head) - len(tail)
-    return (escape(" ".join(head)) + f' <span style="color:#6b6b6b;">[… {skipped:,} '
-            f'unchanged words …]</span> ' + escape(" ".join(tail)))
+    return (_shown(" ".join(head)) + f' <span style="color:#6b6b6b;">[… {skipped:,} '
+            f'unchanged words …]</span> ' + _shown(" ".join(tail)))
 
 
 def diff_html(diffs: tuple[SectionDiff, ...], whole_text: bool = False,
@@ -77,11 +82,11 @@ def diff_html(diffs: tuple[SectionDiff, ...], whole_text: bool = False,
         n = len(d.ops)
         for i, op in enumerate(d.ops):
             if op.kind == DiffKind.EQUAL:
-                body.append(escape(op.text) if whole_text or d.change == SectionChange.UNCHANGED
+                body.append(_shown(op.text) if whole_text or d.change == SectionChange.UNCHANGED
                             else _fold_equal(op.text, i == 0, i == n - 1))
             else:
                 css = "ins" if op.kind == DiffKind.INSERT else "del"
-                body.append(f'<span class="{css}">{escape(op.text)}</span>')
+                body.append(f'<span class="{css}">{_shown(op.text)}</span>')
         parts.append('<p style="white-space:pre-wrap;">' + "".join(body) + "</p>")
     return "\n".join(parts)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from lsp_desktop.domain.errors import FieldError
 
 def error_label() -> QLabel:
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)     # messages quote what was typed
     label.setStyleSheet("color: #b00020;")
     label.setWordWrap(True)
     label.hide()

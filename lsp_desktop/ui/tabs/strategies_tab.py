@@ -21,6 +21,8 @@ from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.strategies import Strategy
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.strategy_dialogs import StrategyDialog
+from lsp_desktop.ui.none_guard import protect_none
+from lsp_desktop.ui.widgets.message_text import message
 from lsp_desktop.ui.widgets.strategy_draft import DraftPage
 from lsp_desktop.ui.widgets.strategy_pages import (
     ConsultationPage,
@@ -38,8 +40,9 @@ class StrategiesTab(QWidget):
     strategies_changed = Signal()
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
-                 parent=None):
+                 parent=None, undo_stack=None):
         super().__init__(parent)
+        protect_none()      # the editor makes many Qt calls per keystroke; see none_guard
         self.service = service
         self.read_only = read_only
         self.strategy: Strategy | None = None
@@ -66,7 +69,7 @@ class StrategiesTab(QWidget):
         bar.addWidget(self.details_button)
         bar.addWidget(self.delete_button)
 
-        self.draft = DraftPage(service, read_only)
+        self.draft = DraftPage(service, read_only, undo_stack)
         self.versions = VersionsPage(service, self.draft.flush, read_only)
         self.targets = TargetsPage(service, read_only, today)
         self.endorsements = EndorsementsPage(service, read_only)
@@ -178,7 +181,7 @@ class StrategiesTab(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot create strategy", str(exc))
+                prompts.error(self, "Cannot create strategy", message(str(exc)))
                 return
             self.reload(created.id)
             self.pages.setCurrentIndex(DRAFT)
@@ -198,7 +201,7 @@ class StrategiesTab(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot save strategy", str(exc))
+                prompts.error(self, "Cannot save strategy", message(str(exc)))
             break
         self.reload()
 
@@ -206,13 +209,13 @@ class StrategiesTab(QWidget):
         if self.strategy is None or self.read_only:
             return
         if not prompts.confirm(self, "Delete strategy",
-                               f"Delete {self.strategy.display_name}, its sections and targets?",
+                               message(f"Delete {self.strategy.display_name}, its sections and targets?"),
                                "Delete"):
             return
         try:
             self.service.delete(self.strategy.id)
         except DomainError as exc:
-            prompts.error(self, "Cannot delete strategy", str(exc))
+            prompts.error(self, "Cannot delete strategy", message(str(exc)))
             return
         self.strategy = None
         self.reload()

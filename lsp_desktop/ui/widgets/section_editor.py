@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable
 
@@ -30,35 +29,12 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.strategies import word_count
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.widgets.markdown_text import READ_FEATURES, set_markdown, to_markdown
 
-Feature = QTextDocument.MarkdownFeature
-# GitHub Markdown, but angle brackets are always text: a body never carries HTML.
-READ_FEATURES = Feature(Feature.MarkdownDialectGitHub.value | Feature.MarkdownNoHTML.value)
+__all__ = ["READ_FEATURES", "SectionEditor", "set_markdown", "to_markdown"]
+
 AUTOSAVE_MS = 700          # saved this long after typing stops ...
 AUTOSAVE_MAX_MS = 5000     # ... and at least this often while typing goes on
-_ESCAPE_OR_UNDERSCORE = re.compile(r"\\.|_", re.DOTALL)
-
-
-def to_markdown(document: QTextDocument) -> str:
-    """A document as Markdown that reads back to the same text.
-
-    Qt writes emphasis with `*` and escapes `<`, `*`, `[`... but not `_`, so a typed
-    `_word_` would come back italic; every bare underscore is escaped here.
-    """
-    md = document.toMarkdown(Feature.MarkdownDialectGitHub)
-    if "_" in md:
-        md = _ESCAPE_OR_UNDERSCORE.sub(lambda m: "\\_" if m.group(0) == "_" else m.group(0), md)
-    return md
-
-
-def set_markdown(document: QTextDocument, markdown: str) -> None:
-    document.setMarkdown(markdown, READ_FEATURES)
-
-
-def markdown_to_plain(markdown: str) -> str:
-    doc = QTextDocument()
-    set_markdown(doc, markdown)
-    return doc.toPlainText()
 
 
 class MarkdownTextEdit(QTextEdit):
@@ -155,6 +131,7 @@ class SectionEditor(QWidget):
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
+        self.addAction(action)       # so the shortcut works while typing in the editor
         return action
 
     # -- loading and saving ---------------------------------------------------
@@ -225,10 +202,10 @@ class SectionEditor(QWidget):
 
     # -- formatting ------------------------------------------------------------
     def _merge(self, fmt: QTextCharFormat) -> None:
+        # With a selection, it changes; without one, the format applies to what is typed next.
         cursor = self.editor.textCursor()
-        if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(fmt)
+        if cursor.hasSelection():
+            cursor.mergeCharFormat(fmt)
         self.editor.mergeCurrentCharFormat(fmt)
 
     def toggle_bold(self) -> None:

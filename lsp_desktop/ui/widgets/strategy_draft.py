@@ -20,6 +20,8 @@ from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, Strategy, empty_components
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.models.strategy_tables import SectionTableModel
+from lsp_desktop.ui.undo import ServiceCommand
+from lsp_desktop.ui.widgets.message_text import message
 from lsp_desktop.ui.widgets.section_editor import SectionEditor
 
 
@@ -28,10 +30,11 @@ class DraftPage(QWidget):
 
     changed = Signal()                   # sections or their text changed
 
-    def __init__(self, service, read_only: bool = False, parent=None):
+    def __init__(self, service, read_only: bool = False, undo_stack=None, parent=None):
         super().__init__(parent)
         self.service = service
         self.read_only = read_only
+        self.undo_stack = undo_stack
         self.strategy: Strategy | None = None
         self.model = SectionTableModel(self)
 
@@ -85,7 +88,7 @@ class DraftPage(QWidget):
         self.editor = SectionEditor(self.service.save_section_body)
         self.editor.saved.connect(self._saved)
         self.editor.save_failed.connect(
-            lambda message: prompts.error(self, "Text not saved", message))
+            lambda text: prompts.error(self, "Text not saved", message(text)))
         self.editor.editor.installEventFilter(self)
 
         splitter = QSplitter()
@@ -182,7 +185,7 @@ class DraftPage(QWidget):
         try:
             section = self.service.add_section(self.strategy.id, title)
         except DomainError as exc:
-            prompts.error(self, "Cannot add section", str(exc))
+            prompts.error(self, "Cannot add section", message(str(exc)))
             return
         self._reload(section.id)
 
@@ -196,10 +199,10 @@ class DraftPage(QWidget):
         try:
             self.service.rename_section(section.id, title)
         except ValidationError as exc:
-            prompts.error(self, "Cannot rename section", exc.errors[0].message)
+            prompts.error(self, "Cannot rename section", message(exc.errors[0].message))
             return
         except DomainError as exc:
-            prompts.error(self, "Cannot rename section", str(exc))
+            prompts.error(self, "Cannot rename section", message(str(exc)))
             return
         self._reload(section.id)
 
@@ -219,9 +222,33 @@ class DraftPage(QWidget):
         words = self.service.section(section.id).word_count
         if not prompts.confirm(
                 self, "Remove section",
-                f"Remove the section \"{section.title}\" ({words:,} words) from the draft?\n\n"
+                message(f"Remove the section \"{section.title}\" ({words:,} words) from the draft?\n\n"
                 "Saved versions keep their copy; save a version first if you may want "
-                "the text back.", "Remove"):
+                "the text back."), "Remove"):
             return
-        self.service.remove_section(section.id)
+        removed = self.service.remove_section(section.id)
+        if self.undo_stack is not None:
+            self.undo_stack.push(RemoveSection(self.service, self.strategy.id, removed,
+                                               self._undone, self._undo_failed))
         self._reload()
+
+    def _undone(self) -> None:
+        if self.strategy is not None:
+            self._reload(self.editor.section_id)
+
+    def _undo_failed(self, text: str) -> None:
+        prompts.error(self, "Undo", message(text))
+
+
+class RemoveSection(ServiceCommand):
+    """Edit ▸ Undo puts a removed section back, text and place included."""
+
+    def __init__(self, service, strategy_id: int, removed, changed, failed=None):
+        super().__init__(f"Remove section {removed.title}", changed, failed)
+        self.service, self.strategy_id, self.section = service, strategy_id, removed
+
+    def do(self) -> None:
+        self.section = self.service.remove_section(self.section.id)
+
+    def revert(self) -> None:
+        self.service.restore_section(self.strategy_id, self.section)

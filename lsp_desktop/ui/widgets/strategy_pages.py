@@ -45,6 +45,7 @@ from lsp_desktop.ui.models.strategy_tables import (
     TargetTableModel,
     VersionTableModel,
 )
+from lsp_desktop.ui.widgets.message_text import message
 
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
@@ -142,7 +143,7 @@ class VersionsPage(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot save version", str(exc))
+                prompts.error(self, "Cannot save version", message(str(exc)))
                 return
             self.set_strategy(self.strategy)
             self.select_number(version.number)
@@ -175,20 +176,20 @@ class VersionsPage(QWidget):
             return
         if not prompts.confirm(
                 self, "Restore version",
-                f"Make {v.name} the current draft?\n\nThe current draft is saved as a new "
-                "version first, so nothing is lost.", "Restore"):
+                message(f"Make {v.name} the current draft?\n\nThe current draft is saved as a new "
+                "version first, so nothing is lost."), "Restore"):
             return
         try:
             saved = self.service.restore_version(self.strategy.id, v.number)
         except DomainError as exc:
-            prompts.error(self, "Cannot restore version", str(exc))
+            prompts.error(self, "Cannot restore version", message(str(exc)))
             return
         self.set_strategy(self.strategy)
         self.draft_replaced.emit()
         self.versions_changed.emit()
         prompts.info(self, "Version restored",
-                     f"{v.name} is now the current draft. The text it replaced was saved "
-                     f"as {saved.name}.")
+                     message(f"{v.name} is now the current draft. The text it replaced was saved "
+                     f"as {saved.name}."))
 
 
 class TargetsPage(QWidget):
@@ -276,7 +277,7 @@ class TargetsPage(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot save target", str(exc))
+                prompts.error(self, "Cannot save target", message(str(exc)))
                 return False
             self.set_strategy(self.strategy)
             self.targets_changed.emit()
@@ -301,7 +302,7 @@ class TargetsPage(QWidget):
         t = selected(self.table)
         if t is None or self.read_only:
             return
-        if prompts.confirm(self, "Delete target", f"Delete the target \"{t.indicator}\"?",
+        if prompts.confirm(self, "Delete target", message(f"Delete the target \"{t.indicator}\"?"),
                            "Delete"):
             self.service.delete_target(t.id)
             self.set_strategy(self.strategy)
@@ -320,7 +321,7 @@ class TargetsPage(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot save neighbourhood", str(exc))
+                prompts.error(self, "Cannot save neighbourhood", message(str(exc)))
             break
         self.set_strategy(self.strategy)
 
@@ -334,7 +335,7 @@ class TargetsPage(QWidget):
         if n is None or self.read_only:
             return
         if prompts.confirm(self, "Delete neighbourhood",
-                           f"Delete {n.name}? Targets that name it keep their figures.",
+                           message(f"Delete {n.name}? Targets that name it keep their figures."),
                            "Delete"):
             self.service.delete_neighbourhood(n.id)
             self.set_strategy(self.strategy)
@@ -439,7 +440,7 @@ class EndorsementsPage(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot record endorsement", str(exc))
+                prompts.error(self, "Cannot record endorsement", message(str(exc)))
                 return
             self.version_combo.setCurrentIndex(self.version_combo.findData(e.version_number))
             self.refresh()
@@ -451,7 +452,7 @@ class EndorsementsPage(QWidget):
         if e is None or self.read_only:
             return
         if prompts.confirm(self, "Remove endorsement",
-                           f"Remove the endorsement by {e.body}?", "Remove"):
+                           message(f"Remove the endorsement by {e.body}?"), "Remove"):
             self.service.delete_endorsement(e.id)
             self.refresh()
             self.changed.emit()
@@ -508,7 +509,7 @@ class ConsultationPage(QWidget):
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
-                prompts.error(self, "Cannot save consultation entry", str(exc))
+                prompts.error(self, "Cannot save consultation entry", message(str(exc)))
                 break
             self.changed.emit()
             break
@@ -523,7 +524,7 @@ class ConsultationPage(QWidget):
         e = selected(self.table)
         if e is None or self.read_only:
             return
-        if prompts.confirm(self, "Delete consultation entry", f"Delete \"{e.event}\"?",
+        if prompts.confirm(self, "Delete consultation entry", message(f"Delete \"{e.event}\"?"),
                            "Delete"):
             self.service.delete_consultation(e.id)
             self.set_strategy(self.strategy)
