@@ -22,9 +22,12 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("members", parents=[common], help="list the board on a date",
                        description="List the board as on a date (default today).")
-    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD", help="date (default today)")
-    p.add_argument("--all", action="store_true", help="include former members")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                   help="the date (YYYY-MM-DD or DD/MM/YYYY; default today)")
+    p.add_argument("--all", action="store_true",
+                   help="include former members (and those not yet started)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="aligned table (default), CSV with a header row, or a JSON list")
     p.set_defaults(func=cmd_members)
 
 
@@ -52,8 +55,8 @@ def cmd_members(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         rows = MembersService(db.session_factory).list_rows(on, include_former=args.all)
     headers = ["name", "organisation", "sector", "category", "role", "term_start",
-               "term_end", "status"]
+               "term_end", "status", "contact_published"]
     data = [(r.name, r.organisation, r.sector, r.category, r.role, r.term_start, r.term_end,
-             "current" if r.current else "former") for r in rows]
+             r.status, r.publish_contact) for r in rows]
     print_rows(headers, data, args.format)
     return 0

@@ -153,6 +153,12 @@ class MemberRow:
     current: bool
     publish_contact: bool
     search_key: str
+    starts_later: bool = False      # not serving yet on the date: the first term starts later
+
+    @property
+    def status(self) -> str:
+        """'current', 'former', or 'future' (joins after the date)."""
+        return "current" if self.current else "future" if self.starts_later else "former"
 
 
 def sector_of_category(category: str) -> Sector | None:
@@ -228,23 +234,33 @@ NON_SEAT_ROLES = (Role.SUBSTITUTE.value, Role.OBSERVER.value)
 
 def balance(rows: list[MemberRow], on: date) -> Balance:
     """Seats by sector and category among the current rows, and the expected bodies missing."""
-    serving = [r for r in rows if r.current]
-    current = [r for r in serving if r.role not in NON_SEAT_ROLES]
-    by_sector = {s: 0 for s in Sector}
+    # Plain strings and dict counts: this runs over every row whenever the register changes.
+    substitute, observer, chair = Role.SUBSTITUTE.value, Role.OBSERVER.value, Role.CHAIR.value
+    sector_counts = {s.value: 0 for s in Sector}
     by_category: dict[str, int] = {}
+    present: set[str] = set()            # an observer or substitute still brings the body in
     chair_sector = None
-    for r in current:
-        by_sector[Sector(r.sector)] += 1
+    substitutes = observers = 0
+    for r in rows:
+        if not r.current:
+            continue
+        present.add(r.category)
+        role = r.role
+        if role == substitute:
+            substitutes += 1
+            continue
+        if role == observer:
+            observers += 1
+            continue
+        sector_counts[r.sector] = sector_counts.get(r.sector, 0) + 1
         if r.category:
             by_category[r.category] = by_category.get(r.category, 0) + 1
-        if r.role == Role.CHAIR.value:
+        if role == chair:
             chair_sector = Sector(r.sector)
-    total = len(current)
-    present = {r.category for r in serving}   # an observer still brings the body in
+    by_sector = {s: sector_counts.get(s.value, 0) for s in Sector}
+    total = sum(by_sector.values())
     missing = tuple(name for name, cats in EXPECTED_BODIES.items()
                     if not present.intersection(cats))
     shares = {s: (n / total if total else 0.0) for s, n in by_sector.items()}
     return Balance(on, total, by_sector, dict(sorted(by_category.items())), chair_sector,
-                   missing, shares,
-                   substitutes=sum(r.role == Role.SUBSTITUTE.value for r in serving),
-                   observers=sum(r.role == Role.OBSERVER.value for r in serving))
+                   missing, shares, substitutes=substitutes, observers=observers)

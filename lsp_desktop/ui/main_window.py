@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
         self._wire_accreditation()
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(
+            lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
 
         self._build_menus()
         self._add_print_button()

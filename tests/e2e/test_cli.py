@@ -80,7 +80,7 @@ def test_members_today_as_table(demo_file, capsys):
     assert main(["members", "--db", str(demo_file)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["name", "organisation", "sector", "category", "role",
-                                "term_start", "term_end", "status"]
+                                "term_start", "term_end", "status", "contact_published"]
     body = lines[2:]
     assert len(body) == 28            # 26 seats and 2 substitutes serving today
     assert any(line.startswith("Mr Llŷr Davies") for line in body)
@@ -95,6 +95,7 @@ def test_members_on_a_date_as_csv(demo_file, capsys):
     assert "Mrs Bronwen Pritchard" not in names      # left 31/12/2001
     assert "Insp Kevin O'Brien" not in names         # substitute from 15/01/2002
     assert {r["status"] for r in rows} == {"current"}
+    assert {r["contact_published"] for r in rows} == {"yes", "no"}
 
 
 def test_members_all_as_json(demo_file, capsys):
@@ -104,8 +105,13 @@ def test_members_all_as_json(demo_file, capsys):
     assert len(rows) == 31
     bronwen = next(r for r in rows if r["name"] == "Mrs Bronwen Pritchard")
     assert bronwen["status"] == "former" and bronwen["term_end"] == "2001-12-31"
+    assert bronwen["contact_published"] is False
     cathal = next(r for r in rows if r["name"] == "Mr Cathal Mac Giolla")
     assert cathal["status"] == "current" and cathal["term_start"] == "2002-02-01"
+    early = {r["name"]: r for r in json.loads(run_cli(
+        "members", "--db", str(demo_file), "--all", "--on", "2002-01-01", "--format", "json").stdout)}
+    assert early["Insp Kevin O'Brien"]["status"] == "future"    # a substitute from 15/01/2002
+    assert early["Mrs Bronwen Pritchard"]["status"] == "former"
 
 
 def subcommands() -> list[str]:

@@ -211,3 +211,4 @@ def test_new_partnership_never_overwrites(window, demo_db, monkeypatch):
     monkeypatch.setattr("lsp_desktop.ui.prompts.error", lambda p, t, text: errors.append(text))
     window.new_partnership()
     assert errors and "never overwritten" in errors[0]
+

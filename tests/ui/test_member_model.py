@@ -68,3 +68,14 @@ def test_narrowing_the_filter_then_widening_it():
     assert [r.id for r in model.visible_rows()] == [1]
     model.set_filter(text="d")        # deleting a letter widens again
     assert {r.id for r in model.visible_rows()} == {1, 2, 3}   # Northfields has a d
+
+
+def test_every_column_sorts_both_ways(qtmodeltester):
+    model = MemberTableModel()
+    model.set_rows(rows())
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            keys = [model.index(i, column).data(SORT_ROLE) for i in range(model.rowCount())]
+            assert keys == sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder), column
+    qtmodeltester.check(model)

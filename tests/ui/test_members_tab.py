@@ -135,6 +135,14 @@ def test_as_on_date_changes_the_board_and_the_balance_panel(tab):
     assert "Benefits Agency" not in panel.missing.text()
     assert "Mr Stanisław Mazur" in shown_names(tab)
     assert "Insp Kevin O'Brien" not in shown_names(tab)
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData(""))
+    kevin = tab.model.row_of(next(r.id for r in tab.model.visible_rows()
+                                  if r.name == "Insp Kevin O'Brien"))
+    assert tab.model.index(kevin, STATUS).data() == "Starts later"
+    bronwen = tab.model.row_of(next(r.id for r in tab.model.visible_rows()
+                                    if r.name == "Mrs Bronwen Pritchard"))
+    assert tab.model.index(bronwen, STATUS).data() == "Former"
+    tab.status_combo.setCurrentIndex(tab.status_combo.findData("current"))
     assert panel.total.text() == "27 seats (plus 1 substitute)"
     tab.set_as_on(D(2000, 1, 1))
     assert panel.total.text() == "0 seats"
@@ -237,3 +245,11 @@ def test_buttons_follow_the_selection(tab):
     assert not tab.edit_button.isEnabled() and not tab.delete_button.isEnabled()
     select_named(tab, "Llŷr")
     assert tab.edit_button.isEnabled() and tab.delete_button.isEnabled()
+
+
+def test_new_and_filter_shortcuts_belong_to_the_members_tab(window, tab):
+    assert tab.new_action.isEnabled() and tab.find_action.isEnabled()
+    window.tabs.setCurrentIndex(1)
+    assert not tab.new_action.isEnabled() and not tab.find_action.isEnabled()
+    window.tabs.setCurrentIndex(0)
+    assert tab.new_action.isEnabled() and tab.find_action.isEnabled()

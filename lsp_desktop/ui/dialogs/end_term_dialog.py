@@ -13,6 +13,7 @@ class EndTermDialog(QDialog):
     def __init__(self, name: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"End term of {name}")
+        self.setMinimumWidth(460)
         form = QFormLayout(self)
         self.end = DateEdit(date.today())
         form.addRow("Term ends &on", self.end)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -66,24 +68,32 @@ class TermRowEditor(QWidget):
         return Term(self.start.value(), end, self.reason.text().strip() if end else "")
 
 
-class DeclarationRowEditor(QWidget):
+class DeclarationRowEditor(QFrame):
+    """One declaration on two lines: the interest in full, then body, dates and Remove."""
+
     def __init__(self, decl: Declaration | None, on_remove, parent=None):
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
         self.interest = QLineEdit(decl.interest if decl else "")
-        self.interest.setPlaceholderText("Interest")
-        layout.addWidget(self.interest, 2)
+        self.interest.setPlaceholderText("The interest, e.g. Trustee of Riverside Housing Association")
+        self.interest.setAccessibleName("Interest")
+        grid.addWidget(QLabel("Interest"), 0, 0)
+        grid.addWidget(self.interest, 0, 1, 1, 4)
         self.body = QLineEdit(decl.body if decl else "")
-        self.body.setPlaceholderText("Body")
-        layout.addWidget(self.body, 1)
+        self.body.setPlaceholderText("Body the interest is in")
+        self.body.setAccessibleName("Body")
+        grid.addWidget(QLabel("Body"), 1, 0)
+        grid.addWidget(self.body, 1, 1)
         self.declared = OptionalDateEdit("declared", decl.declared_on if decl else date.today())
-        layout.addWidget(self.declared)
+        grid.addWidget(self.declared, 1, 2)
         self.withdrawn = OptionalDateEdit("withdrawn", decl.withdrawn_on if decl else None)
-        layout.addWidget(self.withdrawn)
+        grid.addWidget(self.withdrawn, 1, 3)
         remove = QPushButton("Remove")
         remove.clicked.connect(lambda: on_remove(self))
-        layout.addWidget(remove)
+        grid.addWidget(remove, 1, 4)
+        grid.setColumnStretch(1, 1)
 
     def declaration(self) -> Declaration | None:
         if not self.interest.text().strip():
@@ -101,7 +111,7 @@ class MemberDialog(QDialog):
         self._original = member
         self._current_ids = {mid for mid, _ in current_members}
         self.setWindowTitle("Edit member" if member and member.id else "New member")
-        self.resize(720, 560)
+        self.resize(780, 560)
         m = member or Member(name="", sector=Sector.COMMUNITY,
                              terms=(Term(date.today()),))
         self.errors: dict[str, QLabel] = {}

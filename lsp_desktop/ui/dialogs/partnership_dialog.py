@@ -94,7 +94,7 @@ class PartnershipDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel("<b>Anticipated NRF allocation per financial year</b>"))
         layout.addLayout(self.rows_box)
-        layout.addWidget(add)
+        layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.alloc_error)
         # While accreditation is deferred, the NRF consequence (from the Accreditation tab).
         self.nrf_notice = QLabel(nrf_notice)

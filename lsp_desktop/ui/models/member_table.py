@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import compress, repeat
+from operator import contains
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
@@ -11,10 +15,15 @@ from lsp_desktop.domain.text import fold, format_date
 NAME, ORGANISATION, SECTOR, CATEGORY, ROLE, TERM_START, TERM_END, STATUS, PUBLISHED = range(9)
 HEADERS = ("Name", "Body", "Sector", "Category", "Role", "Term start", "Term end",
            "Status", "Contact published")
+# Shown in the header: the long ones on two lines so the table fits a laptop screen.
+HEADER_LABELS = tuple(h.replace("Contact published", "Contact\npublished") for h in HEADERS)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _FORMER = QBrush(QColor("#6b6b6b"))
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ROLES = frozenset((_DISPLAY, _FOREGROUND, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ID_ROLE))
 _ROOT = QModelIndex()
 
 
@@ -34,19 +43,22 @@ def _display(row: MemberRow, column: int) -> str:
     if column == TERM_END:
         return format_date(row.term_end)
     if column == STATUS:
-        return "Current" if row.current else "Former"
+        return "Current" if row.current else "Starts later" if row.starts_later else "Former"
     return "Yes" if row.publish_contact else "No"
 
 
+# Many members share a body: fold each body once, not once per member per sort.
+_fold_body = lru_cache(maxsize=65536)(fold)
+
 _SORT_KEYS = {
     NAME: lambda r: r.search_key,
-    ORGANISATION: lambda r: fold(r.organisation),
+    ORGANISATION: lambda r: _fold_body(r.organisation),
     SECTOR: lambda r: r.sector,
     CATEGORY: lambda r: r.category.casefold(),
     ROLE: lambda r: r.role,
     TERM_START: lambda r: r.term_start.isoformat() if r.term_start else "",
     TERM_END: lambda r: r.term_end.isoformat() if r.term_end else "9999",
-    STATUS: lambda r: not r.current,
+    STATUS: lambda r: (not r.current, r.starts_later),
     PUBLISHED: lambda r: r.publish_contact,
 }
 
@@ -63,6 +75,8 @@ class MemberTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[MemberRow] = []
         self._sorted: list[MemberRow] = []     # every row, in the chosen order
+        self._base: list[MemberRow] = []       # those passing sector, category, status
+        self._base_keys: list[str] = []        # their search keys, in the same order
         self._rows: list[MemberRow] = []
         self._needle = ""
         self._sector = ""
@@ -75,14 +89,12 @@ class MemberTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._all = list(rows)
         self._sorted = self._sort_rows(self._all)
-        self._rows = self._filter(self._sorted)
+        self._filter_base()
+        self._rows = self._filter_text()
         self.endResetModel()
 
     def set_filter(self, text: str | None = None, sector: str | None = None,
                    category: str | None = None, status: str | None = None) -> None:
-        old_needle = self._needle
-        narrowing = (text is not None and sector is None and category is None
-                     and status is None and fold(text).startswith(old_needle))
         if text is not None:
             self._needle = fold(text)
         if sector is not None:
@@ -91,26 +103,33 @@ class MemberTableModel(QAbstractTableModel):
             self._category = category
         if status is not None:
             self._status = status
-        if narrowing and self._needle == old_needle:
-            return
         self.beginResetModel()
-        # Typing one more letter only narrows what is shown: filter the shown rows.
-        self._rows = self._filter(self._rows if narrowing else self._sorted)
+        if sector is not None or category is not None or status is not None:
+            self._filter_base()
+        self._rows = self._filter_text()
         self.endResetModel()
 
-    def _filter(self, rows: list[MemberRow]) -> list[MemberRow]:
-        """The rows passing every filter, in the order given (already sorted)."""
-        needle, sector, category, status = self._needle, self._sector, self._category, self._status
-        if needle:
-            rows = [r for r in rows if needle in r.search_key]
-        if sector:
-            rows = [r for r in rows if r.sector == sector]
-        if category:
-            rows = [r for r in rows if r.category == category]
-        if status:
-            want = status == "current"
+    def _filter_base(self) -> None:
+        """Apply the sector, category and status filters (they change seldom)."""
+        rows = self._sorted
+        if self._sector:
+            rows = [r for r in rows if r.sector == self._sector]
+        if self._category:
+            rows = [r for r in rows if r.category == self._category]
+        if self._status:
+            want = self._status == "current"
             rows = [r for r in rows if r.current == want]
-        return rows
+        self._base = rows
+        self._base_keys = [r.search_key for r in rows]
+
+    def _filter_text(self) -> list[MemberRow]:
+        """The base rows whose search key holds the typed text, in order.
+
+        One pass in C (no Python code per row): a keystroke on 50,000 rows takes a few ms.
+        """
+        if not self._needle:
+            return list(self._base)
+        return list(compress(self._base, map(contains, self._base_keys, repeat(self._needle))))
 
     def _sort_rows(self, rows: list[MemberRow]) -> list[MemberRow]:
         column, order = self._sort
@@ -123,6 +142,9 @@ class MemberTableModel(QAbstractTableModel):
 
     def visible_rows(self) -> list[MemberRow]:
         return list(self._rows)
+
+    def total_count(self) -> int:
+        return len(self._all)
 
     def all_rows(self) -> list[MemberRow]:
         return list(self._all)
@@ -138,24 +160,32 @@ class MemberTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # A view asks for a dozen roles per cell; answer the unused ones first and fast.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return _display(row, column)
         if role == SORT_ROLE:
             return _SORT_KEYS[column](row)
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.ForegroundRole and not row.current:
-            return _FORMER
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME and not row.current:
-            return f"{row.name} is not on the board on the date shown"
+        if role == _FOREGROUND:
+            return None if row.current else _FORMER
+        # The tooltip: long text a narrow column cuts short, and why a row is greyed.
+        if column == NAME and not row.current:
+            return (f"{row.name} joins the board after the date shown" if row.starts_later
+                    else f"{row.name} is not on the board on the date shown")
+        if column in (ORGANISATION, CATEGORY):
+            return _display(row, column) or None
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(HEADERS)):
+            return HEADER_LABELS[section]
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(HEADERS)):
             return HEADERS[section]
         return None
@@ -168,7 +198,8 @@ class MemberTableModel(QAbstractTableModel):
                   if p.isValid() and p.row() < len(self._rows)]
         self._sort = (column, order)
         self._sorted = self._sort_rows(self._all)
-        self._rows = self._filter(self._sorted)
+        self._filter_base()
+        self._rows = self._filter_text()
         if before:   # keep the selection on the same members
             where = {r.id: i for i, r in enumerate(self._rows)}
             self.changePersistentIndexList(

@@ -25,7 +25,18 @@ from lsp_desktop.domain.members import CATEGORIES, Sector, balance
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.end_term_dialog import EndTermDialog
 from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
-from lsp_desktop.ui.models.member_table import NAME, MemberTableModel
+from lsp_desktop.ui.models.member_table import (
+    CATEGORY,
+    NAME,
+    ORGANISATION,
+    PUBLISHED,
+    ROLE,
+    SECTOR,
+    STATUS,
+    TERM_END,
+    TERM_START,
+    MemberTableModel,
+)
 from lsp_desktop.ui.undo import AddMember, DeleteMember, EditMember
 from lsp_desktop.ui.widgets.balance_panel import BalancePanel
 from lsp_desktop.ui.widgets.date_field import DateEdit, from_qdate, to_qdate
@@ -61,7 +72,7 @@ class MembersTab(QWidget):
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName("Current or former")
         self.status_combo.addItem("Current members", "current")
-        self.status_combo.addItem("Former members", "former")
+        self.status_combo.addItem("Former (or not yet) members", "former")
         self.status_combo.addItem("Current and former", "")
         self.on_date = DateEdit(date.today())
         self.on_date.setAccessibleName("Board as on date")
@@ -87,11 +98,7 @@ class MembersTab(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((190, 240, 85, 190, 85, 85, 85, 70, 80)):
-            self.table.setColumnWidth(column, width)
+        self._size_columns()
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
         self.balance_panel = BalancePanel()
@@ -99,7 +106,7 @@ class MembersTab(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.balance_panel)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 280])
+        splitter.setSizes([1000, 250])
 
         self.count_label = QLabel()
         self.add_button = QPushButton("&New member…")
@@ -152,11 +159,43 @@ class MembersTab(QWidget):
         self.model.set_filter(status="current")
         self.refresh()
 
+    def set_active(self, active: bool) -> None:
+        """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
+        self.new_action.setEnabled(active and not self.read_only)
+        self.find_action.setEnabled(active)
+
     def _update_buttons(self, *_args) -> None:
         chosen = self.selected_id() is not None
         self.edit_button.setEnabled(chosen)
         for widget in (self.end_button, self.delete_button, self.delete_action):
             widget.setEnabled(chosen and not self.read_only)
+
+    def _size_columns(self) -> None:
+        """Short columns fit their longest possible value; body and category share the rest.
+
+        Widths come from the font, never from the rows: measuring 50,000 rows on every
+        filter keystroke would be slow.
+        """
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(
+            self.table.style().PixelMetric.PM_HeaderMargin) + 12   # room for the sort arrow
+        samples = {
+            SECTOR: ("Community", "Voluntary", "Sector"),
+            ROLE: ("Vice-chair", "Substitute"),
+            TERM_START: ("00/00/0000", "Term start"),
+            TERM_END: ("00/00/0000", "Term end"),
+            STATUS: ("Current", "Starts later", "Status"),
+            PUBLISHED: ("Contact", "published"),
+        }
+        for column, texts in samples.items():
+            self.table.setColumnWidth(
+                column, max(metrics.horizontalAdvance(t) for t in texts) + padding)
+        self.table.setColumnWidth(NAME, metrics.horizontalAdvance("Revd Canon Peter Hughes") + 16)
+        for column in (ORGANISATION, CATEGORY):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     # -- state -----------------------------------------------------------
     def as_on(self) -> date:
@@ -187,7 +226,7 @@ class MembersTab(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        total = len(self.model.all_rows())
+        total = self.model.total_count()
         self.count_label.setText(f"{shown} of {total} members shown")
 
     def focus_filter(self) -> None:
