@@ -85,6 +85,14 @@ def literal(text: str | None) -> str:
     return escape(str(text)).replace("\n", "<br/>")
 
 
+def clip(text: str | None, limit: int) -> str:
+    """Text for a table cell, cut short so that its row still fits on one page."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rstrip() + f"… [{len(text) - limit:,} more characters]"
+
+
 @dataclass(frozen=True)
 class PageSetup:
     """What every page shows besides the content."""

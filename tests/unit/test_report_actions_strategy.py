@@ -127,3 +127,11 @@ def test_contents_entries_and_outline_keep_markup_literal():
     assert title in text(data)
     assert not has_image(data)
     assert [o.title for o in reader(data).outline] == [title]
+
+
+def test_an_enormous_action_still_prints_on_whole_rows():
+    huge = Action("A-099", "Huge", criterion=Criterion.EFFICIENT, description="word " * 20000,
+                  owner_body="body " * 500,
+                  milestones=tuple(Milestone(f"step {i}", date(2002, 7, 1)) for i in range(60)))
+    pdf = text(_pdf(render_action_plan, ActionPlanData(P, [huge], TODAY)))
+    assert "more characters]" in pdf and "and 35 more milestones" in pdf
