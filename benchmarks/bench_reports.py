@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -51,29 +52,35 @@ def make_db(path: Path, count: int) -> Path:
     return path
 
 
-def run_print(db: Path, out: Path, *extra: str) -> tuple[float, int]:
-    """Seconds from process start to written file, and peak memory in MB."""
+def run_print(db: Path, out: Path, *extra: str) -> tuple[float, float, int]:
+    """Wall seconds from process start to written file, CPU seconds, peak memory in MB."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     code = ("import resource, sys; from lsp_desktop.app import main; rc = main(sys.argv[1:]); "
             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024); sys.exit(rc)")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, "print", *extra, "--db", str(db),
                            "--out", str(out), "--date", "2002-06-01"],
                           env=env, capture_output=True, text=True, check=True)
     seconds = time.perf_counter() - started
-    return seconds, int(done.stdout.strip().splitlines()[-1])
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, int(done.stdout.strip().splitlines()[-1])
 
 
 def measure(label: str, db: Path, out: Path, runs: int, *extra: str) -> None:
     results = [run_print(db, out, *extra) for _ in range(runs)]
-    times = [t for t, _ in results]
-    peak = max(m for _, m in results)
-    print(f"{label}: median {statistics.median(times):.3f} s over {runs} runs "
-          f"(min {min(times):.3f}, max {max(times):.3f}), peak {peak} MB, "
-          f"{out.stat().st_size // 1024} KiB")
+    times = [t for t, _c, _m in results]
+    cpus = [c for _t, c, _m in results]
+    peak = max(m for _t, _c, m in results)
+    print(f"{label}: median {statistics.median(times):.3f} s wall (min {min(times):.3f}, "
+          f"max {max(times):.3f}), median {statistics.median(cpus):.3f} s CPU, over {runs} "
+          f"runs; peak {peak} MB; {out.stat().st_size // 1024} KiB")
 
 
 def main() -> None:
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
+          "(wall times on a shared machine are noisy; CPU time is the steadier figure)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         from lsp_desktop.services.demo import write_demo

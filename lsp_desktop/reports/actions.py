@@ -29,6 +29,7 @@ from lsp_desktop.reports.base import (
     Bookmark,
     PageSetup,
     Styles,
+    clip,
     gap,
     literal,
     markup,
@@ -54,16 +55,18 @@ def _chip(colour: str, label: str) -> str:
 
 
 def _action_cell(a: Action, today: date) -> str:
-    parts = [f"<b>{literal(a.title)}</b>"]
+    parts = [f"<b>{literal(clip(a.title, 300))}</b>"]
     if a.description:
-        parts.append(literal(a.description))
-    for m in a.milestones:
+        parts.append(literal(clip(a.description, 1200)))
+    for m in a.milestones[:25]:
         box = "☑" if m.done else "☐"
         when = f"done {format_date(m.done)}" if m.done else (
             f"due {format_date(m.due)}" if m.due else "no date")
         late = (' <font color="#b71c1c"><b>overdue</b></font>'
                 if not a.is_closed and m.is_overdue(today) else "")
-        parts.append(f"{box} {literal(m.title)} · {when}{late}")
+        parts.append(f"{box} {literal(clip(m.title, 150))} · {when}{late}")
+    if len(a.milestones) > 25:
+        parts.append(f"… and {len(a.milestones) - 25} more milestones")
     return "<br/>".join(parts)
 
 
@@ -96,8 +99,8 @@ def _money_cell(a: Action) -> str:
 
 def _owner_cell(a: Action, names: dict[int, str]) -> str:
     owner = owner_label(a, names) or "No owner"
-    lead = f"<br/>Lead officer: {literal(a.lead_officer)}" if a.lead_officer else ""
-    return literal(owner) + lead
+    lead = f"<br/>Lead officer: {literal(clip(a.lead_officer, 200))}" if a.lead_officer else ""
+    return literal(clip(owner, 300)) + lead
 
 
 def actions_table(actions: Sequence[Action], today: date, names: dict[int, str], width: float):

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import escapePDF as _escape_pdf
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -82,6 +83,14 @@ def literal(text: str | None) -> str:
     if not text:
         return ""
     return escape(str(text)).replace("\n", "<br/>")
+
+
+def clip(text: str | None, limit: int) -> str:
+    """Text for a table cell, cut short so that its row still fits on one page."""
+    text = text or ""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rstrip() + f"… [{len(text) - limit:,} more characters]"
 
 
 @dataclass(frozen=True)
@@ -281,7 +290,9 @@ class ReportDocument(BaseDocTemplate):
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, Bookmark) and flowable.level <= 1:
-            self.notify("TOCEntry", (flowable.level, flowable.title, self.page, flowable.key))
+            # the contents page sets entries as Paragraphs: the title must not be markup
+            self.notify("TOCEntry", (flowable.level, literal(flowable.title), self.page,
+                                     flowable.key))
 
     def render(self, story: list) -> None:
         self.build(story, canvasmaker=self._canvas_class)
@@ -405,40 +416,53 @@ class _TextRun:
         self.font = None
         self.size = 0.0
         self.subset = None
+        self.assignments = None
 
     def set_font(self, name: str, size: float) -> None:
         self.font = pdfmetrics.getFont(name)
         self.size = size
         self.subset = None
+        self.assignments = None
 
     def set_colour(self, colour) -> None:
         self.ops.append(f"{colour.red:.3f} {colour.green:.3f} {colour.blue:.3f} rg")
 
-    def _chunks(self, text: str):
-        font, doc = self.font, self.doc
-        state = font.state.get(doc)
-        if state is not None:
-            try:
-                codes = [state.assignments[c] for c in map(ord, text)]
-            except KeyError:
-                codes = None
-            if codes and max(codes) < 256:
-                return ((0, bytes(codes)),)
-        return font.splitString(text, doc)
-
     def add(self, x: float, y: float, text: str) -> None:
+        position = f"1 0 0 1 {x:.2f} {y:.2f} Tm"
+        assignments = self.assignments
+        if assignments is not None and self.subset == 0:
+            # every character already has a code in the first subset: encode directly
+            try:
+                chunk = bytes([assignments[c] for c in map(ord, text)])
+            except (KeyError, ValueError):
+                pass
+            else:
+                self.ops.append(f"{position} ({_escape_pdf(chunk)}) Tj")
+                return
         ops = self.ops
-        ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        for subset, chunk in self._chunks(text):
+        ops.append(position)
+        for subset, chunk in self.font.splitString(text, self.doc):
             if subset != self.subset:
                 name = self.font.getSubsetInternalName(subset, self.doc)
                 ops.append(f"{name} {self.size:g} Tf")
                 self.subset = subset
-            ops.append(f"({self.canv._escape(chunk)}) Tj")
+            ops.append(f"({_escape_pdf(chunk)}) Tj")
+        if self.assignments is None:
+            state = self.font.state.get(self.doc)
+            self.assignments = state.assignments if state is not None else None
 
     def finish(self) -> None:
         self.ops.append("ET")
         self.canv._code.append("\n".join(self.ops))
+
+
+MAX_CELL_LINES = 50   # a row must fit on one page: longer cell text is cut with a note
+
+
+def _capped(lines: list[str]) -> list[str]:
+    if len(lines) <= MAX_CELL_LINES:
+        return lines
+    return lines[:MAX_CELL_LINES - 1] + [f"… ({len(lines) - MAX_CELL_LINES + 1} more lines)"]
 
 
 RowLook = Callable[[int], tuple]   # row index -> (fill colour or None, text colour or None)
@@ -459,8 +483,8 @@ class PagedTable(Flowable):
         if _shared is None:
             wrapped_header = [wrap_cell(h, w, BOLD).split("\n")
                               for h, w in zip(header, widths, strict=True)]
-            wrapped = [[wrap_cell(str(c), w).split("\n") for c, w in zip(r, widths, strict=True)]
-                       for r in rows]
+            wrapped = [[_capped(wrap_cell(str(c), w).split("\n"))
+                        for c, w in zip(r, widths, strict=True)] for r in rows]
             heights = [self._height(r) for r in wrapped]
             prefix = [0.0]
             for h in heights:

@@ -35,6 +35,7 @@ from lsp_desktop.reports.base import (
     PagedTable,
     PageSetup,
     Styles,
+    clip,
     gap,
     literal,
     markup,
@@ -89,7 +90,8 @@ def rating_chip(rating: Rating, width: float = 92) -> Table:
 
 def _facts(rows: Sequence[tuple[str, str]], width: float) -> Table:
     s = Styles.get()
-    data = [[Paragraph(literal(k), s["cell_bold"]), Paragraph(literal(v) or "–", s["cell"])]
+    data = [[Paragraph(literal(k), s["cell_bold"]),
+             Paragraph(literal(clip(v, 2000)) or "–", s["cell"])]
             for k, v in rows]
     table = Table(data, colWidths=[width * 0.3, width * 0.7], hAlign="LEFT")
     table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
@@ -278,17 +280,17 @@ def _strategies(data: PackData, width: float) -> list:
     s = Styles.get()
     rows = []
     for x in data.strategies:
-        missing = ", ".join(x.empty_components) or "none"
-        endorsed = ", ".join(x.endorsed_bodies) or "–"
-        rows.append([Paragraph(f"<b>{literal(x.title)}</b><br/>{literal(x.type.value)}"
+        missing = clip(", ".join(x.empty_components) or "none", 600)
+        endorsed = clip(", ".join(x.endorsed_bodies) or "–", 900)
+        rows.append([Paragraph(f"<b>{literal(clip(x.title, 300))}</b><br/>{literal(x.type.value)}"
                                f"{' · ' + literal(x.period) if x.period else ''}", s["cell"]),
                      Paragraph(literal(x.status.label), s["cell"]),
                      Paragraph(str(x.version_count), s["cell"]),
                      Paragraph(literal(missing), s["cell"]),
                      Paragraph(literal(endorsed), s["cell"])])
-    story.append(simple_table(["Strategy", "Status", "Versions", "Sections still empty",
+    story.append(simple_table(["Strategy", "Status", "Versions", "Empty sections",
                                "Endorsed by"], rows,
-                              [width * f for f in (0.33, 0.15, 0.1, 0.2, 0.22)]))
+                              [width * f for f in (0.3, 0.14, 0.09, 0.17, 0.3)]))
     if data.targets:
         story += [gap(6), markup("Targets", "h2"), targets_table(data.targets, data.today,
                                                                   width)]
@@ -351,7 +353,8 @@ def _annex(data: PackData, width: float) -> list:
         return story + [para("No readiness signals: no assessment round recorded.")]
     s = Styles.get()
     for r in data.readiness:
-        rows = [[rating_chip(sig.level, 76), Paragraph(literal(sig.sentence), s["cell"]),
+        rows = [[rating_chip(sig.level, 76), Paragraph(literal(clip(sig.sentence, 1500)),
+                                                       s["cell"]),
                  Paragraph(literal(sig.where), s["cell"])] for sig in r.signals]
         block = [markup(f"{literal(r.criterion.label)}", "h3"),
                  Table([[markup("<b>From the data</b>", "cell"), rating_chip(r.data_rating, 90),

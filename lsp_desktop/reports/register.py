@@ -46,7 +46,8 @@ def register_title(data: RegisterData) -> str:
 
 
 def _contact(member: Member, public: bool) -> str:
-    parts = [p for p in (member.email, member.phone) if p]
+    address = ", ".join(line.strip() for line in member.address.splitlines() if line.strip())
+    parts = [p for p in (member.email, member.phone, address) if p]
     if public and not member.publish_contact:
         return NOT_PUBLISHED if parts else ""
     text = "\n".join(parts)

@@ -28,6 +28,7 @@ from lsp_desktop.reports.base import (
     Bookmark,
     PageSetup,
     Styles,
+    clip,
     gap,
     literal,
     markup,
@@ -72,13 +73,13 @@ def targets_table(targets: Sequence[Target], today: date, width: float):
         status = target_status(t, today)
         colour = {"on track": "#2e7d32", "off track": "#c62828"}.get(status.value, "#757575")
         rows.append([Paragraph(literal(theme_label(t.theme)), cell),
-                     Paragraph(literal(t.indicator) + (
-                         f"<br/><font color='#5f6b7a'>{literal(t.data_source)}</font>"
+                     Paragraph(literal(clip(t.indicator, 600)) + (
+                         f"<br/><font color='#5f6b7a'>{literal(clip(t.data_source, 300))}</font>"
                          if t.data_source else ""), cell),
                      Paragraph(literal(_value(t.baseline_value, t.baseline_date)), cell),
                      Paragraph(literal(_value(t.target_value, t.target_date)), cell),
                      Paragraph(literal(_value(t.latest_value, t.latest_date)), cell),
-                     Paragraph(literal(t.lead_partner), cell),
+                     Paragraph(literal(clip(t.lead_partner, 300)), cell),
                      Paragraph(f'<font color="{colour}">■</font> {literal(status.value)}', cell)])
         del i
     widths = [width * f for f in (0.12, 0.29, 0.11, 0.11, 0.11, 0.14, 0.12)]

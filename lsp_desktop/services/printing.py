@@ -51,13 +51,14 @@ def register_members(services) -> list[Member]:
             MemberRecord.id, MemberRecord.title, MemberRecord.name, MemberRecord.organisation,
             MemberRecord.sector, MemberRecord.category, MemberRecord.role,
             MemberRecord.nominating_body, MemberRecord.email, MemberRecord.phone,
-            MemberRecord.publish_contact).order_by(MemberRecord.search_key)).all()
+            MemberRecord.address, MemberRecord.publish_contact)
+            .order_by(MemberRecord.search_key)).all()
     return [Member(id=mid, title=title, name=name, organisation=org, sector=Sector(sector),
                    category=category, role=Role(role), nominating_body=nominating,
-                   email=email, phone=phone, publish_contact=bool(published),
+                   email=email, phone=phone, address=address, publish_contact=bool(published),
                    terms=tuple(terms.get(mid, ())))
             for mid, title, name, org, sector, category, role, nominating, email, phone,
-            published in rows]
+            address, published in rows]
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
             lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
 
         self._build_menus()
+        self._add_print_button()
         self._remember_recent(self.db_path)
         self.update_title()
         self.resize(1280, 780)
@@ -188,6 +189,25 @@ class MainWindow(QMainWindow):
 
     # Each tab prints its own report: the register, the strategy, the action plan, the pack.
     TAB_REPORTS = ("register", "strategy", "actions", "pack")
+
+    TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
+                        "accreditation submission pack")
+
+    def _add_print_button(self) -> None:
+        """A Print… button beside the tabs: it previews the report of the tab in front."""
+        from PySide6.QtWidgets import QToolButton
+
+        self.print_button = QToolButton()
+        self.print_button.setText("Print…")
+        self.print_button.setAutoRaise(True)
+        self.print_button.clicked.connect(lambda: self.print_preview())
+        self.tabs.setCornerWidget(self.print_button, Qt.Corner.TopRightCorner)
+        self.tabs.currentChanged.connect(self._update_print_tip)
+        self._update_print_tip(self.tabs.currentIndex())
+
+    def _update_print_tip(self, index: int) -> None:
+        name = self.TAB_REPORT_NAMES[min(max(index, 0), len(self.TAB_REPORT_NAMES) - 1)]
+        self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
     def print_preview(self, report: str | None = None) -> None:
         from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog

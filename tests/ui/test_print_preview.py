@@ -104,3 +104,29 @@ def dialog_reports():
     from lsp_desktop.ui.dialogs.print_preview import REPORT_CHOICES
 
     return REPORT_CHOICES
+
+
+def test_register_on_an_earlier_date(qtbot, demo_services):
+    from datetime import date
+
+    dialog = _dialog(qtbot, demo_services)
+    dialog.on_edit.set_value(date(2001, 5, 1))
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog._thread is None,
+                    timeout=15000)
+    assert "The board on 01/05/2001" in text(dialog.pdf_bytes)
+
+
+def test_each_tab_prints_its_own_report(qtbot, demo_services, demo_db):
+    from lsp_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_services, Path(demo_db.path))
+    qtbot.addWidget(window)
+    for index, report in enumerate(MainWindow.TAB_REPORTS):
+        window.tabs.setCurrentIndex(index)
+        assert MainWindow.TAB_REPORT_NAMES[index] in window.print_button.toolTip()
+        qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+        dialog = window.preview_dialog
+        qtbot.waitUntil(lambda d=dialog: d.pdf_bytes is not None and d._thread is None,
+                        timeout=20000)
+        assert dialog.report == report
+        dialog.reject()

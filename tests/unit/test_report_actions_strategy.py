@@ -111,3 +111,27 @@ def test_inline_markdown_never_passes_tags_through():
     assert inline("**a** <b>x</b>") == "<b>a</b> &lt;b&gt;x&lt;/b&gt;"
     assert inline("*it* & _it_") == "<i>it</i> &amp; <i>it</i>"
     assert inline("2 * 3 * 4") == "2 * 3 * 4"
+
+
+def test_contents_entries_and_outline_keep_markup_literal():
+    from datetime import date as _date
+
+    from lsp_desktop.reports.base import Bookmark, PageSetup, markup, write_pdf
+    from lsp_desktop.reports.pack import _contents
+
+    out = io.BytesIO()
+    title = "<img src='x.png'/> & <b>Co</b>"
+    write_pdf(out, PageSetup("P", "T", _date(2002, 6, 1)),
+              lambda doc: _contents() + [Bookmark(title, 0, "k"), markup("body")], toc=True)
+    data = out.getvalue()
+    assert title in text(data)
+    assert not has_image(data)
+    assert [o.title for o in reader(data).outline] == [title]
+
+
+def test_an_enormous_action_still_prints_on_whole_rows():
+    huge = Action("A-099", "Huge", criterion=Criterion.EFFICIENT, description="word " * 20000,
+                  owner_body="body " * 500,
+                  milestones=tuple(Milestone(f"step {i}", date(2002, 7, 1)) for i in range(60)))
+    pdf = text(_pdf(render_action_plan, ActionPlanData(P, [huge], TODAY)))
+    assert "more characters]" in pdf and "and 35 more milestones" in pdf

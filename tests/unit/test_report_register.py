@@ -30,7 +30,8 @@ def board(services):
         _member("Llŷr Davies", Sector.COMMUNITY, email="llyr@example.org", publish=True,
                 role=Role.CHAIR, org="Bankside Forum"),
         _member("Łucja Wróbel", Sector.COMMUNITY, email="lucja.secret@example.org"),
-        _member("Gwen Rhys", Sector.VOLUNTARY, email="gwen.hidden@example.org"),
+        _member("Gwen Rhys", Sector.VOLUNTARY, email="gwen.hidden@example.org").with_changes(
+            address="1 Secret Lane\nLlanfair"),
         _member("Jon Blake", Sector.PRIVATE, email="jon@example.com", publish=True),
         _member("Ann Dubois", Sector.PUBLIC, org="Council €5 £10"),
         _member("Bill Ward", Sector.PUBLIC),
@@ -69,10 +70,11 @@ def test_public_version_leaves_out_unpublished_contacts(board):
     public = text(_register(board, public=True))
     assert "llyr@example.org" in public and "jon@example.com" in public
     assert "lucja.secret@example.org" not in public
-    assert "gwen.hidden@example.org" not in public
+    assert "gwen.hidden@example.org" not in public and "Secret Lane" not in public
     assert "Not published" in public
     full = text(_register(board))
     assert "lucja.secret@example.org" in full and "gwen.hidden@example.org" in full
+    assert "1 Secret Lane, Llanfair †" in full
 
 
 def test_markup_looking_text_prints_literally(services):
@@ -129,3 +131,10 @@ def test_signature_lines(board):
     pdf = text(_register(board))
     assert "Chair of the partnership" in pdf and "Lead officer" in pdf
     assert "Signature" in pdf and "Date" in pdf
+
+
+def test_a_huge_cell_never_breaks_the_page(services):
+    services.partnership.save(Partnership("P"))
+    services.members.add_many([_member("Long Body", Sector.PUBLIC, org="word " * 3000)])
+    pdf = text(_register(services))
+    assert "Long Body" in pdf and "more lines)" in pdf

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.widgets.date_field import DateEdit
 
 REPORT_CHOICES = (
     ("register", "Membership register"),
@@ -146,6 +147,9 @@ class PrintPreviewDialog(QDialog):
             self.report_box.addItem(label)
         self.paper_box = QComboBox()
         self.paper_box.addItems(["A4", "Letter"])
+        self.on_label = QLabel("On:")
+        self.on_edit = DateEdit(self.today)
+        self.on_edit.setToolTip("The board as on this date")
         self.public_box = QCheckBox("Public version")
         self.history_box = QCheckBox("Former members")
         self.choice_box = QComboBox()       # the strategy or the round
@@ -174,7 +178,7 @@ class PrintPreviewDialog(QDialog):
 
         top = QHBoxLayout()
         for w in (QLabel("Report:"), self.report_box, self.choice_box, self.version_box,
-                  self.public_box, self.history_box, QLabel("Paper:"), self.paper_box):
+                  self.on_label, self.on_edit, self.public_box, self.history_box, QLabel("Paper:"), self.paper_box):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
@@ -190,6 +194,7 @@ class PrintPreviewDialog(QDialog):
 
         self.report_box.currentIndexChanged.connect(self._options_changed)
         for signal in (self.paper_box.currentIndexChanged, self.public_box.toggled,
+                       self.on_edit.dateChanged,
                        self.history_box.toggled, self.choice_box.currentIndexChanged,
                        self.version_box.valueChanged):
             signal.connect(self.refresh)
@@ -205,6 +210,8 @@ class PrintPreviewDialog(QDialog):
     def _options_changed(self) -> None:
         report = self.report
         self.public_box.setVisible(report == "register")
+        self.on_label.setVisible(report == "register")
+        self.on_edit.setVisible(report == "register")
         self.history_box.setVisible(report == "register")
         self.version_box.setVisible(report == "strategy")
         self.choice_box.blockSignals(True)
@@ -231,6 +238,7 @@ class PrintPreviewDialog(QDialog):
         return PrintRequest(
             report=self.report, produced=self.today,
             paper="letter" if self.paper_box.currentIndex() == 1 else "a4",
+            on=self.on_edit.value() if self.report == "register" else None,
             public=self.public_box.isChecked(), history=self.history_box.isChecked(),
             round_name=choice if self.report == "pack" else "",
             strategy=choice if self.report == "strategy" else "",
