@@ -135,3 +135,13 @@ def test_an_enormous_action_still_prints_on_whole_rows():
                   milestones=tuple(Milestone(f"step {i}", date(2002, 7, 1)) for i in range(60)))
     pdf = text(_pdf(render_action_plan, ActionPlanData(P, [huge], TODAY)))
     assert "more characters]" in pdf and "and 35 more milestones" in pdf
+
+
+def test_strategy_markdown_escapes_print_as_typed():
+    """The section editor stores typed `<`, `*`, `1.` with backslash escapes; print the text."""
+    from lsp_desktop.reports.markdown import inline, markdown_flowables
+
+    assert inline(r"Fees \<£5\> \& \*not bold\* **bold**") == (
+        "Fees &lt;£5&gt; &amp; *not bold* <b>bold</b>")
+    (para,) = markdown_flowables(r"1\. is a number, not a list")
+    assert para.getPlainText() == "1. is a number, not a list"
