@@ -56,3 +56,16 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
 def open_file(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, file_filter)
     return path or None
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, folder)
+    return path or None
+
+
+def open_folder(folder: str) -> bool:
+    """Show a folder in the desktop's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
