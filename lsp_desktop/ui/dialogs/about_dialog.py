@@ -22,30 +22,30 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.icons import application_icon
 
 LICENCE = "GNU General Public License, version 3 or later (GPL-3.0-or-later)"
-# (shown name, module, attribute holding its version); optional libraries may be missing.
-_LIBRARIES = (
-    ("SQLAlchemy", "sqlalchemy", "__version__"),
-    ("Alembic", "alembic", "__version__"),
-    ("ReportLab", "reportlab", "Version"),
-    ("openpyxl", "openpyxl", "__version__"),
+# Shown name and distribution name; versions come from the installed metadata (the bundle
+# carries it: packaging/lsp-desktop.spec copies it), so nothing is imported to ask.
+LIBRARIES = (
+    ("SQLAlchemy", "SQLAlchemy"),
+    ("Alembic", "alembic"),
+    ("ReportLab", "reportlab"),
+    ("openpyxl", "openpyxl"),
 )
 
 
 def library_versions() -> list[tuple[str, str]]:
     """(name, version) of Python, Qt, PySide6 and the libraries, 'not installed' if absent."""
-    import importlib
+    from importlib import metadata
 
     import PySide6
     from PySide6.QtCore import qVersion
 
     found = [("Python", platform.python_version()), ("Qt", qVersion()),
              ("PySide6", PySide6.__version__)]
-    for name, module, attribute in _LIBRARIES:
+    for name, distribution in LIBRARIES:
         try:
-            version = str(getattr(importlib.import_module(module), attribute, "unknown"))
-        except ImportError:
-            version = "not installed"
-        found.append((name, version))
+            found.append((name, metadata.version(distribution)))
+        except metadata.PackageNotFoundError:
+            found.append((name, "not installed"))
     return found
 
 
