@@ -21,10 +21,11 @@ else
         "$here/share/applications/$app_id.desktop" > "$data/applications/$app_id.desktop"
     cp "$here/share/metainfo/$app_id.metainfo.xml" "$data/metainfo/"
     cp "$here/share/mime/packages/lsp-desktop.xml" "$data/mime/packages/"
-    cp -r "$here/share/icons/hicolor" "$data/icons/" 2>/dev/null \
-        || { mkdir -p "$data/icons" && cp -r "$here/share/icons/hicolor" "$data/icons/"; }
+    mkdir -p "$data/icons/hicolor"
+    cp -r "$here/share/icons/hicolor/." "$data/icons/hicolor/"
 fi
 command -v update-mime-database >/dev/null && update-mime-database "$data/mime" >/dev/null 2>&1 || true
 command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$data/icons/hicolor" || true
+command -v gtk-update-icon-cache >/dev/null \
+    && gtk-update-icon-cache -q -t -f "$data/icons/hicolor" 2>/dev/null || true
 echo "LSP Desktop ${1:+un}registered in $data"

@@ -44,6 +44,25 @@ fi
 step "start-up" '[[ $out =~ [0-9]+\.[0-9]+ ]]' --quit-after-startup
 step "open a file" '' "$tmp/data/partnership.lspd" --quit-after-startup
 
+# Desktop integration: the bundle's install-desktop.sh registers it for a (scratch) user.
+steps=$((steps + 1))
+apps=$tmp/share/applications
+if out=$(env -i HOME="$tmp/home" PATH=/usr/bin:/bin XDG_DATA_HOME="$tmp/share" \
+        "$bundle/install-desktop.sh" 2>&1) \
+        && grep -qxF "Exec=\"$exe\" %f" "$apps/org.lspdesktop.LSPDesktop.desktop" \
+        && [ -s "$tmp/share/icons/hicolor/256x256/apps/lsp-desktop.png" ] \
+        && { ! command -v desktop-file-validate >/dev/null \
+             || desktop-file-validate "$apps/org.lspdesktop.LSPDesktop.desktop"; } \
+        && { ! command -v update-mime-database >/dev/null \
+             || grep -q ':application/x-lsp-partnership:\*\.lspd$' "$tmp/share/mime/globs2"; }
+then
+    echo "smoke: ok     install-desktop.sh (menu entry, icon, .lspd file type)"
+else
+    failed=$((failed + 1))
+    echo "smoke: FAILED install-desktop.sh"
+    printf '%s\n' "$out" | tail -n 20 | sed 's/^/    /'
+fi
+
 if [ "$failed" -ne 0 ]; then
     echo "smoke: $failed of $steps steps failed ($bundle)"
     exit 1
