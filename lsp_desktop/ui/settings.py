@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 
 from lsp_desktop.domain.errors import ValidationError
@@ -43,6 +45,12 @@ class SettingsStore:
             return validate_settings(loaded)
         except ValidationError:
             return default
+
+    def export_folder(self, db_path: Path) -> str:
+        """Where export and print dialogs start: the setting if that folder exists, else the
+        partnership file's folder."""
+        folder = self.load().export_folder
+        return folder if folder and Path(folder).is_dir() else str(Path(db_path).parent)
 
     def save(self, settings: AppSettings) -> AppSettings:
         """Validate and store; returns what was stored (raises ValidationError)."""

@@ -42,6 +42,17 @@ def test_damaged_values_fall_back_to_defaults(tmp_path):
     assert loaded == AppSettings(officer_name="Priya Shah")
 
 
+def test_export_folder_falls_back_to_the_partnership_folder(tmp_path):
+    store = SettingsStore(ini(tmp_path))
+    db_path = tmp_path / "board" / "board.lspd"
+    assert store.export_folder(db_path) == str(tmp_path / "board")
+    (tmp_path / "exports").mkdir()
+    store.save(AppSettings(export_folder=str(tmp_path / "exports")))
+    assert store.export_folder(db_path) == str(tmp_path / "exports")
+    store.save(AppSettings(export_folder=str(tmp_path / "gone")))
+    assert store.export_folder(db_path) == str(tmp_path / "board")
+
+
 def test_dialog_saves_what_was_typed(qtbot, tmp_path, monkeypatch):
     store = SettingsStore(ini(tmp_path))
     dialog = SettingsDialog(store)
