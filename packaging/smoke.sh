@@ -11,9 +11,9 @@ trap 'rm -rf "$tmp"' EXIT
 failed=0
 steps=0
 
-run() {
-    env -i HOME="$tmp/home" PATH=/usr/bin:/bin LANG=C.UTF-8 \
-        XDG_CONFIG_HOME="$tmp/config" LSP_DESKTOP_DATA_DIR="$tmp/data" \
+run() {   # a step that hangs (say, behind an error dialog nobody can click) fails after 2 min
+    timeout -k 5 "${LSP_SMOKE_TIMEOUT:-120}" env -i HOME="$tmp/home" PATH=/usr/bin:/bin \
+        LANG=C.UTF-8 XDG_CONFIG_HOME="$tmp/config" LSP_DESKTOP_DATA_DIR="$tmp/data" \
         QT_QPA_PLATFORM=offscreen "$exe" "$@"
 }
 
