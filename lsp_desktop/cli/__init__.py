@@ -24,10 +24,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="partnership file (default: the one in your data folder)")
     parser = argparse.ArgumentParser(
         prog="lsp-desktop",
-        usage="%(prog)s [options] [FILE.lspd | COMMAND ...]",
         description="LSP Desktop: membership register, strategies, action plans and "
                     "accreditation for a Local Strategic Partnership. Without a command, "
-                    "opens the window; FILE.lspd (or --db) names the partnership to open.")
+                    "opens the window.",
+        epilog="lsp-desktop FILE.lspd opens that partnership in the window (the same as "
+               "--db FILE.lspd); this is how the desktop opens a double-clicked file.")
     parser.add_argument("--version", action="version", version=f"lsp-desktop {__version__}")
     parser.add_argument("--db", metavar="PATH", help="partnership file to open")
     parser.add_argument("--quit-after-startup", action="store_true",

@@ -45,3 +45,12 @@ def test_mistyped_command_is_still_reported_as_a_command(capsys):
     with pytest.raises(SystemExit):
         parse_args(["demoo"])
     assert "invalid choice: 'demoo'" in capsys.readouterr().err
+
+
+def test_help_tells_how_to_open_a_file_and_sub_command_usage_is_unchanged(capsys):
+    with pytest.raises(SystemExit):
+        parse_args(["--help"])
+    assert "lsp-desktop FILE.lspd opens that partnership" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        parse_args(["demo", "--help"])
+    assert capsys.readouterr().out.startswith("usage: lsp-desktop demo")
