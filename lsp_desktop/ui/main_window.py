@@ -14,10 +14,12 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
+from lsp_desktop.ui.help_menu import install as install_help_menu
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
+from lsp_desktop.ui.window_state import WindowStateKeeper
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.db_path)
         self.update_title()
         self.resize(1280, 780)
+        self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
+        install_help_menu(self)
         if read_only:
             self.statusBar().showMessage(
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
