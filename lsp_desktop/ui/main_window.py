@@ -218,7 +218,13 @@ class MainWindow(QMainWindow):
 
         index = self.tabs.currentIndex()
         chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
-        self.preview_dialog = PrintPreviewDialog(self.services, chosen, self)
+        settings = self.settings_store.load()
+        officer = ", ".join(p for p in (settings.officer_name, settings.officer_title) if p)
+        self.preview_dialog = PrintPreviewDialog(self.services, chosen, self,
+                                                 paper=settings.paper_size.value,
+                                                 lead_officer=officer,
+                                                 export_folder=self.settings_store.export_folder(
+                                                     self.db_path))
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

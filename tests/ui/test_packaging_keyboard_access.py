@@ -62,6 +62,26 @@ def test_menu_bar_mnemonics_are_unique(window):
     assert len(set(letters)) == len(letters), letters
 
 
+def test_mnemonics_within_each_menu_are_unique(window):
+    def letter(text: str) -> str:
+        plain = text.replace("&&", "")
+        index = plain.find("&")
+        return plain[index + 1].lower() if index >= 0 else ""
+
+    def check(menu: QMenu) -> None:
+        texts = [a.text() for a in menu.actions() if not a.isSeparator() and a.isVisible()
+                 and "&" in a.text() and menu is not window.recent_menu]
+        letters = [letter(t) for t in texts]
+        clashes = sorted({t for t in texts if letters.count(letter(t)) > 1})
+        assert clashes == [], f"{menu.title()}: the same Alt+letter for {clashes}"
+        for action in menu.actions():
+            if action.menu() is not None:
+                check(action.menu())
+
+    for menu_action in window.menuBar().actions():
+        check(menu_action.menu())
+
+
 def unnamed_inputs(root: QWidget) -> list[str]:
     """Inputs a screen reader would announce without a name (no text, label or name)."""
     found = []

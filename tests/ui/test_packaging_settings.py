@@ -116,3 +116,22 @@ def test_settings_from_the_edit_menu_set_the_backups_kept(window, monkeypatch):
     window.settings_action.trigger()
     assert window.settings_store.load().backups_kept == 4
     assert os.environ[ENV_BACKUPS_KEPT] == "4"
+
+
+def test_print_preview_uses_the_officer_paper_and_export_folder(window, tmp_path):
+    from dataclasses import replace
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    store = window.settings_store
+    store.save(replace(store.load(), officer_name="Jane Smith", officer_title="LSP co-ordinator",
+                       paper_size=PaperSize.LETTER, export_folder=str(folder)))
+    window.print_preview("pack")
+    dialog = window.preview_dialog
+    try:
+        request = dialog.request()
+        assert request.paper == "letter"
+        assert request.lead_officer == "Jane Smith, LSP co-ordinator"
+        assert dialog.suggested_name().startswith(str(folder))
+    finally:
+        dialog.close()
