@@ -21,6 +21,7 @@ from lsp_desktop.domain.members import (
     validate_member,
 )
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -34,6 +35,7 @@ def _to_domain(row: MemberRecord) -> Member:
         terms=tuple(Term(t.start_date, t.end_date, t.reason_left, t.id) for t in row.terms),
         declarations=tuple(Declaration(d.interest, d.body, d.declared_on, d.withdrawn_on, d.id)
                            for d in row.declarations),
+        version=row.version,
     )
 
 
@@ -80,7 +82,8 @@ class MembersService:
         with unit_of_work(self._factory) as s:
             result = s.connection().exec_driver_sql(
                 "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
-                "m.publish_contact, m.search_key, t.start_date, t.end_date "
+                "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
+                "CAST(t.end_date AS VARCHAR(10)) "
                 "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
                 "ORDER BY m.id, t.start_date").fetchall()
         rows: list[MemberRow] = []
@@ -176,6 +179,7 @@ class MembersService:
             row = s.get(MemberRecord, member.id)
             if row is None:
                 raise NotFoundError(f"{member.name} no longer exists.")
+            claim(row, member.version, f"The member {member.name}")
             _apply(row, member)
         return self.get(member.id)
 
