@@ -37,6 +37,7 @@ from lsp_desktop.ui.models.member_table import (
     TERM_START,
     MemberTableModel,
 )
+from lsp_desktop.ui.conflict import save_with_conflicts
 from lsp_desktop.ui.undo import AddMember, DeleteMember, EditMember
 from lsp_desktop.ui.widgets.balance_panel import BalancePanel
 from lsp_desktop.ui.widgets.date_field import DateEdit, from_qdate, to_qdate
@@ -288,12 +289,22 @@ class MembersTab(QWidget):
             dialog.ok_button.setEnabled(False)
         while dialog.exec():
             try:
-                after = self.service.update(dialog.member())
+                after, theirs = save_with_conflicts(
+                    self, "Member changed by another officer", self.service.update,
+                    dialog.member(), before, lambda: self.service.get(member_id))
             except ValidationError as exc:
                 dialog.show_errors(exc.errors)
                 continue
             except DomainError as exc:
                 prompts.error(self, "Cannot save member", str(exc))
+                self.refresh()
+                return
+            if theirs is not None:          # reload: edit again from their version
+                self.refresh()
+                before = theirs
+                dialog = MemberDialog(before, self._current_choices(), self)
+                continue
+            if after is None:
                 return
             self.undo_stack.push(EditMember(self.service, before, after, self._changed,
                                             self._failed))
