@@ -61,13 +61,13 @@ def median_ms(fn, runs: int = RUNS) -> tuple[float, object]:
 
 
 def main() -> None:
+    from lsp_desktop.ui.none_guard import protect_none
     from PySide6.QtWidgets import QApplication
 
     from lsp_desktop.db.database import open_partnership
     from lsp_desktop.domain.strategies import Strategy, StrategyType
     from lsp_desktop.services import build_services
     from lsp_desktop.ui.dialogs.compare_dialog import CompareDialog
-    from lsp_desktop.ui.none_guard import protect_none
     from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
     protect_none()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.members import CATEGORIES, Sector, balance
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.conflict import save_with_conflicts
 from lsp_desktop.ui.dialogs.end_term_dialog import EndTermDialog
 from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
 from lsp_desktop.ui.models.member_table import (
@@ -37,7 +38,6 @@ from lsp_desktop.ui.models.member_table import (
     TERM_START,
     MemberTableModel,
 )
-from lsp_desktop.ui.conflict import save_with_conflicts
 from lsp_desktop.ui.undo import AddMember, DeleteMember, EditMember
 from lsp_desktop.ui.widgets.balance_panel import BalancePanel
 from lsp_desktop.ui.widgets.date_field import DateEdit, from_qdate, to_qdate
