@@ -233,8 +233,8 @@ def open_shared(location: str, backup_dir: Path | None = None, *,
             if not create:
                 raise PartnershipFileError(
                     f"The database {name} is empty: it holds no partnership yet. "
-                    "Create one there first (lsp-desktop new --db URL, or File ▸ Open shared "
-                    "partnership… with 'create' ticked).")
+                    "Create one there first: lsp-desktop new --db URL --name NAME, or "
+                    "tick 'Create a new partnership there' in File ▸ Open shared partnership….")
             migrate.upgrade(engine)
         elif revision not in known:
             raise PartnershipFileError(
