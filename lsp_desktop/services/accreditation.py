@@ -412,7 +412,7 @@ class AccreditationService:
                            action_id=concern.action_id)
             row.concerns.append(c)
             s.flush()
-            return replace(concern, text=c.text, id=c.id)
+            return replace(concern, text=c.text, id=c.id, version=c.version)
 
     def update_concern(self, concern: Concern) -> Concern:
         if not concern.text.strip():
