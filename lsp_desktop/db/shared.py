@@ -73,7 +73,10 @@ def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     return create_engine(
         url, pool_pre_ping=True, pool_size=2, max_overflow=4, pool_timeout=CONNECT_TIMEOUT,
         connect_args={"connect_timeout": CONNECT_TIMEOUT, "options": options,
-                      "application_name": "LSP Desktop"})
+                      "application_name": "LSP Desktop",
+                      # A server that vanishes mid-statement is noticed in seconds.
+                      "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                      "keepalives_count": 2, "tcp_user_timeout": 10_000})
 
 
 def connection_problem(exc: BaseException) -> str:

@@ -7,7 +7,6 @@ from pathlib import Path
 from lsp_desktop.db.backup import copy_database
 from lsp_desktop.domain.errors import DomainError
 
-
 SHARED_NO_COPY = ("A shared partnership is held on a server, not in a file, so it cannot be "
                   "saved as a copy; use File ▸ Export whole partnership… (an archive), which "
                   "can be imported into a new file.")

@@ -27,6 +27,11 @@ class PartnershipService:
             return Partnership(row.name, row.council_area, row.go_region, row.nrf_area,
                                allocations, row.retention_years, version=row.version)
 
+    def ping(self) -> None:
+        """Reach the database (ConnectionLostError when a server cannot be reached)."""
+        with unit_of_work(self._factory) as s:
+            s.execute(select(1))
+
     def save(self, details: Partnership) -> Partnership:
         errors = validate_partnership(details)
         if errors:

@@ -91,9 +91,9 @@ def ask_conflict(parent: QWidget | None, title: str, text: str, their_change: st
     return "reload" if clicked is reload else "overwrite" if clicked is overwrite else "cancel"
 
 
-def ask_shared_partnership(parent: QWidget | None):
+def ask_shared_partnership(parent: QWidget | None, initial=None, problem: str = ""):
     """The Open shared partnership dialog; the connection details, or None if cancelled."""
     from lsp_desktop.ui.dialogs.shared_dialog import SharedPartnershipDialog
 
-    dialog = SharedPartnershipDialog(parent)
+    dialog = SharedPartnershipDialog(parent, initial, problem)
     return dialog.details() if dialog.exec() else None
