@@ -133,7 +133,7 @@ def dump_before_upgrade(engine: Engine, backup_dir: Path, url: URL, revision: st
     tables = {}
     with engine.connect() as conn:
         meta.reflect(conn)
-        for table in meta.sorted_tables:
+        for table in sorted(meta.tables.values(), key=lambda t: t.name):
             cols = list(table.columns)
             tables[table.name] = [{c.name: plain(v) for c, v in zip(cols, r, strict=True)}
                                   for r in conn.execute(select(*cols))]
