@@ -93,6 +93,18 @@ class MemberTableModel(QAbstractTableModel):
         self._rows = self._filter_text()
         self.endResetModel()
 
+    def update_row(self, row: MemberRow) -> None:
+        """Show one member's saved edit in place (no reload of the whole register)."""
+        for rows in (self._all, self._sorted, self._base, self._rows):
+            for i, r in enumerate(rows):
+                if r.id == row.id:
+                    rows[i] = row
+                    break
+        self._base_keys = [r.search_key for r in self._base]
+        at = self.row_of(row.id)
+        if at >= 0:
+            self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+
     def set_filter(self, text: str | None = None, sector: str | None = None,
                    category: str | None = None, status: str | None = None) -> None:
         if text is not None:
