@@ -28,6 +28,10 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
             raise ReadOnlyError(
                 "This partnership is open read-only (another copy of the program has it); "
                 "changes cannot be saved.") from None
+        if _sqlstate(exc) == "57014":
+            raise ConnectionLostError(
+                "The shared partnership's server did not answer in time; nothing was saved. "
+                "Try again in a moment.") from None
         if _is_connection_problem(exc):
             raise ConnectionLostError(
                 "The connection to the shared partnership is lost; nothing was saved. "
@@ -38,6 +42,10 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
 def _first_line(exc: DBAPIError) -> str:
     lines = str(exc.orig).strip().splitlines()
     return lines[0] if lines else type(exc.orig).__name__
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return getattr(getattr(exc.orig, "diag", None), "sqlstate", None) or ""
 
 
 def _is_connection_problem(exc: DBAPIError) -> bool:

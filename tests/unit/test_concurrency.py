@@ -178,3 +178,40 @@ def test_eight_writers_in_parallel_lose_nothing(pg_url_db):
     finally:
         db.close()
     assert [(m.notes, m.version) for m in got] == [(f"edit {edits}", edits + 1)] * 8
+
+
+def test_an_unreachable_server_is_a_clear_error_within_seconds():
+    import time
+
+    from sqlalchemy.orm import sessionmaker
+
+    from lsp_desktop.db.shared import make_engine, parse_url
+    from lsp_desktop.domain.errors import ConnectionLostError
+    from lsp_desktop.services.partnership import PartnershipService
+
+    engine = make_engine(parse_url("postgresql+psycopg://officer@127.0.0.1:1/thameside"))
+    start = time.monotonic()
+    try:
+        with pytest.raises(ConnectionLostError, match="connection to the shared partnership"):
+            PartnershipService(sessionmaker(engine)).ping()
+    finally:
+        engine.dispose()
+    assert time.monotonic() - start < 10
+
+
+def test_a_dropped_connection_is_replaced_without_the_user_noticing(pg_url_db, pg_server):
+    """The server closed this program's connections (restart, idle timeout): the next
+    call reconnects (pool_pre_ping) instead of failing."""
+    from lsp_desktop.db.database import open_partnership
+    from lsp_desktop.services import build_services
+
+    db = open_partnership(pg_url_db)
+    try:
+        services = build_services(db.session_factory, db.path, shared=True)
+        m = _member(services)
+        name = pg_url_db.rsplit("/", 1)[1]
+        pg_server._admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                 "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+        assert services.members.get(m.id).name == "Ann Example"
+    finally:
+        db.close()
