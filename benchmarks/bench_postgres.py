@@ -86,7 +86,8 @@ def generate(url: str, count: int) -> None:
         org = f"{rng.choice(['North', 'South', 'East', 'West', 'Canal'])} {rng.choice(ORGS)}"
         category, sector = rng.choice(categories)
         role = rng.choice([Role.MEMBER.value] * 8 + [Role.OBSERVER.value])
-        members.append((i, "", name, f"{fold(name)} {fold(org)}", org, sector.value, category,
+        # The search key as the service writes it (name, title, body), title blank.
+        members.append((i, "", name, f"{fold(name)}  {fold(org)}", org, sector.value, category,
                         role, rng.random() < 0.5))
         start = date(1995, 1, 1) + timedelta(days=rng.randrange(8000))
         end = start + timedelta(days=rng.randrange(2000)) if rng.random() < 0.4 else None
@@ -156,16 +157,18 @@ def measure(url: str) -> None:
     # Edit round trip: save one member (version checked) and show its row afresh.
     members = services.members
     ids = random.Random(7).sample(range(1, rows_all + 1), 40)
-    trips, saves = [], []
+    trips, saves, whole = [], [], []
     for n, member_id in enumerate(ids):
         member = members.get(member_id)
         start = time.perf_counter()
         saved = members.update(member.with_changes(notes=f"benchmark edit {n}"))
         saves.append(time.perf_counter() - start)
-        row = members.row(saved.id, tab.as_on())
-        tab.model.update_row(row)
+        quiet = n >= 10                   # the first ten also let the other tabs refresh
+        tab.blockSignals(quiet)
+        tab.member_edited(saved.id)       # what the tab does after the dialog's save
+        tab.blockSignals(False)
         tab.table.viewport().repaint()
-        trips.append(time.perf_counter() - start)
+        (trips if quiet else whole).append(time.perf_counter() - start)
     with open("/proc/loadavg") as fh:
         print(f"load average: {fh.read().split()[0]} on {os.cpu_count()} cores")
     print(f"rows: {rows_all}")
@@ -174,10 +177,12 @@ def measure(url: str) -> None:
           f"{statistics.median(loads):.3f} s, max {max(loads):.3f} s (target <= 1.5)")
     print(f"filter keystroke, filter + repaint: median {statistics.median(keys) * 1000:.1f} ms, "
           f"max {max(keys) * 1000:.1f} ms over {len(keys)} keys (target <= 100)")
-    print(f"edit round trip (save with version check + re-read row + repaint): median "
-          f"{statistics.median(trips) * 1000:.1f} ms, max {max(trips) * 1000:.1f} ms over "
-          f"{len(trips)} edits (target <= 50); save alone median "
-          f"{statistics.median(saves) * 1000:.1f} ms")
+    print(f"edit round trip (save with version check + Members tab re-reads and repaints "
+          f"the row): median {statistics.median(trips) * 1000:.1f} ms, max "
+          f"{max(trips) * 1000:.1f} ms over {len(trips)} edits (target <= 50); save alone "
+          f"median {statistics.median(saves) * 1000:.1f} ms")
+    print(f"  the same with the other tabs' refresh that members_changed triggers: median "
+          f"{statistics.median(whole) * 1000:.0f} ms over {len(whole)} edits")
     window.close()
     db.close()
 

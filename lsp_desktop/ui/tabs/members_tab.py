@@ -249,6 +249,23 @@ class MembersTab(QWidget):
         return sorted(((r.id, r.name) for r in self.service.list_rows(today, include_former=False)),
                       key=lambda p: p[1].casefold())
 
+    def member_edited(self, member_id: int) -> None:
+        """After an edit of one member: re-read only their row when it stays in place
+        (50,000 members: a few ms instead of reloading the register)."""
+        try:
+            row = self.service.row(member_id, self.as_on())
+        except DomainError:
+            row = None
+        at = self.model.row_of(member_id)
+        if row is not None and at >= 0 and self.model.row_at(at) == row:
+            pass                    # contact details, notes, declarations: the row stands
+        elif row is not None and self.model.update_row(row):
+            self.balance_panel.show_balance(balance(self.model.all_rows(), self.as_on()))
+            self._update_count()
+        else:
+            self.refresh()
+        self.members_changed.emit()
+
     def _changed(self) -> None:
         self.refresh()
         self.members_changed.emit()
@@ -306,7 +323,8 @@ class MembersTab(QWidget):
                 continue
             if after is None:
                 return
-            self.undo_stack.push(EditMember(self.service, before, after, self._changed,
+            self.undo_stack.push(EditMember(self.service, before, after,
+                                            lambda mid=after.id: self.member_edited(mid),
                                             self._failed))
             return
 
