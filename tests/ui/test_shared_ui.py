@@ -220,3 +220,30 @@ def test_action_conflict_message_names_the_action(demo_services):
     demo_services.actions.update(a.with_changes(title="Y"))
     with pytest.raises(ConflictError, match=a.reference):
         demo_services.actions.update(a.with_changes(title="Z"))
+
+
+def test_an_edit_rereads_one_row_unless_the_register_order_changes(qtbot, window, tab,
+                                                                     demo_services,
+                                                                     monkeypatch):
+    member_id = select_named(tab, "Llŷr")
+    reloads = []
+    real_refresh = tab.refresh
+    monkeypatch.setattr(tab, "refresh", lambda: (reloads.append(1), real_refresh()))
+
+    def email(dialog):
+        dialog.email_edit.setText("llyr.new@example.org")
+        return True
+
+    def rename(dialog):
+        dialog.name_edit.setText("Llŷr Davies-Jones")
+        return True
+    _scripted_exec(monkeypatch, MemberDialog, [email, rename])
+    tab.edit_selected()
+    assert reloads == []
+    assert demo_services.members.get(member_id).email == "llyr.new@example.org"
+    tab.select_id(member_id)
+    tab.edit_selected()
+    assert reloads == [1]
+    assert "Mr Llŷr Davies-Jones" in [r.name for r in tab.model.visible_rows()]
+    window.undo_action.trigger()
+    assert "Mr Llŷr Davies" in [r.name for r in tab.model.visible_rows()]
