@@ -239,8 +239,12 @@ class AccreditationService:
         return self.get_round(rnd.id)
 
     def set_outcome(self, round_id: int, outcome: Outcome, review_date: date | None = None,
-                    comments: str | None = None) -> AssessmentRound:
+                    comments: str | None = None, version: int | None = None
+                    ) -> AssessmentRound:
+        """`version`: the round as the officer saw it (ConflictError if changed since)."""
         rnd = self.get_round(round_id)
+        if version is not None:
+            rnd = replace(rnd, version=version)
         return self.update_round(replace(rnd, outcome=outcome, review_date=review_date,
                                          go_comments=rnd.go_comments if comments is None
                                          else comments))
@@ -267,9 +271,10 @@ class AccreditationService:
         return self.get_round(round_id).assessment(criterion)
 
     def set_go_rating(self, round_id: int, criterion: Criterion, rating: Rating,
-                      comments: str = "") -> CriterionAssessment:
+                      comments: str = "", version: int | None = None) -> CriterionAssessment:
         with unit_of_work(self._factory) as s:
             row = self._assessment_row(s, round_id, criterion)
+            claim(row, version, f"The assessment of {criterion.value}")
             row.go_rating = rating.value
             row.go_comments = comments
         return self.get_round(round_id).assessment(criterion)
@@ -285,14 +290,17 @@ class AccreditationService:
             s.flush()
             return Weakness(w.text, None, False, w.id)
 
-    def update_weakness(self, weakness_id: int, text: str) -> Weakness:
+    def update_weakness(self, weakness_id: int, text: str, version: int | None = None
+                        ) -> Weakness:
         if not text.strip():
             raise ValidationError([FieldError("text", "Describe the weakness.")])
         with unit_of_work(self._factory) as s:
             w = self._get(s, WeaknessRow, weakness_id, "weakness")
+            claim(w, version, "The weakness")
             w.text = text.strip()
             w.carried = False
-            return Weakness(w.text, w.action_id, w.carried, w.id)
+            s.flush()
+            return Weakness(w.text, w.action_id, w.carried, w.id, version=w.version)
 
     def remove_weakness(self, weakness_id: int) -> None:
         with unit_of_work(self._factory) as s:

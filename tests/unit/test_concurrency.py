@@ -215,3 +215,24 @@ def test_a_dropped_connection_is_replaced_without_the_user_noticing(pg_url_db, p
         assert services.members.get(m.id).name == "Ann Example"
     finally:
         db.close()
+
+
+def test_assessment_texts_weaknesses_and_outcomes_are_versioned(any_services):
+    from lsp_desktop.domain.accreditation import Outcome
+    from lsp_desktop.domain.criteria import Rating
+
+    acc = any_services.accreditation
+    rnd = acc.new_round("Annual review 2002/03", financial_year="2002/03")
+    a = acc.set_go_rating(rnd.id, Criterion.STRATEGIC, Rating.GREEN, "Good")
+    acc.set_go_rating(rnd.id, Criterion.STRATEGIC, Rating.AMBER_GREEN, "Fair", a.version)
+    with pytest.raises(ConflictError):
+        acc.set_go_rating(rnd.id, Criterion.STRATEGIC, Rating.RED, "Poor", a.version)
+    w = acc.add_weakness(rnd.id, Criterion.STRATEGIC, "Few targets")
+    w = acc.update_weakness(w.id, "Few SMART targets", w.version)
+    acc.update_weakness(w.id, "No SMART targets", w.version)
+    with pytest.raises(ConflictError):
+        acc.update_weakness(w.id, "Some targets", w.version)
+    seen = acc.get_round(rnd.id)
+    acc.set_outcome(rnd.id, Outcome.DEFERRED, date(2003, 1, 1), version=seen.version)
+    with pytest.raises(ConflictError):
+        acc.set_outcome(rnd.id, Outcome.ACCREDITED, version=seen.version)
