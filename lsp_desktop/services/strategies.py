@@ -391,6 +391,9 @@ class StrategiesService:
                     # Section ids are never reused, so the old id is free to bring back.
                     row = StrategySectionRow(id=x.id, strategy_id=strategy_id, component="")
                     s.add(row)
+                elif (row.title, row.body) != (x.title, x.body):
+                    # Officers editing it must reload: their text is not the draft's now.
+                    claim(row, None, f"The section \"{row.title}\"")
                 row.title, row.body, row.expected, row.position = x.title, x.body, x.expected, n
                 if x.expected and not row.component:
                     row.component = x.title
