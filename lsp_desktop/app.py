@@ -55,9 +55,12 @@ class GuiApplication:
         from lsp_desktop.services import build_services
         from lsp_desktop.services.demo import write_demo
         from lsp_desktop.ui import prompts
-        from lsp_desktop.ui.main_window import MainWindow
 
         parent = self.session.window if self.session else None
+        from lsp_desktop.db.shared import is_url
+
+        if is_url(path):
+            return self.open_shared(str(path))
         path = Path(path).expanduser().absolute()
         if self.session is not None and path == self.session.db.path and not reopen:
             self.session.window.statusBar().showMessage(f"{path.name} is already open.", 8000)
@@ -86,9 +89,18 @@ class GuiApplication:
         except OSError as exc:
             self._error(parent, f"Cannot open {path}: {exc.strerror or exc}.")
             return False
-        services = build_services(db.session_factory, db.path, self.paths.backup_dir)
-        window = MainWindow(services, db.path, read_only=db.read_only)
+        return self._show(db)
+
+    def _show(self, db) -> bool:
+        from lsp_desktop.services import build_services
+        from lsp_desktop.ui.main_window import MainWindow
+
+        services = build_services(db.session_factory, db.path, self.paths.backup_dir,
+                                  shared=db.shared)
+        window = MainWindow(services, db.path, read_only=db.read_only,
+                            location=db.url if db.shared else None)
         window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))
+        window.open_shared_requested.connect(self.open_shared)
         window.new_requested.connect(lambda p, d: self.open(Path(p), new_details=d))
         window.restore_requested.connect(lambda p: self.restore(Path(p)))
         old = self.session
@@ -103,6 +115,65 @@ class GuiApplication:
             old.window.deleteLater()
             old.db.close()
         return True
+
+    def open_shared(self, target) -> bool:
+        """Open a shared partnership: from the dialog's details, or a URL (command line,
+        recent list), asking for the password when the keyring has none and it is needed."""
+        from lsp_desktop import passwords
+        from lsp_desktop.db.database import open_partnership
+        from lsp_desktop.domain.errors import DomainError
+        from lsp_desktop.ui import prompts
+        from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails
+
+        parent = self.session.window if self.session else None
+        details = target if isinstance(target, SharedDetails) else _details_of(str(target))
+        if details is None:       # a URL this dialog cannot show: open it as given
+            return self._open_url(str(target), parent)
+        if not details.password:
+            saved = passwords.get(details.account)
+            if saved:
+                details = _with(details, password=saved)
+        while True:
+            try:
+                db = open_partnership(details.url(), self.paths.backup_dir,
+                                      create=details.create)
+            except DomainError as exc:
+                if self.quit_after_startup:
+                    self._error(parent, str(exc))
+                    return False
+                details = prompts.ask_shared_partnership(parent, details, str(exc))
+                if details is None:
+                    return False
+                continue
+            break
+        if details.remember and details.password:
+            if not passwords.remember(details.account, details.password):
+                prompts.warning(parent, "Password not remembered", passwords.why_not())
+        if details.create:
+            try:
+                from lsp_desktop.services import build_services
+
+                partnership = build_services(db.session_factory, db.path).partnership
+                if partnership.get().version is None:
+                    from lsp_desktop.domain.partnership import Partnership
+
+                    partnership.save(Partnership(name=details.database))
+            except DomainError as exc:
+                db.close()
+                self._error(parent, str(exc))
+                return False
+        return self._show(db)
+
+    def _open_url(self, url: str, parent) -> bool:
+        from lsp_desktop.db.database import open_partnership
+        from lsp_desktop.domain.errors import DomainError
+
+        try:
+            db = open_partnership(url, self.paths.backup_dir)
+        except DomainError as exc:
+            self._error(parent, str(exc))
+            return False
+        return self._show(db)
 
     def restore(self, backup_file: Path) -> bool:
         """Close the partnership, restore it from a backup (after backing it up), reopen it."""
@@ -134,6 +205,29 @@ class GuiApplication:
         if self.session is not None:
             self.session.db.close()
             self.session = None
+
+
+def _details_of(url: str):
+    """The dialog's fields from a postgresql URL, or None for a URL it cannot show."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails
+
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        return None
+    if u.get_backend_name() != "postgresql" or u.query or not u.database:
+        return None
+    return SharedDetails(u.host or "localhost", u.port or 5432, u.database, u.username or "",
+                         u.password or "")
+
+
+def _with(details, **changes):
+    from dataclasses import replace
+
+    return replace(details, **changes)
 
 
 def _preload_database_layer() -> None:
@@ -173,7 +267,10 @@ def run_gui(args) -> int:
 
     qt_app.setWindowIcon(application_icon())
     gui = GuiApplication(qt_app, paths, args.quit_after_startup)
-    path = Path(args.db).expanduser() if args.db else paths.default_db
+    from lsp_desktop.db.shared import is_url
+
+    path = args.db if is_url(args.db) else (
+        Path(args.db).expanduser() if args.db else paths.default_db)
     if not gui.open(path, create_demo=not args.db, read_only=args.read_only):
         return 1
     if args.quit_after_startup:

@@ -79,3 +79,67 @@ def _isolated_qt_settings(tmp_path):
 
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+
+
+# -- both engines ------------------------------------------------------------
+# LSP_TEST_PG_URL names a PostgreSQL server where the tests may create and drop
+# databases (./dev test starts a throwaway cluster and sets it).
+PG_URL = os.environ.get("LSP_TEST_PG_URL", "")
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG_URL, reason="LSP_TEST_PG_URL is not set: no PostgreSQL server to test against "
+                       "(./dev test starts one)"))]
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """Makes and drops databases on the test server; a migrated template is made once."""
+    from tests.pg import PgServer
+
+    if not PG_URL:
+        pytest.skip("LSP_TEST_PG_URL is not set: no PostgreSQL server to test against "
+                    "(./dev test starts one)")
+    server = PgServer(PG_URL)
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=ENGINES)
+def engine_name(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def location(engine_name, tmp_path, request):
+    """Where a fresh, migrated, empty partnership is: a file path or a database URL."""
+    if engine_name == "sqlite":
+        path = tmp_path / "both.lspd"
+        open_partnership(path, create=True).close()
+        yield str(path)
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create_database()
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def any_db(location, app_paths):
+    database = open_partnership(location, app_paths.backup_dir)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def any_services(any_db, app_paths):
+    return build_services(any_db.session_factory, any_db.path, app_paths.backup_dir,
+                          shared=any_db.shared)
+
+
+@pytest.fixture
+def pg_url_db(pg_server):
+    """A fresh empty partnership on the test server (skipped without one)."""
+    if not PG_URL:
+        pytest.skip("LSP_TEST_PG_URL is not set: no PostgreSQL server to test against")
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)

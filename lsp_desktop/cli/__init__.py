@@ -11,7 +11,8 @@ from lsp_desktop import __version__
 from lsp_desktop.domain.errors import DomainError
 
 # Each module registers its sub-commands with register(subparsers, common).
-_COMMAND_MODULES = ("core", "exchange", "actions", "strategies", "accreditation", "reports")
+_COMMAND_MODULES = ("core", "exchange", "actions", "strategies", "accreditation", "reports",
+                    "shared")
 
 
 class CommandError(DomainError):
@@ -27,8 +28,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH",
-                        help="partnership file (default: the one in your data folder)")
+    common.add_argument("--db", metavar="PATH|URL",
+                        help="partnership file (default: the one in your data folder), or a "
+                             "shared partnership's URL: postgresql+psycopg://user@host/dbname")
     parser = _Parser(
         prog="lsp-desktop",
         description="LSP Desktop: membership register, strategies, action plans and "
@@ -37,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="lsp-desktop FILE.lspd opens that partnership in the window (the same as "
                "--db FILE.lspd); this is how the desktop opens a double-clicked file.")
     parser.add_argument("--version", action="version", version=f"lsp-desktop {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="partnership file to open")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="partnership file, or a shared partnership's database URL, to open")
     parser.add_argument("--quit-after-startup", action="store_true",
                         help="open the window, print the seconds from process start to a "
                              "painted window, and exit (smoke tests, benchmarks)")

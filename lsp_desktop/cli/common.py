@@ -19,6 +19,29 @@ def db_path(args) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else default_paths().default_db
 
 
+def shared_url(args) -> str | None:
+    """The --db value when it is a database URL (a shared partnership), else None."""
+    value = getattr(args, "db", None)
+    if not value:
+        return None
+    from lsp_desktop.db.shared import is_url
+
+    return value if is_url(value) else None
+
+
+def location(args) -> Path | str:
+    """What --db names: a database URL as given, else the partnership file's path."""
+    return shared_url(args) or db_path(args)
+
+
+def services_of(db):
+    """All the services of an open partnership (file or shared)."""
+    from lsp_desktop.services import build_services
+
+    return build_services(db.session_factory, db.path, default_paths().backup_dir,
+                          shared=db.shared)
+
+
 @contextmanager
 def open_db(args, *, write: bool = False) -> Iterator:
     """Open the partnership named by --db; a reader falls back to read-only if locked."""
@@ -26,11 +49,11 @@ def open_db(args, *, write: bool = False) -> Iterator:
 
     paths = default_paths()
     try:
-        db = open_partnership(db_path(args), paths.backup_dir)
+        db = open_partnership(location(args), paths.backup_dir)
     except PartnershipLockedError:
         if write:
             raise
-        db = open_partnership(db_path(args), paths.backup_dir, read_only=True)
+        db = open_partnership(location(args), paths.backup_dir, read_only=True)
     try:
         yield db
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from lsp_desktop.cli.common import date_arg, db_path, open_db, print_rows
+from lsp_desktop.cli.common import date_arg, db_path, open_db, print_rows, shared_url
 
 
 def register(sub, common) -> None:
@@ -32,17 +32,24 @@ def register(sub, common) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from lsp_desktop.services.demo import write_demo
+    from lsp_desktop.db.shared import display_url
+    from lsp_desktop.services.demo import write_demo, write_shared_demo
 
+    url = shared_url(args)
+    if url:
+        write_shared_demo(url)
+        print(f"Demo partnership written to {display_url(url)}")
+        return 0
     path = write_demo(db_path(args), force=args.force)
     print(f"Demo partnership written to {path}")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from lsp_desktop.db.health import check_file
+    from lsp_desktop.db.health import check_file, check_server
 
-    report = check_file(db_path(args))
+    url = shared_url(args)
+    report = check_server(url) if url else check_file(db_path(args))
     for line in report.lines:
         print(line)
     return 0 if report.healthy else 1

@@ -7,7 +7,22 @@ import getpass
 import sys
 from pathlib import Path
 
-from lsp_desktop.cli.common import db_path, open_db, print_rows
+from lsp_desktop.cli.common import (
+    db_path,
+    location,
+    open_db,
+    print_rows,
+    services_of,
+    shared_url,
+)
+from lsp_desktop.domain.errors import DomainError
+
+
+def shown(args) -> str:
+    from lsp_desktop.db.shared import display_url
+
+    url = shared_url(args)
+    return display_url(url) if url else str(db_path(args))
 
 KINDS = ("members", "actions", "targets")
 
@@ -72,8 +87,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.kind == "archive":
         from lsp_desktop.services.archive import import_archive
 
-        counts = import_archive(Path(args.file), db_path(args))
-        print(f"Partnership written to {db_path(args)}: "
+        counts = import_archive(Path(args.file), location(args))
+        print(f"Partnership written to {shown(args)}: "
               + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
         return 0
     from lsp_desktop.services.exchange import ExchangeService
@@ -115,6 +130,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from lsp_desktop.paths import default_paths
     from lsp_desktop.services.backups import make_backup_of
 
+    if shared_url(args):
+        with open_db(args) as db:
+            made = services_of(db).backups.make(Path(args.out) if args.out else None)
+        print(f"Backup (an archive export) written to {made}")
+        return 0
     path = db_path(args)
     if not path.exists():
         from lsp_desktop.cli import CommandError
@@ -130,7 +150,8 @@ def cmd_backups(args: argparse.Namespace) -> int:
     from lsp_desktop.paths import default_paths
     from lsp_desktop.services.backups import BackupsService
 
-    infos = BackupsService(db_path(args), default_paths().backup_dir).list()
+    infos = BackupsService(db_path(args), default_paths().backup_dir,
+                           shared=bool(shared_url(args))).list()
     print_rows(["made", "size", "reason", "records", "file"],
                [(i.made.strftime("%d/%m/%Y %H:%M:%S"), i.size, i.reason, i.counts_text(),
                  str(i.path)) for i in infos], args.format)
@@ -141,6 +162,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from lsp_desktop.paths import default_paths
     from lsp_desktop.services.backups import restore_file
 
+    if shared_url(args):
+        from lsp_desktop.services.backups import SHARED_BACKUPS
+
+        raise DomainError(SHARED_BACKUPS)
     saved = restore_file(Path(args.backup), db_path(args), default_paths().ensure().backup_dir)
     if saved:
         print(f"The state before restoring was backed up to {saved}")

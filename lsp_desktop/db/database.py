@@ -26,6 +26,16 @@ class Database:
     read_only: bool = False
     migrated_from: str | None = None
     _lock: object | None = field(default=None, repr=False)
+    url: str | None = None   # a shared partnership's address (password hidden); None for a file
+
+    @property
+    def shared(self) -> bool:
+        return self.url is not None
+
+    @property
+    def location(self) -> str:
+        """What the user opened: the file path, or the server address."""
+        return self.url if self.url is not None else str(self.path)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -152,8 +162,12 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
 
     Refuses, leaving the file untouched, anything not a partnership file, a damaged
     file, or one made by a newer program. Raises PartnershipLockedError when another
-    copy has it open, unless `read_only`.
+    copy has it open, unless `read_only`. A database URL opens a shared partnership.
     """
+    from lsp_desktop.db.shared import is_url
+
+    if is_url(path):
+        return open_shared(str(path), backup_dir, read_only=read_only, create=create)
     path = Path(path).expanduser().absolute()
     created = False
     if not path.exists():
@@ -196,3 +210,52 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     return Database(path, engine, factory, read_only, migrated_from, lock)
+
+
+def open_shared(location: str, backup_dir: Path | None = None, *,
+                read_only: bool = False, create: bool = False) -> Database:
+    """Open a partnership held on a PostgreSQL server, migrating it if it is older.
+
+    An empty database gets the schema (and a first partnership record) only when
+    `create`. There is no file lock: officers edit at once, and saves of the same
+    record are kept apart by version counters. Backups are archive exports.
+    """
+    from lsp_desktop.db import shared
+
+    url = shared.parse_url(location)
+    engine = shared.make_engine(url)
+    try:
+        revision = shared.inspect_server(engine, url)
+        known = migrate.known_revisions()
+        migrated_from = None
+        name = shared.display_url(url)
+        if revision is None:
+            if not create:
+                raise PartnershipFileError(
+                    f"The database {name} is empty: it holds no partnership yet. "
+                    "Create one there first: lsp-desktop new --db URL --name NAME, or "
+                    "tick 'Create a new partnership there' in File ▸ Open shared partnership….")
+            migrate.upgrade(engine)
+        elif revision not in known:
+            raise PartnershipFileError(
+                f"{name} was made by a newer version of LSP Desktop (schema {revision}); "
+                f"this version knows schemas up to {known[-1]}. Please update the program.")
+        elif revision != known[-1]:
+            if read_only:
+                raise PartnershipFileError(
+                    f"{name} needs upgrading before it can be opened; open it for changes "
+                    "once to upgrade it.")
+            if backup_dir is not None:
+                shared.dump_before_upgrade(engine, backup_dir, url, revision, known[-1])
+            migrate.upgrade(engine)
+            migrated_from = revision
+    except BaseException:
+        engine.dispose()
+        raise
+    if read_only:
+        engine.dispose()
+        engine = shared.make_engine(url, read_only=True)
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return Database(shared.stand_in_path(url), engine, factory, read_only, migrated_from,
+                    None, name)
+

@@ -51,3 +51,34 @@ def check_file(path: Path) -> HealthReport:
     healthy &= not fk
     lines.extend(f"{name}: {count}" for name, count in counts.items())
     return HealthReport(healthy, lines)
+
+
+def check_server(url: str) -> HealthReport:
+    """Check a shared partnership on a server: reachable, schema, records per type."""
+    from sqlalchemy import inspect, text
+
+    from lsp_desktop.db import shared
+
+    try:
+        parsed = shared.parse_url(url)
+        engine = shared.make_engine(parsed, read_only=True)
+    except PartnershipFileError as exc:
+        return HealthReport(False, [f"error: {exc}"])
+    try:
+        revision = shared.inspect_server(engine, parsed)
+        if revision is None:
+            return HealthReport(False, ["error: the database is empty: no partnership yet"])
+        with engine.connect() as conn:
+            tables = sorted(t for t in inspect(conn).get_table_names() if t != "alembic_version")
+            counts = {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar() for t in tables}
+    except PartnershipFileError as exc:
+        return HealthReport(False, [f"error: {exc}"])
+    finally:
+        engine.dispose()
+    known = migrate.known_revisions()
+    state = ("current" if revision == known[-1] else
+             "older, upgraded when opened" if revision in known else "newer than this program")
+    lines = ["integrity: checked by the server", f"schema: {revision} ({state})",
+             "broken references: 0 (the server enforces them)"]
+    lines.extend(f"{name}: {count}" for name, count in counts.items())
+    return HealthReport(revision in known, lines)

@@ -29,14 +29,19 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    sqlite = engine.dialect.name == "sqlite"
+    problems = []
     with engine.connect() as conn:
-        # Batch migrations copy tables; with foreign keys on, dropping the old
+        # Batch migrations copy SQLite tables; with foreign keys on, dropping the old
         # copy would cascade, so they are off for the migration and checked after.
-        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        # A server database alters tables in place and checks references itself.
+        if sqlite:
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
         conn.commit()
-        problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        if sqlite:
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
     if problems:
         raise RuntimeError(f"migration left {len(problems)} broken references")

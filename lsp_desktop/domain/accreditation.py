@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
@@ -76,6 +76,7 @@ class EvidenceItem:
     file_size: int = 0
     carried: bool = False           # copied from the previous round as a baseline
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
     @property
     def has_file(self) -> bool:
@@ -88,6 +89,7 @@ class Weakness:
     action_id: int | None = None
     carried: bool = False
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,7 @@ class CriterionAssessment:
     weaknesses: tuple[Weakness, ...] = ()
     evidence: tuple[EvidenceItem, ...] = ()
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class Dialogue:
     with_whom: str
     notes: str = ""
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,7 @@ class Concern:
     status: ConcernStatus = ConcernStatus.OPEN
     action_id: int | None = None
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,7 @@ class AssessmentRound:
     dialogues: tuple[Dialogue, ...] = ()
     concerns: tuple[Concern, ...] = ()
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
     def assessment(self, criterion: Criterion) -> CriterionAssessment:
         for a in self.criteria:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -90,6 +90,7 @@ class Action:
     notes: tuple[ProgressNote, ...] = ()    # newest first
     id: int | None = None
     theme: str = ""                         # a Theme value or a local theme (from the target)
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
     def is_overdue(self, today: date) -> bool:
         return (self.due is not None and self.due < today

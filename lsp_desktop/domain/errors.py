@@ -40,3 +40,22 @@ class PartnershipFileError(DomainError):
 
 class PartnershipLockedError(PartnershipFileError):
     """Another copy of the program has the partnership open for writing."""
+
+
+class ConflictError(DomainError):
+    """Another officer saved the same record since it was read: nothing was written.
+
+    `who` and `when` name the other change where known; the window offers to reload
+    the record or to overwrite the other change after showing it.
+    """
+
+    def __init__(self, what: str, who: str = "", when=None):
+        self.what, self.who, self.when = what, who, when
+        by = who or "another officer"
+        at = f" at {when:%H:%M} on {when:%d/%m/%Y}" if when is not None else ""
+        super().__init__(f"{what} was changed by {by}{at} after you opened it; your change "
+                         "was not saved. Reload to see their change, or overwrite it with yours.")
+
+
+class ConnectionLostError(DomainError):
+    """The shared partnership's server cannot be reached; nothing was written."""

@@ -123,6 +123,7 @@ class Member:
     terms: tuple[Term, ...] = ()
     declarations: tuple[Declaration, ...] = ()
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
     @property
     def display_name(self) -> str:

@@ -33,6 +33,7 @@ class Partnership:
     # Anticipated NRF allocation per financial year ("2001/02" -> whole pounds).
     nrf_allocations: dict[str, int] = field(default_factory=dict)
     retention_years: int = 6
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 def validate_partnership(p: Partnership) -> list[FieldError]:

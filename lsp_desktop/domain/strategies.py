@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -75,6 +75,7 @@ class Section:
     position: int = 0
     id: int | None = None
     component: str = ""             # the expected component it covers, kept when renamed
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
     @cached_property
     def word_count(self) -> int:
@@ -98,6 +99,7 @@ class Target:
     comparison_label: str = ""      # "district" / "national"
     neighbourhood_id: int | None = None
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class Strategy:
     status: StrategyStatus = StrategyStatus.WORKING_DRAFT
     lead_officer: str = ""
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
     @property
     def display_name(self) -> str:
@@ -181,6 +184,7 @@ class Neighbourhood:
     wards: str = ""
     evidence: str = ""
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 @dataclass(frozen=True)
@@ -193,6 +197,7 @@ class Endorsement:
     endorsed_by: str = ""           # the person who signed for the body
     endorsed_on: date | None = None
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
 
 @dataclass(frozen=True)
@@ -208,6 +213,7 @@ class ConsultationEvent:
     summary: str = ""
     strategy_id: int | None = None  # the strategy consulted on, if one
     id: int | None = None
+    version: int | None = field(default=None, compare=False)  # optimistic concurrency
 
     @property
     def method(self) -> str:

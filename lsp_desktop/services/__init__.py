@@ -38,7 +38,8 @@ class Services:
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
-                   backup_dir: Path | None = None) -> Services:
+                   backup_dir: Path | None = None, shared: bool = False) -> Services:
+    """`shared`: the partnership is on a server (db_path only suggests file names)."""
     partnership = PartnershipService(session_factory)
     members = MembersService(session_factory)
     actions = ActionsService(session_factory)
@@ -47,10 +48,11 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
     return Services(
         partnership=partnership,
         members=members,
-        files=FilesService(db_path, backup_dir),
+        files=FilesService(db_path, backup_dir, shared=shared),
         exchange=ExchangeService(session_factory),
         archive=ArchiveService(session_factory),
-        backups=BackupsService(db_path, backup_dir),
+        backups=BackupsService(db_path, backup_dir, shared=shared,
+                               archive=ArchiveService(session_factory)),
         personal_data=PersonalDataService(session_factory),
         accreditation=accreditation,
         readiness=ReadinessService(session_factory, members, accreditation, actions,

@@ -45,6 +45,7 @@ from lsp_desktop.domain.catalogue import default_catalogue
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 _ROUND_LOAD = (
@@ -57,15 +58,16 @@ _ROUND_LOAD = (
 
 def _evidence(e: EvidenceRow) -> EvidenceItem:
     return EvidenceItem(e.title, EvidenceKind(e.kind), e.dated, e.reference, e.file_name,
-                        e.file_size, e.carried, e.id)
+                        e.file_size, e.carried, e.id, version=e.version)
 
 
 def _assessment(a: CriterionAssessmentRow) -> CriterionAssessment:
     return CriterionAssessment(
         Criterion(a.criterion), Rating(a.rating), a.narrative, a.strengths, Rating(a.go_rating),
         a.go_comments, a.carried,
-        tuple(Weakness(w.text, w.action_id, w.carried, w.id) for w in a.weaknesses),
-        tuple(_evidence(e) for e in a.evidence), a.id)
+        tuple(Weakness(w.text, w.action_id, w.carried, w.id, version=w.version)
+              for w in a.weaknesses),
+        tuple(_evidence(e) for e in a.evidence), a.id, version=a.version)
 
 
 def _round(r: AssessmentRoundRow) -> AssessmentRound:
@@ -76,10 +78,12 @@ def _round(r: AssessmentRoundRow) -> AssessmentRound:
         r.name, RoundKind(r.kind), r.financial_year, r.participants, r.agreed_on,
         r.submitted_on, Outcome(r.outcome), r.review_date, r.go_comments, r.carried_from_id,
         criteria,
-        tuple(Dialogue(d.held_on, d.with_whom, d.notes, d.id) for d in r.dialogues),
+        tuple(Dialogue(d.held_on, d.with_whom, d.notes, d.id, version=d.version)
+              for d in r.dialogues),
         tuple(Concern(c.text, Criterion(c.criterion) if c.criterion else None,
-                      ConcernStatus(c.status), c.action_id, c.id) for c in r.concerns),
-        r.id)
+                      ConcernStatus(c.status), c.action_id, c.id, version=c.version)
+              for c in r.concerns),
+        r.id, version=r.version)
 
 
 def _round_order(r) -> tuple:
@@ -222,6 +226,7 @@ class AccreditationService:
             raise ValidationError(errors)
         with unit_of_work(self._factory) as s:
             row = self._round_row(s, rnd.id)
+            claim(row, rnd.version, f"The round {row.name}")
             row.name = rnd.name.strip()
             row.kind = rnd.kind.value
             row.financial_year = rnd.financial_year.strip()
@@ -234,8 +239,12 @@ class AccreditationService:
         return self.get_round(rnd.id)
 
     def set_outcome(self, round_id: int, outcome: Outcome, review_date: date | None = None,
-                    comments: str | None = None) -> AssessmentRound:
+                    comments: str | None = None, version: int | None = None
+                    ) -> AssessmentRound:
+        """`version`: the round as the officer saw it (ConflictError if changed since)."""
         rnd = self.get_round(round_id)
+        if version is not None:
+            rnd = replace(rnd, version=version)
         return self.update_round(replace(rnd, outcome=outcome, review_date=review_date,
                                          go_comments=rnd.go_comments if comments is None
                                          else comments))
@@ -248,10 +257,13 @@ class AccreditationService:
 
     # -- stage 1 and stage 2 per criterion -------------------------------
     def save_criterion(self, round_id: int, criterion: Criterion, rating: Rating,
-                       narrative: str, strengths: str) -> CriterionAssessment:
+                       narrative: str, strengths: str, version: int | None = None
+                       ) -> CriterionAssessment:
         """The self-assessment of one criterion; once saved it is no longer 'carried'."""
         with unit_of_work(self._factory) as s:
             row = self._assessment_row(s, round_id, criterion)
+            if row.id is not None:
+                claim(row, version, f"The self-assessment of {criterion.value}")
             row.rating = rating.value
             row.narrative = narrative
             row.strengths = strengths
@@ -259,9 +271,10 @@ class AccreditationService:
         return self.get_round(round_id).assessment(criterion)
 
     def set_go_rating(self, round_id: int, criterion: Criterion, rating: Rating,
-                      comments: str = "") -> CriterionAssessment:
+                      comments: str = "", version: int | None = None) -> CriterionAssessment:
         with unit_of_work(self._factory) as s:
             row = self._assessment_row(s, round_id, criterion)
+            claim(row, version, f"The assessment of {criterion.value}")
             row.go_rating = rating.value
             row.go_comments = comments
         return self.get_round(round_id).assessment(criterion)
@@ -277,14 +290,17 @@ class AccreditationService:
             s.flush()
             return Weakness(w.text, None, False, w.id)
 
-    def update_weakness(self, weakness_id: int, text: str) -> Weakness:
+    def update_weakness(self, weakness_id: int, text: str, version: int | None = None
+                        ) -> Weakness:
         if not text.strip():
             raise ValidationError([FieldError("text", "Describe the weakness.")])
         with unit_of_work(self._factory) as s:
             w = self._get(s, WeaknessRow, weakness_id, "weakness")
+            claim(w, version, "The weakness")
             w.text = text.strip()
             w.carried = False
-            return Weakness(w.text, w.action_id, w.carried, w.id)
+            s.flush()
+            return Weakness(w.text, w.action_id, w.carried, w.id, version=w.version)
 
     def remove_weakness(self, weakness_id: int) -> None:
         with unit_of_work(self._factory) as s:
@@ -339,6 +355,7 @@ class AccreditationService:
             raise ValidationError(errors)
         with unit_of_work(self._factory) as s:
             e = self._get(s, EvidenceRow, item.id, "evidence item")
+            claim(e, item.version, f"The evidence item {e.title}")
             e.title, e.kind, e.dated = item.title.strip(), item.kind.value, item.dated
             e.reference, e.carried = item.reference.strip(), False
             return _evidence(e)
@@ -403,17 +420,19 @@ class AccreditationService:
                            action_id=concern.action_id)
             row.concerns.append(c)
             s.flush()
-            return replace(concern, text=c.text, id=c.id)
+            return replace(concern, text=c.text, id=c.id, version=c.version)
 
     def update_concern(self, concern: Concern) -> Concern:
         if not concern.text.strip():
             raise ValidationError([FieldError("text", "Describe the area of concern.")])
         with unit_of_work(self._factory) as s:
             c = self._get(s, ConcernRow, concern.id, "area of concern")
+            claim(c, concern.version, "The area of concern")
             c.text, c.status = concern.text.strip(), concern.status.value
             c.criterion = concern.criterion.value if concern.criterion else None
             c.action_id = concern.action_id
-        return concern
+            s.flush()
+            return replace(concern, version=c.version)
 
     def remove_concern(self, concern_id: int) -> None:
         with unit_of_work(self._factory) as s:

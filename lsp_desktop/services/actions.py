@@ -30,6 +30,7 @@ from lsp_desktop.domain.actions import (
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 _UNSET = ...
@@ -50,7 +51,7 @@ _COLUMNS = (ActionRecord.id, ActionRecord.reference, ActionRecord.title,
             ActionRecord.concern_id, ActionRecord.theme, ActionRecord.owner_member_id,
             ActionRecord.owner_body, ActionRecord.lead_officer, ActionRecord.start_date,
             ActionRecord.due_date, ActionRecord.status, ActionRecord.progress,
-            ActionRecord.amount, ActionRecord.funding_source)
+            ActionRecord.amount, ActionRecord.funding_source, ActionRecord.version)
 
 
 _WRITABLE = ("reference", "title", "description", "criterion", "target_id", "concern_id",
@@ -67,7 +68,7 @@ _SOURCES = {f.value: f for f in FundingSource}
 
 def _build(values, milestones, notes) -> Action:
     (aid, ref, title, desc, crit, target, concern, theme, owner_id, body, lead, start, due,
-     status, progress, amount, source) = values
+     status, progress, amount, source, version) = values
     return Action(
         id=aid, reference=ref, title=title, description=desc,
         criterion=_CRITERIA[crit] if crit else None, target_id=target, concern_id=concern,
@@ -75,7 +76,7 @@ def _build(values, milestones, notes) -> Action:
         start=start, due=due, status=_STATUSES[status],
         progress=_PROGRESS[progress] if progress else None, amount=amount,
         funding_source=_SOURCES[source] if source else None,
-        milestones=tuple(milestones), notes=tuple(notes))
+        milestones=tuple(milestones), notes=tuple(notes), version=version)
 
 
 def _sorted_notes(notes: Iterable[ProgressNote]) -> list[ProgressNote]:
@@ -235,6 +236,7 @@ class ActionsService:
             row = s.get(ActionRecord, action.id)
             if row is None:
                 raise NotFoundError(f"Action {action.reference} no longer exists.")
+            claim(row, action.version, f"Action {action.reference}")
             _apply(row, action)
             _replace_children(s, action.id, action)
         return self.get(action.id)
@@ -253,8 +255,10 @@ class ActionsService:
         if not note.text.strip():
             raise ValidationError([FieldError("notes", "A progress note cannot be empty.")])
         with unit_of_work(self._factory) as s:
-            if s.get(ActionRecord, action_id) is None:
+            row = s.get(ActionRecord, action_id)
+            if row is None:
                 raise NotFoundError(f"Action {action_id} no longer exists.")
+            claim(row, None, f"Action {row.reference}")   # others editing it must reload
             s.add(ProgressNoteRow(action_id=action_id, written_on=note.written_on,
                                   text=note.text))
         return self.get(action_id)
@@ -303,7 +307,8 @@ class ActionsService:
     def bulk_update(self, ids: Iterable[int], *, status: ActionStatus | None = None,
                     progress: Progress | None = None, owner_member_id=_UNSET,
                     owner_body=_UNSET, shift_days: int | None = None) -> list[Action]:
-        """Change many actions at once, all or none; returns them as they were (for undo).
+        """Change many actions at once, all or none; returns them as they were (for undo,
+        carrying the versions now saved).
 
         Setting a member as owner clears the owning body and the other way round,
         unless both are given. Shifting moves due dates only; start dates stay.
@@ -328,11 +333,14 @@ class ActionsService:
             if shift_days:
                 b = shift_due(b, shift_days)
             after.append(b)
-        self.write_many(after)
-        return before
+        saved = self.write_many(after)
+        # The undo snapshots name the versions just written, so undoing works unless
+        # another officer has changed the actions since.
+        return [replace(b, version=a.version) for b, a in zip(before, saved, strict=True)]
 
-    def write_many(self, actions: Iterable[Action]) -> None:
-        """Save the fields, milestones and notes of several existing actions; all or none."""
+    def write_many(self, actions: Iterable[Action]) -> list[Action]:
+        """Save the fields, milestones and notes of several existing actions; all or none.
+        Each must still be at the version it was read at; returns them as saved."""
         actions = list(actions)
         problems = []
         for a in actions:
@@ -345,5 +353,7 @@ class ActionsService:
                 row = s.get(ActionRecord, a.id)
                 if row is None:
                     raise NotFoundError(f"Action {a.reference} no longer exists.")
+                claim(row, a.version, f"Action {a.reference}")
                 _apply(row, a)
                 _replace_children(s, a.id, a)
+        return [self.get(a.id) for a in actions]

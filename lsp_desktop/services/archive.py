@@ -133,8 +133,13 @@ def load(path: Path | str) -> dict:
 
 
 def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, int]:
-    """Make a new partnership file from an archive; returns records per table."""
+    """Make a new partnership file (or fill an empty server database, when `new_db` is a
+    URL) from an archive; returns records per table."""
+    from lsp_desktop.db.shared import is_url
+
     archive = load(archive_path)
+    if is_url(new_db):
+        return _import_into_server(archive, str(new_db))
     new_db = Path(new_db).expanduser().absolute()
     if new_db.exists():
         raise DomainError(f"{new_db} already exists; an archive is imported into a new file.")
@@ -195,3 +200,75 @@ def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, in
 def _discard(path: Path) -> None:
     for extra in ("", "-wal", "-shm"):
         Path(str(path) + extra).unlink(missing_ok=True)
+
+
+def _archive_values(archive: dict, name: str, table: sa.Table) -> list[dict]:
+    rows = archive["tables"].get(name) or []
+    if not isinstance(rows, list):
+        raise DomainError(f"The archive's {name} is not a list of records.")
+    values = []
+    for i, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            raise DomainError(f"The archive's {name} record {i} is not an object.")
+        extra = sorted(set(row) - set(table.columns.keys()))
+        if extra:
+            raise DomainError(f"The archive's {name} record {i} has fields this "
+                              f"program does not know: {', '.join(extra)}.")
+        values.append({k: _from_plain(v, table.columns[k]) for k, v in row.items()})
+    return values
+
+
+def _import_into_server(archive: dict, url: str) -> dict[str, int]:
+    """Fill an empty database on a server from an archive, all or nothing.
+
+    The server checks references as rows go in, so a reference to a table not yet
+    filled (or to the same table) is written in a second pass; the id counters are then
+    moved past the highest id, so new records never collide with imported ones.
+    """
+    from lsp_desktop.db.database import open_partnership
+
+    known = {t.name: t for t in _tables()}
+    unknown = sorted(set(archive["tables"]) - set(known))
+    if unknown:
+        raise DomainError(f"The archive holds records this program does not know "
+                          f"({', '.join(unknown)}); please update LSP Desktop.")
+    db = open_partnership(url, create=True)
+    counts: dict[str, int] = {}
+    try:
+        with db.engine.begin() as conn:
+            for table in known.values():
+                if conn.execute(select(sa.func.count()).select_from(table)).scalar():
+                    raise DomainError(f"{db.location} already holds a partnership; an archive "
+                                      "is imported into an empty database.")
+            filled: set[str] = set()
+            later: list[tuple[sa.Table, dict, dict]] = []
+            for name, table in known.items():
+                values = _archive_values(archive, name, table)
+                pending = {fk.parent.name for fk in table.foreign_keys
+                           if fk.column.table.name not in filled}
+                pk = [c.name for c in table.primary_key.columns]
+                for v in values:
+                    held = {k: v[k] for k in pending if v.get(k) is not None}
+                    if held:
+                        later.append((table, {k: v[k] for k in pk}, held))
+                        v.update(dict.fromkeys(held))
+                for keys in {tuple(sorted(v)) for v in values}:
+                    conn.execute(insert(table), [v for v in values if tuple(sorted(v)) == keys])
+                counts[name] = len(values)
+                filled.add(name)
+            for table, key, held in later:
+                conn.execute(sa.update(table).where(
+                    *(table.c[k] == v for k, v in key.items())).values(held))
+            for table in known.values():
+                ids = [c for c in table.primary_key.columns if c.autoincrement is True
+                       or (c.autoincrement == "auto" and isinstance(c.type, sa.Integer)
+                           and len(table.primary_key.columns) == 1)]
+                for col in ids:
+                    conn.execute(sa.text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', '{col.name}'), "
+                        f"COALESCE((SELECT MAX({col.name}) FROM {table.name}), 0) + 1, false)"))
+    except sa.exc.IntegrityError as exc:
+        raise DomainError(f"The archive's records do not fit together: {exc.orig}.") from None
+    finally:
+        db.close()
+    return counts

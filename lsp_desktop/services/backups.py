@@ -18,6 +18,13 @@ _COUNTED = {"member": "members", "strategy": "strategies", "target": "targets",
             "round": "assessment rounds"}
 
 
+SHARED_BACKUPS = (
+    "A shared partnership's backups are archive exports (lsp-desktop backup, or File ▸ "
+    "Export whole partnership…), kept as .json files; the server's own backups (pg_dump) "
+    "are the administrator's. An archive is restored by importing it into a new file or an "
+    "empty database: lsp-desktop import FILE.json --db NEW.")
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
@@ -95,9 +102,12 @@ def restore_file(backup_file: Path, db_path: Path, backup_dir: Path) -> Path | N
 class BackupsService:
     """Backups of one open partnership file."""
 
-    def __init__(self, db_path: Path, backup_dir: Path | None):
+    def __init__(self, db_path: Path, backup_dir: Path | None, shared: bool = False,
+                 archive=None):
         self.db_path = Path(db_path)
         self.backup_dir = backup_dir
+        self.shared = shared        # on a server: backups are archive exports
+        self.archive = archive
 
     def _dir(self) -> Path:
         if self.backup_dir is None:
@@ -106,8 +116,16 @@ class BackupsService:
 
     def list(self) -> list[BackupInfo]:
         """This partnership's backups, newest first."""
+        if self.shared:
+            raise DomainError(SHARED_BACKUPS)
         label = backup.backup_label(self.db_path)
         return [describe(p) for p in reversed(backup.backups_of(self._dir(), label))]
 
     def make(self, out: Path | None = None) -> Path:
+        if self.shared:
+            if out is None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                out = self._dir() / f"{self.db_path.name}_{stamp}_manual.json"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            return self.archive.write(out, with_attachments=True)
         return make_backup_of(self.db_path, self._dir() if out is None else out.parent, out)

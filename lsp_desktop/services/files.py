@@ -7,13 +7,20 @@ from pathlib import Path
 from lsp_desktop.db.backup import copy_database
 from lsp_desktop.domain.errors import DomainError
 
+SHARED_NO_COPY = ("A shared partnership is held on a server, not in a file, so it cannot be "
+                  "saved as a copy; use File ▸ Export whole partnership… (an archive), which "
+                  "can be imported into a new file.")
+
 
 class FilesService:
-    def __init__(self, db_path: Path, backup_dir: Path | None = None):
+    def __init__(self, db_path: Path, backup_dir: Path | None = None, shared: bool = False):
         self.db_path = Path(db_path)
         self.backup_dir = backup_dir
+        self.shared = shared
 
     def save_copy(self, dest: Path | str) -> Path:
+        if self.shared:
+            raise DomainError(SHARED_NO_COPY)
         dest = Path(dest)
         if dest.resolve() == self.db_path.resolve():
             raise DomainError("Choose a different file: that is the partnership file itself.")

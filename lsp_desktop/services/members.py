@@ -21,6 +21,7 @@ from lsp_desktop.domain.members import (
     validate_member,
 )
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -34,6 +35,7 @@ def _to_domain(row: MemberRecord) -> Member:
         terms=tuple(Term(t.start_date, t.end_date, t.reason_left, t.id) for t in row.terms),
         declarations=tuple(Declaration(d.interest, d.body, d.declared_on, d.withdrawn_on, d.id)
                            for d in row.declarations),
+        version=row.version,
     )
 
 
@@ -76,13 +78,30 @@ class MembersService:
         the Members tab (50,000 members in well under a second).
         """
         on = on or date.today()
+        rows = self._rows(on)
+        if not include_former:
+            rows = [r for r in rows if r.current]
+        rows.sort(key=_by_search_key)       # by name, as the register is read
+        return rows
+
+    def row(self, member_id: int, on: date | None = None) -> MemberRow:
+        """One member's register row as on `on` (to show a saved edit without a reload)."""
+        rows = self._rows(on or date.today(), member_id)
+        if not rows:
+            raise NotFoundError(f"Member {member_id} no longer exists.")
+        return rows[0]
+
+    def _rows(self, on: date, member_id: int | None = None) -> list[MemberRow]:
         day = on.isoformat()
+        where = "" if member_id is None else f"WHERE m.id = {int(member_id)} "
         with unit_of_work(self._factory) as s:
+            # Dates as ISO text on every engine (compared as text below: the hot path).
             result = s.connection().exec_driver_sql(
                 "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
-                "m.publish_contact, m.search_key, t.start_date, t.end_date "
+                "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
+                "CAST(t.end_date AS VARCHAR(10)) "
                 "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
-                "ORDER BY m.id, t.start_date").fetchall()
+                f"{where}ORDER BY m.id, t.start_date").fetchall()
         rows: list[MemberRow] = []
         last_id = None
         member: tuple = ()
@@ -108,9 +127,6 @@ class MembersService:
                 shown = first
         if last_id is not None:
             rows.append(self._row(member, shown, current, day))
-        if not include_former:
-            rows = [r for r in rows if r.current]
-        rows.sort(key=_by_search_key)       # by name, as the register is read
         return rows
 
     @staticmethod
@@ -137,12 +153,14 @@ class MembersService:
                 .order_by(MemberRecord.search_key)).all()
             return [_to_domain(r) for r in rows]
 
-    def current_ids(self, on: date | None = None) -> set[int]:
+    def current_ids(self, on: date | None = None, among: set[int] | None = None) -> set[int]:
         on = on or date.today()
+        query = select(TermRow.member_id).where(
+            TermRow.start_date <= on, (TermRow.end_date.is_(None)) | (TermRow.end_date >= on))
+        if among is not None:
+            query = query.where(TermRow.member_id.in_(among))
         with unit_of_work(self._factory) as s:
-            return set(s.scalars(select(TermRow.member_id).where(
-                TermRow.start_date <= on,
-                (TermRow.end_date.is_(None)) | (TermRow.end_date >= on))))
+            return set(s.scalars(query))
 
     def balance(self, on: date | None = None) -> Balance:
         on = on or date.today()
@@ -154,7 +172,10 @@ class MembersService:
 
     # -- changing --------------------------------------------------------
     def validate(self, member: Member) -> None:
-        errors = validate_member(member, self.current_ids())
+        current = None      # only a substitute's deputy must be serving: ask about that one
+        if member.role == Role.SUBSTITUTE and member.deputises_for_id is not None:
+            current = self.current_ids(among={member.deputises_for_id})
+        errors = validate_member(member, current)
         if errors:
             raise ValidationError(errors)
 
@@ -176,6 +197,7 @@ class MembersService:
             row = s.get(MemberRecord, member.id)
             if row is None:
                 raise NotFoundError(f"{member.name} no longer exists.")
+            claim(row, member.version, f"The member {member.name}")
             _apply(row, member)
         return self.get(member.id)
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from lsp_desktop.db.models import NrfAllocationRow, PartnershipRow
 from lsp_desktop.domain.errors import ValidationError
 from lsp_desktop.domain.partnership import Partnership, validate_partnership
+from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -24,7 +25,12 @@ class PartnershipService:
                 select(NrfAllocationRow).where(NrfAllocationRow.partnership_id == row.id)
                 .order_by(NrfAllocationRow.financial_year))}
             return Partnership(row.name, row.council_area, row.go_region, row.nrf_area,
-                               allocations, row.retention_years)
+                               allocations, row.retention_years, version=row.version)
+
+    def ping(self) -> None:
+        """Reach the database (ConnectionLostError when a server cannot be reached)."""
+        with unit_of_work(self._factory) as s:
+            s.execute(select(1))
 
     def save(self, details: Partnership) -> Partnership:
         errors = validate_partnership(details)
@@ -35,6 +41,8 @@ class PartnershipService:
             if row is None:
                 row = PartnershipRow(id=1)
                 s.add(row)
+            else:
+                claim(row, details.version, "The partnership details")
             row.name = details.name.strip()
             row.council_area = details.council_area.strip()
             row.go_region = details.go_region

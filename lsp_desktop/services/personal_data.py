@@ -109,7 +109,7 @@ class PersonalDataService:
                         linked[table.name] = found
                 texts = _text_columns(table)
                 if texts and needles:
-                    cond = sa.or_(*(func.instr(func.lower(c), n.lower()) > 0
+                    cond = sa.or_(*(func.lower(c).contains(n.lower(), autoescape=True)
                                     for c in texts for n in needles))
                     found = [dict(r._mapping) for r in s.execute(select(table).where(cond))]
                     if found:
@@ -197,14 +197,14 @@ class PersonalDataService:
             replacements = [(old, new) for old, new in replacements if len(old) >= 3]
             s.execute(update(MemberRecord).where(MemberRecord.id == member_id).values(
                 name=label, title="", email="", phone="", address="", notes="",
-                publish_contact=False,
+                publish_contact=False, version=MemberRecord.version + 1,
                 search_key=f"{fold(label)}  {fold(member.organisation)}"))
             for table in self._tables(s):
                 if table.name == "erasure":
                     continue
                 for column in _text_columns(table):
                     for old, new in replacements:
-                        s.execute(update(table).where(func.instr(column, old) > 0)
+                        s.execute(update(table).where(column.contains(old, autoescape=True))
                                   .values({column.name: func.replace(column, old, new)}))
             s.execute(insert(ErasureRow).values(member_id=member_id, label=label,
                                                 erased_on=today, erased_by=erased_by.strip()))
@@ -214,6 +214,9 @@ class PersonalDataService:
     def compact(self) -> None:
         """VACUUM and empty the write-ahead log, so erased text survives in no free page."""
         engine = self._factory.kw["bind"]
+        if engine.dialect.name != "sqlite":
+            self._vacuum_server(engine)
+            return
         engine.dispose()
         try:
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -233,6 +236,18 @@ class PersonalDataService:
                 "The erasure is saved, but another copy of LSP Desktop is reading this "
                 "partnership, so the write-ahead log could not be emptied. Close it and "
                 "erase again to finish.")
+
+    @staticmethod
+    def _vacuum_server(engine) -> None:
+        """On a server, VACUUM frees the old row versions holding the erased text (its
+        write-ahead log and backups are the database administrator's to expire)."""
+        try:
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM")
+        except OperationalError as exc:
+            raise DomainError(
+                "The erasure is saved, but the server's old copies of the rows could not be "
+                f"cleared ({exc.orig}); ask the database administrator to VACUUM it.") from None
 
     # -- retention ---------------------------------------------------------
     def retention_years(self) -> int:

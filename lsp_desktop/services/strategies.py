@@ -43,16 +43,18 @@ from lsp_desktop.domain.strategies import (
     word_count,
 )
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
 def _strategy(row: StrategyRow) -> Strategy:
     return Strategy(StrategyType(row.type), row.title, row.period, StrategyStatus(row.status),
-                    row.lead_officer, row.id)
+                    row.lead_officer, row.id, version=row.version)
 
 
 def _section(row: StrategySectionRow) -> Section:
-    return Section(row.title, row.body, row.expected, row.position, row.id, row.component)
+    return Section(row.title, row.body, row.expected, row.position, row.id, row.component,
+                   version=row.version)
 
 
 def _version_section(row: StrategyVersionSectionRow) -> Section:
@@ -63,13 +65,13 @@ def _target(row: TargetRow) -> Target:
     return Target(row.strategy_id, row.theme, row.indicator, row.baseline_value,
                   row.baseline_date, row.target_value, row.target_date, row.latest_value,
                   row.latest_date, row.data_source, row.lead_partner, row.comparison_value,
-                  row.comparison_label, row.neighbourhood_id, row.id)
+                  row.comparison_label, row.neighbourhood_id, row.id, version=row.version)
 
 
 def _consultation(row: ConsultationRow) -> ConsultationEvent:
     return ConsultationEvent(row.event, row.start_date, row.end_date, row.reached,
                              row.number_reached, row.responses, row.summary, row.strategy_id,
-                             row.id)
+                             row.id, version=row.version)
 
 
 def _apply_target(row: TargetRow, t: Target) -> None:
@@ -174,6 +176,7 @@ class StrategiesService:
             raise ValidationError(errors)
         with unit_of_work(self._factory) as s:
             row = self._row(s, strategy.id)
+            claim(row, strategy.version, f"The strategy {row.title}")
             row.title = strategy.title.strip()
             row.period = strategy.period.strip()
             row.status = strategy.status.value
@@ -234,10 +237,12 @@ class StrategiesService:
             s.flush()
             return _section(row)
 
-    def rename_section(self, section_id: int, title: str) -> Section:
+    def rename_section(self, section_id: int, title: str, version: int | None = None
+                       ) -> Section:
         title = self._check_title(title)
         with unit_of_work(self._factory) as s:
             row = self._section_row(s, section_id)
+            claim(row, version, f"The section \"{row.title}\"")
             row.title = title
             return _section(row)
 
@@ -284,11 +289,21 @@ class StrategiesService:
 
     def save_section_body(self, section_id: int, body: str) -> int:
         """Store a section's Markdown as it is typed; returns its word count."""
+        self.save_section(section_id, body)
+        return word_count(body)
+
+    def save_section(self, section_id: int, body: str, version: int | None = None) -> Section:
+        """Store a section's Markdown if it is still at `version` (ConflictError if another
+        officer saved it since); returns the section as saved, with its new version."""
         with unit_of_work(self._factory) as s:
             row = self._section_row(s, section_id)
             if row.body != body:
+                claim(row, version, f"The section \"{row.title}\"")
                 row.body = body
-        return word_count(body)
+            elif version is not None and row.version != version:
+                claim(row, version, f"The section \"{row.title}\"")
+            s.flush()
+            return _section(row)
 
     # -- versions --------------------------------------------------------------
     def version_summaries(self, strategy_id: int) -> list[VersionSummary]:
@@ -376,6 +391,9 @@ class StrategiesService:
                     # Section ids are never reused, so the old id is free to bring back.
                     row = StrategySectionRow(id=x.id, strategy_id=strategy_id, component="")
                     s.add(row)
+                elif (row.title, row.body) != (x.title, x.body):
+                    # Officers editing it must reload: their text is not the draft's now.
+                    claim(row, None, f"The section \"{row.title}\"")
                 row.title, row.body, row.expected, row.position = x.title, x.body, x.expected, n
                 if x.expected and not row.component:
                     row.component = x.title
@@ -434,6 +452,7 @@ class StrategiesService:
             if row is None:
                 raise NotFoundError("That target no longer exists.")
             self._validate_target(s, target)
+            claim(row, target.version, f"The target {row.indicator}")
             _apply_target(row, target)
             return _target(row)
 
@@ -449,7 +468,7 @@ class StrategiesService:
     # -- priority neighbourhoods ---------------------------------------------------
     def neighbourhoods(self) -> list[Neighbourhood]:
         with unit_of_work(self._factory) as s:
-            return [Neighbourhood(r.name, r.wards, r.evidence, r.id) for r in
+            return [Neighbourhood(r.name, r.wards, r.evidence, r.id, version=r.version) for r in
                     s.scalars(select(NeighbourhoodRow).order_by(NeighbourhoodRow.name))]
 
     def save_neighbourhood(self, n: Neighbourhood) -> Neighbourhood:
@@ -460,10 +479,12 @@ class StrategiesService:
             row = NeighbourhoodRow() if n.id is None else s.get(NeighbourhoodRow, n.id)
             if row is None:
                 raise NotFoundError("That neighbourhood no longer exists.")
+            if n.id is not None:
+                claim(row, n.version, f"The neighbourhood {row.name}")
             row.name, row.wards, row.evidence = n.name.strip(), n.wards.strip(), n.evidence
             s.add(row)
             s.flush()
-            return Neighbourhood(row.name, row.wards, row.evidence, row.id)
+            return Neighbourhood(row.name, row.wards, row.evidence, row.id, version=row.version)
 
     def delete_neighbourhood(self, neighbourhood_id: int) -> None:
         """Delete a neighbourhood; targets naming it keep their figures but lose the name."""
@@ -568,6 +589,8 @@ class StrategiesService:
             row = ConsultationRow() if e.id is None else s.get(ConsultationRow, e.id)
             if row is None:
                 raise NotFoundError("That consultation entry no longer exists.")
+            if e.id is not None:
+                claim(row, e.version, f"The consultation entry {row.event}")
             _apply_consultation(row, e)
             s.add(row)
             s.flush()

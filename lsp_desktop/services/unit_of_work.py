@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, InternalError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from lsp_desktop.domain.errors import ReadOnlyError
+from lsp_desktop.domain.errors import ConflictError, ConnectionLostError, ReadOnlyError
+
+_READ_ONLY = ("readonly", "read-only", "query_only")
 
 
 @contextmanager
@@ -17,10 +20,42 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         with factory() as session, session.begin():
             yield session
-    except OperationalError as exc:
+    except StaleDataError:
+        raise ConflictError("This record") from None
+    except (OperationalError, InternalError, InterfaceError) as exc:
         text = str(exc.orig).lower()
-        if "readonly" in text or "read-only" in text or "query_only" in text:
+        if any(word in text for word in _READ_ONLY):
             raise ReadOnlyError(
                 "This partnership is open read-only (another copy of the program has it); "
                 "changes cannot be saved.") from None
+        if _sqlstate(exc) == "57014":
+            raise ConnectionLostError(
+                "The shared partnership's server did not answer in time; nothing was saved. "
+                "Try again in a moment.") from None
+        if _is_connection_problem(exc):
+            raise ConnectionLostError(
+                "The connection to the shared partnership is lost; nothing was saved. "
+                f"({_first_line(exc)})") from None
         raise
+
+
+def _first_line(exc: DBAPIError) -> str:
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0] if lines else type(exc.orig).__name__
+
+
+def _sqlstate(exc: DBAPIError) -> str:
+    return getattr(getattr(exc.orig, "diag", None), "sqlstate", None) or ""
+
+
+def _is_connection_problem(exc: DBAPIError) -> bool:
+    """A server that went away or did not answer in time (never an SQLite file error)."""
+    if exc.connection_invalidated:
+        return True
+    module = type(exc.orig).__module__
+    if not module.startswith("psycopg"):
+        return False
+    code = getattr(getattr(exc.orig, "diag", None), "sqlstate", None) or ""
+    # 08: connection exceptions; 57P: operator intervention (shutdown); 57014: timeout.
+    return (code.startswith("08") or code.startswith("57P") or code == "57014"
+            or isinstance(exc, (InterfaceError,)) or not code)

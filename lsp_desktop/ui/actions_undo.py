@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lsp_desktop.domain.actions import Action
 from lsp_desktop.ui.undo import ServiceCommand
 
@@ -25,12 +27,19 @@ class EditActions(ServiceCommand):
                  failed=None, text: str = ""):
         super().__init__(text or f"Edit action {after[0].reference}", changed, failed)
         self.service, self.before, self.after = service, before, after
+        self.versions = [a.version for a in after]     # what this command last wrote
+
+    def _write(self, actions: list[Action]) -> None:
+        # Refused (ConflictError) if another officer has changed one of them since.
+        saved = self.service.write_many([replace(a, version=v)
+                                         for a, v in zip(actions, self.versions, strict=True)])
+        self.versions = [a.version for a in saved]
 
     def do(self) -> None:
-        self.service.write_many(self.after)
+        self._write(self.after)
 
     def revert(self) -> None:
-        self.service.write_many(self.before)
+        self._write(self.before)
 
 
 class DeleteActions(ServiceCommand):

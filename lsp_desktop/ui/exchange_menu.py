@@ -44,7 +44,7 @@ def install(window) -> None:
     exports.addSeparator()
     exports.addAction("Whole partnership as an a&rchive…", lambda: export_archive(window))
 
-    personal = QMenu("Per&sonal data", window)
+    personal = QMenu("Personal dat&a", window)
     window.member_data_action = personal.addAction(
         "&Export selected member's data…", lambda: export_member_data(window))
     window.erase_action = personal.addAction(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
@@ -15,6 +15,8 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help_menu import install as install_help_menu
+from lsp_desktop.ui.shared_window import install as install_shared_window
+from lsp_desktop.ui.shared_window import make_banner
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
@@ -25,18 +27,26 @@ RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 
 
+def is_url(entry: str) -> bool:
+    return "://" in entry
+
+
 class MainWindow(QMainWindow):
     """Handed the services of one open partnership; asks the app to open others."""
 
     open_requested = Signal(str)
     new_requested = Signal(str, object)
     restore_requested = Signal(str)
+    open_shared_requested = Signal(object)   # SharedDetails, or a recent URL (no password)
 
-    def __init__(self, services, db_path: Path, read_only: bool = False, parent=None):
+    def __init__(self, services, db_path: Path, read_only: bool = False, parent=None,
+                 location: str | None = None):
         super().__init__(parent)
         self.services = services
         self.db_path = Path(db_path)
         self.read_only = read_only
+        self.location = location or str(self.db_path)   # a shared partnership's URL
+        self.shared = location is not None
         self.undo_stack = QUndoStack(self)
         self.settings = QSettings()
 
@@ -58,13 +68,21 @@ class MainWindow(QMainWindow):
                                                   services.actions, read_only)
         self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
         self._wire_accreditation()
-        self.setCentralWidget(self.tabs)
+        self.banner = make_banner()      # shown while a shared partnership's server is lost
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.tabs.currentChanged.connect(
             lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
 
         self._build_menus()
         self._add_print_button()
-        self._remember_recent(self.db_path)
+        install_shared_window(self)
+        self._remember_recent(self.location)
         self.update_title()
         self.resize(1280, 780)
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
@@ -101,6 +119,7 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         open_action = file_menu.addAction("&Open…", self.open_partnership)
         open_action.setShortcut(QKeySequence.StandardKey.Open)
+        file_menu.addAction("Open &shared partnership…", self.open_shared_partnership)
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addMenu(self.recent_menu)
@@ -138,8 +157,8 @@ class MainWindow(QMainWindow):
             value = [value]
         return [v for v in (value or []) if isinstance(v, str)]
 
-    def _remember_recent(self, path: Path) -> None:
-        entry = str(path)
+    def _remember_recent(self, path: Path | str) -> None:
+        entry = str(path)       # a shared partnership's URL never holds its password
         recent = [entry] + [p for p in self._recent() if p != entry]
         self.settings.setValue(RECENT_KEY, recent[:MAX_RECENT])
 
@@ -147,6 +166,12 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for entry in self._recent():
             action = QAction(entry, self.recent_menu)
+            if is_url(entry):
+                action.setEnabled(entry != self.location)
+                action.triggered.connect(
+                    lambda _c=False, p=entry: self.open_shared_requested.emit(p))
+                self.recent_menu.addAction(action)
+                continue
             action.setEnabled(Path(entry).exists() and Path(entry) != self.db_path)
             action.triggered.connect(lambda _c=False, p=entry: self.open_requested.emit(p))
             self.recent_menu.addAction(action)
@@ -157,7 +182,8 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = self.services.partnership.get().name
         suffix = " [read-only]" if self.read_only else ""
-        self.setWindowTitle(f"{name} — {self.db_path}{suffix} — {APP_NAME}")
+        shared = " [shared]" if self.shared else ""
+        self.setWindowTitle(f"{name} — {self.location}{shared}{suffix} — {APP_NAME}")
 
     def new_partnership(self) -> None:
         path = prompts.save_partnership_file(self, "New partnership",
@@ -177,6 +203,11 @@ class MainWindow(QMainWindow):
         path = prompts.open_partnership_file(self, str(self.db_path.parent))
         if path:
             self.open_requested.emit(path)
+
+    def open_shared_partnership(self) -> None:
+        details = prompts.ask_shared_partnership(self)
+        if details is not None:
+            self.open_shared_requested.emit(details)
 
     def save_copy(self) -> None:
         path = prompts.save_partnership_file(

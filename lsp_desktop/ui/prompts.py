@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from lsp_desktop import FILE_SUFFIX
@@ -84,3 +85,28 @@ def open_folder(folder: str) -> bool:
     from PySide6.QtGui import QDesktopServices
 
     return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+
+def ask_conflict(parent: QWidget | None, title: str, text: str, their_change: str) -> str:
+    """Another officer saved the record first: 'reload', 'overwrite' or 'cancel'.
+
+    The other officer's change is shown in full (Show details) before overwriting.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText("Their change:\n" + their_change if their_change else "")
+    reload = box.addButton("Reload their version", QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton("Overwrite with mine", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(reload)
+    box.exec()
+    clicked = box.clickedButton()
+    return "reload" if clicked is reload else "overwrite" if clicked is overwrite else "cancel"
+
+
+def ask_shared_partnership(parent: QWidget | None, initial=None, problem: str = ""):
+    """The Open shared partnership dialog; the connection details, or None if cancelled."""
+    from lsp_desktop.ui.dialogs.shared_dialog import SharedPartnershipDialog
+
+    dialog = SharedPartnershipDialog(parent, initial, problem)
+    return dialog.details() if dialog.exec() else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
@@ -59,12 +60,14 @@ class EditMember(ServiceCommand):
                  text: str = ""):
         super().__init__(text or f"Edit {after.name}", changed, failed)
         self.service, self.before, self.after = service, before, after
+        self.version = after.version      # what this command last wrote
 
     def do(self) -> None:
-        self.service.update(self.after)
+        self.version = self.service.update(replace(self.after, version=self.version)).version
 
     def revert(self) -> None:
-        self.service.update(self.before)
+        # Refused (ConflictError) if another officer has changed the member since.
+        self.version = self.service.update(replace(self.before, version=self.version)).version
 
 
 class DeleteMember(ServiceCommand):

@@ -20,9 +20,10 @@ from tests.ui.helpers import select_named, type_text, when_modal
 def test_title_shows_partnership_and_file(window, demo_db):
     assert window.windowTitle() == f"Thameside Together — {demo_db.path} — LSP Desktop"
     menus = [a.text() for a in window.file_menu.actions() if a.text()]
-    assert menus == ["&New partnership…", "&Open…", "Open &recent", "Save a &copy as…",
+    assert menus == ["&New partnership…", "&Open…", "Open &shared partnership…",
+                     "Open &recent", "Save a &copy as…",
                      "Partnership &details…", "&Print preview…", "&Import", "&Export",
-                     "Per&sonal data", "&Back up now", "Res&tore from backup…", "&Quit"]
+                     "Personal dat&a", "&Back up now", "Res&tore from backup…", "&Quit"]
 
 
 def test_partnership_details_dialog(qtbot, window, demo_services):

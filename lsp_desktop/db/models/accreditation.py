@@ -14,7 +14,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lsp_desktop.db.models.base import Base
+from lsp_desktop.db.models.base import Base, Versioned
 
 
 class CriterionPromptRow(Base):
@@ -28,7 +28,7 @@ class CriterionPromptRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class AssessmentRoundRow(Base):
+class AssessmentRoundRow(Versioned, Base):
     __tablename__ = "assessment_round"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -53,7 +53,7 @@ class AssessmentRoundRow(Base):
         cascade="all, delete-orphan", order_by="ConcernRow.id")
 
 
-class CriterionAssessmentRow(Base):
+class CriterionAssessmentRow(Versioned, Base):
     __tablename__ = "criterion_assessment"
     __table_args__ = (UniqueConstraint("round_id", "criterion",
                                        name="uq_criterion_assessment_round_criterion"),)
@@ -76,7 +76,7 @@ class CriterionAssessmentRow(Base):
         cascade="all, delete-orphan", order_by="EvidenceRow.id")
 
 
-class WeaknessRow(Base):
+class WeaknessRow(Versioned, Base):
     __tablename__ = "weakness"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -89,7 +89,7 @@ class WeaknessRow(Base):
     carried: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class EvidenceRow(Base):
+class EvidenceRow(Versioned, Base):
     __tablename__ = "evidence"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -116,7 +116,7 @@ class EvidenceFileRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class DialogueRow(Base):
+class DialogueRow(Versioned, Base):
     __tablename__ = "go_dialogue"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -127,7 +127,7 @@ class DialogueRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class ConcernRow(Base):
+class ConcernRow(Versioned, Base):
     __tablename__ = "area_of_concern"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

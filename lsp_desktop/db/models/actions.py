@@ -5,10 +5,10 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lsp_desktop.db.models.base import Base
+from lsp_desktop.db.models.base import Base, Versioned
 
 
-class ActionRecord(Base):
+class ActionRecord(Versioned, Base):
     __tablename__ = "action"
     __table_args__ = (
         CheckConstraint("amount IS NULL OR amount >= 0", name="amount_not_negative"),

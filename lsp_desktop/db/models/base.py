@@ -1,7 +1,9 @@
 """Declarative base with a naming convention, so batch migrations can name constraints."""
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from datetime import datetime
+
+from sqlalchemy import DateTime, Integer, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -14,3 +16,23 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+class Versioned:
+    """An editable record: a version counter that every save must name (optimistic
+    concurrency), and when and by whom it was last changed, for the conflict message.
+
+    The services raise the counter themselves (`version_id_generator=False`), so a save
+    that changes only child rows (a member's terms, an action's milestones) still
+    counts; SQLAlchemy adds `AND version = <as read>` to every UPDATE and DELETE, so a
+    change made by another officer in between is never written over silently.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    updated_by: Mapped[str] = mapped_column(String(200), nullable=False, default="",
+                                            server_default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls):  # noqa: N805 - a declared_attr takes the class
+        return {"version_id_col": cls.__table__.c.version, "version_id_generator": False}

@@ -5,10 +5,10 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lsp_desktop.db.models.base import Base
+from lsp_desktop.db.models.base import Base, Versioned
 
 
-class MemberRecord(Base):
+class MemberRecord(Versioned, Base):
     __tablename__ = "member"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -3,10 +3,10 @@
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from lsp_desktop.db.models.base import Base
+from lsp_desktop.db.models.base import Base, Versioned
 
 
-class PartnershipRow(Base):
+class PartnershipRow(Versioned, Base):
     __tablename__ = "partnership"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -15,10 +15,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from lsp_desktop.db.models.base import Base
+from lsp_desktop.db.models.base import Base, Versioned
 
 
-class StrategyRow(Base):
+class StrategyRow(Versioned, Base):
     __tablename__ = "strategy"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -33,7 +33,7 @@ class StrategyRow(Base):
         order_by="StrategySectionRow.position")
 
 
-class StrategySectionRow(Base):
+class StrategySectionRow(Versioned, Base):
     """A section of the current draft; ids are never reused (versions refer to them)."""
 
     __tablename__ = "strategy_section"
@@ -85,7 +85,7 @@ class StrategyVersionSectionRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class NeighbourhoodRow(Base):
+class NeighbourhoodRow(Versioned, Base):
     __tablename__ = "neighbourhood"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -94,7 +94,7 @@ class NeighbourhoodRow(Base):
     evidence: Mapped[str] = mapped_column(Text, default="")
 
 
-class TargetRow(Base):
+class TargetRow(Versioned, Base):
     __tablename__ = "target"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -116,7 +116,7 @@ class TargetRow(Base):
         ForeignKey("neighbourhood.id", ondelete="SET NULL"), nullable=True, index=True)
 
 
-class EndorsementRow(Base):
+class EndorsementRow(Versioned, Base):
     __tablename__ = "endorsement"
     __table_args__ = (UniqueConstraint("strategy_id", "version_number", "body",
                                        name="uq_endorsement_strategy_id_version_body"),)
@@ -130,7 +130,7 @@ class EndorsementRow(Base):
     endorsed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
-class ConsultationRow(Base):
+class ConsultationRow(Versioned, Base):
     __tablename__ = "consultation"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -42,3 +42,20 @@ def write_demo(path: Path, *, force: bool = False, today: date | None = None) ->
     Path(str(tmp) + ".lock").unlink(missing_ok=True)
     tmp.rename(path)
     return path
+
+
+def write_shared_demo(url: str, today: date | None = None) -> None:
+    """Fill an empty server database with the demo partnership (refuses one in use)."""
+    import tempfile
+
+    from lsp_desktop.services.archive import ArchiveService, import_archive
+
+    with tempfile.TemporaryDirectory(prefix="lsp-demo-") as folder:
+        path = write_demo(Path(folder) / "demo.lspd", today=today)
+        db = open_partnership(path)
+        try:
+            archive = ArchiveService(db.session_factory).write(Path(folder) / "demo.json",
+                                                               with_attachments=True)
+        finally:
+            db.close()
+        import_archive(archive, url)

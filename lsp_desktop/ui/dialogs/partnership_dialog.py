@@ -121,7 +121,8 @@ class PartnershipDialog(QDialog):
                        if r.year.text().strip()}
         return Partnership(self.name.text().strip(), self.council_area.text().strip(),
                            self.go_region.currentText().strip(), self.nrf_area.isChecked(),
-                           allocations, self.retention.value())
+                           allocations, self.retention.value(),
+                           version=self._original.version if self._original else None)
 
     def show_errors(self, errors: list[FieldError]) -> None:
         name = [e.message for e in errors if e.field == "name"]

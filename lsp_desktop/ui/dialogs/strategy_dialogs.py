@@ -55,7 +55,8 @@ class StrategyDialog(FormDialog):
                         self.title_edit.text().strip(), self.period_edit.text().strip(),
                         StrategyStatus(self.status_combo.currentData()),
                         self.officer_edit.text().strip(),
-                        self._original.id if self._original else None)
+                        self._original.id if self._original else None,
+                        version=self._original.version if self._original else None)
 
     def problems(self) -> list[FieldError]:
         return validate_strategy(self.strategy())
@@ -98,7 +99,8 @@ class NeighbourhoodDialog(FormDialog):
     def neighbourhood(self) -> Neighbourhood:
         return Neighbourhood(self.name_edit.text().strip(), self.wards_edit.text().strip(),
                              self.evidence_edit.toPlainText(),
-                             self._original.id if self._original else None)
+                             self._original.id if self._original else None,
+                             version=self._original.version if self._original else None)
 
     def problems(self) -> list[FieldError]:
         return [] if self.name_edit.text().strip() else [
@@ -203,4 +205,5 @@ class ConsultationDialog(FormDialog):
             self.event_edit.text().strip(), self.start_edit.value(), self.end_edit.value(),
             self.reached_edit.text().strip(), number, responses,
             self.summary_edit.toPlainText(), self.strategy_combo.currentData(),
-            self._original.id if self._original else None)
+            self._original.id if self._original else None,
+            version=self._original.version if self._original else None)

@@ -137,7 +137,8 @@ class TargetDialog(FormDialog):
             comparison_value=values["comparison_value"],
             comparison_label=self.comparison_label.currentText().strip(),
             neighbourhood_id=self.hood_combo.currentData(),
-            id=original.id if original else None)
+            id=original.id if original else None,
+            version=original.version if original else None)
 
     def problems(self) -> list[FieldError]:
         _, errors = self._numbers()

@@ -93,6 +93,32 @@ class MemberTableModel(QAbstractTableModel):
         self._rows = self._filter_text()
         self.endResetModel()
 
+    def update_row(self, row: MemberRow) -> bool:
+        """Take one member's row after a saved edit without reloading the register.
+
+        True when done: the row is unchanged (an edit of contact details or notes), or
+        changed in columns that neither sort nor filter. False when the caller must
+        reload (the member is not here, or moves or leaves the filtered view).
+        """
+        at = self.row_of(row.id)
+        old = self._rows[at] if at >= 0 else None
+        if old is None:
+            return False
+        if old == row:
+            return True
+        if (old.name, old.organisation, old.sector, old.category, old.current,
+                old.search_key, old.term_start, old.term_end, old.status) != (
+                row.name, row.organisation, row.sector, row.category, row.current,
+                row.search_key, row.term_start, row.term_end, row.status):
+            return False
+        for rows in (self._all, self._sorted, self._base, self._rows):
+            for i, r in enumerate(rows):
+                if r.id == row.id:
+                    rows[i] = row
+                    break
+        self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
+        return True
+
     def set_filter(self, text: str | None = None, sector: str | None = None,
                    category: str | None = None, status: str | None = None) -> None:
         if text is not None:

@@ -141,7 +141,7 @@ class GoReviewPage(QWidget):
             return
         run_step(self, "Cannot save the outcome", lambda: self.service.set_outcome(
             self.round.id, Outcome(self.outcome.currentData()), self.review_date.value(),
-            self.comments.toPlainText()), self.changed)
+            self.comments.toPlainText(), version=self.round.version), self.changed)
 
     def rate(self) -> None:
         a = selected_record(self.ratings_table)
@@ -149,7 +149,8 @@ class GoReviewPage(QWidget):
             return
         dialog = GoRatingDialog(a, self)
         run_dialog(dialog, lambda: self.service.set_go_rating(
-            self.round.id, a.criterion, dialog.rating.rating(), dialog.comments.toPlainText()),
+            self.round.id, a.criterion, dialog.rating.rating(), dialog.comments.toPlainText(),
+            a.version),
             self.changed)
 
     def add_dialogue(self) -> None:

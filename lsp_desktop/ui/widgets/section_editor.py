@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lsp_desktop.domain.errors import ConflictError
 from lsp_desktop.domain.strategies import word_count
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.widgets.markdown_text import READ_FEATURES, set_markdown, to_markdown
@@ -59,11 +60,15 @@ class SectionEditor(QWidget):
     `flush()`) the Markdown goes to `save` - there is no Save button."""
 
     saved = Signal(int, str)          # section id, markdown (after a successful save)
+    conflict = Signal(object)         # ConflictError: another officer saved it first
     save_failed = Signal(str)
 
-    def __init__(self, save: Callable[[int, str], object], parent=None):
+    def __init__(self, save: Callable[..., object], parent=None, *, versioned: bool = False):
         super().__init__(parent)
         self._save = save
+        self._versioned = versioned     # save(id, markdown, version) returns the Section
+        self.version: int | None = None
+        self.held = False               # while a conflict is being resolved: no saving
         self._section_id: int | None = None
         self._loading = False
         self._dirty = False
@@ -140,10 +145,11 @@ class SectionEditor(QWidget):
         return self._section_id
 
     def set_section(self, section_id: int | None, title: str, markdown: str,
-                    read_only: bool = False) -> None:
+                    read_only: bool = False, version: int | None = None) -> None:
         """Show a section (saving the one being edited first)."""
         self.flush()
         self._section_id = section_id
+        self.version = version
         self._loading = True
         try:
             set_markdown(self.editor.document(), markdown)
@@ -187,9 +193,18 @@ class SectionEditor(QWidget):
         self._timer.stop()
         if not self._dirty or self._section_id is None:
             return True
+        if self.held:
+            return False
         markdown = self.markdown()
         try:
-            self._save(self._section_id, markdown)
+            if self._versioned:
+                self.version = self._save(self._section_id, markdown, self.version).version
+            else:
+                self._save(self._section_id, markdown)
+        except ConflictError as exc:
+            self.state.setText("Not saved: changed by another officer")
+            self.conflict.emit(exc)
+            return False
         except Exception as exc:   # noqa: BLE001 - shown to the user, text stays in the editor
             self.state.setText("Not saved")
             self.save_failed.emit(str(exc))

@@ -69,6 +69,7 @@ class SelfAssessmentPage(QWidget):
             lambda *_: self._criterion_changed())
         self._viewer_dir: tempfile.TemporaryDirectory | None = None
         self._shown: tuple | None = None     # (criterion, rating, narrative, strengths) loaded
+        self._version: int | None = None     # the shown criterion's version, as read
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
@@ -212,7 +213,9 @@ class SelfAssessmentPage(QWidget):
             return
         self._shown = (criterion, *form)
         try:
-            self.service.save_criterion(self.round.id, criterion, *form)
+            saved = self.service.save_criterion(self.round.id, criterion, *form,
+                                                version=self._version)
+            self._version = saved.version
         except DomainError as exc:
             say.error(self, "Cannot save criterion", str(exc))
 
@@ -251,6 +254,7 @@ class SelfAssessmentPage(QWidget):
         self.narrative.setPlainText(a.narrative)
         self.strengths.setPlainText(a.strengths)
         self._shown = (c, *self._form())
+        self._version = a.version       # what another officer's save is checked against
         self.weakness_model.set_rows(a.weaknesses)
         self.evidence_model.set_rows(a.evidence)
 
@@ -261,7 +265,7 @@ class SelfAssessmentPage(QWidget):
             return
         self._shown = (c, *self._form())
         run_step(self, "Cannot save criterion", lambda: self.service.save_criterion(
-            self.round.id, c, *self._form()), self.changed)
+            self.round.id, c, *self._form(), version=self._version), self.changed)
 
     def add_weakness(self) -> None:
         c = self.criterion()
@@ -276,8 +280,8 @@ class SelfAssessmentPage(QWidget):
         if w is None or self.read_only:
             return
         dialog = TextDialog("Edit weakness", "&Weakness", w.text, self)
-        run_dialog(dialog, lambda: self.service.update_weakness(w.id, dialog.value()),
-                   self.changed)
+        run_dialog(dialog, lambda: self.service.update_weakness(w.id, dialog.value(),
+                                                                w.version), self.changed)
 
     def remove_weakness(self) -> None:
         w = selected_record(self.weakness_table)

@@ -85,8 +85,10 @@ class DraftPage(QWidget):
         lv.addWidget(checklist_title)
         lv.addWidget(self.checklist)
 
-        self.editor = SectionEditor(self.service.save_section_body)
+        self.editor = SectionEditor(self.service.save_section, versioned=True)
         self.editor.saved.connect(self._saved)
+        self.editor.conflict.connect(self._conflict)
+        self._loaded = None       # the section as read, to show what another officer changed
         self.editor.save_failed.connect(
             lambda text: prompts.error(self, "Text not saved", message(text)))
         self.editor.editor.installEventFilter(self)
@@ -140,7 +142,36 @@ class DraftPage(QWidget):
             fresh = self.service.section(section.id)
         except DomainError:
             fresh = section
-        self.editor.set_section(fresh.id, fresh.title, fresh.body, self.read_only)
+        self._loaded = fresh
+        self.editor.set_section(fresh.id, fresh.title, fresh.body, self.read_only,
+                                version=fresh.version)
+
+    def _conflict(self, exc) -> None:
+        """Another officer saved this section since it was read: reload or overwrite."""
+        from lsp_desktop.ui.conflict import resolve
+
+        section_id = self.editor.section_id
+        if section_id is None or self.editor.held:
+            return
+        self.editor.held = True
+        try:
+            choice, theirs = resolve(self, exc, "Section changed by another officer",
+                                     self._loaded, lambda: self.service.section(section_id))
+        finally:
+            self.editor.held = False
+        if theirs is None or choice == "cancel":
+            return
+        if choice == "overwrite":
+            self.editor.version = theirs.version
+            self.editor.flush()
+            return
+        self.editor._dirty = False          # their text replaces mine
+        self._loaded = theirs
+        self.editor.set_section(None, "", "")
+        self.editor.set_section(theirs.id, theirs.title, theirs.body, self.read_only,
+                                version=theirs.version)
+        self.model.update_words(theirs.id, theirs.body)
+        self._update_counts()
 
     def _saved(self, section_id: int, markdown: str) -> None:
         self.model.update_words(section_id, markdown)
@@ -196,8 +227,10 @@ class DraftPage(QWidget):
         title = prompts.ask_text(self, "Rename section", "New title:", section.title)
         if title is None:
             return
+        self.editor.flush()
         try:
-            self.service.rename_section(section.id, title)
+            self.service.rename_section(section.id, title, self.editor.version
+                                        if section.id == self.editor.section_id else None)
         except ValidationError as exc:
             prompts.error(self, "Cannot rename section", message(exc.errors[0].message))
             return

@@ -1,0 +1,134 @@
+"""The window's View ▸ Refresh (F5), and for a shared partnership: automatic refresh of
+the visible tab, and a banner while the connection to the server is lost."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
+
+from lsp_desktop.domain.errors import DomainError
+
+AUTO_REFRESH_MS = 30_000      # the visible tab of a shared partnership is reloaded this often
+CHECK_MS = 10_000             # how often the connection is checked (in the background)
+
+
+class ConnectionMonitor(QObject):
+    """Pings the server off the main thread, so a dead server never freezes the window."""
+
+    checked = Signal(bool, str)     # reachable, problem
+
+    def __init__(self, ping, parent=None):
+        super().__init__(parent)
+        self._ping = ping
+        self._busy = False
+
+    def check(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        threading.Thread(target=self._run, name="lsp-connection-check", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            self._ping()
+        except DomainError as exc:
+            ok, problem = False, str(exc)
+        except Exception as exc:  # noqa: BLE001 - any failure to reach is "lost"
+            ok, problem = False, f"{type(exc).__name__}: {exc}"
+        else:
+            ok, problem = True, ""
+        self._busy = False
+        self.checked.emit(ok, problem)
+
+
+def make_banner() -> QLabel:
+    banner = QLabel()
+    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner.setWordWrap(True)
+    banner.setStyleSheet("background: #b00020; color: white; font-weight: bold; padding: 8px;")
+    banner.hide()
+    return banner
+
+
+def install(window) -> None:
+    """View ▸ Refresh for every partnership; the rest only when `window.shared`."""
+    view = QMenu("&View", window)
+    help_menu = getattr(window, "help_menu", None)
+    if help_menu is not None:
+        window.menuBar().insertMenu(help_menu.menuAction(), view)
+    else:
+        window.menuBar().addMenu(view)
+    window.view_menu = view
+    window.refresh_action = view.addAction("&Refresh", lambda: refresh_visible(window))
+    window.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+    window.refresh_action.setShortcuts([QKeySequence("F5")])
+    window.refresh_action.setToolTip("Reload the tab in front, with other officers' changes")
+    window.connection_lost = False
+    if not window.shared:
+        return
+    window.save_copy_action.setEnabled(False)
+    window.save_copy_action.setToolTip("A shared partnership is on a server: use Export ▸ "
+                                       "Whole partnership as an archive")
+    if getattr(window, "restore_action", None) is not None:
+        window.restore_action.setEnabled(False)
+        window.restore_action.setToolTip("A shared partnership is restored from an archive "
+                                         "by the database administrator")
+    window.auto_refresh = QTimer(window)
+    window.auto_refresh.setInterval(AUTO_REFRESH_MS)
+    window.auto_refresh.timeout.connect(lambda: auto_refresh(window))
+    window.auto_refresh.start()
+    window.monitor = ConnectionMonitor(window.services.partnership.ping, window)
+    window.monitor.checked.connect(lambda ok, problem: set_connection(window, ok, problem))
+    window.check_timer = QTimer(window)
+    window.check_timer.setInterval(CHECK_MS)
+    window.check_timer.timeout.connect(window.monitor.check)
+    window.check_timer.start()
+
+
+def refresh_visible(window) -> None:
+    """Reload the tab in front (other officers' changes appear)."""
+    if window.connection_lost:
+        window.monitor.check()
+        return
+    tab = window.tabs.currentWidget()
+    try:
+        tab.refresh()
+    except DomainError as exc:
+        window.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
+        if window.shared:
+            window.monitor.check()
+        return
+    window.statusBar().showMessage("Refreshed.", 3000)
+
+
+def auto_refresh(window) -> None:
+    """The periodic reload: never while a dialog is open or the connection is lost."""
+    if window.connection_lost or QApplication.activeModalWidget() is not None:
+        return
+    if not window.isActiveWindow() and not window.isVisible():
+        return
+    refresh_visible(window)
+
+
+def set_connection(window, ok: bool, problem: str = "") -> None:
+    """Show or hide the banner; while lost, the tabs are greyed so nothing can be edited
+    (saves would be refused anyway, and nothing is half-written)."""
+    if ok == (not window.connection_lost):
+        return
+    window.connection_lost = not ok
+    if ok:
+        window.banner.hide()
+        window.tabs.setEnabled(True)
+        window.statusBar().showMessage("The connection to the shared partnership is back.",
+                                       8000)
+        refresh_visible(window)
+        return
+    window.banner.setText(
+        "The connection to the shared partnership is lost. Changes cannot be saved until it "
+        "is back; nothing half-written was kept. Trying again every 10 seconds…"
+        + (f"\n{problem}" if problem else ""))
+    window.banner.show()
+    window.tabs.setEnabled(False)
