@@ -10,7 +10,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from lsp_desktop.db import backup, migrate
+from lsp_desktop.db import audit, backup, migrate
 from lsp_desktop.domain.errors import PartnershipFileError, PartnershipLockedError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -195,4 +195,6 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
             lock.release()
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
+    audit.install()
+    audit.register(engine)
     return Database(path, engine, factory, read_only, migrated_from, lock)
