@@ -10,7 +10,8 @@ from lsp_desktop import __version__
 from lsp_desktop.domain.errors import DomainError
 
 # Each module registers its sub-commands with register(subparsers, common).
-_COMMAND_MODULES = ("core", "exchange", "actions", "strategies", "accreditation", "reports")
+_COMMAND_MODULES = ("core", "exchange", "actions", "strategies", "accreditation", "reports",
+                    "audit")
 
 
 class CommandError(DomainError):
