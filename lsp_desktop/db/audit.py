@@ -382,7 +382,32 @@ def _net(changes: list[_Change]) -> list[_Change]:
             if twins:
                 dropped.add(id(c))
                 dropped.add(id(twins.pop()))
-    return [c for c in out if id(c) not in dropped] + loose
+    out = [c for c in out if id(c) not in dropped]
+    return _pair_replacements(out) + loose
+
+
+def _pair_replacements(out: list[_Change]) -> list[_Change]:
+    """One child deleted and one added under the same owner (a term edited, children being
+    re-written on save) read as one change of that child."""
+    groups: dict[tuple, list[_Change]] = {}
+    for c in out:
+        column = OWNER_COLUMN.get(c.table)
+        if column and c.action in ("insert", "delete") and c.values.get(column) is not None:
+            groups.setdefault((c.table, c.values[column]), []).append(c)
+    merged: dict[int, _Change | None] = {}
+    for group in groups.values():
+        gone = [c for c in group if c.action == "delete"]
+        new = [c for c in group if c.action == "insert"]
+        if len(gone) == 1 and len(new) == 1:
+            old, added = gone[0], new[0]
+            diff = {k: [old.values.get(k), v] for k, v in added.values.items()
+                    if k != "id" and old.values.get(k) != v}
+            merged[id(old)] = None
+            merged[id(added)] = _Change("update", added.table, added.record_id, added.values,
+                                        diff)
+    if not merged:
+        return out
+    return [merged.get(id(c), c) for c in out if merged.get(id(c), c) is not None]
 
 
 def _content(values: dict) -> str:

@@ -198,6 +198,7 @@ class PersonalDataService:
             replacements = [(old, new) for old, new in replacements if len(old) >= 3]
             # The erasure writes one line of its own; the old values never reach the trail.
             with audit.scrubbing(s):
+                audit.scrub_member(s, member_id, label, replacements)
                 s.execute(update(MemberRecord).where(MemberRecord.id == member_id).values(
                     name=label, title="", email="", phone="", address="", notes="",
                     publish_contact=False,
@@ -209,7 +210,6 @@ class PersonalDataService:
                         for old, new in replacements:
                             s.execute(update(table).where(func.instr(column, old) > 0)
                                       .values({column.name: func.replace(column, old, new)}))
-                audit.scrub_member(s, member_id, label, replacements)
                 s.execute(insert(ErasureRow).values(member_id=member_id, label=label,
                                                     erased_on=today, erased_by=erased_by.strip()))
             audit.record(s, "erase", "member", member_id, label,
