@@ -210,3 +210,23 @@ def test_log_filters(demo_services):
     assert audit.lines(AuditFilter(record_type="member", record_id=m.id,
                                    with_children=False))[0].action == "update"
     assert "Priya Shah" in audit.people() and "member" in audit.record_types()
+
+
+def test_archive_carries_the_trail_verbatim(demo_services, tmp_path):
+    from lsp_desktop.db.database import open_partnership
+    from lsp_desktop.services import build_services
+    from lsp_desktop.services.archive import import_archive
+
+    demo_services.audit.set_officer("Priya Shah")
+    m = demo_services.members.all_members()[0]
+    demo_services.members.update(m.with_changes(notes="Chairs the housing group"))
+    archive = demo_services.archive.write(tmp_path / "a.json")
+    lines = demo_services.audit.lines()
+    assert '"officer": "Priya Shah"' in archive.read_text(encoding="utf-8")
+    counts = import_archive(archive, tmp_path / "copy.lspd")
+    assert counts["audit"] == len(lines)
+    copy = open_partnership(tmp_path / "copy.lspd")
+    try:
+        assert build_services(copy.session_factory, copy.path).audit.lines() == lines
+    finally:
+        copy.close()
