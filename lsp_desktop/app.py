@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 _IMPORTED_AT = time.time()
+DESKTOP_ID = "org.lspdesktop.LSPDesktop"  # resources/<id>.desktop and .metainfo.xml
 
 
 def process_start_time() -> float:
@@ -180,6 +181,10 @@ def run_gui(args) -> int:
     qt_app.setApplicationName(lsp_desktop.APP_NAME)
     qt_app.setOrganizationName(lsp_desktop.ORG_NAME)
     qt_app.setApplicationVersion(lsp_desktop.__version__)
+    qt_app.setDesktopFileName(DESKTOP_ID)
+    from lsp_desktop.ui.icons import application_icon
+
+    qt_app.setWindowIcon(application_icon())
     gui = GuiApplication(qt_app, paths, args.quit_after_startup)
     path = Path(args.db).expanduser() if args.db else paths.default_db
     if not gui.open(path, create_demo=not args.db, read_only=args.read_only):

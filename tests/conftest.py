@@ -66,3 +66,16 @@ def demo_db(tmp_path, demo_template, app_paths):
 @pytest.fixture
 def demo_services(demo_db, app_paths):
     return build_services(demo_db.session_factory, demo_db.path, app_paths.backup_dir)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qt_settings(tmp_path):
+    """QSettings fixes its folder once per process (XDG_CONFIG_HOME is read only once), so
+    point it into tmp_path for each test: no window state or recent files leak between tests."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QSettings
+
+        for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))

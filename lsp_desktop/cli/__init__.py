@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from importlib import import_module
 
@@ -33,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lsp-desktop",
         description="LSP Desktop: membership register, strategies, action plans and "
                     "accreditation for a Local Strategic Partnership. Without a command, "
-                    "opens the window.")
+                    "opens the window.",
+        epilog="lsp-desktop FILE.lspd opens that partnership in the window (the same as "
+               "--db FILE.lspd); this is how the desktop opens a double-clicked file.")
     parser.add_argument("--version", action="version", version=f"lsp-desktop {__version__}")
     parser.add_argument("--db", metavar="PATH", help="partnership file to open")
     parser.add_argument("--quit-after-startup", action="store_true",
@@ -48,7 +51,46 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    index = _file_operand(parser, argv)
+    if index is None:
+        return parser.parse_args(argv)
+    path = argv.pop(index)
+    if index > 0 and argv[index - 1] == "--":
+        argv.pop(index - 1)
+    args = parser.parse_args(argv)
+    if args.db:
+        parser.error(f"give the partnership file once: --db {args.db} or {path}, not both")
+    args.db = path
+    return args
+
+
+def _file_operand(parser: argparse.ArgumentParser, argv: list[str]) -> int | None:
+    """Where `lsp-desktop FILE.lspd` names a file to open (the desktop's Exec=... %f),
+    or None when the first operand is a command (or a typo of one: argparse reports it)."""
+    from lsp_desktop import FILE_SUFFIX
+
+    takes_value = {opt for action in parser._actions if action.nargs != 0
+                   for opt in action.option_strings}
+    commands = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            commands.update(action.choices)
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            return i + 1 if i + 1 < len(argv) else None
+        if token.startswith("-") and token != "-":
+            i += 2 if token in takes_value else 1
+            continue
+        if token in commands:
+            return None
+        looks_like_file = (token.endswith(FILE_SUFFIX) or os.sep in token or "/" in token
+                           or os.path.exists(token))
+        return i if looks_like_file else None
+    return None
 
 
 def run(args: argparse.Namespace) -> int:

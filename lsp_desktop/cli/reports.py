@@ -46,6 +46,8 @@ def register(sub, common) -> None:
                    help="strategy: mark the changes since version M")
     p.add_argument("--group-by", choices=("criterion", "theme"), default="criterion",
                    help="actions: group by criterion or by theme")
+    p.add_argument("--officer", metavar="'NAME, JOB TITLE'", default="",
+                   help="pack: the lead officer named on the sign-off page")
     p.set_defaults(func=cmd_print)
 
 
@@ -73,6 +75,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         report=args.report, produced=args.date or date.today(), paper=args.paper,
         on=args.on, public=args.public, history=args.history, round_name=args.round_name,
         strategy=args.strategy, version=args.version, compare=args.compare,
+        lead_officer=args.officer.strip(),
         group_by=args.group_by)
     with open_db(args) as db:
         services = build_services(db.session_factory, db.path)

@@ -63,6 +63,7 @@ class PackData:
     member_names: dict[int, str] = field(default_factory=dict)
     strategies: Sequence[StrategySummary] | None = None
     targets: Sequence[Target] = ()
+    lead_officer: str = ""                         # "Name, job title" from the settings
 
 
 def pack_status(data: PackData) -> str:
@@ -341,7 +342,8 @@ def _sign_off(data: PackData, width: float) -> list:
                  "against the six criteria."),
             gap(14),
             signature_block([f"Chair of the partnership{': ' + chair.display_name if chair else ''}",
-                             "Lead officer"], width)]
+                             f"Lead officer{': ' + data.lead_officer if data.lead_officer else ''}"],
+                            width)]
 
 
 def _annex(data: PackData, width: float) -> list:

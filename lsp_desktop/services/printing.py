@@ -36,6 +36,7 @@ class PrintRequest:
     version: int | None = None      # strategy: version number (latest by default)
     compare: int | None = None      # strategy: earlier version to mark changes against
     group_by: str = "criterion"     # actions: "criterion" or "theme"
+    lead_officer: str = ""          # pack: "Name, job title" for the sign-off page
 
 
 def register_members(services) -> list[Member]:
@@ -189,7 +190,8 @@ def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
         balance=services.members.balance(today), catalogue=accreditation.catalogue(),
         readiness=readiness if rnd else (), actions=services.actions.list_actions(),
         member_names=member_names(services, today),
-        strategies=services.strategies.summaries(), targets=services.strategies.targets())
+        strategies=services.strategies.summaries(), targets=services.strategies.targets(),
+        lead_officer=request.lead_officer)
     return PreparedReport(pack_title(data), render_pack, data, request.produced, request.paper)
 
 

@@ -32,7 +32,7 @@ def install(window) -> None:
         window.import_actions[kind] = action
     window.import_members_action = window.import_actions["members"]
     imports.addSeparator()
-    imports.addAction("Whole partnership from an &archive…", lambda: import_archive(window))
+    imports.addAction("Whole partnership from an a&rchive…", lambda: import_archive(window))
 
     exports = QMenu("&Export", window)
     window.export_actions = {}
@@ -42,9 +42,9 @@ def install(window) -> None:
             label, lambda k=kind: export_records(window, k))
     window.export_members_action = window.export_actions["members"]
     exports.addSeparator()
-    exports.addAction("Whole partnership as an &archive…", lambda: export_archive(window))
+    exports.addAction("Whole partnership as an a&rchive…", lambda: export_archive(window))
 
-    personal = QMenu("&Personal data", window)
+    personal = QMenu("Per&sonal data", window)
     window.member_data_action = personal.addAction(
         "&Export selected member's data…", lambda: export_member_data(window))
     window.erase_action = personal.addAction(
@@ -60,7 +60,7 @@ def install(window) -> None:
     menu.insertSeparator(quit_action)
     window.backup_action = QAction("&Back up now", window)
     window.backup_action.triggered.connect(lambda: backup_now(window))
-    window.restore_action = QAction("Restore from &backup…", window)
+    window.restore_action = QAction("Res&tore from backup…", window)
     window.restore_action.triggered.connect(lambda: restore(window))
     window.restore_action.setEnabled(not read_only)
     menu.insertAction(quit_action, window.backup_action)
@@ -115,10 +115,16 @@ def shown_ids(window, kind: str) -> list[int] | None:
     return None
 
 
+def export_folder(window) -> str:
+    """The settings' export folder when it exists, else the partnership file's folder."""
+    store = getattr(window, "settings_store", None)
+    return store.export_folder(window.db_path) if store else str(window.db_path.parent)
+
+
 def export_records(window, kind: str) -> None:
     ids = shown_ids(window, kind)
     path = prompts.save_file(window, f"Export {kind} as shown",
-                             str(window.db_path.with_name(f"{kind}.xlsx")), EXPORT_FILTER)
+                             str(Path(export_folder(window)) / f"{kind}.xlsx"), EXPORT_FILTER)
     if not path:
         return
     if not path.lower().endswith((".csv", ".xlsx")):
@@ -137,7 +143,8 @@ def export_members(window) -> None:
 
 def export_archive(window) -> None:
     path = prompts.save_file(window, "Export whole partnership",
-                             str(window.db_path.with_suffix(".json")), ARCHIVE_FILTER)
+                             str(Path(export_folder(window)) / f"{window.db_path.stem}.json"),
+                             ARCHIVE_FILTER)
     if not path:
         return
     try:

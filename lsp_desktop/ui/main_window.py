@@ -15,10 +15,12 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.audit_menu import install as install_audit_menu
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
+from lsp_desktop.ui.help_menu import install as install_help_menu
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
 from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
+from lsp_desktop.ui.window_state import WindowStateKeeper
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         self._remember_recent(self.db_path)
         self.update_title()
         self.resize(1280, 780)
+        self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
+        install_help_menu(self)
         if read_only:
             self.statusBar().showMessage(
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
@@ -216,7 +220,13 @@ class MainWindow(QMainWindow):
 
         index = self.tabs.currentIndex()
         chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
-        self.preview_dialog = PrintPreviewDialog(self.services, chosen, self)
+        settings = self.settings_store.load()
+        officer = ", ".join(p for p in (settings.officer_name, settings.officer_title) if p)
+        self.preview_dialog = PrintPreviewDialog(self.services, chosen, self,
+                                                 paper=settings.paper_size.value,
+                                                 lead_officer=officer,
+                                                 export_folder=self.settings_store.export_folder(
+                                                     self.db_path))
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

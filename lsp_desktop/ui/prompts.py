@@ -71,3 +71,16 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 
     value, ok = QInputDialog.getText(parent, title, label, text=text)
     return value if ok else None
+
+
+def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
+    path = QFileDialog.getExistingDirectory(parent, title, folder)
+    return path or None
+
+
+def open_folder(folder: str) -> bool:
+    """Show a folder in the desktop's file manager."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(folder))

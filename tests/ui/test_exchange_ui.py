@@ -90,7 +90,7 @@ def test_export_members_as_shown_from_the_window(window, monkeypatch, tmp_path):
 
 def test_file_menu_has_the_exchange_entries(window):
     texts = [a.text() for a in window.file_menu.actions()]
-    assert "Restore from &backup…" in texts and "&Back up now" in texts
+    assert "Res&tore from backup…" in texts and "&Back up now" in texts
     assert texts[-1] == "&Quit"
 
 

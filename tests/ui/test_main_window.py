@@ -22,7 +22,7 @@ def test_title_shows_partnership_and_file(window, demo_db):
     menus = [a.text() for a in window.file_menu.actions() if a.text()]
     assert menus == ["&New partnership…", "&Open…", "Open &recent", "Save a &copy as…",
                      "Partnership &details…", "&Print preview…", "&Import", "&Export",
-                     "&Personal data", "&Back up now", "Restore from &backup…", "&Quit"]
+                     "Per&sonal data", "&Back up now", "Res&tore from backup…", "&Quit"]
 
 
 def test_partnership_details_dialog(qtbot, window, demo_services):

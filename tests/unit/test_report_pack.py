@@ -80,3 +80,9 @@ def test_named_round_and_unknown_round(demo_services):
     assert first.name in pdf
     with pytest.raises(DomainError, match="no assessment round called"):
         render_bytes(demo_services, PrintRequest("pack", produced=TODAY, round_name="nope"))
+
+
+def test_sign_off_names_the_lead_officer(demo_services):
+    pdf = render_bytes(demo_services, PrintRequest("pack", produced=TODAY,
+                                                   lead_officer="Jane Smith, LSP co-ordinator"))
+    assert "Lead officer: Jane Smith, LSP co-ordinator" in text(pdf)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
@@ -120,8 +121,11 @@ class PrintPreviewDialog(QDialog):
     """Choose a report, see its pages, print them or export the PDF."""
 
     def __init__(self, services, report: str = "register", parent=None,
-                 today: date | None = None):
+                 today: date | None = None, paper: str = "a4", lead_officer: str = "",
+                 export_folder: str = ""):
         super().__init__(parent)
+        self.lead_officer = lead_officer
+        self.export_folder = export_folder
         self.setWindowTitle("Print preview")
         self.services = services
         self.today = today or date.today()
@@ -135,6 +139,7 @@ class PrintPreviewDialog(QDialog):
         self._pending = False
         self._printer = None
         self._build()
+        self.paper_box.setCurrentIndex(1 if paper == "letter" else 0)
         index = next((i for i, (key, _l) in enumerate(REPORT_CHOICES) if key == report), 0)
         self.report_box.setCurrentIndex(index)
         self._options_changed()
@@ -242,7 +247,7 @@ class PrintPreviewDialog(QDialog):
             public=self.public_box.isChecked(), history=self.history_box.isChecked(),
             round_name=choice if self.report == "pack" else "",
             strategy=choice if self.report == "strategy" else "",
-            version=self.version_box.value() or None)
+            version=self.version_box.value() or None, lead_officer=self.lead_officer)
 
     def refresh(self) -> None:
         """Gather the data here (quick), render it in the worker thread (slow)."""
@@ -342,7 +347,8 @@ class PrintPreviewDialog(QDialog):
     def suggested_name(self) -> str:
         names = {"register": "membership-register", "actions": "action-plan",
                  "strategy": "strategy-draft", "pack": "accreditation-pack"}
-        return f"{names[self.report]}-{self.today.isoformat()}.pdf"
+        name = f"{names[self.report]}-{self.today.isoformat()}.pdf"
+        return str(Path(self.export_folder) / name) if self.export_folder else name
 
     def export_pdf(self) -> None:
         from lsp_desktop.services.printing import write_atomically

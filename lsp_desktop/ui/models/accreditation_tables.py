@@ -50,7 +50,7 @@ class CriterionTableModel(ColumnTableModel):
                if r.assessment.carried else ""),
         Column("GO", lambda r: r.assessment.go_rating.label,
                lambda r: _score(r.assessment.go_rating), lambda r: r.assessment.go_rating),
-        Column("Data say", lambda r: r.data_rating.label + (" ⚠" if r.disagreement else ""),
+        Column("From the data", lambda r: r.data_rating.label + (" ⚠" if r.disagreement else ""),
                lambda r: _score(r.data_rating), lambda r: r.data_rating,
                lambda r: r.disagreement),
     )
