@@ -32,16 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args)
 
 
-# The officer's name as the Settings dialog (packaging branch) stores it in QSettings.
-OFFICER_SETTING = "preferences/officer_name"
-
-
 def officer_name() -> str:
-    """The officer's name from the settings, for the audit trail ('' when not set)."""
-    from PySide6.QtCore import QSettings
+    """The officer's name from Edit ▸ Settings, for the audit trail ('' when not set)."""
+    from lsp_desktop.ui.settings import SettingsStore
 
-    value = QSettings().value(OFFICER_SETTING, "")
-    return value.strip() if isinstance(value, str) else ""
+    return SettingsStore().load().officer_name
 
 
 class Session:
@@ -99,7 +94,7 @@ class GuiApplication:
             self._error(parent, f"Cannot open {path}: {exc.strerror or exc}.")
             return False
         services = build_services(db.session_factory, db.path, self.paths.backup_dir)
-        services.audit.set_officer(officer_name())
+        services.audit.follow_officer(officer_name)
         window = MainWindow(services, db.path, read_only=db.read_only)
         window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))
         window.new_requested.connect(lambda p, d: self.open(Path(p), new_details=d))

@@ -20,7 +20,7 @@ import getpass
 import json
 import os
 import weakref
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -80,6 +80,16 @@ class AuditContext:
 
     officer: str = field(default_factory=lambda: os.environ.get(OFFICER_ENV, "").strip())
     os_user: str = field(default_factory=_os_user)
+    # Asked at each save when set (the window's settings), so a changed name applies at once.
+    officer_source: Callable[[], str] | None = None
+
+    def current_officer(self) -> str:
+        if self.officer_source is not None:
+            try:
+                return (self.officer_source() or "").strip()
+            except Exception:   # noqa: BLE001 - a settings problem must not block a save
+                return self.officer
+        return self.officer
 
 
 _CONTEXTS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -319,8 +329,10 @@ def _now() -> datetime:
 
 
 def _line(context: AuditContext, at: datetime, action: str, table: str, record_id,
-          label: str, changes: dict, owner: tuple | None) -> dict:
-    return {"at": at, "officer": context.officer, "os_user": context.os_user,
+          label: str, changes: dict, owner: tuple | None, officer: str | None = None) -> dict:
+    if officer is None:
+        officer = context.current_officer()
+    return {"at": at, "officer": officer, "os_user": context.os_user,
             "action": action, "record_type": table, "record_id": record_id,
             "owner_type": owner[0] if owner else None, "owner_id": owner[1] if owner else None,
             "label": label[:300],
@@ -456,6 +468,7 @@ def _write(session: Session) -> None:
     conn = session.connection()
     labels = _labels_of(conn, wanted, known)
     at = _now()
+    officer = context.current_officer()
     lines = []
     for c in changes:
         owner = owners[id(c)]
@@ -473,7 +486,8 @@ def _write(session: Session) -> None:
             detail = {k: ([None, v] if c.action == "insert" else [v, None])
                       for k, v in c.values.items()
                       if k not in _DERIVED and v is not None and v != ""}
-        lines.append(_line(context, at, c.action, c.table, c.record_id, own, detail, owner))
+        lines.append(_line(context, at, c.action, c.table, c.record_id, own, detail, owner,
+                           officer))
     for start in range(0, len(lines), 5000):
         conn.execute(insert(AuditRow.__table__), lines[start:start + 5000])
 

@@ -40,10 +40,17 @@ class AuditService:
         context = self._context()
         if context is not None:
             context.officer = (name or "").strip()
+            context.officer_source = None
+
+    def follow_officer(self, source) -> None:
+        """Take the officer's name from `source()` at each save (the app's settings)."""
+        context = self._context()
+        if context is not None:
+            context.officer_source = source
 
     def officer(self) -> str:
         context = self._context()
-        return context.officer if context else ""
+        return context.current_officer() if context else ""
 
     # -- reading -----------------------------------------------------------
     def lines(self, flt: AuditFilter | None = None, limit: int | None = None) -> list[AuditLine]:

@@ -94,3 +94,23 @@ def test_audit_log_filters(window, qtbot):
     log.from_date.setDate(QDate.currentDate())
     log.to_check.setChecked(True)
     assert log.view.model.rowCount() == total
+
+
+def test_the_officers_name_follows_the_settings(demo_services, monkeypatch, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from lsp_desktop import app
+    from lsp_desktop.domain.settings import AppSettings
+    from lsp_desktop.ui import settings as ui_settings
+
+    ini = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    real = ui_settings.SettingsStore
+    monkeypatch.setattr(ui_settings, "SettingsStore", lambda q=None: real(q or ini))
+    real(ini).save(AppSettings(officer_name="Jo Bloggs"))
+    demo_services.audit.follow_officer(app.officer_name)
+    member = demo_services.members.all_members()[0]
+    demo_services.members.update(member.with_changes(notes="First"))
+    real(ini).save(AppSettings(officer_name="Sam Okafor"))
+    demo_services.members.update(member.with_changes(notes="Second"))
+    lines = demo_services.audit.history("member", member.id)
+    assert [x.officer for x in lines[:2]] == ["Sam Okafor", "Jo Bloggs"]

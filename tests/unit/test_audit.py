@@ -178,7 +178,7 @@ def test_the_trail_cannot_be_edited(services):
     assert services.audit.lines() == lines
     writers = [n for n in dir(services.audit) if not n.startswith("_")
                and n not in {"lines", "history", "count", "record_types", "people",
-                             "officer", "set_officer"}]
+                             "officer", "set_officer", "follow_officer"}]
     assert writers == []
 
 
