@@ -37,6 +37,7 @@ AUDIT_TABLE = "audit"
 # Tables that are not partnership records.
 _SKIP = {AUDIT_TABLE, "alembic_version"}
 _PENDING = "audit_pending"
+_BULK = "audit_bulk"
 # Columns computed from others (the member's search key): not worth a line of their own.
 _DERIVED = {"id", "search_key"}
 _SUSPENDED = "audit_suspended"
@@ -260,7 +261,7 @@ def _do_orm_execute(state) -> None:
     if state.is_insert:
         result = state.invoke_statement()
         if many:
-            record_rows(session, table, params, result_ids=None)
+            _record_inserted(session, table, params)
         else:
             key = getattr(result, "inserted_primary_key", None)
             if key and key[0] is not None:
@@ -289,28 +290,49 @@ def _do_orm_execute(state) -> None:
     return result
 
 
-def record_rows(session: Session, table: sa.Table, rows: Iterable[dict],
-                result_ids=None) -> None:
-    """Record rows inserted by a statement (executemany); one line per row with an id,
-    one summary line for rows inserted without ids given."""
-    if not _audited(session):
-        return
+def _record_inserted(session: Session, table: sa.Table, rows: list[dict]) -> None:
+    """Rows inserted by an ORM executemany (actions added together): a line per row with
+    its values; one summary line for rows inserted without ids."""
     pending = _pending(session)
     columns = set(table.columns.keys())
     without_id = 0
-    name = table.name
     for row in rows:
-        # Values are made JSON-friendly when the line is written (_ENCODER's default).
-        values = row if columns.issuperset(row) else {k: v for k, v in row.items()
-                                                      if k in columns}
-        rid = values.get("id")
-        if rid is None:
+        values = {k: v for k, v in row.items() if k in columns}
+        if values.get("id") is None:
             without_id += 1
             continue
-        pending.append(_Change("insert", name, rid, dict(values), {}))
+        pending.append(_Change("insert", table.name, values["id"], values, {}))
     if without_id:
         pending.append(_Change("insert", table.name, None, {},
                                {"records added": [None, without_id]}))
+
+
+def record_rows(session: Session, table: sa.Table, rows: Iterable[dict], note: str = "import"
+                ) -> None:
+    """Record rows inserted straight on a connection (the members import).
+
+    One line per row that has an id, naming the record but not repeating its values
+    (they are the record's own values at that moment; a later change or deletion
+    records old and new values), which keeps a 50,000-row import fast; one summary line
+    for rows inserted without ids.
+    """
+    if not _audited(session):
+        return
+    bulk = session.info.setdefault(_BULK, [])
+    name = table.name
+    column = OWNER_COLUMN.get(name)
+    changes = _ENCODER.encode({"added by": [None, note]})
+    without_id = 0
+    for row in rows:
+        rid = row.get("id")
+        if rid is None:
+            without_id += 1
+            continue
+        owner = (column, row[column]) if column and row.get(column) is not None else None
+        bulk.append((name, rid, _label(name, row), owner, changes))
+    if without_id:
+        _pending(session).append(_Change("insert", name, None, {},
+                                         {"records added": [None, without_id]}))
 
 
 def record(session: Session, action: str, table: str, record_id: int | None,
@@ -448,12 +470,28 @@ def _labels_of(conn, wanted: dict[str, set], known: dict[tuple, str]) -> dict[tu
     return out
 
 
-def _write(session: Session) -> None:
-    changes = session.info.pop(_PENDING, None)
-    if not changes:
+def _write_bulk(session: Session, context: AuditContext) -> None:
+    bulk = session.info.pop(_BULK, None)
+    if not bulk:
         return
+    at, officer, user = _now(), context.current_officer(), context.os_user
+    lines = [{"at": at, "officer": officer, "os_user": user, "action": "insert",
+              "record_type": table, "record_id": rid,
+              "owner_type": owner[0] if owner else None, "owner_id": owner[1] if owner else None,
+              "label": label[:300], "changes": changes}
+             for table, rid, label, owner, changes in bulk]
+    conn = session.connection()
+    for start in range(0, len(lines), 5000):
+        conn.execute(insert(AuditRow.__table__), lines[start:start + 5000])
+
+
+def _write(session: Session) -> None:
     context = context_of(session.get_bind())
     if context is None:
+        return
+    _write_bulk(session, context)
+    changes = session.info.pop(_PENDING, None)
+    if not changes:
         return
     changes = _net(changes)
     if not changes:
@@ -493,8 +531,8 @@ def _write(session: Session) -> None:
 
 
 def _before_commit(session: Session) -> None:
-    if not session.info.get(_PENDING) and not session.dirty and not session.new \
-            and not session.deleted:
+    if not session.info.get(_PENDING) and not session.info.get(_BULK) and not session.dirty \
+            and not session.new and not session.deleted:
         return
     session.flush()
     _write(session)
@@ -502,6 +540,7 @@ def _before_commit(session: Session) -> None:
 
 def _forget(session: Session, *_args) -> None:
     session.info.pop(_PENDING, None)
+    session.info.pop(_BULK, None)
 
 
 @contextmanager

@@ -31,7 +31,7 @@ def test_record_history_as_json_and_csv(demo_db, demo_services, capsys):
     assert main(["audit", "--db", str(demo_db.path), "--record", "Member",
                  "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert len(rows) == demo_services.members.count() + 1
+    assert len(rows) == demo_services.members.count() + 1   # each added, one changed
     assert json.loads(rows[0]["changes"]) == {"phone": [m.phone, "020 7946 0999"]}
 
 

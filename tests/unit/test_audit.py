@@ -120,6 +120,7 @@ def test_member_import_writes_a_line_per_member_and_a_summary_of_terms(services,
     members = newest(services, record_type="member")
     assert sorted(x.label for x in members) == ["Ann Ames", "Ben Bell"]
     assert all(x.action == "insert" and x.record_id for x in members)
+    assert all(changes(x) == {"added by": (None, "import")} for x in members)
     [terms] = newest(services, record_type="term")
     assert terms.record_id is None and changes(terms) == {"records added": (None, 2)}
 
