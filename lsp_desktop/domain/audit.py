@@ -64,14 +64,20 @@ class AuditLine:
         """The changes in one line: 'status: in progress → complete; due: …'."""
         parts = []
         for c in self.changes:
+            name = field_name(c.field)
             if self.action == "insert":
-                parts.append(f"{c.field}: {show(c.new)}")
+                parts.append(f"{name}: {show(c.new)}")
             elif self.action == "delete":
-                parts.append(f"{c.field} was {show(c.old)}")
+                parts.append(f"{name} was {show(c.old)}")
             else:
-                parts.append(f"{c.field}: {show(c.old)} → {show(c.new)}")
+                parts.append(f"{name}: {show(c.old)} → {show(c.new)}")
         text = "; ".join(parts)
         return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def field_name(column: str) -> str:
+    """'start_date' -> 'start date' (the stored name stays in the CLI's JSON)."""
+    return column.replace("_", " ")
 
 
 def show(value) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lsp_desktop.domain.audit import AuditFilter, record_type_name
+from lsp_desktop.domain.audit import ACTIONS, AuditFilter, record_type_name
 from lsp_desktop.ui.models.audit_table import AuditTableModel, describe_changes, local_time
 
 LOG_LIMIT = 5000
@@ -64,7 +64,7 @@ class _LinesView(QSplitter):
         head = (f"{local_time(line.at)} (UTC {line.at:%d/%m/%Y %H:%M:%S}) by {line.who}\n"
                 f"{record_type_name(line.record_type)}"
                 f"{f' #{line.record_id}' if line.record_id is not None else ''}"
-                f" {line.label} — {line.action}\n\n")
+                f" {line.label} — {ACTIONS.get(line.action, line.action)}\n\n")
         self.detail.setPlainText(head + describe_changes(line))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from lsp_desktop.domain.audit import ACTIONS, record_type_name, show
+from lsp_desktop.domain.audit import ACTIONS, field_name, record_type_name, show
 from lsp_desktop.ui.models.record_table import RecordTableModel
 
 
@@ -17,12 +17,13 @@ def describe_changes(line) -> str:
     """Every field on its own line, old → new (the History panel's detail)."""
     out = []
     for c in line.changes:
+        name = field_name(c.field)
         if line.action == "insert":
-            out.append(f"{c.field}: {show(c.new)}")
+            out.append(f"{name}: {show(c.new)}")
         elif line.action == "delete":
-            out.append(f"{c.field}: was {show(c.old)}")
+            out.append(f"{name}: was {show(c.old)}")
         else:
-            out.append(f"{c.field}: {show(c.old)} → {show(c.new)}")
+            out.append(f"{name}: {show(c.old)} → {show(c.new)}")
     return "\n".join(out)
 
 
