@@ -38,8 +38,9 @@ AUDIT_TABLE = "audit"
 _SKIP = {AUDIT_TABLE, "alembic_version"}
 _PENDING = "audit_pending"
 _BULK = "audit_bulk"
-# Columns computed from others (the member's search key): not worth a line of their own.
-_DERIVED = {"id", "search_key"}
+# Columns computed from others (the member's search key, the concurrency counter that
+# 0007_concurrency adds): not worth a line of their own.
+_DERIVED = {"id", "search_key", "version"}
 _SUSPENDED = "audit_suspended"
 _SCRUB = "audit_scrub"
 OFFICER_ENV = "LSP_DESKTOP_OFFICER"
