@@ -78,7 +78,7 @@ class AuditService:
             stmt = stmt.where(sa.or_(t.label.icontains(needle, autoescape=True),
                                      t.changes.icontains(needle, autoescape=True),
                                      t.officer.icontains(needle, autoescape=True)))
-        stmt = stmt.order_by(t.at.desc(), t.id.desc())
+        stmt = stmt.order_by(t.id.desc())     # the order they were written, newest first
         if limit:
             stmt = stmt.limit(limit)
         with unit_of_work(self._factory) as s:

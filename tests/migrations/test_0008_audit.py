@@ -22,7 +22,7 @@ def test_upgrade_adds_the_audit_table_and_changes_are_recorded_after(tmp_path):
     assert {c["name"] for c in insp.get_columns("audit")} == set(
         Base.metadata.tables["audit"].columns.keys())
     assert {i["name"] for i in insp.get_indexes("audit")} == {
-        "ix_audit_at", "ix_audit_record", "ix_audit_owner"}
+        "ix_audit_record", "ix_audit_owner"}
     engine.dispose()
     db = open_partnership(path)
     try:

@@ -18,7 +18,9 @@ class AuditRow(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime, index=True)      # UTC, no zone stored
+    # UTC, no zone stored. Not indexed: lines are read newest first by id (the order they
+    # were written), and an index here slowed a 50,000-member import.
+    at: Mapped[datetime] = mapped_column(DateTime)
     officer: Mapped[str] = mapped_column(String(200), default="")
     os_user: Mapped[str] = mapped_column(String(200), default="")
     action: Mapped[str] = mapped_column(String(10))                 # insert, update, delete, erase

@@ -24,7 +24,6 @@ def upgrade() -> None:
         sa.Column("label", sa.String(300), nullable=False, server_default=""),
         sa.Column("changes", sa.Text, nullable=False, server_default=""),
     )
-    op.create_index("ix_audit_at", "audit", ["at"])
     op.create_index("ix_audit_record", "audit", ["record_type", "record_id"])
     op.create_index("ix_audit_owner", "audit", ["owner_type", "owner_id"])
 
@@ -32,5 +31,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_audit_owner", table_name="audit")
     op.drop_index("ix_audit_record", table_name="audit")
-    op.drop_index("ix_audit_at", table_name="audit")
     op.drop_table("audit")
