@@ -36,9 +36,13 @@ def _add_history_button(tab, enabled_when) -> QPushButton:
 def install(window) -> None:
     """Add the View menu and the History… buttons to `window` (a MainWindow)."""
     members, actions = window.members_tab, window.actions_tab
-    menu = QMenu("&View", window)
-    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-    window.view_menu = menu
+    menu = getattr(window, "view_menu", None)     # shared with Refresh (postgres branch)
+    if menu is None:
+        menu = QMenu("&View", window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        window.view_menu = menu
+    elif menu.actions():
+        menu.addSeparator()
     window.audit_log_action = menu.addAction("&Audit log…", lambda: show_audit_log(window))
     window.audit_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
     window.history_action = menu.addAction("&History of the selected record…",
