@@ -32,6 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args)
 
 
+def officer_name() -> str:
+    """The officer's name from Edit ▸ Settings, for the audit trail ('' when not set)."""
+    from lsp_desktop.ui.settings import SettingsStore
+
+    return SettingsStore().load().officer_name
+
+
 class Session:
     """One open partnership: its database, services and window."""
 
@@ -97,6 +104,7 @@ class GuiApplication:
 
         services = build_services(db.session_factory, db.path, self.paths.backup_dir,
                                   shared=db.shared)
+        services.audit.follow_officer(officer_name)
         window = MainWindow(services, db.path, read_only=db.read_only,
                             location=db.url if db.shared else None)
         window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))

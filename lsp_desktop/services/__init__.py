@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from lsp_desktop.services.accreditation import AccreditationService
 from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.archive import ArchiveService
+from lsp_desktop.services.audit import AuditService
 from lsp_desktop.services.backups import BackupsService
 from lsp_desktop.services.exchange import ExchangeService
 from lsp_desktop.services.files import FilesService
@@ -35,6 +36,7 @@ class Services:
     readiness: ReadinessService
     actions: ActionsService
     strategies: StrategiesService
+    audit: AuditService
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -59,4 +61,5 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
                                    strategies),
         actions=actions,
         strategies=strategies,
+        audit=AuditService(session_factory),
     )

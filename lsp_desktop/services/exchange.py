@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from lsp_desktop.db import audit
 from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.models import MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError
@@ -137,14 +138,16 @@ class ExchangeService:
                 first = (s.scalar(select(func.max(MemberRecord.id))) or 0) + 1
                 new_ids = list(range(first, first + len(plan.to_add)))
                 conn = s.connection()     # Core executemany: the ORM bulk path splits batches
-                conn.execute(insert(MemberRecord.__table__),
-                             [_member_values(d.member, mid) for d, mid in zip(plan.to_add, new_ids,
-                                                                           strict=True)])
+                rows = [_member_values(d.member, mid) for d, mid in zip(plan.to_add, new_ids,
+                                                                        strict=True)]
+                conn.execute(insert(MemberRecord.__table__), rows)
+                audit.record_rows(s, MemberRecord.__table__, rows)   # a line per member
                 terms = [{"member_id": mid, "start_date": t.start, "end_date": t.end,
                           "reason_left": t.reason_left}
                          for d, mid in zip(plan.to_add, new_ids, strict=True) for t in d.member.terms]
                 if terms:
                     conn.execute(insert(TermRow.__table__), terms)
+                    audit.record_rows(s, TermRow.__table__, terms)       # one summary line
             for d in plan.to_update:
                 row = s.get(MemberRecord, d.existing_id)
                 apply_member(row, d.member)

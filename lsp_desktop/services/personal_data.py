@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from lsp_desktop.db import audit
 from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.models import Base, ErasureRow, MemberRecord, PartnershipRow, TermRow
 from lsp_desktop.domain.errors import DomainError, NotFoundError
@@ -195,19 +196,24 @@ class PersonalDataService:
                             (fold(member.name), fold(label))]
             replacements += [(x, "") for x in (member.email, member.phone, member.address) if x]
             replacements = [(old, new) for old, new in replacements if len(old) >= 3]
-            s.execute(update(MemberRecord).where(MemberRecord.id == member_id).values(
-                name=label, title="", email="", phone="", address="", notes="",
-                publish_contact=False, version=MemberRecord.version + 1,
-                search_key=f"{fold(label)}  {fold(member.organisation)}"))
-            for table in self._tables(s):
-                if table.name == "erasure":
-                    continue
-                for column in _text_columns(table):
-                    for old, new in replacements:
-                        s.execute(update(table).where(column.contains(old, autoescape=True))
-                                  .values({column.name: func.replace(column, old, new)}))
-            s.execute(insert(ErasureRow).values(member_id=member_id, label=label,
-                                                erased_on=today, erased_by=erased_by.strip()))
+            # The erasure writes one line of its own; the old values never reach the trail.
+            with audit.scrubbing(s):
+                audit.scrub_member(s, member_id, label, replacements)
+                s.execute(update(MemberRecord).where(MemberRecord.id == member_id).values(
+                    name=label, title="", email="", phone="", address="", notes="",
+                    publish_contact=False, version=MemberRecord.version + 1,
+                    search_key=f"{fold(label)}  {fold(member.organisation)}"))
+                for table in self._tables(s):
+                    if table.name == "erasure":
+                        continue
+                    for column in _text_columns(table):
+                        for old, new in replacements:
+                            s.execute(update(table).where(column.contains(old, autoescape=True))
+                                      .values({column.name: func.replace(column, old, new)}))
+                s.execute(insert(ErasureRow).values(member_id=member_id, label=label,
+                                                    erased_on=today, erased_by=erased_by.strip()))
+            audit.record(s, "erase", "member", member_id, label,
+                         {"personal data": [audit.ERASED, label]})
         self.compact()
         return Erasure(member_id, label, today, erased_by.strip())
 

@@ -12,6 +12,7 @@ from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.audit_menu import install as install_audit_menu
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help_menu import install as install_help_menu
@@ -150,6 +151,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = edit_menu
         self.help_menu = self.menuBar().addMenu("&Help")
         install_exchange_menu(self)
+        install_audit_menu(self)
 
     def _recent(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])

@@ -67,6 +67,7 @@ class SettingsStore:
 # The backup code (db/backup.py, which ui/ must not import) reads how many backups to keep
 # from this variable; the window passes the officer's setting through it.
 ENV_BACKUPS_KEPT = "LSP_DESKTOP_BACKUPS_KEEP"
+ENV_OFFICER = "LSP_DESKTOP_OFFICER"   # read by services.concurrency and db.audit
 
 
 def apply_settings(settings: AppSettings) -> None:
@@ -74,3 +75,8 @@ def apply_settings(settings: AppSettings) -> None:
     import os
 
     os.environ[ENV_BACKUPS_KEPT] = str(settings.backups_kept)
+    # Saves record who made them (the version stamp a conflict message names).
+    if settings.officer_name:
+        os.environ[ENV_OFFICER] = settings.officer_name
+    else:
+        os.environ.pop(ENV_OFFICER, None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from lsp_desktop.domain.errors import DomainError
@@ -55,14 +55,21 @@ def make_banner() -> QLabel:
 
 def install(window) -> None:
     """View ▸ Refresh for every partnership; the rest only when `window.shared`."""
-    view = QMenu("&View", window)
-    help_menu = getattr(window, "help_menu", None)
-    if help_menu is not None:
-        window.menuBar().insertMenu(help_menu.menuAction(), view)
-    else:
-        window.menuBar().addMenu(view)
-    window.view_menu = view
-    window.refresh_action = view.addAction("&Refresh", lambda: refresh_visible(window))
+    view = getattr(window, "view_menu", None)      # the audit trail's, if made first
+    if view is None:
+        view = QMenu("&View", window)
+        help_menu = getattr(window, "help_menu", None)
+        if help_menu is not None:
+            window.menuBar().insertMenu(help_menu.menuAction(), view)
+        else:
+            window.menuBar().addMenu(view)
+        window.view_menu = view
+    window.refresh_action = QAction("&Refresh", window)
+    window.refresh_action.triggered.connect(lambda: refresh_visible(window))
+    first = view.actions()[0] if view.actions() else None
+    view.insertAction(first, window.refresh_action)
+    if first is not None:
+        view.insertSeparator(first)
     window.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
     window.refresh_action.setShortcuts([QKeySequence("F5")])
     window.refresh_action.setToolTip("Reload the tab in front, with other officers' changes")

@@ -31,7 +31,8 @@ def empty(request, tmp_path):
 
 def test_every_revision_runs_in_turn_then_0007_versions_existing_rows(empty, app_paths):
     location, engine = empty
-    for revision in migrate.known_revisions()[:-1]:
+    known = migrate.known_revisions()
+    for revision in known[:known.index("0006_action_links") + 1]:
         migrate.upgrade(engine, revision)
     with engine.begin() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == \

@@ -70,9 +70,13 @@ def test_erasure_leaves_no_trace_in_the_raw_file(demo_db, demo_services):
     bronwen = pd.find("Bronwen Pritchard")
     other = pd.find("Jonathan Blake")
     demo_services.members.update(other.with_changes(notes="Took over from Bronwen Pritchard"))
+    # Her old address and notes now live only in the audit trail's lines about her.
+    demo_services.members.update(bronwen.with_changes(email="b.p@home.example",
+                                                      notes="Ask about her allotment"))
     secrets = [b"Bronwen Pritchard", b"bronwen@tbp.example.com", bronwen.phone.encode(),
-               b"bronwenpritchard"]
-    assert all(s in raw_bytes(demo_db.path) for s in secrets[:2])
+               b"bronwenpritchard", b"b.p@home.example", b"Ask about her allotment"]
+    assert all(s in raw_bytes(demo_db.path) for s in secrets[:2] + secrets[4:])
+    trail = len(demo_services.audit.history("member", bronwen.id))
     done = pd.erase(bronwen.id, "A. Officer", today=TODAY)
     assert done.label == "Former member 1" and done.erased_on == TODAY
     after = demo_services.members.get(bronwen.id)
@@ -83,6 +87,9 @@ def test_erasure_leaves_no_trace_in_the_raw_file(demo_db, demo_services):
     for secret in secrets:
         assert secret not in raw, secret
     assert pd.erasures()[0].erased_by == "A. Officer"
+    history = demo_services.audit.history("member", bronwen.id)
+    assert len(history) == trail + 1 and history[0].action == "erase"
+    assert history[0].label == "Former member 1"
     assert demo_services.members.count() == 31
     with pytest.raises(DomainError, match="already been erased"):
         pd.erase(bronwen.id, "A. Officer", today=TODAY)

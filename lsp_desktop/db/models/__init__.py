@@ -11,6 +11,7 @@ from lsp_desktop.db.models.accreditation import (
     WeaknessRow,
 )
 from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNoteRow
+from lsp_desktop.db.models.audit import AuditRow
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
@@ -38,6 +39,7 @@ __all__ = [
     "ActionRecord",
     "MilestoneRow",
     "ProgressNoteRow",
+    "AuditRow",
     "Base",
     "DeclarationRow",
     "ErasureRow",

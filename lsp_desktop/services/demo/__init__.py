@@ -33,6 +33,7 @@ def write_demo(path: Path, *, force: bool = False, today: date | None = None) ->
     db = open_partnership(tmp)
     try:
         services = build_services(db.session_factory, db.path)
+        services.audit.set_officer("Demo data")
         for populate in _POPULATE:
             populate(services, today or date.today())
         with db.engine.connect() as con:

@@ -1,0 +1,107 @@
+"""Audit lines as the window and the command line see them: who changed which record, how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+# Record types (table names) in words, for the log's filter and the History panel.
+RECORD_TYPES = {
+    "partnership": "Partnership details", "nrf_allocation": "NRF allocation",
+    "member": "Member", "term": "Term of office", "declaration": "Declaration of interest",
+    "erasure": "Erasure", "action": "Action", "action_milestone": "Milestone",
+    "action_note": "Progress note", "strategy": "Strategy", "strategy_section": "Section",
+    "strategy_version": "Strategy version", "strategy_version_section": "Version section",
+    "endorsement": "Endorsement", "consultation": "Consultation", "neighbourhood": "Neighbourhood",
+    "target": "Target", "assessment_round": "Assessment round",
+    "criterion_assessment": "Criterion assessment", "criterion_prompt": "Criterion prompt",
+    "evidence": "Evidence", "evidence_file": "Evidence file", "weakness": "Weakness",
+    "go_dialogue": "GO dialogue", "area_of_concern": "Area of concern",
+}
+ACTIONS = {"insert": "added", "update": "changed", "delete": "deleted", "erase": "erased"}
+
+
+def record_type_name(table: str) -> str:
+    return RECORD_TYPES.get(table, table.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One insert, update or delete of one record (or a summary of a bulk insert)."""
+
+    id: int
+    at: datetime                  # UTC
+    officer: str
+    os_user: str
+    action: str                   # insert, update, delete, erase
+    record_type: str
+    record_id: int | None
+    label: str
+    changes: tuple[FieldChange, ...]
+    owner_type: str | None = None
+    owner_id: int | None = None
+
+    @property
+    def who(self) -> str:
+        if self.officer and self.os_user:
+            return f"{self.officer} ({self.os_user})"
+        return self.officer or self.os_user or "unknown"
+
+    @property
+    def what(self) -> str:
+        """e.g. 'Member #3 changed'."""
+        ref = f" #{self.record_id}" if self.record_id is not None else ""
+        return f"{record_type_name(self.record_type)}{ref} {ACTIONS.get(self.action, self.action)}"
+
+    def summary(self, limit: int = 200) -> str:
+        """The changes in one line: 'status: in progress → complete; due: …'."""
+        parts = []
+        for c in self.changes:
+            name = field_name(c.field)
+            if self.action == "insert":
+                parts.append(f"{name}: {show(c.new)}")
+            elif self.action == "delete":
+                parts.append(f"{name} was {show(c.old)}")
+            else:
+                parts.append(f"{name}: {show(c.old)} → {show(c.new)}")
+        text = "; ".join(parts)
+        return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def field_name(column: str) -> str:
+    """'start_date' -> 'start date' (the stored name stays in the CLI's JSON)."""
+    return column.replace("_", " ")
+
+
+def show(value) -> str:
+    """A value as text for the History panel (dates as dd/mm/yyyy, yes/no, empty as '—')."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        y, m, d = value.split("-")
+        if y.isdigit() and m.isdigit() and d.isdigit():
+            return f"{d}/{m}/{y}"
+    text = str(value).replace("\n", " ⏎ ")
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the log shows; every part optional."""
+
+    record_type: str | None = None
+    record_id: int | None = None
+    who: str | None = None            # the officer's name or the system user
+    since: datetime | None = None     # from this moment (UTC)
+    until: datetime | None = None     # before this moment (UTC)
+    text: str = ""                    # in the label or the changes
+    with_children: bool = True        # a record's terms, milestones… with it
