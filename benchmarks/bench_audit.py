@@ -41,7 +41,7 @@ def main() -> int:
               f"{time.perf_counter() - start:.2f} s ({services.audit.count():,} lines)")
         member = services.members.get(ROWS // 2)
         for i in range(20):
-            services.members.update(member.with_changes(notes=f"edit {i}"))
+            member = services.members.update(member.with_changes(notes=f"edit {i}"))
         audit = services.audit
         t = timed(lambda: audit.history("member", member.id), repeat)
         print(f"history of one member: median {t * 1000:.1f} ms")
