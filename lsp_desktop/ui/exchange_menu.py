@@ -106,6 +106,9 @@ def import_members(window) -> None:
 
 def shown_ids(window, kind: str) -> list[int] | None:
     """The ids of the rows the tab shows, in its order (None: export everything)."""
+    tab = {"actions": "actions_tab", "targets": "strategies_tab"}.get(kind)
+    if tab and hasattr(window, "ensure_fresh"):
+        window.ensure_fresh(getattr(window, tab, None))
     if kind == "members":
         return [r.id for r in window.members_tab.model.visible_rows()]
     if kind == "actions" and hasattr(window, "actions_tab"):

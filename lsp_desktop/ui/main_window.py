@@ -55,18 +55,23 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
+        # Tabs other than Members load when first shown, and follow changes made on
+        # other tabs when next shown: start-up and each save stay quick.
+        self._stale: set[QWidget] = set()
         self.strategies_tab = StrategiesTab(services.strategies, read_only,
-                                            undo_stack=self.undo_stack)
-        self.members_tab.members_changed.connect(self.strategies_tab.refresh)
+                                            undo_stack=self.undo_stack, load=False)
+        self.members_tab.members_changed.connect(self._follow(self.strategies_tab))
         self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
         self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only,
                                       targets=lambda: target_choices(services.strategies),
-                                      concerns=services.accreditation.concern_choices)
+                                      concerns=services.accreditation.concern_choices,
+                                      load=False)
         self.tabs.addTab(self.actions_tab, "&Action plans")
-        self.members_tab.members_changed.connect(self.actions_tab.refresh)
-        self.strategies_tab.strategies_changed.connect(self.actions_tab.refresh)
+        self.members_tab.members_changed.connect(self._follow(self.actions_tab))
+        self.strategies_tab.strategies_changed.connect(self._follow(self.actions_tab))
         self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
-                                                  services.actions, read_only)
+                                                  services.actions, read_only, load=False)
+        self._stale.update((self.strategies_tab, self.actions_tab, self.accreditation_tab))
         self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
         self._wire_accreditation()
         self.banner = make_banner()      # shown while a shared partnership's server is lost
@@ -79,6 +84,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.tabs.currentChanged.connect(
             lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
+        self.tabs.currentChanged.connect(lambda i: self.ensure_fresh(self.tabs.widget(i)))
 
         self._build_menus()
         self._add_print_button()
@@ -96,11 +102,27 @@ class MainWindow(QMainWindow):
         """Readiness follows the register, the strategies and the action plan; actions made
         from weaknesses and concerns show on the Action plans tab at once."""
         tab = self.accreditation_tab
-        self.members_tab.members_changed.connect(tab.refresh)
+        self.members_tab.members_changed.connect(self._follow(tab))
         tab.open_place.connect(self.open_place)
-        tab.actions_changed.connect(self.actions_tab.refresh)
-        self.actions_tab.actions_changed.connect(tab.refresh)
-        self.strategies_tab.strategies_changed.connect(tab.refresh)
+        tab.actions_changed.connect(self._follow(self.actions_tab))
+        self.actions_tab.actions_changed.connect(self._follow(tab))
+        self.strategies_tab.strategies_changed.connect(self._follow(tab))
+
+    def _follow(self, tab: QWidget):
+        """A slot for another tab's change signal: refresh `tab` now if it is in front,
+        else when it is next shown."""
+        def changed(*_args) -> None:
+            if self.tabs.currentWidget() is tab:
+                tab.refresh()
+            else:
+                self._stale.add(tab)
+        return changed
+
+    def ensure_fresh(self, tab: QWidget | None) -> None:
+        """Load `tab` if it is still waiting for its first load or for others' changes."""
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.refresh()
 
     def open_place(self, place: str) -> None:
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""

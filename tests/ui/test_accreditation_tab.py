@@ -169,11 +169,11 @@ def test_weakness_made_into_an_action_shows_on_the_action_plans_tab(qtbot, servi
     action_id = services.accreditation.get_round(rnd.id).assessment(
         Criterion.EFFICIENT).weaknesses[0].action_id
     assert services.actions.get(action_id).title == "No substitutes"
+    window.open_place("actions")            # the officer turns to the Action plans tab
+    assert window.tabs.currentWidget() is window.actions_tab
     shown = window.actions_tab.model.visible_actions()
     assert [(a.id, a.title, a.criterion) for a in shown] == [
         (action_id, "No substitutes", Criterion.EFFICIENT)]
-    window.open_place("actions")
-    assert window.tabs.currentWidget() is window.actions_tab
     window.open_place("members")
     assert window.tabs.currentWidget() is window.members_tab
 

@@ -155,6 +155,7 @@ def test_import_actions_through_the_menu(window, qtbot, monkeypatch, tmp_path):
         return dialog.result is not None
 
     monkeypatch.setattr(import_dialog.ImportDialog, "exec", run)
+    window.tabs.setCurrentWidget(window.actions_tab)      # the officer looks at the plan
     before = window.actions_tab.model.all_actions()
     exchange_menu.import_records(window, "actions")
     assert seen["combo"] == "Owner  (column 2)"

@@ -214,3 +214,19 @@ def test_new_partnership_never_overwrites(window, demo_db, monkeypatch):
     window.new_partnership()
     assert errors and "never overwritten" in errors[0]
 
+
+
+def test_hidden_tabs_load_when_shown_and_follow_changes_made_elsewhere(window, demo_services):
+    """Start-up loads only the tab in front; a tab behind catches up when it is shown."""
+    actions_tab = window.actions_tab
+    assert window.tabs.currentWidget() is window.members_tab
+    assert actions_tab.model.all_actions() == []            # not loaded behind the register
+    window.tabs.setCurrentWidget(actions_tab)
+    loaded = len(actions_tab.model.all_actions())
+    assert loaded == len(demo_services.actions.list_actions()) > 0
+    window.tabs.setCurrentWidget(window.members_tab)
+    window.members_tab.members_changed.emit()                # a change on the register ...
+    assert window.accreditation_tab in window._stale and actions_tab in window._stale
+    window.tabs.setCurrentWidget(actions_tab)                # ... reaches the plan when shown
+    assert actions_tab not in window._stale
+    assert len(actions_tab.model.all_actions()) == loaded

@@ -253,6 +253,7 @@ def test_main_window_has_the_strategy_drafts_tab(qtbot, demo_services, demo_db):
     qtbot.addWidget(window)
     index = window.tabs.indexOf(window.strategies_tab)
     assert window.tabs.tabText(index) == "&Strategy drafts"
+    window.tabs.setCurrentIndex(index)          # a hidden tab loads when first shown
     assert window.strategies_tab.strategy_combo.count() == 2
 
 

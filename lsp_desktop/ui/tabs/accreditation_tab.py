@@ -45,7 +45,7 @@ class AccreditationTab(QWidget):
     open_place = Signal(str)        # a readiness Place value the window should open
 
     def __init__(self, accreditation, readiness, actions=None, read_only: bool = False,
-                 today=None, parent=None):
+                 today=None, parent=None, load: bool = True):
         super().__init__(parent)
         self.service = accreditation
         self.readiness_service = readiness
@@ -147,7 +147,9 @@ class AccreditationTab(QWidget):
         self.go_page.actions_changed.connect(self._actions_changed)
         for b in (self.new_round_button, self.delete_round_button):
             b.setEnabled(not read_only)
-        self.refresh()
+        # load=False: the window loads a hidden tab when it is first shown (start-up).
+        if load:
+            self.refresh()
 
     def today(self) -> date:
         return self._today or date.today()

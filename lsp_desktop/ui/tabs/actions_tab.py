@@ -65,7 +65,7 @@ class ActionsTab(QWidget):
     def __init__(self, actions_service, undo_stack: QUndoStack, read_only: bool = False,
                  parent=None, *, today: date | None = None,
                  targets: TargetsProvider | None = None,
-                 concerns: ConcernsProvider | None = None):
+                 concerns: ConcernsProvider | None = None, load: bool = True):
         super().__init__(parent)
         self.service = actions_service
         self.undo_stack = undo_stack
@@ -206,7 +206,9 @@ class ActionsTab(QWidget):
         self.complete_button.clicked.connect(self.mark_complete_selected)
         self.bulk_button.clicked.connect(self.bulk_edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.refresh()
+        # load=False: the window loads a hidden tab when it is first shown (start-up).
+        if load:
+            self.refresh()
 
     # -- state -----------------------------------------------------------
     def today(self) -> date:

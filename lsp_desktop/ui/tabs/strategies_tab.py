@@ -39,7 +39,7 @@ class StrategiesTab(QWidget):
     strategies_changed = Signal()
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
-                 parent=None, undo_stack=None):
+                 parent=None, undo_stack=None, load: bool = True):
         super().__init__(parent)
         self.service = service
         self.read_only = read_only
@@ -99,7 +99,9 @@ class StrategiesTab(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.draft.flush)
-        self.reload()
+        # load=False: the window loads a hidden tab when it is first shown (start-up).
+        if load:
+            self.reload()
 
     # -- strategies -------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
