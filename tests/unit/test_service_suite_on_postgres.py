@@ -16,6 +16,7 @@ from tests.unit import (
     test_accreditation_service,
     test_action_links,
     test_actions_service,
+    test_audit,
     test_exchange_archive_backups,
     test_exchange_import,
     test_exchange_plans,
@@ -27,7 +28,8 @@ from tests.unit import (
 
 MODULES = (test_members_service, test_actions_service, test_strategies_service,
            test_accreditation_service, test_action_links, test_exchange_archive_backups,
-           test_exchange_import, test_exchange_plans, test_personal_data, test_readiness)
+           test_exchange_import, test_exchange_plans, test_personal_data, test_readiness,
+           test_audit)
 PLAIN = {"tmp_path", "app_paths", "monkeypatch"}
 SERVICES = {"services", "demo_services"}
 
