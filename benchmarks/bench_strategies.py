@@ -67,10 +67,8 @@ def main() -> None:
     from lsp_desktop.domain.strategies import Strategy, StrategyType
     from lsp_desktop.services import build_services
     from lsp_desktop.ui.dialogs.compare_dialog import CompareDialog
-    from lsp_desktop.ui.none_guard import protect_none
     from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
-    protect_none()
     app = QApplication.instance() or QApplication([])
     rng = random.Random(2002)
     with tempfile.TemporaryDirectory() as tmp:
