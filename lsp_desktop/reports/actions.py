@@ -27,6 +27,7 @@ from lsp_desktop.reports.base import (
     OVERDUE,
     OVERDUE_FILL,
     Bookmark,
+    KeepWithTableStart,
     PageSetup,
     Styles,
     clip,
@@ -156,10 +157,11 @@ def action_plan_flowables(actions: Sequence[Action], today: date, group_by: str,
                             "and marked OVERDUE with the days past their due date.", "small"))
     by = GroupBy.THEME if group_by == "theme" else GroupBy.CRITERION
     for n, group in enumerate(group_actions(actions, by, today, names)):
-        story += [CondPageBreak(110), Bookmark(group.label, level, f"{prefix}-g{n}"),
-                  markup(f"{literal(group.label)} · {literal(summary_text(group.summary))}",
-                         heading),
-                  actions_table(group.actions, today, names, width), gap(6)]
+        title = markup(f"{literal(group.label)} · {literal(summary_text(group.summary))}",
+                       heading)
+        table = actions_table(group.actions, today, names, width)
+        story += [KeepWithTableStart(title, table, 110),
+                  Bookmark(group.label, level, f"{prefix}-g{n}"), title, table, gap(6)]
     if not actions:
         story.append(para("No actions have been recorded.", "small"))
     story += [CondPageBreak(120), Bookmark("Resources", level, f"{prefix}-resources"),

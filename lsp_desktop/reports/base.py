@@ -22,6 +22,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     PageTemplate,
@@ -597,6 +598,26 @@ def signature_block(people: Sequence[str], width: float) -> Table:
     table.setStyle(TableStyle(cmds))
     table.keepWithNext = 0
     return table
+
+
+class KeepWithTableStart(CondPageBreak):
+    """Starts a new page unless a heading, the table's header and its first row all fit.
+
+    A fixed CondPageBreak guesses the height; a tall first row (an action with its
+    milestones) then leaves the heading alone at the foot of the page.
+    """
+
+    def __init__(self, heading: Flowable, table: Table, minimum: float = 0):
+        super().__init__(minimum)
+        self.heading, self.table, self.minimum = heading, table, minimum
+
+    def wrap(self, availWidth, availHeight):
+        _, heading = self.heading.wrap(availWidth, availHeight)
+        heading += self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
+        self.table.wrap(availWidth, availHeight)
+        start = sum(self.table._rowHeights[:2])
+        self.height = max(self.minimum, heading + start + 2)
+        return super().wrap(availWidth, availHeight)
 
 
 def gap(height: float = 6) -> Spacer:

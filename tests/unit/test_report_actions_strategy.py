@@ -145,3 +145,26 @@ def test_strategy_markdown_escapes_print_as_typed():
         "Fees &lt;£5&gt; &amp; *not bold* <b>bold</b>")
     (para,) = markdown_flowables(r"1\. is a number, not a list")
     assert para.getPlainText() == "1. is a number, not a list"
+
+
+def test_group_heading_never_ends_a_page_alone():
+    """A group heading at the foot of a page with its first row on the next is orphaned."""
+    from tests.pdftext import pages_text
+    milestones = tuple(Milestone(f"Step {n} of the delivery plan", date(2002, 3, n))
+                       for n in range(1, 7))
+    orphans = []
+    for filler in range(0, 12):
+        actions = [Action(f"A-{n:03}", f"Filler action {n}", criterion=Criterion.STRATEGIC,
+                          due=date(2002, 9, 1), milestones=milestones[:2])
+                   for n in range(1, filler + 1)]
+        actions += [Action(f"B-{n:03}", f"Tall action {n} " + "with a long description " * 3,
+                           criterion=Criterion.INCLUSIVE, due=date(2002, 9, 1),
+                           milestones=milestones) for n in range(1, 4)]
+        pages = pages_text(_pdf(render_action_plan, ActionPlanData(P, actions, TODAY)))
+        for page in pages[:-1]:
+            lines = [ln for ln in page.splitlines() if ln.strip()]
+            body = [ln for ln in lines if ln != P.name
+                    and not ln.startswith(("Produced", "Page ", "Action plan"))]
+            if body and body[-1].startswith("Inclusive · "):
+                orphans.append(filler)
+    assert orphans == []
