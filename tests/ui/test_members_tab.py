@@ -253,19 +253,3 @@ def test_new_and_filter_shortcuts_belong_to_the_members_tab(window, tab):
     assert not tab.new_action.isEnabled() and not tab.find_action.isEnabled()
     window.tabs.setCurrentIndex(0)
     assert tab.new_action.isEnabled() and tab.find_action.isEnabled()
-
-
-def test_body_and_category_stay_readable_in_a_small_window(qtbot, window, tab):
-    """At 1024x700 the shared columns must not shrink to a letter and an ellipsis."""
-    from lsp_desktop.ui.models.member_table import CATEGORY, ORGANISATION
-
-    window.resize(1024, 700)
-    qtbot.waitUntil(lambda: window.width() == 1024)
-    readable = tab.table.fontMetrics().horizontalAdvance("Thameside Drug")
-    for column in (ORGANISATION, CATEGORY):
-        assert tab.table.columnWidth(column) >= readable
-    window.resize(1600, 900)
-    qtbot.waitUntil(lambda: window.width() == 1600)
-    header = tab.table.horizontalHeader()
-    total = sum(header.sectionSize(c) for c in range(header.count()))
-    assert total <= tab.table.viewport().width()   # wide again: no needless scrolling

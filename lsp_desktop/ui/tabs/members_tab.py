@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,7 +100,6 @@ class MembersTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self._size_columns()
-        self.table.viewport().installEventFilter(self)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
         self.balance_panel = BalancePanel()
@@ -196,27 +195,8 @@ class MembersTab(QWidget):
             self.table.setColumnWidth(
                 column, max(metrics.horizontalAdvance(t) for t in texts) + padding)
         self.table.setColumnWidth(NAME, metrics.horizontalAdvance("Revd Canon Peter Hughes") + 16)
-        self._shared_minimum = metrics.horizontalAdvance("Thameside Drug Action") + padding
-        self._fit_shared_columns()
-
-    def _fit_shared_columns(self) -> None:
-        """Body and category stretch while there is room; in a small window they keep a
-        readable width and the table scrolls sideways instead of showing 'T...'."""
-        header = self.table.horizontalHeader()
-        fixed = sum(header.sectionSize(c) for c in range(header.count())
-                    if c not in (ORGANISATION, CATEGORY))
-        roomy = self.table.viewport().width() - fixed >= 2 * self._shared_minimum
-        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
         for column in (ORGANISATION, CATEGORY):
-            if header.sectionResizeMode(column) != mode:
-                header.setSectionResizeMode(column, mode)
-                if not roomy:
-                    header.resizeSection(column, self._shared_minimum)
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_shared_columns()
-        return super().eventFilter(watched, event)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
     # -- state -----------------------------------------------------------
     def as_on(self) -> date:
