@@ -10,7 +10,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from lsp_desktop.db import audit, backup, migrate
+from lsp_desktop.db import audit, backup, lengths, migrate
 from lsp_desktop.domain.errors import PartnershipFileError, PartnershipLockedError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -210,6 +210,7 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
         raise
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install()
+    lengths.install()
     audit.register(engine)
     return Database(path, engine, factory, read_only, migrated_from, lock)
 
@@ -259,6 +260,7 @@ def open_shared(location: str, backup_dir: Path | None = None, *,
         engine = shared.make_engine(url, read_only=True)
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install()
+    lengths.install()
     audit.register(engine)
     return Database(shared.stand_in_path(url), engine, factory, read_only, migrated_from,
                     None, name)

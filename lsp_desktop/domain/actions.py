@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
-from lsp_desktop.domain.text import fold, format_date, format_pounds
+from lsp_desktop.domain.text import fold, format_date, format_pounds, length_errors
 
 
 class ActionStatus(StrEnum):
@@ -136,6 +136,11 @@ def reference_sort_key(reference: str) -> tuple:
 
 
 # -- validation ------------------------------------------------------------
+# The longest text each field of an action keeps (the columns are made this wide).
+ACTION_LIMITS = {"reference": 40, "title": 300, "theme": 100, "owner_body": 200,
+                 "lead_officer": 200}
+
+
 def validate_action(action: Action, *, references_in_use: Iterable[str] = (),
                     former_owner: str | None = None) -> list[FieldError]:
     """Errors (nothing may be saved) and warnings (saved after a second look).
@@ -143,7 +148,7 @@ def validate_action(action: Action, *, references_in_use: Iterable[str] = (),
     `references_in_use` are the references of the other actions; `former_owner`
     is the name of the owning member when they have left the board.
     """
-    errors: list[FieldError] = []
+    errors: list[FieldError] = length_errors(action, ACTION_LIMITS)
     if not action.title.strip():
         errors.append(FieldError("title", "A title is required."))
     ref = action.reference.strip()

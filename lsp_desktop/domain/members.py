@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.text import length_errors
 
 
 class Sector(StrEnum):
@@ -175,9 +176,14 @@ def terms_overlap(terms: tuple[Term, ...] | list[Term]) -> tuple[Term, Term] | N
     return None
 
 
+# The longest text each field of a member keeps (the columns are made this wide).
+MEMBER_LIMITS = {"title": 50, "name": 200, "organisation": 200, "category": 100,
+                 "nominating_body": 200, "email": 200, "phone": 100}
+
+
 def validate_member(member: Member, current_ids: set[int] | None = None) -> list[FieldError]:
     """Every problem with a member record; `current_ids` are members serving today."""
-    errors: list[FieldError] = []
+    errors: list[FieldError] = length_errors(member, MEMBER_LIMITS)
     if not member.name.strip():
         errors.append(FieldError("name", "Name is required."))
     if not isinstance(member.sector, Sector):

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from lsp_desktop.domain.errors import FieldError
-from lsp_desktop.domain.text import fold, format_date
+from lsp_desktop.domain.text import fold, format_date, length_errors
 
 
 class StrategyType(StrEnum):
@@ -357,8 +357,12 @@ def format_number(value: float | None) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+# The longest text each field of a target keeps (the columns are made this wide).
+TARGET_LIMITS = {"theme": 100, "data_source": 300, "lead_partner": 200, "comparison_label": 60}
+
+
 def validate_target(target: Target) -> list[FieldError]:
-    errors: list[FieldError] = []
+    errors: list[FieldError] = length_errors(target, TARGET_LIMITS)
     if not target.indicator.strip():
         errors.append(FieldError("indicator", "Say what the target measures (the indicator)."))
     if not target.theme.strip():

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from datetime import date
 
+from lsp_desktop.domain.errors import FieldError
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # Letters that NFKD does not split into base + accent.
 _SPECIAL = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
@@ -49,3 +51,16 @@ def format_pounds(amount: int | float | None) -> str:
         return ""
     sign = "-" if amount < 0 else ""
     return f"{sign}£{abs(round(amount)):,}"
+
+
+def too_long(field: str, value: str, limit: int) -> FieldError:
+    """The error for text longer than `limit` characters, shown next to `field`."""
+    label = field.replace("_", " ").capitalize()
+    return FieldError(field, f"{label} is too long: at most {limit:,} characters "
+                             f"(this has {len(value):,}).")
+
+
+def length_errors(record, limits: dict[str, int]) -> list[FieldError]:
+    """One error per text field of `record` longer than its limit in `limits`."""
+    return [too_long(name, value, limit) for name, limit in limits.items()
+            if isinstance(value := getattr(record, name, None), str) and len(value) > limit]

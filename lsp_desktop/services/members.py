@@ -42,7 +42,7 @@ def _to_domain(row: MemberRecord) -> Member:
 def _apply(row: MemberRecord, m: Member) -> None:
     row.title = m.title.strip()
     row.name = m.name.strip()
-    row.search_key = f"{fold(m.name)} {fold(m.title)} {fold(m.organisation)}"
+    row.search_key = f"{fold(m.name)} {fold(m.title)} {fold(m.organisation)}"[:400]
     row.organisation = m.organisation.strip()
     row.sector = m.sector.value
     row.category = m.category

@@ -135,6 +135,7 @@ def test_signature_lines(board):
 
 def test_a_huge_cell_never_breaks_the_page(services):
     services.partnership.save(Partnership("P"))
-    services.members.add_many([_member("Long Body", Sector.PUBLIC, org="word " * 3000)])
+    services.members.add_many([_member("Long Body", Sector.PUBLIC, publish=True).with_changes(
+        address="word " * 3000)])
     pdf = text(_register(services))
     assert "Long Body" in pdf and "more lines)" in pdf

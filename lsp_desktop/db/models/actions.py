@@ -6,6 +6,7 @@ from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lsp_desktop.db.models.base import Base, Versioned
+from lsp_desktop.domain.actions import ACTION_LIMITS
 
 
 class ActionRecord(Versioned, Base):
@@ -15,8 +16,8 @@ class ActionRecord(Versioned, Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    reference: Mapped[str] = mapped_column(String(40), unique=True)
-    title: Mapped[str] = mapped_column(String(300))
+    reference: Mapped[str] = mapped_column(String(ACTION_LIMITS["reference"]), unique=True)
+    title: Mapped[str] = mapped_column(String(ACTION_LIMITS["title"]))
     description: Mapped[str] = mapped_column(Text, default="")
     criterion: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # What the action answers; the links clear themselves when the target or the
@@ -26,11 +27,11 @@ class ActionRecord(Versioned, Base):
     concern_id: Mapped[int | None] = mapped_column(
         ForeignKey("area_of_concern.id", ondelete="SET NULL", use_alter=True),
         nullable=True)   # use_alter: area_of_concern.action_id points back here
-    theme: Mapped[str] = mapped_column(String(100), default="")
+    theme: Mapped[str] = mapped_column(String(ACTION_LIMITS["theme"]), default="")
     owner_member_id: Mapped[int | None] = mapped_column(
         ForeignKey("member.id", ondelete="SET NULL"), nullable=True, index=True)
-    owner_body: Mapped[str] = mapped_column(String(200), default="")
-    lead_officer: Mapped[str] = mapped_column(String(200), default="")
+    owner_body: Mapped[str] = mapped_column(String(ACTION_LIMITS["owner_body"]), default="")
+    lead_officer: Mapped[str] = mapped_column(String(ACTION_LIMITS["lead_officer"]), default="")
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     status: Mapped[str] = mapped_column(String(20), default="not started")

@@ -6,24 +6,25 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lsp_desktop.db.models.base import Base, Versioned
+from lsp_desktop.domain.members import MEMBER_LIMITS
 
 
 class MemberRecord(Versioned, Base):
     __tablename__ = "member"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(50), default="")
-    name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(MEMBER_LIMITS["title"]), default="")
+    name: Mapped[str] = mapped_column(String(MEMBER_LIMITS["name"]))
     search_key: Mapped[str] = mapped_column(String(400), index=True)
-    organisation: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(MEMBER_LIMITS["organisation"]), default="")
     sector: Mapped[str] = mapped_column(String(20))
-    category: Mapped[str] = mapped_column(String(100), default="")
+    category: Mapped[str] = mapped_column(String(MEMBER_LIMITS["category"]), default="")
     role: Mapped[str] = mapped_column(String(20), default="member")
     deputises_for_id: Mapped[int | None] = mapped_column(
         ForeignKey("member.id", ondelete="SET NULL"), nullable=True)
-    nominating_body: Mapped[str] = mapped_column(String(200), default="")
-    email: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(100), default="")
+    nominating_body: Mapped[str] = mapped_column(String(MEMBER_LIMITS["nominating_body"]), default="")
+    email: Mapped[str] = mapped_column(String(MEMBER_LIMITS["email"]), default="")
+    phone: Mapped[str] = mapped_column(String(MEMBER_LIMITS["phone"]), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     publish_contact: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")

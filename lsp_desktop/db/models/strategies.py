@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from lsp_desktop.db.models.base import Base, Versioned
+from lsp_desktop.domain.strategies import TARGET_LIMITS
 
 
 class StrategyRow(Versioned, Base):
@@ -100,7 +101,7 @@ class TargetRow(Versioned, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     strategy_id: Mapped[int] = mapped_column(
         ForeignKey("strategy.id", ondelete="CASCADE"), index=True)
-    theme: Mapped[str] = mapped_column(String(100))
+    theme: Mapped[str] = mapped_column(String(TARGET_LIMITS["theme"]))
     indicator: Mapped[str] = mapped_column(Text)
     baseline_value: Mapped[float | None] = mapped_column(Float, nullable=True)
     baseline_date: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -108,10 +109,10 @@ class TargetRow(Versioned, Base):
     target_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     latest_value: Mapped[float | None] = mapped_column(Float, nullable=True)
     latest_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    data_source: Mapped[str] = mapped_column(String(300), default="")
-    lead_partner: Mapped[str] = mapped_column(String(200), default="")
+    data_source: Mapped[str] = mapped_column(String(TARGET_LIMITS["data_source"]), default="")
+    lead_partner: Mapped[str] = mapped_column(String(TARGET_LIMITS["lead_partner"]), default="")
     comparison_value: Mapped[float | None] = mapped_column(Float, nullable=True)
-    comparison_label: Mapped[str] = mapped_column(String(60), default="")
+    comparison_label: Mapped[str] = mapped_column(String(TARGET_LIMITS["comparison_label"]), default="")
     neighbourhood_id: Mapped[int | None] = mapped_column(
         ForeignKey("neighbourhood.id", ondelete="SET NULL"), nullable=True, index=True)
 
