@@ -33,15 +33,32 @@ def app_paths(tmp_path) -> AppPaths:
 
 
 @pytest.fixture
-def db(tmp_path, app_paths):
-    database = open_partnership(tmp_path / "test.lspd", app_paths.backup_dir, create=True)
+def engine(request) -> str:
+    """Which engine the partnership of this test is on: "sqlite" unless pytest_generate_tests
+    runs the test on both (every test of tests/unit, tests/e2e and tests/migrations that
+    reaches a partnership, except those marked sqlite_only)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db(engine, tmp_path, app_paths, request):
+    """A fresh, migrated, empty partnership: a file, or a new database on the test server."""
+    if engine == "sqlite":
+        database = open_partnership(tmp_path / "test.lspd", app_paths.backup_dir, create=True)
+        yield database
+        database.close()
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create_database()
+    database = open_partnership(url, app_paths.backup_dir)
     yield database
     database.close()
+    server.drop_database(url)
 
 
 @pytest.fixture
 def services(db, app_paths):
-    return build_services(db.session_factory, db.path, app_paths.backup_dir)
+    return build_services(db.session_factory, db.path, app_paths.backup_dir, shared=db.shared)
 
 
 @pytest.fixture(scope="session")
@@ -53,19 +70,32 @@ def demo_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def demo_db(tmp_path, demo_template, app_paths):
-    import shutil
+def demo_location(engine, tmp_path, demo_template, request) -> str:
+    """Where a fresh copy of the demo partnership is (closed): a file path or a URL."""
+    if engine == "sqlite":
+        import shutil
 
-    path = tmp_path / "demo.lspd"
-    shutil.copyfile(demo_template, path)
-    database = open_partnership(path, app_paths.backup_dir)
+        path = tmp_path / "demo.lspd"
+        shutil.copyfile(demo_template, path)
+        yield str(path)
+        return
+    server = request.getfixturevalue("pg_server")
+    url = server.create_demo_database()
+    yield url
+    server.drop_database(url)
+
+
+@pytest.fixture
+def demo_db(demo_location, app_paths):
+    database = open_partnership(demo_location, app_paths.backup_dir)
     yield database
     database.close()
 
 
 @pytest.fixture
 def demo_services(demo_db, app_paths):
-    return build_services(demo_db.session_factory, demo_db.path, app_paths.backup_dir)
+    return build_services(demo_db.session_factory, demo_db.path, app_paths.backup_dir,
+                          shared=demo_db.shared)
 
 
 @pytest.fixture(autouse=True)
@@ -103,15 +133,36 @@ def pg_server():
     server.close()
 
 
-@pytest.fixture(params=ENGINES)
-def engine_name(request) -> str:
-    return request.param
+# Folders whose tests run on both engines wherever they reach a partnership.
+BOTH_ENGINE_DIRS = ("unit", "e2e", "migrations")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): the test is about the partnership file itself "
+                   "(bytes on disk, file locks, file backups): it has no server form")
+
+
+def pytest_generate_tests(metafunc):
+    """Run every test that reaches a partnership on SQLite and on PostgreSQL."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    if any(m.name == "sqlite_only" for m in metafunc.definition.iter_markers()):
+        return
+    folder = Path(str(metafunc.definition.path)).parent.name
+    if folder in BOTH_ENGINE_DIRS or "location" in metafunc.fixturenames:
+        metafunc.parametrize("engine", ENGINES, indirect=True)
 
 
 @pytest.fixture
-def location(engine_name, tmp_path, request):
+def engine_name(engine) -> str:
+    return engine
+
+
+@pytest.fixture
+def location(engine, tmp_path, request):
     """Where a fresh, migrated, empty partnership is: a file path or a database URL."""
-    if engine_name == "sqlite":
+    if engine == "sqlite":
         path = tmp_path / "both.lspd"
         open_partnership(path, create=True).close()
         yield str(path)

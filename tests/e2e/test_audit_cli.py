@@ -22,13 +22,13 @@ def test_record_history_as_json_and_csv(demo_db, demo_services, capsys):
     m = demo_services.members.all_members()[0]
     demo_services.members.update(m.with_changes(phone="020 7946 0999"))
     demo_db.close()
-    assert main(["audit", "--db", str(demo_db.path), "--record", f"member:{m.id}",
+    assert main(["audit", "--db", demo_db.location, "--record", f"member:{m.id}",
                  "--format", "json"]) == 0
     lines = json.loads(capsys.readouterr().out)
     assert lines[0]["officer"] == "Priya Shah" and lines[0]["action"] == "update"
     assert lines[0]["changes"] == {"phone": [m.phone, "020 7946 0999"]}
     assert {x["record_type"] for x in lines} == {"member", "term"}
-    assert main(["audit", "--db", str(demo_db.path), "--record", "Member",
+    assert main(["audit", "--db", demo_db.location, "--record", "Member",
                  "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == demo_services.members.count() + 1   # each added, one changed
@@ -37,20 +37,20 @@ def test_record_history_as_json_and_csv(demo_db, demo_services, capsys):
 
 def test_since_and_errors(demo_db, capsys):
     demo_db.close()
-    assert main(["audit", "--db", str(demo_db.path), "--since", "2999-01-01"]) == 0
+    assert main(["audit", "--db", demo_db.location, "--since", "2999-01-01"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split() == ["when_utc", "officer", "os_user", "action", "record_type",
                               "record_id", "label", "changes"] and len(out) == 2
-    assert main(["audit", "--db", str(demo_db.path), "--record", "spaceship"]) == 1
+    assert main(["audit", "--db", demo_db.location, "--record", "spaceship"]) == 1
     assert "unknown record type 'spaceship'" in capsys.readouterr().err
-    assert main(["audit", "--db", str(demo_db.path), "--record", "member:x"]) == 1
+    assert main(["audit", "--db", demo_db.location, "--record", "member:x"]) == 1
 
 
-def test_command_line_changes_carry_the_officer_from_the_environment(tmp_path):
-    path = tmp_path / "p.lspd"
+def test_command_line_changes_carry_the_officer_from_the_environment(location, tmp_path):
+    path = location
     env = {**os.environ, "PYTHONPATH": str(ROOT), "LSP_DESKTOP_OFFICER": "Sam Okafor"}
-    db = open_partnership(path, create=True)
-    build_services(db.session_factory, db.path).partnership.get()
+    db = open_partnership(path)
+    build_services(db.session_factory, db.path, shared=db.shared).partnership.get()
     db.close()
     source = tmp_path / "m.csv"
     source.write_text("name,organisation,sector,start_date\nAnn Ames,Body A,public,01/04/2001\n",

@@ -3,26 +3,8 @@
 from __future__ import annotations
 
 import json
-import shutil
-
-import pytest
 
 from lsp_desktop.app import main
-from tests.conftest import ENGINES
-
-
-@pytest.fixture(params=ENGINES)
-def demo_location(request, tmp_path, demo_template) -> str:
-    """The demo partnership as a file path or as a database URL."""
-    if request.param == "sqlite":
-        path = tmp_path / "demo.lspd"
-        shutil.copyfile(demo_template, path)
-        yield str(path)
-        return
-    server = request.getfixturevalue("pg_server")
-    url = server.create_demo_database()
-    yield url
-    server.drop_database(url)
 
 
 def _out(capsys, code_expected, *args) -> str:

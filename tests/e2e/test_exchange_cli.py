@@ -22,38 +22,43 @@ def dump(path: Path) -> list[str]:
         con.close()
 
 
-def test_failed_import_leaves_the_file_exactly_as_it_was(demo_template, tmp_path, capsys):
-    db = tmp_path / "p.lspd"
-    db.write_bytes(demo_template.read_bytes())
+def archive(db: str, tmp_path: Path, name: str) -> bytes:
+    out = tmp_path / name
+    assert main(["export", "archive", "--db", db, "--out", str(out)]) == 0
+    return out.read_bytes()
+
+
+def test_failed_import_leaves_the_partnership_exactly_as_it_was(demo_location, tmp_path,
+                                                                capsys, engine):
+    db = demo_location
     bad = tmp_path / "bad.csv"
     bad.write_text("name,organisation,sector,start_date\n"
                    "Good One,Body,public,2001-04-01\n"
                    "Bad Date,Body,public,31/02/2002\n"
                    "Good Two,Body,private,2001-04-01\n"
                    ",Body,community,2001-04-01\n", encoding="utf-8")
-    before_bytes, before_dump = digest(db), dump(db)
-    assert main(["import", "members", str(bad), "--db", str(db)]) == 1
+    before = archive(db, tmp_path, "before.json")
+    if engine == "sqlite":
+        before_bytes, before_dump = digest(Path(db)), dump(Path(db))
+    capsys.readouterr()
+    assert main(["import", "members", str(bad), "--db", db]) == 1
     err = capsys.readouterr().err
     assert "row 3, column start_date: '31/02/2002' is not a real date" in err
     assert "row 5, column name: required, but empty." in err
     assert "nothing was imported" in err
-    assert digest(db) == before_bytes
-    assert dump(db) == before_dump
+    assert archive(db, tmp_path, "after.json") == before
+    if engine == "sqlite":
+        assert digest(Path(db)) == before_bytes
+        assert dump(Path(db)) == before_dump
 
 
-def test_import_export_and_counts(demo_template, tmp_path, capsys):
-    db = tmp_path / "p.lspd"
-    db.write_bytes(demo_template.read_bytes())
+def test_import_export_and_counts(demo_location, location, tmp_path, capsys):
     out = tmp_path / "m.xlsx"
-    assert main(["export", "members", "--db", str(db), "--out", str(out)]) == 0
+    assert main(["export", "members", "--db", demo_location, "--out", str(out)]) == 0
     assert "32 rows written" in capsys.readouterr().out
-    fresh = tmp_path / "fresh.lspd"
-    from lsp_desktop.db.database import create_partnership_file
-
-    create_partnership_file(fresh)
-    assert main(["import", "members", str(out), "--db", str(fresh)]) == 0
+    assert main(["import", "members", str(out), "--db", location]) == 0
     assert "Added 31, updated 0, skipped 0." in capsys.readouterr().out
-    assert main(["import", "members", str(out), "--db", str(fresh), "--update-existing"]) == 0
+    assert main(["import", "members", str(out), "--db", location, "--update-existing"]) == 0
     assert "Added 0, updated 31, skipped 0." in capsys.readouterr().out
 
 

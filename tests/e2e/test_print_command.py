@@ -8,7 +8,7 @@ from tests.pdftext import text
 
 def test_print_register_of_the_demo(demo_db, tmp_path, capsys):
     out = tmp_path / "register.pdf"
-    args = ["print", "register", "--db", str(demo_db.path), "--out", str(out),
+    args = ["print", "register", "--db", demo_db.location, "--out", str(out),
             "--date", "2002-06-01", "--public"]
     demo_db.close()
     assert main(args) == 0
@@ -37,7 +37,7 @@ def test_errors_are_one_line_with_non_zero_exit(tmp_path, capsys):
 
 
 def test_print_each_report_from_the_command_line(demo_db, tmp_path, capsys):
-    db = str(demo_db.path)
+    db = demo_db.location
     demo_db.close()
     runs = {
         "actions.pdf": ["print", "actions", "--group-by", "theme"],
@@ -56,7 +56,7 @@ def test_print_each_report_from_the_command_line(demo_db, tmp_path, capsys):
 
 
 def test_unknown_strategy_version_or_round_is_one_line(demo_db, tmp_path, capsys):
-    db = str(demo_db.path)
+    db = demo_db.location
     demo_db.close()
     out = str(tmp_path / "x.pdf")
     for args, words in (

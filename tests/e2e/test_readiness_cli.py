@@ -9,7 +9,7 @@ from lsp_desktop.app import main
 
 def test_readiness_json_for_a_named_round(demo_db, capsys):
     demo_db.close()
-    assert main(["readiness", "--db", str(demo_db.path), "--round", "2001/02",
+    assert main(["readiness", "--db", demo_db.location, "--round", "2001/02",
                  "--on", "2002-06-01", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["round"] == "Accreditation 2001/02"
@@ -23,7 +23,7 @@ def test_readiness_json_for_a_named_round(demo_db, capsys):
 
 def test_readiness_table_defaults_to_the_latest_round(demo_db, capsys):
     demo_db.close()
-    assert main(["readiness", "--db", str(demo_db.path), "--on", "01/06/2002"]) == 0
+    assert main(["readiness", "--db", demo_db.location, "--on", "01/06/2002"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Readiness for Annual review 2002/03, data as on 01/06/2002")
     assert "Focused on learning and development" in out
@@ -32,7 +32,7 @@ def test_readiness_table_defaults_to_the_latest_round(demo_db, capsys):
 
 def test_readiness_unknown_round_is_one_clear_line(demo_db, capsys):
     demo_db.close()
-    assert main(["readiness", "--db", str(demo_db.path), "--round", "1999/00"]) == 1
+    assert main(["readiness", "--db", demo_db.location, "--round", "1999/00"]) == 1
     err = capsys.readouterr().err
     assert "no assessment round called '1999/00'" in err
     assert "Accreditation 2001/02" in err

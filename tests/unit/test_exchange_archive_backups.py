@@ -54,6 +54,7 @@ def test_bad_archives_are_refused_without_leaving_a_file(demo_services, tmp_path
     assert not list(tmp_path.glob("new.lspd*"))
 
 
+@pytest.mark.sqlite_only("file backups and restore copy the partnership file; a shared partnership is backed up by archive export")
 def test_daily_backup_once_a_day_checked_and_rotated(demo_db, app_paths, tmp_path):
     label = backup.backup_label(demo_db.path)
     assert label == "Thameside-Together-demo"
@@ -81,6 +82,7 @@ def test_keep_is_configurable(monkeypatch):
     assert backup.configured_keep() == 10
 
 
+@pytest.mark.sqlite_only("file backups and restore copy the partnership file; a shared partnership is backed up by archive export")
 def test_a_damaged_backup_is_refused(demo_db, app_paths, tmp_path):
     good = backup.copy_database(demo_db.path, tmp_path / "good.lspd")
     data = bytearray(good.read_bytes())
@@ -95,6 +97,7 @@ def test_a_damaged_backup_is_refused(demo_db, app_paths, tmp_path):
     assert demo_db.path.read_bytes()[:16] == b"SQLite format 3\x00"
 
 
+@pytest.mark.sqlite_only("file backups and restore copy the partnership file; a shared partnership is backed up by archive export")
 def test_restore_backs_up_current_state_then_restores(demo_db, demo_services, app_paths, tmp_path):
     saved = demo_services.backups.make()
     listed = demo_services.backups.list()
@@ -117,6 +120,7 @@ def test_restore_backs_up_current_state_then_restores(demo_db, demo_services, ap
         reopened.close()
 
 
+@pytest.mark.sqlite_only("file backups and restore copy the partnership file; a shared partnership is backed up by archive export")
 def test_restore_refuses_non_partnership_and_open_file(demo_db, app_paths, tmp_path):
     junk = tmp_path / "junk.lspd"
     junk.write_bytes(b"not a database at all")

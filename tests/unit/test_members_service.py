@@ -147,21 +147,26 @@ def test_partnership_details_round_trip(services):
 
 
 def test_changes_are_committed_at_once(services, db):
+    from sqlalchemy import create_engine, text
+
     services.members.add(member("Ann"))
     # Another connection (as after a crash and restart) sees the change without any "save".
-    con = sqlite3.connect(db.path)
+    other = create_engine(db.engine.url)
     try:
-        assert con.execute("SELECT name FROM member").fetchall() == [("Ann",)]
+        with other.connect() as con:
+            assert con.execute(text("SELECT name FROM member")).all() == [("Ann",)]
     finally:
-        con.close()
+        other.dispose()
 
 
+@pytest.mark.sqlite_only("SQLite connection pragmas")
 def test_pragmas_on_every_connection(db):
     with db.engine.connect() as con:
         assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
+@pytest.mark.sqlite_only("Save a copy writes a partnership file")
 def test_save_a_copy(services, db, tmp_path):
     services.members.add(member("Ann"))
     copy = services.files.save_copy(tmp_path / "copy.lspd")

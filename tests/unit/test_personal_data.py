@@ -65,6 +65,7 @@ def test_erasure_refused_for_current_member(demo_services):
         demo_services.personal_data.erase(blake.id, "Officer", today=TODAY)
 
 
+@pytest.mark.sqlite_only("reads the bytes of the SQLite file after VACUUM")
 def test_erasure_leaves_no_trace_in_the_raw_file(demo_db, demo_services):
     pd = demo_services.personal_data
     bronwen = pd.find("Bronwen Pritchard")
@@ -125,6 +126,7 @@ def test_subject_access_pdf_prints_user_text_literally(demo_services, tmp_path):
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only("reads the bytes of the SQLite file after VACUUM")
 def test_erasure_says_so_when_another_reader_blocks_compaction(demo_db, demo_services):
     import sqlite3
 
