@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.actions import (
+    ACTION_LIMITS,
     Action,
     ActionStatus,
     FundingSource,
@@ -111,10 +112,12 @@ class ActionDialog(QDialog):
         details = QWidget()
         form = QFormLayout(details)
         self.reference_edit = QLineEdit(a.reference or next_reference)
+        self.reference_edit.setMaxLength(ACTION_LIMITS["reference"])
         self.reference_edit.setAccessibleName("Reference")
         self.reference_edit.setToolTip("Assigned automatically; you may change it.")
         form.addRow("&Reference", self._with_message("reference", self.reference_edit))
         self.title_edit = QLineEdit(a.title)
+        self.title_edit.setMaxLength(ACTION_LIMITS["title"])
         self.title_edit.setAccessibleName("Title")
         form.addRow("&Title *", self._with_message("title", self.title_edit))
         self.description_edit = QPlainTextEdit(a.description)
@@ -162,6 +165,7 @@ class ActionDialog(QDialog):
             self.owner_combo.addItem("(a deleted member)", a.owner_member_id)
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(a.owner_member_id)))
         self.body_edit = QLineEdit(a.owner_body)
+        self.body_edit.setMaxLength(ACTION_LIMITS["owner_body"])
         self.body_edit.setPlaceholderText("or a partner body")
         self.body_edit.setAccessibleName("Owner (partner body)")
         owner_row = QWidget()
@@ -171,6 +175,7 @@ class ActionDialog(QDialog):
         oh.addWidget(self.body_edit, 1)
         form.addRow("&Owner", self._with_message("owner", owner_row))
         self.lead_edit = QLineEdit(a.lead_officer)
+        self.lead_edit.setMaxLength(ACTION_LIMITS["lead_officer"])
         form.addRow("&Lead officer", self.lead_edit)
         self.start_edit = OptionalDateEdit("set", a.start)
         self.start_edit.edit.setAccessibleName("Start date")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.members import (
     CATEGORIES,
+    MEMBER_LIMITS,
     Declaration,
     Member,
     Role,
@@ -121,14 +122,18 @@ class MemberDialog(QDialog):
         details = QWidget()
         form = QFormLayout(details)
         self.title_edit = QLineEdit(m.title)
+        self.title_edit.setMaxLength(MEMBER_LIMITS["title"])
         self.title_edit.setPlaceholderText("Ms, Mr, Dr, Cllr, Revd…")
         form.addRow("&Title", self.title_edit)
         self.name_edit = QLineEdit(m.name)
+        self.name_edit.setMaxLength(MEMBER_LIMITS["name"])
         self.name_edit.setAccessibleName("Name")
         form.addRow("&Name *", self._with_error("name", self.name_edit))
         self.org_edit = QLineEdit(m.organisation)
+        self.org_edit.setMaxLength(MEMBER_LIMITS["organisation"])
         form.addRow("&Body (organisation)", self.org_edit)
         self.nominating_edit = QLineEdit(m.nominating_body)
+        self.nominating_edit.setMaxLength(MEMBER_LIMITS["nominating_body"])
         form.addRow("Nominating bod&y", self.nominating_edit)
         self.sector_combo = QComboBox()
         self.sector_combo.addItem("— choose —", None)
@@ -167,8 +172,10 @@ class MemberDialog(QDialog):
         contact = QWidget()
         cform = QFormLayout(contact)
         self.email_edit = QLineEdit(m.email)
+        self.email_edit.setMaxLength(MEMBER_LIMITS["email"])
         cform.addRow("&Email", self._with_error("email", self.email_edit))
         self.phone_edit = QLineEdit(m.phone)
+        self.phone_edit.setMaxLength(MEMBER_LIMITS["phone"])
         cform.addRow("&Phone", self.phone_edit)
         self.address_edit = QPlainTextEdit(m.address)
         self.address_edit.setTabChangesFocus(True)

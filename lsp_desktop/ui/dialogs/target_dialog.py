@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.strategies import (
+    TARGET_LIMITS,
     Neighbourhood,
     Target,
     Theme,
@@ -68,6 +69,8 @@ class TargetDialog(FormDialog):
         self.errors["latest_date"] = self.errors["latest_value"]
 
         self.source_edit = QLineEdit(t.data_source)
+
+        self.source_edit.setMaxLength(TARGET_LIMITS["data_source"])
         self.add_row("Data &source", self.source_edit)
         self.lead_combo = QComboBox()
         self.lead_combo.setAccessibleName("Lead partner")

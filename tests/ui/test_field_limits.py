@@ -1,0 +1,39 @@
+"""Text fields stop at the length the partnership keeps, so nothing typed is refused later."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lsp_desktop.domain.actions import ACTION_LIMITS
+from lsp_desktop.domain.members import MEMBER_LIMITS
+from lsp_desktop.domain.strategies import TARGET_LIMITS
+from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
+from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
+from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
+
+
+def test_member_fields_stop_at_their_limit(qtbot):
+    dialog = MemberDialog(None, [])
+    qtbot.addWidget(dialog)
+    assert {f: w.maxLength() for f, w in (
+        ("title", dialog.title_edit), ("name", dialog.name_edit),
+        ("organisation", dialog.org_edit), ("nominating_body", dialog.nominating_edit),
+        ("email", dialog.email_edit), ("phone", dialog.phone_edit))} == {
+        f: n for f, n in MEMBER_LIMITS.items() if f != "category"}
+    dialog.org_edit.setText("")
+    qtbot.keyClicks(dialog.org_edit, "o" * (MEMBER_LIMITS["organisation"] + 5))
+    assert len(dialog.org_edit.text()) == MEMBER_LIMITS["organisation"]
+
+
+def test_action_and_target_fields_stop_at_their_limit(qtbot):
+    action = ActionDialog(None, owners=[], check=lambda a: [], today=date(2002, 6, 1))
+    qtbot.addWidget(action)
+    assert (action.reference_edit.maxLength(), action.title_edit.maxLength(),
+            action.body_edit.maxLength(), action.lead_edit.maxLength()) == (
+        ACTION_LIMITS["reference"], ACTION_LIMITS["title"], ACTION_LIMITS["owner_body"],
+        ACTION_LIMITS["lead_officer"])
+    target = TargetDialog(None, 1, [], [])
+    qtbot.addWidget(target)
+    assert target.source_edit.maxLength() == TARGET_LIMITS["data_source"]
+    qtbot.keyClicks(target.source_edit, "s" * 310)
+    assert len(target.source_edit.text()) == 300
