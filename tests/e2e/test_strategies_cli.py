@@ -5,8 +5,8 @@ import json
 from lsp_desktop.app import main
 
 
-def test_strategies_json_on_demo(demo_template, capsys):
-    assert main(["strategies", "--db", str(demo_template), "--format", "json"]) == 0
+def test_strategies_json_on_demo(demo_location, capsys):
+    assert main(["strategies", "--db", demo_location, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     by_type = {d["type"]: d for d in data}
     community = by_type["Community Strategy"]
@@ -18,8 +18,8 @@ def test_strategies_json_on_demo(demo_template, capsys):
     assert "Thameside Primary Care Trust" in community["endorsed_by"]
 
 
-def test_strategies_table(demo_template, capsys):
-    assert main(["strategies", "--db", str(demo_template)]) == 0
+def test_strategies_table(demo_location, capsys):
+    assert main(["strategies", "--db", demo_location]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:3] == ["id", "title", "type"]
     assert any("Learning plan" in line and "consultation draft" in line for line in out)
