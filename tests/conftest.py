@@ -45,14 +45,17 @@ def db(engine, tmp_path, app_paths, request):
     """A fresh, migrated, empty partnership: a file, or a new database on the test server."""
     if engine == "sqlite":
         database = open_partnership(tmp_path / "test.lspd", app_paths.backup_dir, create=True)
-        yield database
-        database.close()
-        return
-    server = request.getfixturevalue("pg_server")
-    url = server.create_database()
-    database = open_partnership(url, app_paths.backup_dir)
+    else:
+        database = open_partnership(request.getfixturevalue("location"), app_paths.backup_dir)
     yield database
     database.close()
+
+
+def _on_server(request, demo: bool = False):
+    """A new database on the test server (empty or the demo), dropped after the test."""
+    server = request.getfixturevalue("pg_server")
+    url = server.create_demo_database() if demo else server.create_database()
+    yield url
     server.drop_database(url)
 
 
@@ -79,10 +82,7 @@ def demo_location(engine, tmp_path, demo_template, request) -> str:
         shutil.copyfile(demo_template, path)
         yield str(path)
         return
-    server = request.getfixturevalue("pg_server")
-    url = server.create_demo_database()
-    yield url
-    server.drop_database(url)
+    yield from _on_server(request, demo=True)
 
 
 @pytest.fixture
@@ -167,23 +167,18 @@ def location(engine, tmp_path, request):
         open_partnership(path, create=True).close()
         yield str(path)
         return
-    server = request.getfixturevalue("pg_server")
-    url = server.create_database()
-    yield url
-    server.drop_database(url)
+    yield from _on_server(request)
 
 
 @pytest.fixture
-def any_db(location, app_paths):
-    database = open_partnership(location, app_paths.backup_dir)
-    yield database
-    database.close()
+def any_db(db):
+    """The same as `db`: the name the concurrency tests use for a partnership on either engine."""
+    return db
 
 
 @pytest.fixture
-def any_services(any_db, app_paths):
-    return build_services(any_db.session_factory, any_db.path, app_paths.backup_dir,
-                          shared=any_db.shared)
+def any_services(services):
+    return services
 
 
 @pytest.fixture
