@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from lsp_desktop.domain.errors import DomainError
@@ -70,6 +70,30 @@ class Layout:
     headers: list[str]
     mapping: dict[str, int | None]
     problems: list[Problem] = field(default_factory=list)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column: 0 is A, 25 is Z, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def locate(problems: list[Problem], layout: Layout) -> list[Problem]:
+    """Name each row problem's column as the officer sees it in the file: its letter and
+    its header ("D (Start date)"), rather than the field it feeds."""
+    located = []
+    for p in problems:
+        index = layout.mapping.get(p.column) if p.column and p.row is not None else None
+        if index is not None:
+            header = layout.headers[index].strip() if index < len(layout.headers) else ""
+            letter = column_letter(index)
+            p = replace(p, column=f"{letter} ({header})" if header else letter)
+        located.append(p)
+    return located
 
 
 def header_key(text: str) -> str:

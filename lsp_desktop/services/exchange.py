@@ -17,6 +17,7 @@ from lsp_desktop.domain.exchange import (
     Layout,
     Problem,
     find_layout,
+    locate,
     parse_rows,
 )
 from lsp_desktop.domain.member_exchange import (
@@ -108,7 +109,8 @@ class ExchangeService:
                                            for d in drafts})
         plan = plan_members(drafts, existing, update_existing)
         plan.problems[:0] = problems + more
-        plan.problems.sort(key=lambda p: (p.row is not None, p.row or 0))
+        plan.problems[:] = locate(sorted(plan.problems, key=lambda p: (p.row is not None,
+                                                                       p.row or 0)), layout)
         return MemberPreview(sheet, layout, plan, len(parsed))
 
     def _existing_members(self, keys: set) -> dict:

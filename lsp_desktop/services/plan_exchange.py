@@ -9,7 +9,14 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.exchange import ImportProblems, Layout, Problem, find_layout, parse_rows
+from lsp_desktop.domain.exchange import (
+    ImportProblems,
+    Layout,
+    Problem,
+    find_layout,
+    locate,
+    parse_rows,
+)
 from lsp_desktop.domain.plan_exchange import (
     ACTION_COLUMNS,
     ACTION_HEADERS,
@@ -97,7 +104,8 @@ class PlanExchange:
             self._plan_actions(preview, items, update_existing)
         else:
             self._plan_targets(preview, items, update_existing)
-        preview.problems.sort(key=lambda p: (p.row is not None, p.row or 0))
+        preview.problems[:] = locate(sorted(preview.problems, key=lambda p: (
+            p.row is not None, p.row or 0)), layout)
         return preview
 
     def _place(self, preview: RecordPreview, item: RowItem, existing, label: str,

@@ -43,8 +43,8 @@ def test_failed_import_leaves_the_partnership_exactly_as_it_was(demo_location, t
     capsys.readouterr()
     assert main(["import", "members", str(bad), "--db", db]) == 1
     err = capsys.readouterr().err
-    assert "row 3, column start_date: '31/02/2002' is not a real date" in err
-    assert "row 5, column name: required, but empty." in err
+    assert "row 3, column D (start_date): '31/02/2002' is not a real date" in err
+    assert "row 5, column A (name): required, but empty." in err
     assert "nothing was imported" in err
     assert archive(db, tmp_path, "after.json") == before
     if engine == "sqlite":

@@ -44,7 +44,7 @@ def test_import_wizard_maps_previews_and_writes_only_on_confirm(qtbot, services,
     dialog.combos["start_date"].setCurrentIndex(dialog.combos["start_date"].findData(3))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     problems = [str(dialog.problems.item_at(i)) for i in range(dialog.problems.rowCount())]
-    assert "row 3, column start_date: '2001-13-01' is not a real date" in problems
+    assert "row 3, column D (Begins): '2001-13-01' is not a real date" in problems
     assert not dialog.import_button.isEnabled()
     assert services.members.count() == 0
     path.write_text("Member name,Type,Organization,Begins\nAnn Lee,voluntary,CVS,01/04/2001\n",

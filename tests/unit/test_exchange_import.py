@@ -76,17 +76,17 @@ def test_duplicate_header_uses_first_and_says_so(services, tmp_path):
 
 
 @pytest.mark.parametrize("row, expected", [
-    (",Mr,Body,public,,,,,,2001-04-01,,", "row 2, column name: required, but empty."),
-    ("A,Mr,Body,pubic,,,,,,2001-04-01,,", "row 2, column sector: 'pubic' is not one of: public, private, voluntary, community"),
-    ("A,Mr,Body,public,,boss,,,,2001-04-01,,", "row 2, column role: 'boss' is not one of: chair, vice-chair, member, substitute, observer"),
-    ("A,Mr,Body,public,,,,,,31/02/2002,,", "row 2, column start_date: '31/02/2002' is not a real date"),
-    ("A,Mr,Body,public,,,,,,2001-04-01,soon,", "row 2, column end_date: 'soon' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
-    ("A,Mr,Body,public,,,,,,2001-04-01,,maybe", "row 2, column publish_contact: 'maybe' is not yes/no, true/false or 1/0"),
-    ("A,Mr,Body,public,Wizards,,,,,2001-04-01,,", "row 2, column category: 'Wizards' is not a known category."),
-    ("A,Mr,Body,public,Faith communities,,,,,2001-04-01,,", "row 2, column category: Faith communities belongs to the community sector, not public."),
-    ("A,Mr,Body,public,,,not-an-email,,,2001-04-01,,", "row 2, column email: 'not-an-email' is not an email address."),
-    ("A,Mr,Body,public,,,,,,2002-04-01,2001-04-01,", "row 2, column end_date: Term 1 ends before it starts."),
-    ("A,Mr,Body,public,,,,,,,2001-04-01,", "row 2, column start_date: an end date needs a start date."),
+    (",Mr,Body,public,,,,,,2001-04-01,,", "row 2, column A (name): required, but empty."),
+    ("A,Mr,Body,pubic,,,,,,2001-04-01,,", "row 2, column D (sector): 'pubic' is not one of: public, private, voluntary, community"),
+    ("A,Mr,Body,public,,boss,,,,2001-04-01,,", "row 2, column F (role): 'boss' is not one of: chair, vice-chair, member, substitute, observer"),
+    ("A,Mr,Body,public,,,,,,31/02/2002,,", "row 2, column J (start_date): '31/02/2002' is not a real date"),
+    ("A,Mr,Body,public,,,,,,2001-04-01,soon,", "row 2, column K (end_date): 'soon' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
+    ("A,Mr,Body,public,,,,,,2001-04-01,,maybe", "row 2, column L (publish_contact): 'maybe' is not yes/no, true/false or 1/0"),
+    ("A,Mr,Body,public,Wizards,,,,,2001-04-01,,", "row 2, column E (category): 'Wizards' is not a known category."),
+    ("A,Mr,Body,public,Faith communities,,,,,2001-04-01,,", "row 2, column E (category): Faith communities belongs to the community sector, not public."),
+    ("A,Mr,Body,public,,,not-an-email,,,2001-04-01,,", "row 2, column G (email): 'not-an-email' is not an email address."),
+    ("A,Mr,Body,public,,,,,,2002-04-01,2001-04-01,", "row 2, column K (end_date): Term 1 ends before it starts."),
+    ("A,Mr,Body,public,,,,,,,2001-04-01,", "row 2, column J (start_date): an end date needs a start date."),
     ("A,Mr,Body,public,,substitute,,,,2001-04-01,,", "row 2, column deputises_for: A substitute must name the member they deputise for."),
 ])
 def test_each_kind_of_bad_row_is_named(services, tmp_path, row, expected):
@@ -100,8 +100,8 @@ def test_overlapping_terms_and_unknown_deputy_and_missing_column(services, tmp_p
             "A,Body,public,2002-01-01,,,\n"
             "B,Body,public,2001-04-01,,Nobody Known,substitute\n")
     problems = problems_of(services, write(tmp_path, text))
-    assert problems[0].startswith("row 3, column start_date: Terms overlap")
-    assert problems[1] == "row 4, column deputises_for: no member named 'Nobody Known'."
+    assert problems[0].startswith("row 3, column D (start_date): Terms overlap")
+    assert problems[1] == "row 4, column F (deputises_for): no member named 'Nobody Known'."
     assert problems_of(services, write(tmp_path, "name,organisation\nA,B\n")) == [
         "column sector: required column is missing from the file."]
 
@@ -125,7 +125,7 @@ def test_existing_members_skipped_or_updated(services, tmp_path):
     path = write(tmp_path, "name,organisation,sector,email,start_date\na person,BODY,public,new@x.org,2001-04-01\n")
     result = services.exchange.import_members(path)
     assert (result.added, result.updated, result.skipped) == (0, 0, 1)
-    assert "row 2, column name: A Person (Body) is already on the register; skipped." in map(str, result.problems)
+    assert "row 2, column A (name): A Person (Body) is already on the register; skipped." in map(str, result.problems)
     assert services.members.all_members()[0].email == "old@x.org"
     result = services.exchange.import_members(path, update_existing=True)
     assert (result.added, result.updated) == (0, 1)
@@ -223,8 +223,23 @@ def test_quick_fold_matches_fold(text):
 def test_every_problem_of_a_row_is_listed_not_just_the_first(services, tmp_path):
     row = "Bob,,Council,pubic,,,bob@,,,2001-13-01,,maybe"
     assert problems_of(services, write(tmp_path, HEADER + row + "\n")) == [
-        "row 2, column sector: 'pubic' is not one of: public, private, voluntary, community",
-        "row 2, column start_date: '2001-13-01' is not a real date",
-        "row 2, column publish_contact: 'maybe' is not yes/no, true/false or 1/0",
-        "row 2, column email: 'bob@' is not an email address.",
+        "row 2, column D (sector): 'pubic' is not one of: public, private, voluntary, community",
+        "row 2, column J (start_date): '2001-13-01' is not a real date",
+        "row 2, column L (publish_contact): 'maybe' is not yes/no, true/false or 1/0",
+        "row 2, column G (email): 'bob@' is not an email address.",
     ]
+
+
+def test_problems_name_the_column_by_its_letter_and_the_file_header(services, tmp_path):
+    text = ("Member name,Body,Sector,Term start\n"
+            "Ann,Council,public,2001-04-01\n"
+            "Bob,Council,public,someday\n")
+    assert problems_of(services, write(tmp_path, text)) == [
+        "row 3, column D (Term start): 'someday' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"]
+
+
+def test_column_letters_run_like_a_spreadsheet():
+    from lsp_desktop.domain.exchange import column_letter
+
+    assert [column_letter(i) for i in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
+        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]

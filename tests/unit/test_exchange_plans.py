@@ -47,16 +47,16 @@ ACTIONS = "reference,title,criterion,owner_member,start_date,due_date,status,pro
 
 
 @pytest.mark.parametrize("row, expected", [
-    ("A-900,,,,,,,,,,,", "row 2, column title: required, but empty."),
-    ("A-900,T,bravery,,,,,,,,,", "row 2, column criterion: 'bravery' is not one of the six criteria"),
-    ("A-900,T,,Nobody Here,,,,,,,,", "row 2, column owner_member: no member called 'Nobody Here'."),
-    ("A-900,T,,,2002-05-01,2002-04-01,,,,,,", "row 2, column due_date: The due date 01/04/2002 is before the start date 01/05/2002."),
-    ("A-900,T,,,,,finished,,,,,", "row 2, column status: 'finished' is not one of: not started, in progress, complete, dropped"),
-    ("A-900,T,,,,,,purple,,,,", "row 2, column progress: 'purple' is not one of: green, amber, red"),
-    ("A-900,T,,,,,,,12.5,NRF,,", "row 2, column amount: 12.5 is not whole pounds."),
-    ("A-900,T,,,,,,,lots,,,", "row 2, column amount: 'lots' is not a number"),
-    ("A-900,T,,,,,,,,,Kick-off | soon,", "row 2, column milestones: 'soon' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
-    ("A-900,T,,,,,,,,,,no date here", "row 2, column notes: each progress note starts with its date, e.g. 2002-05-01: text"),
+    ("A-900,,,,,,,,,,,", "row 2, column B (title): required, but empty."),
+    ("A-900,T,bravery,,,,,,,,,", "row 2, column C (criterion): 'bravery' is not one of the six criteria"),
+    ("A-900,T,,Nobody Here,,,,,,,,", "row 2, column D (owner_member): no member called 'Nobody Here'."),
+    ("A-900,T,,,2002-05-01,2002-04-01,,,,,,", "row 2, column F (due_date): The due date 01/04/2002 is before the start date 01/05/2002."),
+    ("A-900,T,,,,,finished,,,,,", "row 2, column G (status): 'finished' is not one of: not started, in progress, complete, dropped"),
+    ("A-900,T,,,,,,purple,,,,", "row 2, column H (progress): 'purple' is not one of: green, amber, red"),
+    ("A-900,T,,,,,,,12.5,NRF,,", "row 2, column I (amount): 12.5 is not whole pounds."),
+    ("A-900,T,,,,,,,lots,,,", "row 2, column I (amount): 'lots' is not a number"),
+    ("A-900,T,,,,,,,,,Kick-off | soon,", "row 2, column K (milestones): 'soon' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
+    ("A-900,T,,,,,,,,,,no date here", "row 2, column L (notes): each progress note starts with its date, e.g. 2002-05-01: text"),
 ])
 def test_each_kind_of_bad_action_row_is_named(demo_services, tmp_path, row, expected):
     path = tmp_path / "a.csv"
@@ -78,11 +78,11 @@ def test_bad_target_rows_named_and_nothing_created(demo_services, tmp_path):
         "Brand new strategy,crime,Burglary,,,,,Acme Widgets\n", encoding="utf-8")
     strategies = demo_services.strategies.strategies()
     assert problems_of(demo_services, "targets", path) == [
-        "row 3, column baseline_value: 'twelve' is not a number",
-        "row 4, column baseline_date: Give the date of the baseline.",
-        "row 5, column target_date: The target date (01/01/2000) must be after the baseline date (01/04/2001).",
-        "row 6, column theme: required, but empty.",
-        "row 7, column lead_partner: 'Acme Widgets' is not a body on the register.",
+        "row 3, column D (baseline_value): 'twelve' is not a number",
+        "row 4, column E (baseline_date): Give the date of the baseline.",
+        "row 5, column G (target_date): The target date (01/01/2000) must be after the baseline date (01/04/2001).",
+        "row 6, column B (theme): required, but empty.",
+        "row 7, column H (lead_partner): 'Acme Widgets' is not a body on the register.",
     ]
     assert demo_services.strategies.strategies() == strategies
 

@@ -37,7 +37,7 @@ def test_an_import_row_over_the_limit_names_row_and_column(services, tmp_path):
     with pytest.raises(ImportProblems) as info:
         services.exchange.import_members(path)
     assert [str(p) for p in info.value.problems if not p.notice] == [
-        "row 3, column organisation: Organisation is too long: at most 200 characters "
+        "row 3, column B (organisation): Organisation is too long: at most 200 characters "
         "(this has 250)."]
     assert services.members.count() == 0
 
