@@ -164,8 +164,9 @@ class ActionsTab(QWidget):
         self.bulk_button = QPushButton("Change &selected…")
         self.delete_button = QPushButton("&Delete")
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Select several rows (Ctrl/Shift-click) to change them "
-                                 "together."), 1)
+        hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
+        hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
+        buttons.addWidget(hint, 1)
         for b in (self.add_button, self.edit_button, self.note_button, self.complete_button,
                   self.bulk_button, self.delete_button):
             buttons.addWidget(b)
