@@ -7,8 +7,8 @@ and check; nothing waits for a window manager that is not there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QTableView, QTabWidget
 
 SMALL = QSize(1024, 700)
 
@@ -18,6 +18,48 @@ def make_small(window) -> None:
     QApplication.processEvents()
 
 
+def pages_of(top) -> list[tuple[QTabWidget | None, int]]:
+    """Every page of the tab's own page widgets (or the tab itself when it has none)."""
+    return [(pages, i) for pages in top.findChildren(QTabWidget)
+            for i in range(pages.count())] or [(None, 0)]
+
+
+def squeezed_columns(table: QTableView) -> list[tuple[str, int, int]]:
+    """(heading, width, width the heading needs) for each column narrower than its heading."""
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    found = []
+    for column in range(header.count()):
+        heading = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        if header.isSectionHidden(column) or not heading:
+            continue
+        needs = max(metrics.horizontalAdvance(line) for line in heading.split("\n"))
+        if header.sectionSize(column) < needs:
+            found.append((heading, header.sectionSize(column), needs))
+    return found
+
+
 def test_the_window_fits_a_1024_by_700_screen(window):
     make_small(window)
     assert window.size() == SMALL       # was held at 1080 wide by the Action plans tab
+
+
+def test_no_table_column_is_squeezed_below_its_heading_on_any_tab(window):
+    make_small(window)
+    seen = set()
+    problems = {}
+    for t in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(t)
+        top = window.tabs.widget(t)
+        for pages, index in pages_of(top):
+            if pages is not None:
+                pages.setCurrentIndex(index)
+            QApplication.processEvents()
+            for table in top.findChildren(QTableView):
+                if table.isVisible():
+                    seen.add(table.accessibleName())
+                    if squeezed := squeezed_columns(table):
+                        problems[table.accessibleName()] = squeezed
+    assert {"Members", "Actions", "Targets", "Criteria", "GO ratings",
+            "Readiness signals"} <= seen
+    assert problems == {}
