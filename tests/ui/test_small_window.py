@@ -8,7 +8,7 @@ and check; nothing waits for a window manager that is not there.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QTableView, QTabWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QTabWidget
 
 SMALL = QSize(1024, 700)
 
@@ -63,3 +63,19 @@ def test_no_table_column_is_squeezed_below_its_heading_on_any_tab(window):
     assert {"Members", "Actions", "Targets", "Criteria", "GO ratings",
             "Readiness signals"} <= seen
     assert problems == {}
+
+
+def test_accreditation_panes_fit_across_their_view(window):
+    make_small(window)
+    window.tabs.setCurrentWidget(window.accreditation_tab)
+    tab = window.accreditation_tab
+    assert tab.round_combo.count() >= 2
+    for r in range(tab.round_combo.count()):
+        tab.round_combo.setCurrentIndex(r)
+        for page in (tab.self_page, tab.go_page):
+            tab.pages.setCurrentWidget(page)
+            QApplication.processEvents()
+            scroll = page.findChild(QScrollArea)
+            content, view = scroll.widget().width(), scroll.viewport().width()
+            assert content <= view, (tab.round_combo.currentText(), type(page).__name__)
+            assert not scroll.horizontalScrollBar().isVisible()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +30,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
 )
 from lsp_desktop.ui.widgets.date_field import OptionalDateEdit
 from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
+from lsp_desktop.ui.widgets.fitted_scroll import FittedScrollArea
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
 
@@ -96,9 +96,7 @@ class GoReviewPage(QWidget):
         col.addWidget(table_box("Areas of concern", self.concern_table, (
             self.add_concern_button, self.edit_concern_button, self.remove_concern_button,
             self.concern_action_button)))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        scroll = FittedScrollArea(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     WeaknessTableModel,
 )
 from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
+from lsp_desktop.ui.widgets.fitted_scroll import FittedScrollArea
 from lsp_desktop.ui.widgets.rating_combo import RatingCombo
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
@@ -144,9 +144,7 @@ class SelfAssessmentPage(QWidget):
         col.addLayout(save_row)
         col.addWidget(weak_box)
         col.addWidget(ev_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        scroll = FittedScrollArea(body)
 
         splitter = QSplitter()
         splitter.addWidget(self.criteria_table)
