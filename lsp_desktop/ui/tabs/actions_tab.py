@@ -190,6 +190,15 @@ class ActionsTab(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
+        # Return or the keypad's Enter on a row opens it, as double-click does (and as on
+        # the Members tab).
+        self.edit_action_return = QAction("&Edit action…", self,
+                                          shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        for a in (self.edit_action_return, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(self.edit_selected)
+            self.table.addAction(a)
 
         # Typing filters after a short pause so fast typists are not held up.
         self._filter_timer = QTimer(self, singleShot=True, interval=120)
