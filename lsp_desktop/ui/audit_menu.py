@@ -1,4 +1,4 @@
-"""View ▸ Audit log… and History… for the selected member or action (buttons on the tabs)."""
+"""View ▸ Audit log… and History… for the selected record (buttons on the tabs and pages)."""
 
 from __future__ import annotations
 
@@ -21,21 +21,31 @@ def _layout_holding(layout, widget):
     return None
 
 
-def _add_history_button(tab, enabled_when) -> QPushButton:
-    button = QPushButton("Histor&y…")
+def _add_history_button(beside, enabled_when, signals, text: str = "Histor&y…"
+                        ) -> QPushButton:
+    """A History… button placed just before `beside`, enabled while `enabled_when()`
+    (checked again whenever one of `signals` fires)."""
+    button = QPushButton(text)
     button.setToolTip("Who changed the selected record, when, and from what to what")
-    box = _layout_holding(tab.layout(), tab.delete_button)
-    box.insertWidget(box.indexOf(tab.delete_button), button)
-    button.setEnabled(False)
+    box = _layout_holding(beside.parentWidget().layout(), beside)
+    box.insertWidget(box.indexOf(beside), button)
     update = lambda *_a: button.setEnabled(enabled_when())   # noqa: E731
-    tab.table.selectionModel().selectionChanged.connect(update)
-    tab.table.model().modelReset.connect(update)
+    for signal in signals:
+        signal.connect(update)
+    update()
     return button
+
+
+def _table_signals(table) -> tuple:
+    return table.selectionModel().selectionChanged, table.model().modelReset
 
 
 def install(window) -> None:
     """Add the View menu and the History… buttons to `window` (a MainWindow)."""
     members, actions = window.members_tab, window.actions_tab
+    strategies, accreditation = window.strategies_tab, window.accreditation_tab
+    draft, targets = strategies.draft, strategies.targets
+    self_page = accreditation.self_page
     menu = getattr(window, "view_menu", None)     # shared with Refresh (postgres branch)
     if menu is None:
         menu = QMenu("&View", window)
@@ -48,12 +58,97 @@ def install(window) -> None:
     window.history_action = menu.addAction("&History of the selected record…",
                                            lambda: show_history(window))
     window.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-    members.history_button = _add_history_button(members,
-                                                  lambda: members.selected_id() is not None)
-    members.history_button.clicked.connect(lambda: show_history(window, members))
-    actions.history_button = _add_history_button(actions,
-                                                 lambda: len(actions.selected_ids()) == 1)
-    actions.history_button.clicked.connect(lambda: show_history(window, actions))
+    buttons = (
+        (members, "history_button", members.delete_button,
+         lambda: members.selected_id() is not None, _table_signals(members.table), _member),
+        (actions, "history_button", actions.delete_button,
+         lambda: len(actions.selected_ids()) == 1, _table_signals(actions.table), _action),
+        (draft, "history_button", draft.remove_button,
+         lambda: draft.current_section() is not None, _table_signals(draft.table), _section),
+        (targets, "history_button", targets.delete_button,
+         lambda: targets.table.selectionModel().hasSelection(),
+         _table_signals(targets.table), _target),
+        (self_page, "history_button", self_page.edit_prompts_button,
+         lambda: _criterion(window) is not None, _table_signals(self_page.criteria_table),
+         _criterion),
+        (accreditation, "history_button", accreditation.delete_round_button,
+         lambda: accreditation.round is not None,
+         (self_page.criteria_model.modelReset,), _round),
+    )
+    for owner, name, beside, enabled_when, signals, pick in buttons:
+        text = {self_page: "History o&f this criterion…",
+                accreditation: "Round histor&y…"}.get(owner, "Histor&y…")
+        button = _add_history_button(beside, enabled_when, signals, text)
+        button.clicked.connect(lambda _c=False, pick=pick: show_history(window, pick))
+        setattr(owner, name, button)
+
+
+# -- the record each place has selected: (audit record type, id, title) or None --------
+def _member(window):
+    member_id = window.members_tab.selected_id()
+    if member_id is None:
+        return None
+    return "member", member_id, window.services.members.get(member_id).display_name
+
+
+def _action(window):
+    ids = window.actions_tab.selected_ids()
+    if len(ids) != 1:
+        return None
+    action = window.services.actions.get(ids[0])
+    return "action", action.id, f"{action.reference} {action.title}"
+
+
+def _strategy(window):
+    strategy = window.strategies_tab.strategy
+    return None if strategy is None else ("strategy", strategy.id, strategy.title)
+
+
+def _section(window):
+    section = window.strategies_tab.draft.current_section()
+    if section is None:
+        return None
+    return "strategy_section", section.id, f"Section “{section.title}”"
+
+
+def _target(window):
+    from lsp_desktop.ui.widgets.strategy_pages import selected
+
+    target = selected(window.strategies_tab.targets.table)
+    return None if target is None else ("target", target.id, f"Target: {target.indicator}")
+
+
+def _round(window):
+    rnd = window.accreditation_tab.round
+    return None if rnd is None else ("assessment_round", rnd.id, rnd.name)
+
+
+def _criterion(window):
+    page = window.accreditation_tab.self_page
+    criterion = page.criterion()
+    if criterion is None or page.round is None:
+        return None
+    assessment = page.round.assessment(criterion)
+    if assessment.id is None:
+        return None
+    return "criterion_assessment", assessment.id, f"{criterion.label}, {page.round.name}"
+
+
+def _in_front(window):
+    """The record selected on the tab (and page) in front."""
+    tab = window.tabs.currentWidget()
+    if tab is window.members_tab:
+        return _member(window)
+    if tab is window.actions_tab:
+        return _action(window)
+    if tab is window.strategies_tab:
+        page = tab.pages.currentWidget()
+        return (_section(window) if page is tab.draft else _target(window)
+                if page is tab.targets else _strategy(window))
+    if tab is window.accreditation_tab:
+        on_self = tab.pages.currentWidget() is tab.self_page
+        return _criterion(window) if on_self else _round(window)
+    return None
 
 
 def show_audit_log(window) -> AuditLogDialog:
@@ -62,20 +157,16 @@ def show_audit_log(window) -> AuditLogDialog:
     return window.audit_log_dialog
 
 
-def show_history(window, tab=None) -> HistoryDialog | None:
-    """The History panel of the member or action selected on `tab` (or the tab in front)."""
+def show_history(window, pick=None) -> HistoryDialog | None:
+    """The History panel of the record `pick(window)` names (by default the record
+    selected on the tab in front)."""
     from lsp_desktop.ui import prompts
 
-    tab = tab or window.tabs.currentWidget()
-    if tab is window.members_tab and tab.selected_id() is not None:
-        member = window.services.members.get(tab.selected_id())
-        record = ("member", member.id, member.display_name)
-    elif tab is window.actions_tab and len(tab.selected_ids()) == 1:
-        action = window.services.actions.get(tab.selected_ids()[0])
-        record = ("action", action.id, f"{action.reference} {action.title}")
-    else:
-        prompts.info(window, "History", "Select one member on the Members tab or one action "
-                                        "on the Action plans tab to see its history.")
+    record = (pick or _in_front)(window)
+    if record is None:
+        prompts.info(window, "History", "Select one record to see its history: a member, "
+                                        "an action, a strategy's section or target, an "
+                                        "accreditation round or one of its criteria.")
         return None
     kind, record_id, title = record
     lines = window.services.audit.history(kind, record_id)

@@ -7,8 +7,15 @@ from collections.abc import Callable
 from datetime import date
 from enum import Enum
 
-from lsp_desktop.domain.errors import ConflictError, DomainError
+from lsp_desktop.domain.errors import (
+    ConflictError,
+    DomainError,
+    FieldError,
+    NotFoundError,
+    ValidationError,
+)
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.widgets.message_text import message
 
 _SKIP = {"id", "version"}
 _MAX = 160
@@ -75,3 +82,84 @@ def save_with_conflicts(parent, title: str, save: Callable[[object], object], mi
     if choice == "reload":
         return None, theirs
     return None, None
+
+
+def edit_with_conflicts(parent, title: str, record, make_dialog: Callable[[object], object],
+                        read: Callable[[object], object], save: Callable[[object], object],
+                        fetch: Callable[[], object], stale: Callable[[], None] | None = None,
+                        read_only: bool = False):
+    """Edit `record` in `make_dialog(record)` until `save(read(dialog))` succeeds or the
+    user gives up; returns (the record the saved edit started from, the record as saved),
+    the second None when nothing was saved.
+
+    Problems show inside the dialog, so nothing typed is lost. If another officer saved
+    the record since it was read, their change is shown (`title`) and the user chooses:
+    reload (the dialog opens again on their version), overwrite (mine is written over
+    theirs) or cancel (back to the dialog, with what was typed). A record that vanished
+    closes the dialog. `stale()` is called whenever the page behind shows an outdated
+    record (after a reload, or when the record vanished).
+    """
+    dialog = make_dialog(record)
+    if read_only:
+        dialog.ok_button.setEnabled(False)
+    while dialog.exec() and not read_only:
+        try:
+            saved, theirs = save_with_conflicts(parent, title, save, read(dialog), record, fetch)
+        except ValidationError as exc:
+            dialog.show_errors(exc.errors)
+            continue
+        except NotFoundError as exc:
+            prompts.error(parent, dialog.windowTitle(), message(str(exc)))
+            if stale is not None:
+                stale()
+            return record, None
+        except DomainError as exc:
+            dialog.show_errors([FieldError("", str(exc))])
+            continue
+        if saved is not None:
+            return record, saved
+        if theirs is not None:          # reload: edit again from their version
+            dialog.deleteLater()
+            record, dialog = theirs, make_dialog(theirs)
+            if stale is not None:
+                stale()
+    return record, None
+
+
+def find_id(records, record_id):
+    """The record with `record_id` among `records` (None if it is gone): `fetch` for a
+    record the services only list."""
+    return next((r for r in records if r.id == record_id), None)
+
+
+def save_in_place(parent, error_title: str, title: str, save: Callable[[object], object],
+                  mine, before, fetch: Callable[[], object],
+                  changed: Callable[[], None] | None = None):
+    """Save a form shown on a page rather than in a dialog; returns (saved, reloaded) as
+    save_with_conflicts does. On a conflict: reload, overwrite, or cancel (the form keeps
+    what was typed). A refusal becomes a message box (`error_title`) and leaves the form
+    as typed. `changed()` reloads the page: after a save, a reload, or a vanished record.
+    """
+    try:
+        saved, theirs = save_with_conflicts(parent, title, save, mine, before, fetch)
+    except DomainError as exc:
+        text = ("\n".join(e.message for e in exc.errors) if isinstance(exc, ValidationError)
+                else str(exc))
+        prompts.error(parent, error_title, message(text))
+        if isinstance(exc, NotFoundError) and changed is not None:
+            changed()
+        return None, None
+    if (saved is not None or theirs is not None) and changed is not None:
+        changed()
+    return saved, theirs
+
+
+def edit_and_reload(parent, title: str, record, make_dialog, read, save, fetch,
+                    changed: Callable[[], None], read_only: bool = False):
+    """edit_with_conflicts for a page that reloads after any change (`changed()`, also
+    after a save); returns the record as saved, or None."""
+    _, saved = edit_with_conflicts(parent, title, record, make_dialog, read, save, fetch,
+                                   changed, read_only)
+    if saved is not None:
+        changed()
+    return saved

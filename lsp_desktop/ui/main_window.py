@@ -13,6 +13,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.audit_menu import install as install_audit_menu
+from lsp_desktop.ui.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help_menu import install as install_help_menu
@@ -283,19 +284,19 @@ class MainWindow(QMainWindow):
         self.preview_dialog.open()
 
     def edit_details(self) -> None:
-        dialog = PartnershipDialog(self.services.partnership.get(), self,
-                                   nrf_notice=self.services.accreditation.nrf_notice())
+        def make(details) -> PartnershipDialog:
+            dialog = PartnershipDialog(details, self,
+                                       nrf_notice=self.services.accreditation.nrf_notice())
+            if self.read_only:
+                dialog.setWindowTitle("Partnership details (read-only)")
+            return dialog
+
         if self.read_only:
-            dialog.setWindowTitle("Partnership details (read-only)")
-        while dialog.exec() and not self.read_only:
-            try:
-                self.services.partnership.save(dialog.details())
-            except DomainError as exc:
-                errors = getattr(exc, "errors", None)
-                if errors:
-                    dialog.show_errors(errors)
-                    continue
-                prompts.error(self, "Partnership details", str(exc))
-            break
+            make(self.services.partnership.get()).exec()
+        else:
+            edit_with_conflicts(self, "Partnership details changed by another officer",
+                                self.services.partnership.get(), make,
+                                lambda dialog: dialog.details(),
+                                self.services.partnership.save, self.services.partnership.get)
         self.accreditation_tab.refresh()     # the NRF consequence follows the allocations
         self.update_title()

@@ -67,3 +67,27 @@ def select_named(tab, fragment: str) -> int:
     row = next(i for i, r in enumerate(tab.model.visible_rows()) if fragment in r.name)
     tab.table.selectRow(row)
     return tab.model.row_at(row).id
+
+
+def scripted_exec(monkeypatch, cls, steps):
+    """Each exec() of a dialog of `cls` runs the next step(dialog) -> accepted?; returns
+    the dialogs shown, in order."""
+    seen = []
+
+    def fake(dialog):
+        seen.append(dialog)
+        return steps[len(seen) - 1](dialog)
+    monkeypatch.setattr(cls, "exec", fake)
+    return seen
+
+
+def answer_conflict(monkeypatch, choice: str) -> list:
+    """Answer every conflict prompt with `choice` ('reload', 'overwrite', 'cancel');
+    returns what was asked, as (title, text, their change)."""
+    asked = []
+
+    def ask(parent, title, text, their_change):
+        asked.append((title, text, their_change))
+        return choice
+    monkeypatch.setattr("lsp_desktop.ui.prompts.ask_conflict", ask)
+    return asked

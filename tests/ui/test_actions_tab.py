@@ -344,3 +344,22 @@ def test_delete_selected_asks_first_and_undo_brings_them_back(qtbot, demo_servic
     tab.undo_stack.undo()
     assert _without_child_ids(demo_services.actions.get(first.id)) == _without_child_ids(first)
     assert tab.model.row_of(second.id) >= 0
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter], ids=["Return", "Enter"])
+def test_return_or_enter_on_a_row_opens_the_action_like_double_click(qtbot, window, key,
+                                                                      monkeypatch):
+    opened = []
+
+    def fake_exec(dialog: ActionDialog) -> int:
+        opened.append(dialog.reference_edit.text())
+        return 0                        # closed without saving
+
+    monkeypatch.setattr(ActionDialog, "exec", fake_exec)
+    window.tabs.setCurrentWidget(window.actions_tab)
+    tab = window.actions_tab
+    _select(tab, [tab.service.list_actions()[2].id])
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, key)
+    assert opened == [tab.service.list_actions()[2].reference]
+    assert tab.table.hasFocus()         # back on the table, ready for the next row

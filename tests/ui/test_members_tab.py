@@ -253,3 +253,26 @@ def test_new_and_filter_shortcuts_belong_to_the_members_tab(window, tab):
     assert not tab.new_action.isEnabled() and not tab.find_action.isEnabled()
     window.tabs.setCurrentIndex(0)
     assert tab.new_action.isEnabled() and tab.find_action.isEnabled()
+
+
+def test_body_and_category_stay_readable_in_a_small_window(window, tab):
+    """At 1024x700 the shared columns keep a readable width and the table scrolls sideways;
+    wide again, they share the room and nothing scrolls."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QApplication
+
+    from lsp_desktop.ui.models.member_table import CATEGORY, ORGANISATION
+
+    window.resize(1024, 700)
+    QApplication.processEvents()         # offscreen: the resize is done; nothing to wait for
+    assert window.size() == QSize(1024, 700)
+    readable = tab.table.fontMetrics().horizontalAdvance("Residents and")
+    for column in (ORGANISATION, CATEGORY):
+        assert tab.table.columnWidth(column) >= readable
+    assert tab.table.horizontalScrollBar().maximum() > 0       # scrolls sideways instead
+    window.resize(1600, 900)
+    QApplication.processEvents()
+    header = tab.table.horizontalHeader()
+    total = sum(header.sectionSize(c) for c in range(header.count()))
+    assert total == tab.table.viewport().width()       # wide again: fills, no scrolling
+    assert tab.table.horizontalScrollBar().maximum() == 0

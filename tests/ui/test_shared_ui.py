@@ -15,30 +15,9 @@ from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
 from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails, SharedPartnershipDialog
 from lsp_desktop.ui.main_window import MainWindow
 from lsp_desktop.ui.shared_window import ConnectionMonitor, set_connection
-from tests.ui.helpers import select_named
+from tests.ui.helpers import answer_conflict, scripted_exec, select_named
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
-
-
-def _scripted_exec(monkeypatch, cls, steps):
-    """Each exec() of `cls` runs the next step(dialog) -> accepted?"""
-    seen = []
-
-    def fake(dialog):
-        seen.append(dialog)
-        return steps[len(seen) - 1](dialog)
-    monkeypatch.setattr(cls, "exec", fake)
-    return seen
-
-
-def _answer_conflict(monkeypatch, choice):
-    asked = []
-
-    def ask(parent, title, text, their_change):
-        asked.append((title, text, their_change))
-        return choice
-    monkeypatch.setattr("lsp_desktop.ui.prompts.ask_conflict", ask)
-    return asked
 
 
 def test_member_conflict_shows_their_change_then_overwrites(qtbot, window, tab, demo_services,
@@ -51,8 +30,8 @@ def test_member_conflict_shows_their_change_then_overwrites(qtbot, window, tab, 
         demo_services.members.update(other.with_changes(email="llyr@other.example"))
         dialog.phone_edit.setText("0207 111 2222")
         return True
-    _scripted_exec(monkeypatch, MemberDialog, [edit])
-    asked = _answer_conflict(monkeypatch, "overwrite")
+    scripted_exec(monkeypatch, MemberDialog, [edit])
+    asked = answer_conflict(monkeypatch, "overwrite")
     tab.edit_selected()
     assert len(asked) == 1
     title, text, theirs = asked[0]
@@ -78,8 +57,8 @@ def test_member_conflict_reload_edits_their_version(qtbot, window, tab, demo_ser
     def look(dialog):
         shown.append(dialog.email_edit.text())
         return False
-    _scripted_exec(monkeypatch, MemberDialog, [edit, look])
-    _answer_conflict(monkeypatch, "reload")
+    scripted_exec(monkeypatch, MemberDialog, [edit, look])
+    answer_conflict(monkeypatch, "reload")
     tab.edit_selected()
     assert shown == ["llyr@other.example"]
     saved = demo_services.members.get(member_id)
@@ -96,8 +75,8 @@ def test_action_conflict_cancel_keeps_theirs(qtbot, window, demo_services, monke
         dialog.title_edit.setText("My new title")
         dialog.accept()
         return dialog.result()
-    _scripted_exec(monkeypatch, ActionDialog, [edit])
-    asked = _answer_conflict(monkeypatch, "cancel")
+    scripted_exec(monkeypatch, ActionDialog, [edit])
+    asked = answer_conflict(monkeypatch, "cancel")
     window.actions_tab.edit_action(action.id)
     assert asked and action.reference in asked[0][1]
     now = demo_services.actions.get(action.id)
@@ -112,7 +91,7 @@ def test_section_conflict_reload_and_overwrite(qtbot, window, demo_services, mon
     assert section_id is not None
     service = demo_services.strategies
     service.save_section(section_id, "Their text")          # another officer, no version
-    _answer_conflict(monkeypatch, "reload")
+    answer_conflict(monkeypatch, "reload")
     editor.editor.setFocus()
     qtbot.keyClicks(editor.editor, "Mine ")
     assert editor.flush() is False
@@ -120,7 +99,7 @@ def test_section_conflict_reload_and_overwrite(qtbot, window, demo_services, mon
     assert service.section(section_id).body == "Their text"
 
     service.save_section(section_id, "Their second text")
-    asked = _answer_conflict(monkeypatch, "overwrite")
+    asked = answer_conflict(monkeypatch, "overwrite")
     qtbot.keyClicks(editor.editor, "Mine ")
     editor.flush()
     assert "Their second text" in asked[0][2]
@@ -237,7 +216,7 @@ def test_an_edit_rereads_one_row_unless_the_register_order_changes(qtbot, window
     def rename(dialog):
         dialog.name_edit.setText("Llŷr Davies-Jones")
         return True
-    _scripted_exec(monkeypatch, MemberDialog, [email, rename])
+    scripted_exec(monkeypatch, MemberDialog, [email, rename])
     tab.edit_selected()
     assert reloads == []
     assert demo_services.members.get(member_id).email == "llyr.new@example.org"

@@ -100,7 +100,7 @@ def _write(services, strategy_id: int, texts: dict[str, str]) -> None:
 def _community(services) -> int:
     svc = services.strategies
     s = svc.create(Strategy(StrategyType.COMMUNITY, "Thameside Community Strategy",
-                            "2002-2012", StrategyStatus.WORKING_DRAFT, "Rachel Adeyemi"))
+                            "2002-2012", StrategyStatus.WORKING_DRAFT, "Ruth Adeyemi"))
     _write(services, s.id, {"Long-term vision": _VISION_1, "Action plan": _ACTION_1})
     svc.save_version(s.id, "working draft, November 2001", today=D(2001, 11, 20))
     s = svc.update(Strategy(**{**s.__dict__, "status": StrategyStatus.CONSULTATION_DRAFT}))
@@ -118,7 +118,7 @@ def _neighbourhood_renewal(services) -> int:
     svc = services.strategies
     s = svc.create(Strategy(StrategyType.NEIGHBOURHOOD_RENEWAL,
                             "Thameside Neighbourhood Renewal Strategy", "2002-2005",
-                            StrategyStatus.WORKING_DRAFT, "Tom Hartley"))
+                            StrategyStatus.WORKING_DRAFT, "Tom Greenwood"))
     _write(services, s.id, _NRS_1)
     svc.save_version(s.id, "working draft, February 2002", today=D(2002, 2, 8))
     s = svc.update(Strategy(**{**s.__dict__, "status": StrategyStatus.CONSULTATION_DRAFT}))

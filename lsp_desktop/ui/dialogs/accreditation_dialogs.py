@@ -30,6 +30,7 @@ from lsp_desktop.domain.accreditation import (
     EvidenceKind,
     RoundKind,
     RoundSummary,
+    Weakness,
 )
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
@@ -218,6 +219,17 @@ class TextDialog(FormDialog):
         return self.text.toPlainText().strip()
 
 
+class WeaknessDialog(TextDialog):
+    """Edit one weakness's text."""
+
+    def __init__(self, weakness: Weakness, parent=None):
+        super().__init__("Edit weakness", "&Weakness", weakness.text, parent)
+        self.weakness = weakness
+
+    def value_record(self) -> Weakness:
+        return replace(self.weakness, text=self.value())
+
+
 class GoRatingDialog(FormDialog):
     def __init__(self, assessment: CriterionAssessment, parent=None):
         super().__init__(f"GO rating: {assessment.criterion.label}", parent)
@@ -228,6 +240,11 @@ class GoRatingDialog(FormDialog):
         self.form.addRow("Partnership's own rating", QLabel(assessment.rating.label))
         self.form.addRow("GO &rating", self.rating)
         self.form.addRow("GO &comments", self.comments)
+        self.assessment = assessment
+
+    def value(self) -> CriterionAssessment:
+        return replace(self.assessment, go_rating=self.rating.rating(),
+                       go_comments=self.comments.toPlainText())
 
 
 class DialogueDialog(FormDialog):

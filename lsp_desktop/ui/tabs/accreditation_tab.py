@@ -20,6 +20,7 @@ from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness, Place
 from lsp_desktop.domain.text import format_date
+from lsp_desktop.ui.conflict import edit_and_reload
 from lsp_desktop.ui.dialogs.accreditation_dialogs import NewRoundDialog, RoundDetailsDialog
 from lsp_desktop.ui.dialogs.comparison_dialog import ComparisonDialog
 from lsp_desktop.ui.dialogs.prompts_dialog import PromptsDialog
@@ -259,12 +260,12 @@ class AccreditationTab(QWidget):
     def edit_details(self) -> None:
         if self.round is None:
             return
-        dialog = RoundDetailsDialog(self.round, self)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-            dialog.exec()
-            return
-        run_dialog(dialog, lambda: self.service.update_round(dialog.round()), self.refresh)
+        round_id = self.round.id
+        edit_and_reload(
+            self, "Round changed by another officer", self.round,
+            lambda record: RoundDetailsDialog(record, self), lambda dialog: dialog.round(),
+            self.service.update_round, lambda: self.service.get_round(round_id), self.refresh,
+            self.read_only)
 
     def delete_round(self) -> None:
         r = self.round

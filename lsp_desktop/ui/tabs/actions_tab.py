@@ -164,8 +164,9 @@ class ActionsTab(QWidget):
         self.bulk_button = QPushButton("Change &selected…")
         self.delete_button = QPushButton("&Delete")
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Select several rows (Ctrl/Shift-click) to change them "
-                                 "together."), 1)
+        hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
+        hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
+        buttons.addWidget(hint, 1)
         for b in (self.add_button, self.edit_button, self.note_button, self.complete_button,
                   self.bulk_button, self.delete_button):
             buttons.addWidget(b)
@@ -189,6 +190,15 @@ class ActionsTab(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
+        # Return or the keypad's Enter on a row opens it, as double-click does (and as on
+        # the Members tab).
+        self.edit_action_return = QAction("&Edit action…", self,
+                                          shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        for a in (self.edit_action_return, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(self.edit_selected)
+            self.table.addAction(a)
 
         # Typing filters after a short pause so fast typists are not held up.
         self._filter_timer = QTimer(self, singleShot=True, interval=120)

@@ -41,6 +41,7 @@ from lsp_desktop.ui.models.member_table import (
 from lsp_desktop.ui.undo import AddMember, DeleteMember, EditMember
 from lsp_desktop.ui.widgets.balance_panel import BalancePanel
 from lsp_desktop.ui.widgets.date_field import DateEdit, from_qdate, to_qdate
+from lsp_desktop.ui.widgets.table_helpers import SharedColumns
 
 
 class MembersTab(QWidget):
@@ -195,8 +196,9 @@ class MembersTab(QWidget):
             self.table.setColumnWidth(
                 column, max(metrics.horizontalAdvance(t) for t in texts) + padding)
         self.table.setColumnWidth(NAME, metrics.horizontalAdvance("Revd Canon Peter Hughes") + 16)
-        for column in (ORGANISATION, CATEGORY):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Enough for "London Borough of…" or "Residents and comm…" to say what they are.
+        readable = metrics.horizontalAdvance("Residents and comm") + padding
+        self.shared_columns = SharedColumns(self.table, (ORGANISATION, CATEGORY), readable)
 
     # -- state -----------------------------------------------------------
     def as_on(self) -> date:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.strategies import Strategy
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.strategy_dialogs import StrategyDialog
 from lsp_desktop.ui.widgets.message_text import message
 from lsp_desktop.ui.widgets.strategy_draft import DraftPage
@@ -191,18 +192,11 @@ class StrategiesTab(QWidget):
     def edit_details(self) -> None:
         if self.strategy is None:
             return
-        dialog = StrategyDialog(self.strategy, self)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-        while dialog.exec():
-            try:
-                self.service.update(dialog.strategy())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save strategy", message(str(exc)))
-            break
+        strategy_id = self.strategy.id
+        edit_with_conflicts(self, "Strategy changed by another officer", self.strategy,
+                            lambda record: StrategyDialog(record, self),
+                            lambda dialog: dialog.strategy(), self.service.update,
+                            lambda: self.service.get(strategy_id), read_only=self.read_only)
         self.reload()
 
     def delete_strategy(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,12 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, Outcome
+from lsp_desktop.ui.conflict import edit_and_reload, find_id, save_in_place
 from lsp_desktop.ui.dialogs.accreditation_dialogs import (
     ConcernDialog,
     DialogueDialog,
@@ -31,6 +32,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
 )
 from lsp_desktop.ui.widgets.date_field import OptionalDateEdit
 from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
+from lsp_desktop.ui.widgets.fitted_scroll import FittedScrollArea
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
 
@@ -96,9 +98,7 @@ class GoReviewPage(QWidget):
         col.addWidget(table_box("Areas of concern", self.concern_table, (
             self.add_concern_button, self.edit_concern_button, self.remove_concern_button,
             self.concern_action_button)))
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        scroll = FittedScrollArea(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -136,22 +136,35 @@ class GoReviewPage(QWidget):
         self.concern_model.action_refs = action_refs
         self.concern_model.set_rows(rnd.concerns)
 
+    def _fetch_round(self):
+        round_id = self.round.id
+        return lambda: self.service.get_round(round_id)
+
     def save_outcome(self) -> None:
-        if self.round is None:
+        if self.round is None or self.read_only:
             return
-        run_step(self, "Cannot save the outcome", lambda: self.service.set_outcome(
-            self.round.id, Outcome(self.outcome.currentData()), self.review_date.value(),
-            self.comments.toPlainText(), version=self.round.version), self.changed)
+        mine = replace(self.round, outcome=Outcome(self.outcome.currentData()),
+                       review_date=self.review_date.value(),
+                       go_comments=self.comments.toPlainText())
+        save_in_place(self, "Cannot save the outcome", "Round changed by another officer",
+                      self.service.update_round, mine, self.round, self._fetch_round(),
+                      self.changed)
+
+    def _edit(self, title: str, record, make_dialog, read, save, fetch) -> None:
+        edit_and_reload(self, title, record, make_dialog, read, save, fetch, self.changed,
+                        self.read_only)
 
     def rate(self) -> None:
         a = selected_record(self.ratings_table)
         if a is None or self.read_only:
             return
-        dialog = GoRatingDialog(a, self)
-        run_dialog(dialog, lambda: self.service.set_go_rating(
-            self.round.id, a.criterion, dialog.rating.rating(), dialog.comments.toPlainText(),
-            a.version),
-            self.changed)
+        fetch = self._fetch_round()
+        self._edit("GO rating changed by another officer", a,
+                   lambda record: GoRatingDialog(record, self), lambda dialog: dialog.value(),
+                   lambda mine: self.service.set_go_rating(
+                       self.round.id, mine.criterion, mine.go_rating, mine.go_comments,
+                       mine.version),
+                   lambda: fetch().assessment(a.criterion))
 
     def add_dialogue(self) -> None:
         if self.round is None or self.read_only:
@@ -178,8 +191,10 @@ class GoReviewPage(QWidget):
         c = selected_record(self.concern_table)
         if c is None or self.read_only:
             return
-        dialog = ConcernDialog(c, self)
-        run_dialog(dialog, lambda: self.service.update_concern(dialog.value()), self.changed)
+        fetch = self._fetch_round()
+        self._edit("Area of concern changed by another officer", c,
+                   lambda record: ConcernDialog(record, self), lambda dialog: dialog.value(),
+                   self.service.update_concern, lambda: find_id(fetch().concerns, c.id))
 
     def remove_concern(self) -> None:
         c = selected_record(self.concern_table)

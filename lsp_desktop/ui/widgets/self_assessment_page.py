@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -24,7 +24,12 @@ from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
-from lsp_desktop.ui.dialogs.accreditation_dialogs import EvidenceDialog, TextDialog
+from lsp_desktop.ui.conflict import edit_and_reload, find_id, save_in_place
+from lsp_desktop.ui.dialogs.accreditation_dialogs import (
+    EvidenceDialog,
+    TextDialog,
+    WeaknessDialog,
+)
 from lsp_desktop.ui.models.accreditation_tables import (
     CriterionLine,
     CriterionTableModel,
@@ -32,6 +37,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     WeaknessTableModel,
 )
 from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
+from lsp_desktop.ui.widgets.fitted_scroll import FittedScrollArea
 from lsp_desktop.ui.widgets.rating_combo import RatingCombo
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
@@ -69,7 +75,7 @@ class SelfAssessmentPage(QWidget):
             lambda *_: self._criterion_changed())
         self._viewer_dir: tempfile.TemporaryDirectory | None = None
         self._shown: tuple | None = None     # (criterion, rating, narrative, strengths) loaded
-        self._version: int | None = None     # the shown criterion's version, as read
+        self._loaded = None                  # the shown criterion as read (its version)
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
@@ -144,9 +150,7 @@ class SelfAssessmentPage(QWidget):
         col.addLayout(save_row)
         col.addWidget(weak_box)
         col.addWidget(ev_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        scroll = FittedScrollArea(body)
 
         splitter = QSplitter()
         splitter.addWidget(self.criteria_table)
@@ -212,12 +216,23 @@ class SelfAssessmentPage(QWidget):
         if tuple(loaded) == form:
             return
         self._shown = (criterion, *form)
-        try:
-            saved = self.service.save_criterion(self.round.id, criterion, *form,
-                                                version=self._version)
-            self._version = saved.version
-        except DomainError as exc:
-            say.error(self, "Cannot save criterion", str(exc))
+        saved, theirs = self._save_form(criterion)
+        if saved is not None:
+            self._loaded = saved
+        elif theirs is not None:            # reload: their version in the form
+            self._fill_form(theirs)
+
+    def _save_form(self, criterion: Criterion, changed=None):
+        """Save the form over the criterion as read; a conflict offers reload or overwrite."""
+        round_id = self.round.id
+        rating, narrative, strengths = self._form()
+        return save_in_place(
+            self, "Cannot save criterion", "Criterion changed by another officer",
+            lambda a: self.service.save_criterion(round_id, a.criterion, a.rating, a.narrative,
+                                                  a.strengths, version=a.version),
+            replace(self._loaded, rating=rating, narrative=narrative, strengths=strengths),
+            self._loaded, lambda: self.service.get_round(round_id).assessment(criterion),
+            changed)
 
     def _criterion_changed(self) -> None:
         if self._shown is not None and self._shown[0] != self.criterion() \
@@ -250,13 +265,16 @@ class SelfAssessmentPage(QWidget):
             self.signals_label.setText(text)
         else:
             self.signals_label.setText("")
+        self._fill_form(a)
+        self.weakness_model.set_rows(a.weaknesses)
+        self.evidence_model.set_rows(a.evidence)
+
+    def _fill_form(self, a) -> None:
         self.rating.set_rating(a.rating)
         self.narrative.setPlainText(a.narrative)
         self.strengths.setPlainText(a.strengths)
-        self._shown = (c, *self._form())
-        self._version = a.version       # what another officer's save is checked against
-        self.weakness_model.set_rows(a.weaknesses)
-        self.evidence_model.set_rows(a.evidence)
+        self._shown = (a.criterion, *self._form())
+        self._loaded = a        # what another officer's save is checked against
 
     # -- stage 1 edits ---------------------------------------------------
     def save_criterion(self) -> None:
@@ -264,8 +282,17 @@ class SelfAssessmentPage(QWidget):
         if c is None or self.read_only:
             return
         self._shown = (c, *self._form())
-        run_step(self, "Cannot save criterion", lambda: self.service.save_criterion(
-            self.round.id, c, *self._form(), version=self._version), self.changed)
+        self._save_form(c, self.changed)
+
+    def _edit(self, title: str, record, make_dialog, read, save, fetch) -> None:
+        edit_and_reload(self, title, record, make_dialog, read, save, fetch, self.changed,
+                        self.read_only)
+
+    def _fetch_own(self, kind: str, record_id: int):
+        """Fetch one weakness or evidence item of the criterion shown, as saved now."""
+        round_id, c = self.round.id, self.criterion()
+        return lambda: find_id(getattr(self.service.get_round(round_id).assessment(c), kind),
+                               record_id)
 
     def add_weakness(self) -> None:
         c = self.criterion()
@@ -279,9 +306,11 @@ class SelfAssessmentPage(QWidget):
         w = selected_record(self.weakness_table)
         if w is None or self.read_only:
             return
-        dialog = TextDialog("Edit weakness", "&Weakness", w.text, self)
-        run_dialog(dialog, lambda: self.service.update_weakness(w.id, dialog.value(),
-                                                                w.version), self.changed)
+        self._edit("Weakness changed by another officer", w,
+                   lambda record: WeaknessDialog(record, self),
+                   lambda dialog: dialog.value_record(),
+                   lambda mine: self.service.update_weakness(mine.id, mine.text, mine.version),
+                   self._fetch_own("weaknesses", w.id))
 
     def remove_weakness(self) -> None:
         w = selected_record(self.weakness_table)
@@ -316,19 +345,22 @@ class SelfAssessmentPage(QWidget):
         item = selected_record(self.evidence_table)
         if item is None:
             return
-        dialog = EvidenceDialog(item, self)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-            dialog.exec()
-            return
+        dialogs = []
 
-        def save() -> None:
+        def make(record) -> EvidenceDialog:
+            dialogs.append(EvidenceDialog(record, self))
+            return dialogs[-1]
+
+        def save(mine):
+            dialog = dialogs[-1]
             if dialog.file_path:            # the file first: a refused file changes nothing
                 self.service.attach_file(item.id, dialog.file_path)
                 dialog.file_path = ""
-            self.service.update_evidence(dialog.item_value())
+            return self.service.update_evidence(mine)
 
-        run_dialog(dialog, save, self.changed)
+        self._edit("Evidence changed by another officer", item, make,
+                   lambda dialog: dialog.item_value(), save,
+                   self._fetch_own("evidence", item.id))
 
     def open_evidence(self) -> None:
         item = selected_record(self.evidence_table)

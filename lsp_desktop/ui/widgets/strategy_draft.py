@@ -3,6 +3,8 @@ empty-components checklist, word counts, and the section editor."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lsp_desktop.domain.errors import DomainError, ValidationError
+from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, Strategy, empty_components
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.conflict import save_in_place
 from lsp_desktop.ui.models.strategy_tables import SectionTableModel
 from lsp_desktop.ui.undo import ServiceCommand
 from lsp_desktop.ui.widgets.message_text import message
@@ -228,16 +231,16 @@ class DraftPage(QWidget):
         if title is None:
             return
         self.editor.flush()
-        try:
-            self.service.rename_section(section.id, title, self.editor.version
-                                        if section.id == self.editor.section_id else None)
-        except ValidationError as exc:
-            prompts.error(self, "Cannot rename section", message(exc.errors[0].message))
-            return
-        except DomainError as exc:
-            prompts.error(self, "Cannot rename section", message(str(exc)))
-            return
-        self._reload(section.id)
+        before = replace(section, version=None)         # not open: the title as listed
+        if section.id == self.editor.section_id and self._loaded is not None:
+            before = replace(self._loaded, body=self.editor.markdown(),
+                             version=self.editor.version)
+        save_in_place(self, "Cannot rename section", "Section changed by another officer",
+                      lambda mine: self.service.rename_section(mine.id, mine.title,
+                                                               mine.version),
+                      replace(before, title=title), before,
+                      lambda: self.service.section(section.id),
+                      lambda: self._reload(section.id))
 
     def move_section(self, delta: int) -> None:
         section = self.current_section()

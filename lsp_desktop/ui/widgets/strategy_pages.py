@@ -30,6 +30,7 @@ from lsp_desktop.domain.strategies import (
     target_status,
 )
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.conflict import edit_and_reload, edit_with_conflicts, find_id
 from lsp_desktop.ui.dialogs.compare_dialog import CompareDialog, VersionViewDialog
 from lsp_desktop.ui.dialogs.strategy_dialogs import (
     ConsultationDialog,
@@ -265,38 +266,29 @@ class TargetsPage(QWidget):
             f"{statuses.count(TargetStatus.OFF_TRACK)} off track, "
             f"{statuses.count(TargetStatus.NO_DATA)} no data; {flagged} flagged")
 
-    def _dialog(self, target):
-        return TargetDialog(target, self.strategy.id, self.service.bodies(),
-                            self.service.neighbourhoods(), self)
+    def _changed(self) -> None:
+        self.set_strategy(self.strategy)
+        self.targets_changed.emit()
 
-    def _run(self, dialog, save) -> bool:
-        while dialog.exec():
-            try:
-                save(dialog.target())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save target", message(str(exc)))
-                return False
-            self.set_strategy(self.strategy)
-            self.targets_changed.emit()
-            return True
-        return False
+    def _edit(self, target) -> None:
+        """A new target (None) or an existing one; a conflict offers reload or overwrite."""
+        edit_and_reload(
+            self, "Target changed by another officer", target,
+            lambda t: TargetDialog(t, self.strategy.id, self.service.bodies(),
+                                   self.service.neighbourhoods(), self),
+            lambda dialog: dialog.target(),
+            self.service.add_target if target is None else self.service.update_target,
+            lambda: self.service.target(target.id), self._changed, self.read_only)
 
     def add_target(self) -> None:
         if self.strategy is None or self.read_only:
             return
-        self._run(self._dialog(None), self.service.add_target)
+        self._edit(None)
 
     def edit_target(self) -> None:
         t = selected(self.table)
-        if t is None:
-            return
-        dialog = self._dialog(t)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-        self._run(dialog, self.service.update_target)
+        if t is not None:
+            self._edit(t)
 
     def delete_target(self) -> None:
         t = selected(self.table)
@@ -311,18 +303,11 @@ class TargetsPage(QWidget):
     def _edit_neighbourhood(self, n) -> None:
         if self.read_only and n is None:
             return
-        dialog = NeighbourhoodDialog(n, self)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-        while dialog.exec():
-            try:
-                self.service.save_neighbourhood(dialog.neighbourhood())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save neighbourhood", message(str(exc)))
-            break
+        edit_with_conflicts(
+            self, "Neighbourhood changed by another officer", n,
+            lambda record: NeighbourhoodDialog(record, self),
+            lambda dialog: dialog.neighbourhood(), self.service.save_neighbourhood,
+            lambda: find_id(self.service.neighbourhoods(), n.id), read_only=self.read_only)
         self.set_strategy(self.strategy)
 
     def edit_neighbourhood(self) -> None:
@@ -498,21 +483,15 @@ class ConsultationPage(QWidget):
     def _edit(self, entry) -> None:
         if self.read_only and entry is None:
             return
-        dialog = ConsultationDialog(entry, self.service.strategies(),
-                                    self.strategy.id if self.strategy else None, self)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-        while dialog.exec():
-            try:
-                self.service.save_consultation(dialog.consultation())
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save consultation entry", message(str(exc)))
-                break
+        _, saved = edit_with_conflicts(
+            self, "Consultation entry changed by another officer", entry,
+            lambda record: ConsultationDialog(record, self.service.strategies(),
+                                              self.strategy.id if self.strategy else None,
+                                              self),
+            lambda dialog: dialog.consultation(), self.service.save_consultation,
+            lambda: find_id(self.service.consultations(), entry.id), read_only=self.read_only)
+        if saved is not None:
             self.changed.emit()
-            break
         self.set_strategy(self.strategy)
 
     def edit_entry(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -49,3 +50,41 @@ def table_box(title: str, table: QTableView, buttons, min_height: int = 120) -> 
     layout.addWidget(table)
     layout.addLayout(row)
     return box
+
+
+class SharedColumns(QObject):
+    """Gives `columns` of a table the width the other columns leave, shared equally, but
+    never less than `minimum` each: in a small window the table scrolls sideways instead
+    of cutting body names down to "T…".
+
+    The widths follow only the viewport's width (one pass per resize, no switching of
+    resize modes), so showing or hiding a scrollbar cannot start a resize loop.
+    """
+
+    def __init__(self, table: QTableView, columns: tuple[int, ...], minimum: int):
+        super().__init__(table)
+        self.table, self.columns, self.minimum = table, columns, minimum
+        header = table.horizontalHeader()
+        for column in columns:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        table.viewport().installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        shown = [c for c in self.columns if not header.isSectionHidden(c)]
+        if not shown:
+            return
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c not in shown and not header.isSectionHidden(c))
+        spare = self.table.viewport().width() - others
+        each, extra = divmod(max(spare, 0), len(shown))
+        for i, column in enumerate(shown):
+            width = max(self.minimum, each + (extra if i == len(shown) - 1 else 0))
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
