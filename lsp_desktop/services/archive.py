@@ -18,6 +18,7 @@ from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.database import create_partnership_file, make_engine
 from lsp_desktop.db.models import Base
 from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.text import too_long
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 FORMAT = "lsp-desktop-archive"
@@ -160,18 +161,7 @@ def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, in
             conn.commit()
             with conn.begin():
                 for name, table in known.items():
-                    rows = archive["tables"].get(name) or []
-                    if not isinstance(rows, list):
-                        raise DomainError(f"The archive's {name} is not a list of records.")
-                    values = []
-                    for i, row in enumerate(rows, start=1):
-                        if not isinstance(row, dict):
-                            raise DomainError(f"The archive's {name} record {i} is not an object.")
-                        extra = sorted(set(row) - set(table.columns.keys()))
-                        if extra:
-                            raise DomainError(f"The archive's {name} record {i} has fields this "
-                                              f"program does not know: {', '.join(extra)}.")
-                        values.append({k: _from_plain(v, table.columns[k]) for k, v in row.items()})
+                    values = _archive_values(archive, name, table)
                     for keys in {tuple(sorted(v)) for v in values}:
                         batch = [v for v in values if tuple(sorted(v)) == keys]
                         conn.execute(insert(table), batch)
@@ -214,7 +204,12 @@ def _archive_values(archive: dict, name: str, table: sa.Table) -> list[dict]:
         if extra:
             raise DomainError(f"The archive's {name} record {i} has fields this "
                               f"program does not know: {', '.join(extra)}.")
-        values.append({k: _from_plain(v, table.columns[k]) for k, v in row.items()})
+        record = {k: _from_plain(v, table.columns[k]) for k, v in row.items()}
+        for key, value in record.items():
+            limit = getattr(table.columns[key].type, "length", None)
+            if limit and isinstance(value, str) and len(value) > limit:
+                raise DomainError(f"The archive's {name} record {i}: {too_long(key, value, limit).message}")
+        values.append(record)
     return values
 
 

@@ -42,6 +42,8 @@ def test_archive_round_trip_is_identical(demo_services, tmp_path):
     (lambda a: a["tables"].update(spaceship=[]), r"does not know \(spaceship\)"),
     (lambda a: a["tables"]["term"].append({"id": 999, "member_id": 4242, "start_date": "2001-01-01"}),
      "pointing at records that are not in it"),
+    (lambda a: a["tables"]["member"][0].update(organisation="o" * 201),
+     r"member record 1: Organisation is too long: at most 200 characters \(this has 201\)"),
 ])
 def test_bad_archives_are_refused_without_leaving_a_file(demo_services, tmp_path, change, message):
     data = demo_services.archive.build()
