@@ -94,7 +94,10 @@ class MainWindow(QMainWindow):
         self.resize(1280, 780)
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
         install_help_menu(self)
-        if read_only:
+        if read_only and self.shared:
+            self.statusBar().showMessage(
+                "Opened read-only: nothing in this shared partnership can be changed here.")
+        elif read_only:
             self.statusBar().showMessage(
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
 
