@@ -10,7 +10,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from lsp_desktop.db import audit, backup, migrate
+from lsp_desktop.db import audit, backup, migrate, notify
 from lsp_desktop.domain.errors import PartnershipFileError, PartnershipLockedError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -260,6 +260,7 @@ def open_shared(location: str, backup_dir: Path | None = None, *,
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install()
     audit.register(engine)
+    notify.register(engine)      # other officers' windows refresh on each commit
     return Database(shared.stand_in_path(url), engine, factory, read_only, migrated_from,
                     None, name)
 
