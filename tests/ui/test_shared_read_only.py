@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from lsp_desktop.app import GuiApplication
 
@@ -19,6 +19,7 @@ def test_url_opened_read_only_is_read_only(qtbot, pg_url_db, app_paths):
         assert gui.session.db.read_only and win.read_only and win.shared
         assert "[shared] [read-only]" in win.windowTitle()
         assert "read-only" in win.statusBar().currentMessage()
+        assert "Read-only" in [w.text() for w in win.statusBar().findChildren(QLabel)]
         tab = win.members_tab
         assert not tab.add_button.isEnabled() and not tab.new_action.isEnabled()
         assert not any(a.isEnabled() for a in win.import_actions.values())
