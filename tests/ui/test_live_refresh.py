@@ -107,3 +107,19 @@ def test_a_file_partnership_starts_without_the_postgresql_driver(tmp_path, demo_
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_reload_waits_while_a_dialog_is_open(qtbot, live_window, opened):
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog(live_window)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    listener = live_window.change_listener
+    _other(opened).members.add(_member("Behind The Dialog"))
+    qtbot.waitUntil(lambda: listener.received >= 1, timeout=2000)
+    qtbot.wait(600)
+    assert "Behind The Dialog" not in _names(live_window)
+    dialog.reject()
+    qtbot.waitUntil(lambda: "Behind The Dialog" in _names(live_window), timeout=2500)
