@@ -79,8 +79,11 @@ class Listener:
             dbname=url.database, autocommit=True, connect_timeout=connect_timeout,
             application_name="LSP Desktop (changes)", keepalives=1, keepalives_idle=5,
             keepalives_interval=2, keepalives_count=2, **params)
-        self._early: list[str] = []
-        self._conn.add_notify_handler(lambda n: self._early.append(n.payload))
+        # Notices psycopg reads while running a statement; a plain list, not self, so
+        # that no reference cycle delays closing a forgotten connection.
+        early: list[str] = []
+        self._early = early
+        self._conn.add_notify_handler(lambda n: early.append(n.payload))
         self._conn.execute(f"LISTEN {CHANNEL}")
         self.backend_pid = self._conn.info.backend_pid
 
@@ -92,7 +95,8 @@ class Listener:
         the server has gone away."""
         import select
 
-        payloads, self._early = self._early, []
+        payloads = list(self._early)
+        self._early.clear()
         pg = self._conn.pgconn
         # A server that ends the session first sends a message, then closes: keep
         # reading while the socket says more is there, so the close is seen now.
