@@ -67,7 +67,7 @@ class GuiApplication:
         from lsp_desktop.db.shared import is_url
 
         if is_url(path):
-            return self.open_shared(str(path))
+            return self.open_shared(str(path), read_only=read_only)
         path = Path(path).expanduser().absolute()
         if self.session is not None and path == self.session.db.path and not reopen:
             self.session.window.statusBar().showMessage(f"{path.name} is already open.", 8000)
@@ -124,9 +124,11 @@ class GuiApplication:
             old.db.close()
         return True
 
-    def open_shared(self, target) -> bool:
+    def open_shared(self, target, read_only: bool = False) -> bool:
         """Open a shared partnership: from the dialog's details, or a URL (command line,
-        recent list), asking for the password when the keyring has none and it is needed."""
+        recent list), asking for the password when the keyring has none and it is needed.
+        `read_only`: every transaction is read-only on the server, and the window's edit
+        actions are off."""
         from lsp_desktop import passwords
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError
@@ -136,7 +138,7 @@ class GuiApplication:
         parent = self.session.window if self.session else None
         details = target if isinstance(target, SharedDetails) else _details_of(str(target))
         if details is None:       # a URL this dialog cannot show: open it as given
-            return self._open_url(str(target), parent)
+            return self._open_url(str(target), parent, read_only)
         if not details.password:
             saved = passwords.get(details.account)
             if saved:
@@ -144,7 +146,8 @@ class GuiApplication:
         while True:
             try:
                 db = open_partnership(details.url(), self.paths.backup_dir,
-                                      create=details.create)
+                                      create=details.create and not read_only,
+                                      read_only=read_only)
             except DomainError as exc:
                 if self.quit_after_startup:
                     self._error(parent, str(exc))
@@ -157,7 +160,7 @@ class GuiApplication:
         if details.remember and details.password:
             if not passwords.remember(details.account, details.password):
                 prompts.warning(parent, "Password not remembered", passwords.why_not())
-        if details.create:
+        if details.create and not read_only:
             try:
                 from lsp_desktop.services import build_services
 
@@ -172,12 +175,12 @@ class GuiApplication:
                 return False
         return self._show(db)
 
-    def _open_url(self, url: str, parent) -> bool:
+    def _open_url(self, url: str, parent, read_only: bool = False) -> bool:
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError
 
         try:
-            db = open_partnership(url, self.paths.backup_dir)
+            db = open_partnership(url, self.paths.backup_dir, read_only=read_only)
         except DomainError as exc:
             self._error(parent, str(exc))
             return False

@@ -31,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="PATH|URL",
                         help="partnership file (default: the one in your data folder), or a "
                              "shared partnership's URL: postgresql+psycopg://user@host/dbname")
+    # Also after the command; SUPPRESS keeps a sub-command from resetting the main flag.
+    common.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS,
+                        help="open the partnership without changing it (a command that "
+                             "changes it is refused)")
     parser = _Parser(
         prog="lsp-desktop",
         description="LSP Desktop: membership register, strategies, action plans and "
@@ -98,6 +102,10 @@ def _file_operand(parser: argparse.ArgumentParser, argv: list[str]) -> int | Non
 def run(args: argparse.Namespace) -> int:
     """Run a parsed sub-command; errors become one line on stderr and a non-zero exit."""
     try:
+        if getattr(args, "writes", False):
+            from lsp_desktop.cli.common import refuse_read_only
+
+            refuse_read_only(args)
         return int(args.func(args) or 0)
     except DomainError as exc:
         print(f"lsp-desktop {args.command}: {exc}", file=sys.stderr)

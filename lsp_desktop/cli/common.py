@@ -42,14 +42,28 @@ def services_of(db):
                           shared=db.shared)
 
 
+def refuse_read_only(args) -> None:
+    """A command that changes the partnership stops at once under --read-only."""
+    if getattr(args, "read_only", False):
+        raise DomainError("--read-only was given, and this command changes the partnership; "
+                          "nothing was done.")
+
+
 @contextmanager
 def open_db(args, *, write: bool = False) -> Iterator:
-    """Open the partnership named by --db; a reader falls back to read-only if locked."""
+    """Open the partnership named by --db; a reader falls back to read-only if locked.
+
+    With --read-only the partnership is opened read-only, a file as a server database
+    (there every transaction is read-only), and a command that writes is refused.
+    """
     from lsp_desktop.db.database import open_partnership
 
     paths = default_paths()
+    read_only = bool(getattr(args, "read_only", False))
+    if write:
+        refuse_read_only(args)
     try:
-        db = open_partnership(location(args), paths.backup_dir)
+        db = open_partnership(location(args), paths.backup_dir, read_only=read_only)
     except PartnershipLockedError:
         if write:
             raise

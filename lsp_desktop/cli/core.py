@@ -13,7 +13,7 @@ def register(sub, common) -> None:
                        description="Write a fictional demo partnership (26-seat board, "
                                    "strategies, actions, assessments) to --db.")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
-    p.set_defaults(func=cmd_demo)
+    p.set_defaults(func=cmd_demo, writes=True)
 
     p = sub.add_parser("check", parents=[common], help="check a partnership file's health",
                        description="Integrity check, schema version and a count per record "

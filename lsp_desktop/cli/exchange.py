@@ -35,7 +35,7 @@ def register(sub, common) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update-existing", action="store_true",
                    help="rows matching an existing record update it (default: skipped)")
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, writes=True)
 
     p = sub.add_parser("export", parents=[common], help="export members, actions, targets or an archive",
                        description="Write records to .csv or .xlsx, or the whole partnership "
@@ -59,7 +59,7 @@ def register(sub, common) -> None:
     p = sub.add_parser("restore", parents=[common], help="restore the partnership from a backup",
                        description="Back up the current file, then replace it with BACKUP.")
     p.add_argument("backup", metavar="BACKUP")
-    p.set_defaults(func=cmd_restore)
+    p.set_defaults(func=cmd_restore, writes=True)
 
     p = sub.add_parser("member-data", parents=[common], help="subject access export for one member",
                        description="Everything held about one member, as .json, .csv or .pdf.")
@@ -188,7 +188,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
     from lsp_desktop.services.personal_data import PersonalDataService
 
     by = args.by or getpass.getuser()
-    with open_db(args, write=True) as db:
+    with open_db(args, write=args.yes) as db:     # without --yes it only reads
         service = PersonalDataService(db.session_factory)
         member = service.find(args.member)
         if not args.yes:

@@ -14,7 +14,7 @@ def register(sub, common) -> None:
                     "empty database.")
     p.add_argument("--name", required=True, help="the partnership's name")
     p.add_argument("--council-area", default="", help="the council area it covers")
-    p.set_defaults(func=cmd_new)
+    p.set_defaults(func=cmd_new, writes=True)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

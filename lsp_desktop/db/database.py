@@ -10,7 +10,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from lsp_desktop.db import audit, backup, lengths, migrate
+from lsp_desktop.db import audit, backup, lengths, migrate, notify
 from lsp_desktop.domain.errors import PartnershipFileError, PartnershipLockedError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -262,6 +262,7 @@ def open_shared(location: str, backup_dir: Path | None = None, *,
     audit.install()
     lengths.install()
     audit.register(engine)
+    notify.register(engine)      # other officers' windows refresh on each commit
     return Database(shared.stand_in_path(url), engine, factory, read_only, migrated_from,
                     None, name)
 

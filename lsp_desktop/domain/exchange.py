@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.errors import ConflictError, DomainError
 from lsp_desktop.domain.spreadsheets import Sheet, clean_text
 from lsp_desktop.domain.text import parse_date
 
@@ -54,6 +54,25 @@ class ImportProblems(DomainError):
         errors = [p for p in problems if not p.notice]
         super().__init__(f"{len(errors)} problem(s) in the file; nothing was imported.\n"
                          + "\n".join(str(p) for p in errors))
+
+
+class ImportConflict(ConflictError):
+    """A record an import would update was changed or deleted by another officer after the
+    preview was made: nothing was imported (the preview must be made again)."""
+
+    def __init__(self, what: str, who: str = "", when=None, row: int | None = None,
+                 deleted: bool = False):
+        super().__init__(what, who, when)
+        self.row, self.deleted = row, deleted
+        where = f" (row {row} of the file)" if row is not None else ""
+        if deleted:
+            done = "was deleted by another officer"
+        else:
+            at = f" at {when:%H:%M} on {when:%d/%m/%Y}" if when is not None else ""
+            done = f"was changed by {who or 'another officer'}{at}"
+        Exception.__init__(self, f"{what}{where} {done} after the import preview was made; "
+                                 "nothing was imported. Preview the file again to see the "
+                                 "records as they are now.")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.archive import ArchiveService
 from lsp_desktop.services.audit import AuditService
 from lsp_desktop.services.backups import BackupsService
+from lsp_desktop.services.changes import ChangeFeed
 from lsp_desktop.services.exchange import ExchangeService
 from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
@@ -37,6 +38,7 @@ class Services:
     actions: ActionsService
     strategies: StrategiesService
     audit: AuditService
+    changes: ChangeFeed | None = None     # others' changes as they happen (shared only)
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -62,4 +64,5 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         actions=actions,
         strategies=strategies,
         audit=AuditService(session_factory),
+        changes=ChangeFeed(session_factory),
     )

@@ -7,6 +7,7 @@ import os
 from datetime import datetime
 
 from lsp_desktop.domain.errors import ConflictError
+from lsp_desktop.domain.exchange import ImportConflict
 
 OFFICER_ENV = "LSP_DESKTOP_OFFICER"
 
@@ -42,3 +43,14 @@ def stamp(row) -> None:
     """Stamp a new record (version 1) with who made it and when."""
     row.updated_at = datetime.now().replace(microsecond=0)
     row.updated_by = officer()
+
+
+def claim_for_import(row, expected: int | None, what: str, line: int | None) -> None:
+    """claim() for a record an import updates: `expected` is the version the preview saw;
+    a record changed or deleted since raises ImportConflict naming the file's row."""
+    if row is None:
+        raise ImportConflict(what, row=line, deleted=True)
+    try:
+        claim(row, expected, what)
+    except ConflictError as exc:
+        raise ImportConflict(what, exc.who, exc.when, line) from None

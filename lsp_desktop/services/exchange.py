@@ -38,6 +38,7 @@ from lsp_desktop.domain.spreadsheets import (
     write_xlsx,
 )
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.concurrency import claim_for_import
 from lsp_desktop.services.members import _apply as apply_member
 from lsp_desktop.services.members import _to_domain as member_to_domain
 from lsp_desktop.services.unit_of_work import unit_of_work
@@ -133,6 +134,15 @@ class ExchangeService:
         if plan.errors:
             raise ImportProblems(plan.problems)
         with unit_of_work(self._factory) as s:
+            # Updates first: each member must still be as the preview saw it (locked, and
+            # at the same version), before new ids are given out - a member deleted since
+            # must not be confused with a new one given its id. Another officer's later
+            # change is never overwritten unseen; the import is refused, all or nothing.
+            for d in plan.to_update:
+                row = s.get(MemberRecord, d.existing_id, with_for_update=True)
+                claim_for_import(row, d.member.version, f"The member {d.member.name}",
+                                 d.rows[0])
+                apply_member(row, d.member)
             new_ids = []
             if plan.to_add:
                 # Ids are given here (this transaction holds the write lock), so the rows
@@ -150,9 +160,6 @@ class ExchangeService:
                 if terms:
                     conn.execute(insert(TermRow.__table__), terms)
                     audit.record_rows(s, TermRow.__table__, terms)       # one summary line
-            for d in plan.to_update:
-                row = s.get(MemberRecord, d.existing_id)
-                apply_member(row, d.member)
             s.flush()
             subs = [(d, mid) for d, mid in zip(plan.to_add, new_ids, strict=True) if d.deputises_for]
             subs += [(d, d.existing_id) for d in plan.to_update if d.deputises_for]

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.errors import ConflictError, DomainError, NotFoundError
 from lsp_desktop.domain.exchange import (
+    ImportConflict,
     ImportProblems,
     Layout,
     Problem,
@@ -62,6 +63,16 @@ class RecordPreview:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if not p.notice]
+
+
+def _what(kind: str, row: int | None, preview: RecordPreview) -> str:
+    """How a conflict names the record of a file's row."""
+    item = next((i for i in preview.to_update if i.row == row), None)
+    if item is None:
+        return "A record"
+    if kind == "actions":
+        return f"Action {item.record.reference}"
+    return f"The target {item.record.indicator}"
 
 
 def _unique(names: dict[str, list[int]], wanted: str, what: str, row: int, column: str,
@@ -229,6 +240,15 @@ class PlanExchange:
                         service.update(replace(item.record, id=item.existing_id))
                 else:
                     self._commit_targets(preview, StrategiesService(factory))
+        except (ImportConflict, ImportProblems):
+            raise
+        except ConflictError as exc:   # changed since the preview: say who and when
+            raise ImportConflict(exc.what, exc.who, exc.when, row) from None
+        except NotFoundError as exc:
+            if row in {i.row for i in preview.to_update}:
+                raise ImportConflict(_what(preview.kind, row, preview), row=row,
+                                     deleted=True) from None
+            raise ImportProblems([Problem(row, None, str(exc))]) from None
         except DomainError as exc:
             raise ImportProblems([Problem(row, None, str(exc))]) from None
         return len(preview.to_add), len(preview.to_update), len(preview.skipped)
@@ -251,6 +271,11 @@ class PlanExchange:
                     service.add_target(target)
                 else:
                     service.update_target(replace(target, id=item.existing_id))
+            except ConflictError as exc:
+                raise ImportConflict(exc.what, exc.who, exc.when, item.row) from None
+            except NotFoundError:
+                raise ImportConflict(f"The target {item.record.indicator}", row=item.row,
+                                     deleted=True) from None
             except DomainError as exc:
                 raise ImportProblems([Problem(item.row, None, str(exc))]) from None
 

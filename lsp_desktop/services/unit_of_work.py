@@ -26,8 +26,8 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
         text = str(exc.orig).lower()
         if any(word in text for word in _READ_ONLY):
             raise ReadOnlyError(
-                "This partnership is open read-only (another copy of the program has it); "
-                "changes cannot be saved.") from None
+                "This partnership is open read-only (another copy of the program has it, "
+                "or it was opened with --read-only); changes cannot be saved.") from None
         if _sqlstate(exc) == "57014":
             raise ConnectionLostError(
                 "The shared partnership's server did not answer in time; nothing was saved. "

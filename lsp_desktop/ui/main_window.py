@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
@@ -95,9 +95,14 @@ class MainWindow(QMainWindow):
         self.resize(1280, 780)
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
         install_help_menu(self)
-        if read_only:
+        if read_only and self.shared:
+            self.statusBar().showMessage(
+                "Opened read-only: nothing in this shared partnership can be changed here.")
+        elif read_only:
             self.statusBar().showMessage(
                 "Opened read-only: another copy of LSP Desktop has this partnership open.")
+        if read_only:      # stays when other messages replace the one above
+            self.statusBar().addPermanentWidget(QLabel("Read-only"))
 
     def _wire_accreditation(self) -> None:
         """Readiness follows the register, the strategies and the action plan; actions made

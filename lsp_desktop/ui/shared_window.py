@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
@@ -13,6 +13,8 @@ from lsp_desktop.domain.errors import DomainError
 
 AUTO_REFRESH_MS = 30_000      # the visible tab of a shared partnership is reloaded this often
 CHECK_MS = 10_000             # how often the connection is checked (in the background)
+LIVE_DEBOUNCE_MS = 250        # a burst of others' saves within this makes one reload
+MODAL_WAIT_MS = 1_000         # while a dialog is open, look again this often
 
 
 class ConnectionMonitor(QObject):
@@ -93,9 +95,61 @@ def install(window) -> None:
     window.check_timer.setInterval(CHECK_MS)
     window.check_timer.timeout.connect(window.monitor.check)
     window.check_timer.start()
+    install_live_refresh(window)
 
 
-def refresh_visible(window) -> None:
+def install_live_refresh(window) -> None:
+    """Refresh within a moment of another officer's save (PostgreSQL NOTIFY); the
+    periodic refresh stays as a fallback. Notices of this window's own saves are ignored."""
+    window.change_listener = None
+    changes = getattr(window.services, "changes", None)
+    if changes is None or not changes.available:
+        return
+    from lsp_desktop.ui.change_listener import ChangeListener
+
+    window.live_timer = QTimer(window)
+    window.live_timer.setSingleShot(True)
+    window.live_timer.setInterval(LIVE_DEBOUNCE_MS)
+    window.live_timer.timeout.connect(lambda: live_refresh(window))
+    listener = window.change_listener = ChangeListener(changes, window)
+    # Several saves in a burst make one reload, LIVE_DEBOUNCE_MS after the first.
+    listener.changed.connect(
+        lambda _tables: window.live_timer.isActive() or window.live_timer.start())
+    # A broken line may mean the server is gone: check now rather than in 10 s.
+    listener.listening_changed.connect(lambda on: on or window.monitor.check())
+    window.installEventFilter(_StopOnClose(listener, window))
+    listener.start()
+
+
+class _StopOnClose(QObject):
+    """Closes the listening connection when the window closes."""
+
+    def __init__(self, listener, parent):
+        super().__init__(parent)
+        self._listener = listener
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Close:
+            self._listener.stop()
+        return False
+
+
+def live_refresh(window) -> None:
+    """Another officer saved: reload the tab in front now, the others when next shown."""
+    if window.connection_lost:
+        return                    # the reload when the connection is back covers it
+    if QApplication.activeModalWidget() is not None:
+        window.live_timer.start(MODAL_WAIT_MS)    # not under an open dialog: a bit later
+        return
+    window.live_timer.setInterval(LIVE_DEBOUNCE_MS)
+    current = window.tabs.currentWidget()
+    window._stale.update(window.tabs.widget(i) for i in range(window.tabs.count())
+                         if window.tabs.widget(i) is not current)
+    refresh_visible(window, "Updated with another officer's change.")
+    window.auto_refresh.start()   # the fallback timer counts from this reload
+
+
+def refresh_visible(window, done: str = "Refreshed.") -> None:
     """Reload the tab in front (other officers' changes appear)."""
     if window.connection_lost:
         window.monitor.check()
@@ -108,7 +162,7 @@ def refresh_visible(window) -> None:
         if window.shared:
             window.monitor.check()
         return
-    window.statusBar().showMessage("Refreshed.", 3000)
+    window.statusBar().showMessage(done, 3000)
 
 
 def auto_refresh(window) -> None:
@@ -127,6 +181,8 @@ def set_connection(window, ok: bool, problem: str = "") -> None:
         return
     window.connection_lost = not ok
     if ok:
+        if getattr(window, "change_listener", None) is not None:
+            window.change_listener.start()      # no-op while it still listens
         window.banner.hide()
         window.tabs.setEnabled(True)
         window.statusBar().showMessage("The connection to the shared partnership is back.",

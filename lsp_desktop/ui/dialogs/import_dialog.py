@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lsp_desktop.domain.exchange import Layout
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.exchange import ImportConflict, Layout
 from lsp_desktop.domain.member_exchange import MEMBER_COLUMNS
 from lsp_desktop.domain.plan_exchange import ACTION_COLUMNS, TARGET_COLUMNS
+from lsp_desktop.ui import prompts
 from lsp_desktop.ui.models.exchange_tables import ProblemTableModel
 
 NOT_IN_FILE = "(not in the file)"
@@ -167,10 +169,20 @@ class ImportDialog(QDialog):
     def run_import(self) -> None:
         if self.preview is None or _counts(self.preview)[3]:
             return
-        if self.kind == "members":
-            self.result = self.service.commit_members(self.preview)
-        else:
-            self.result = self.service.commit_records(self.preview)
+        try:
+            if self.kind == "members":
+                self.result = self.service.commit_members(self.preview)
+            else:
+                self.result = self.service.commit_records(self.preview)
+        except ImportConflict as exc:
+            # Another officer changed a record since the preview: nothing was written.
+            # Show them, then preview again so the counts reflect the records as they are.
+            prompts.error(self, "Import refused", str(exc))
+            self.run_preview()
+            return
+        except DomainError as exc:        # nothing was written (all or nothing)
+            prompts.error(self, "Import failed", str(exc))
+            return
         self.accept()
 
 
