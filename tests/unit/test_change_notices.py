@@ -23,6 +23,7 @@ def _wait(subscription, seconds: float = 2.0) -> list:
     return subscription.changes()
 
 
+@pytest.mark.sqlite_only("about a partnership file, which has no change notices")
 def test_a_file_partnership_sends_and_hears_nothing(services):
     assert not services.changes.available
     with pytest.raises(ConnectionLostError):
