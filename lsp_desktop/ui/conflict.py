@@ -30,6 +30,8 @@ def _shown(value) -> str:
         return str(value.value)
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))          # 61, as the tables show it, not 61.0
     if isinstance(value, (tuple, list)):
         return f"{len(value)} item(s)"
     text = str(value).replace("\n", " ")

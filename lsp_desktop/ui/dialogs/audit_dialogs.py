@@ -65,7 +65,7 @@ class _LinesView(QSplitter):
                 f"{record_type_name(line.record_type)}"
                 f"{f' #{line.record_id}' if line.record_id is not None else ''}"
                 f" {line.label} — {ACTIONS.get(line.action, line.action)}\n\n")
-        self.detail.setPlainText(head + describe_changes(line))
+        self.detail.setPlainText(head + describe_changes(line, full=True))
 
 
 class HistoryDialog(QDialog):
