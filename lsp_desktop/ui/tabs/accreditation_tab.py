@@ -176,6 +176,9 @@ class AccreditationTab(QWidget):
             self.overview_table.setColumnWidth(column, 150)
 
     def show_selected_round(self) -> None:
+        # Text typed on the page is saved before the round is read again, so the page shows
+        # it (and its new version) rather than the copy read before the save.
+        self.self_page.save_pending()
         round_id = self.round_combo.currentData()
         try:
             self.round = self.service.get_round(round_id) if round_id is not None else None
