@@ -64,7 +64,7 @@ def resolve(parent, exc: ConflictError, title: str, before, fetch: Callable[[], 
     except DomainError:
         theirs = None
     if theirs is None:
-        prompts.error(parent, title, f"{exc}\n\nThe record no longer exists.")
+        prompts.error(parent, title, message(f"{exc}\n\nThe record no longer exists."))
         return "cancel", None
     choice = prompts.ask_conflict(parent, title, str(exc), their_changes(before, theirs))
     return choice, theirs

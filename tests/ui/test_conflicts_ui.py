@@ -436,3 +436,20 @@ def test_typing_then_another_change_on_the_page_keeps_my_text_and_no_false_confl
     saved = services.accreditation.latest_round().assessment(Criterion.STRATEGIC)
     assert saved.narrative == "My narrative, revised"
     assert "No youth representative" in [w.text for w in saved.weaknesses]
+
+
+def test_target_deleted_by_the_other_officer_closes_my_dialog(window, monkeypatch, messages):
+    services = window.services
+    page = _strategies(window, TARGETS).targets
+    record_id, trigger = _open_row(page.table, page.edit_button, selected)
+
+    def edit(dialog):
+        services.strategies.delete_target(record_id)
+        dialog.indicator_edit.setText("My indicator")
+        return True
+    dialogs = scripted_exec(monkeypatch, TargetDialog, [edit])
+    asked = answer_conflict(monkeypatch, "overwrite")
+    trigger()
+    assert len(dialogs) == 1 and asked == []
+    assert messages and "no longer exists" in messages[0][1]
+    assert page.model.row_where(lambda t: t.id == record_id) < 0     # gone from the table
