@@ -33,6 +33,7 @@ class _LinesView(QSplitter):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.model = AuditTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)

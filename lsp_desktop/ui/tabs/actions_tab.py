@@ -132,6 +132,7 @@ class ActionsTab(QWidget):
         bar2.addWidget(self.count_label)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Actions")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -90,6 +90,7 @@ class MembersTab(QWidget):
         bar.addWidget(self.today_button)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Members")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -52,6 +52,7 @@ class GoReviewPage(QWidget):
         self.review_date = OptionalDateEdit("Review date")
         self.comments = QPlainTextEdit()
         self.comments.setAccessibleName("GO comments on the round")
+        self.comments.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.comments.setFixedHeight(70)
         self.save_outcome_button = QPushButton("Save &outcome")
         self.nrf_label = QLabel()

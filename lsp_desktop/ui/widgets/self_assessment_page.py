@@ -88,12 +88,14 @@ class SelfAssessmentPage(QWidget):
         self.rating.setAccessibleName("Self-assessment rating")
         self.narrative = QPlainTextEdit()
         self.narrative.setAccessibleName("Narrative")
+        self.narrative.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.narrative.setPlaceholderText("How the partnership meets this criterion, taking "
                                           "local conditions and its starting point into account")
         self.narrative.setMinimumHeight(110)
         self.narrative.setMaximumHeight(170)
         self.strengths = QPlainTextEdit()
         self.strengths.setAccessibleName("Strengths")
+        self.strengths.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.strengths.setFixedHeight(70)
         self.save_button = QPushButton("&Save criterion")
         form = QFormLayout()

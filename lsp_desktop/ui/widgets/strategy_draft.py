@@ -39,6 +39,7 @@ class DraftPage(QWidget):
         self.model = SectionTableModel(self)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Sections")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -50,6 +50,7 @@ from lsp_desktop.ui.widgets.message_text import message
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
     table = QTableView()
+    table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 def record_table(model, name: str, widths: tuple[int, ...] = (), stretch_last: bool = True,
                  sortable: bool = True) -> QTableView:
     table = QTableView()
+    table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,0 +1,49 @@
+"""Keyboard-only use of the main window: Tab walks filters -> table -> buttons, text fields
+hand Tab on, Ctrl+Tab and Ctrl+1..4 change tab from anywhere, Alt+letters never clash."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTabWidget
+
+
+def every_page(window):
+    """Show each tab and each of its sub-pages in turn; yields (tab name, page name)."""
+    for t in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(t)
+        top = window.tabs.widget(t)
+        pages = [(p, i) for p in top.findChildren(QTabWidget) for i in range(p.count())]
+        for widget, index in pages or [(None, 0)]:
+            if widget is not None:
+                widget.setCurrentIndex(index)
+            QApplication.processEvents()
+            yield window.tabs.tabText(t), widget.tabText(index) if widget else ""
+
+
+def tab_from(qtbot, widget, presses: int = 1):
+    for _ in range(presses):
+        qtbot.keyClick(QApplication.focusWidget() or widget, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()
+
+
+def test_tab_leaves_the_members_table_and_reaches_its_buttons(qtbot, window, tab):
+    tab.table.setFocus()
+    assert QApplication.focusWidget() is tab.table
+    seen = [tab_from(qtbot, tab.table)]
+    assert seen[0] is not tab.table          # was: Tab moved from cell to cell, for ever
+    while len(seen) < 8 and seen[-1] is not tab.add_button:
+        seen.append(tab_from(qtbot, seen[-1]))
+    assert tab.add_button in seen
+
+
+def test_no_table_or_text_box_on_any_page_keeps_the_tab_key(window):
+    trapping = []
+    for place in every_page(window):
+        top = window.tabs.currentWidget()
+        for view in top.findChildren(QAbstractItemView):
+            if view.isVisible() and view.tabKeyNavigation():
+                trapping.append((place, view.accessibleName()))
+        for edit in top.findChildren(QPlainTextEdit):
+            if edit.isVisible() and not edit.isReadOnly() and not edit.tabChangesFocus():
+                trapping.append((place, edit.accessibleName()))
+    assert trapping == []
