@@ -47,3 +47,17 @@ def test_no_table_or_text_box_on_any_page_keeps_the_tab_key(window):
             if edit.isVisible() and not edit.isReadOnly() and not edit.tabChangesFocus():
                 trapping.append((place, edit.accessibleName()))
     assert trapping == []
+
+
+def test_ctrl_tab_and_ctrl_number_change_tab_even_from_a_table(qtbot, window, tab):
+    tab.table.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    steps = [(Qt.Key.Key_Tab, ctrl, 1), (Qt.Key.Key_4, ctrl, 3),
+             (Qt.Key.Key_Backtab, ctrl | Qt.KeyboardModifier.ShiftModifier, 2),
+             (Qt.Key.Key_PageUp, ctrl, 1), (Qt.Key.Key_1, ctrl, 0),
+             (Qt.Key.Key_PageDown, ctrl, 1), (Qt.Key.Key_3, ctrl, 2)]
+    for key, modifiers, expected in steps:
+        qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+        assert window.tabs.currentIndex() == expected, (key, modifiers)
+        # The keyboard lands inside the tab now showing, ready to use.
+        assert window.tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
