@@ -61,3 +61,31 @@ def test_ctrl_tab_and_ctrl_number_change_tab_even_from_a_table(qtbot, window, ta
         assert window.tabs.currentIndex() == expected, (key, modifiers)
         # The keyboard lands inside the tab now showing, ready to use.
         assert window.tabs.currentWidget().isAncestorOf(QApplication.focusWidget())
+
+
+def test_enter_on_a_row_of_the_other_tabs_opens_it_like_double_click(qtbot, window,
+                                                                     monkeypatch):
+    from lsp_desktop.ui.dialogs.accreditation_dialogs import GoRatingDialog
+    from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
+
+    opened = []
+    for cls in (TargetDialog, GoRatingDialog):
+        monkeypatch.setattr(cls, "exec", lambda d: opened.append(type(d).__name__) or 0)
+
+    def enter_on_first_row(table, key) -> None:
+        table.selectRow(0)
+        table.setFocus()
+        qtbot.keyClick(table, key)
+
+    window.tabs.setCurrentWidget(window.strategies_tab)
+    window.strategies_tab.pages.setCurrentWidget(window.strategies_tab.targets)
+    enter_on_first_row(window.strategies_tab.targets.table, Qt.Key.Key_Return)
+    acc = window.accreditation_tab
+    window.tabs.setCurrentWidget(acc)
+    acc.pages.setCurrentWidget(acc.go_page)
+    enter_on_first_row(acc.go_page.ratings_table, Qt.Key.Key_Enter)
+    assert opened == ["TargetDialog", "GoRatingDialog"]
+    acc.pages.setCurrentIndex(3)                 # Readiness: Enter on a signal goes there
+    QApplication.processEvents()
+    enter_on_first_row(acc.signal_table, Qt.Key.Key_Return)
+    assert acc.pages.currentIndex() != 3 or window.tabs.currentWidget() is not acc

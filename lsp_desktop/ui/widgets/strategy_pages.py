@@ -46,6 +46,7 @@ from lsp_desktop.ui.models.strategy_tables import (
     VersionTableModel,
 )
 from lsp_desktop.ui.widgets.message_text import message
+from lsp_desktop.ui.widgets.table_helpers import open_on_enter
 
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
@@ -67,6 +68,7 @@ def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
     header.setStretchLastSection(True)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+    open_on_enter(table)
     return table
 
 
