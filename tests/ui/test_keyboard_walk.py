@@ -4,7 +4,15 @@ hand Tab on, Ctrl+Tab and Ctrl+1..4 change tab from anywhere, Alt+letters never 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QPlainTextEdit, QTabWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QPlainTextEdit,
+    QTabBar,
+    QTabWidget,
+)
 
 
 def every_page(window):
@@ -89,3 +97,36 @@ def test_enter_on_a_row_of_the_other_tabs_opens_it_like_double_click(qtbot, wind
     QApplication.processEvents()
     enter_on_first_row(acc.signal_table, Qt.Key.Key_Return)
     assert acc.pages.currentIndex() != 3 or window.tabs.currentWidget() is not acc
+
+
+def alt_letter(text: str) -> str:
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
+
+def alt_letters_showing(window) -> dict[str, list[str]]:
+    """Alt+letter -> what it belongs to: menus, tabs, buttons and labelled fields on show."""
+    found: dict[str, list[str]] = {}
+    owners = [f"menu {a.text()}" for a in window.menuBar().actions()]
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            owners += [f"tab {bar.tabText(i)}" for i in range(bar.count())]
+    for widget in window.findChildren(QAbstractButton) + window.findChildren(QLabel):
+        if widget.isVisible() and (not isinstance(widget, QLabel) or widget.buddy()):
+            owners.append(f"{type(widget).__name__} {widget.text()}")
+    for owner in owners:
+        if letter := alt_letter(owner.split(" ", 1)[1]):
+            found.setdefault(letter, []).append(owner)
+    return found
+
+
+def test_no_alt_letter_means_two_things_on_any_page(window):
+    """Alt+E must open the Edit menu and Alt+S show Strategy drafts wherever the user is
+    (an Edit… button took Alt+E; Change selected… took Alt+S)."""
+    clashes = {}
+    for place in every_page(window):
+        for letter, owners in alt_letters_showing(window).items():
+            if len(owners) > 1:
+                clashes.setdefault(place, {})[letter] = owners
+    assert clashes == {}

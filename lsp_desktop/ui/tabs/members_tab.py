@@ -113,7 +113,7 @@ class MembersTab(QWidget):
 
         self.count_label = QLabel()
         self.add_button = QPushButton("&New member…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.end_button = QPushButton("End &term…")
         self.delete_button = QPushButton("&Delete")
         buttons = QHBoxLayout()
@@ -122,7 +122,7 @@ class MembersTab(QWidget):
             buttons.addWidget(b)
         if read_only:
             # A read-only register can still be looked at, member by member.
-            self.edit_button.setText("&View…")
+            self.edit_button.setText("Vie&w…")
         self.add_button.setEnabled(not read_only)
 
         layout = QVBoxLayout(self)

@@ -76,7 +76,7 @@ class SelfAssessmentPage(QWidget):
         self.description = _plain(QLabel())
         self.prompts_label = _plain(QLabel())
         self.prompts_label.setStyleSheet("color: #404040;")
-        self.edit_prompts_button = QPushButton("Edit &prompts…")
+        self.edit_prompts_button = QPushButton("Edit prompts…")
         self.carried_label = QLabel("Carried over from the previous round: review the rating "
                                     "and narrative, then save.")
         self.carried_label.setStyleSheet("background: #fff4d6; padding: 4px;")
@@ -97,9 +97,9 @@ class SelfAssessmentPage(QWidget):
         self.strengths.setAccessibleName("Strengths")
         self.strengths.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.strengths.setFixedHeight(70)
-        self.save_button = QPushButton("&Save criterion")
+        self.save_button = QPushButton("Save cr&iterion")
         form = QFormLayout()
-        form.addRow("&Rating", self.rating)
+        form.addRow("Ratin&g", self.rating)
         form.addRow("&Narrative", self.narrative)
         form.addRow("S&trengths", self.strengths)
 
@@ -110,7 +110,7 @@ class SelfAssessmentPage(QWidget):
         self.add_weakness_button = QPushButton("Add &weakness…")
         self.edit_weakness_button = QPushButton("Edit…")
         self.remove_weakness_button = QPushButton("Remove")
-        self.make_action_button = QPushButton("Make &action")
+        self.make_action_button = QPushButton("Ma&ke action")
         self.make_action_button.setToolTip("Add an action to the action plan answering the "
                                            "selected weakness, linked to this criterion")
         weak_box = table_box("Weaknesses", self.weakness_table, (
@@ -121,7 +121,7 @@ class SelfAssessmentPage(QWidget):
         self.evidence_table = record_table(self.evidence_model, "Evidence", (240, 80, 85, 200))
         self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
         self.evidence_table.setMaximumHeight(200)
-        self.add_evidence_button = QPushButton("Add &evidence…")
+        self.add_evidence_button = QPushButton("Add evi&dence…")
         self.edit_evidence_button = QPushButton("Edit…")
         self.open_evidence_button = QPushButton("&Open file")
         self.remove_evidence_button = QPushButton("Remove")

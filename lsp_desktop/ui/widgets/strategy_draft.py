@@ -52,11 +52,11 @@ class DraftPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
-        self.add_button = QPushButton("&Add section…")
+        self.add_button = QPushButton("A&dd section…")
         self.rename_button = QPushButton("Re&name…")
         self.up_button = QPushButton("Move &up")
         self.down_button = QPushButton("Move do&wn")
-        self.remove_button = QPushButton("Remo&ve…")
+        self.remove_button = QPushButton("&Remove…")
         buttons = QHBoxLayout()
         for b in (self.add_button, self.rename_button, self.up_button, self.down_button,
                   self.remove_button):
