@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 
 # Menu text per tab: the Alt letters differ from the View menu's own entries.
 _TITLES = ("&Members", "&Strategy drafts", "Action &plans", "A&ccreditation")
@@ -29,13 +29,13 @@ def install(window) -> None:
         title = _TITLES[index] if index < len(_TITLES) else tabs.tabText(index)
         action = QAction(title, window)
         action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-        action.triggered.connect(lambda _c=False, i=index: tabs.setCurrentIndex(i))
+        action.triggered.connect(lambda _c=False, i=index: show_tab(tabs, i))
         menu.addAction(action)
         window.go_to_tab_actions.append(action)
     window.next_tab_action = QAction("&Next tab", window)
     window.next_tab_action.setShortcuts([QKeySequence("Ctrl+Tab"), QKeySequence("Ctrl+PgDown")])
     window.next_tab_action.triggered.connect(
-        lambda: tabs.setCurrentIndex((tabs.currentIndex() + 1) % tabs.count()))
+        lambda: show_tab(tabs, (tabs.currentIndex() + 1) % tabs.count()))
     window.previous_tab_action = QAction("Pre&vious tab", window)
     # Shift+Tab arrives as Backtab on some platforms: both spellings are bound.
     window.previous_tab_action.setShortcuts([
@@ -43,6 +43,26 @@ def install(window) -> None:
         QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_Backtab),
         QKeySequence("Ctrl+PgUp")])
     window.previous_tab_action.triggered.connect(
-        lambda: tabs.setCurrentIndex((tabs.currentIndex() - 1) % tabs.count()))
+        lambda: show_tab(tabs, (tabs.currentIndex() - 1) % tabs.count()))
     menu.addAction(window.next_tab_action)
     menu.addAction(window.previous_tab_action)
+
+
+def show_tab(tabs: QTabWidget, index: int) -> None:
+    """Bring tab `index` forward with the keyboard inside it.
+
+    Qt moves the focus into the new page only when it was in the old one; after a menu
+    closed over a page that has since gone, nothing had the focus and keys went nowhere.
+    """
+    tabs.setCurrentIndex(index)
+    focus = QApplication.focusWidget()
+    if focus is not None and focus.isVisible():
+        return
+    page = tabs.currentWidget()
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        if (page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = widget.nextInFocusChain()

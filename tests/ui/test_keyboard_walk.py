@@ -130,3 +130,21 @@ def test_no_alt_letter_means_two_things_on_any_page(window):
             if len(owners) > 1:
                 clashes.setdefault(place, {})[letter] = owners
     assert clashes == {}
+
+
+def test_a_tab_shortcut_puts_the_keyboard_in_the_tab_even_when_nothing_had_it(qtbot, window):
+    window.setFocus()
+    window.members_tab.filter_edit.setFocus()
+    window.members_tab.filter_edit.clearFocus()          # e.g. a menu closed over a gone page
+    assert QApplication.focusWidget() is None
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.actions_tab
+    assert window.actions_tab.isAncestorOf(QApplication.focusWidget())
+
+
+def test_the_accreditation_pane_is_not_a_tab_stop_of_its_own(qtbot, window):
+    acc = window.accreditation_tab
+    window.tabs.setCurrentWidget(acc)
+    acc.self_page.criteria_table.setFocus()
+    after = tab_from(qtbot, acc.self_page.criteria_table)
+    assert after is acc.self_page.edit_prompts_button      # straight into the criterion
