@@ -355,7 +355,7 @@ class AccreditationService:
             raise ValidationError(errors)
         with unit_of_work(self._factory) as s:
             e = self._get(s, EvidenceRow, item.id, "evidence item")
-            claim(e, item.version, f"The evidence item {e.title}")
+            claim(e, item.version, f"The evidence item “{e.title}”")
             e.title, e.kind, e.dated = item.title.strip(), item.kind.value, item.dated
             e.reference, e.carried = item.reference.strip(), False
             return _evidence(e)

@@ -452,7 +452,7 @@ class StrategiesService:
             if row is None:
                 raise NotFoundError("That target no longer exists.")
             self._validate_target(s, target)
-            claim(row, target.version, f"The target {row.indicator}")
+            claim(row, target.version, f"The target “{row.indicator}”")
             _apply_target(row, target)
             return _target(row)
 
@@ -590,7 +590,7 @@ class StrategiesService:
             if row is None:
                 raise NotFoundError("That consultation entry no longer exists.")
             if e.id is not None:
-                claim(row, e.version, f"The consultation entry {row.event}")
+                claim(row, e.version, f"The consultation entry “{row.event}”")
             _apply_consultation(row, e)
             s.add(row)
             s.flush()

@@ -30,6 +30,8 @@ def _shown(value) -> str:
         return str(value.value)
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))          # 61, as the tables show it, not 61.0
     if isinstance(value, (tuple, list)):
         return f"{len(value)} item(s)"
     text = str(value).replace("\n", " ")
@@ -62,7 +64,7 @@ def resolve(parent, exc: ConflictError, title: str, before, fetch: Callable[[], 
     except DomainError:
         theirs = None
     if theirs is None:
-        prompts.error(parent, title, f"{exc}\n\nThe record no longer exists.")
+        prompts.error(parent, title, message(f"{exc}\n\nThe record no longer exists."))
         return "cancel", None
     choice = prompts.ask_conflict(parent, title, str(exc), their_changes(before, theirs))
     return choice, theirs

@@ -19,6 +19,7 @@ from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help_menu import install as install_help_menu
 from lsp_desktop.ui.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_window import make_banner
+from lsp_desktop.ui.tab_keys import install as install_tab_keys
 from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 780)
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
         install_help_menu(self)
+        install_tab_keys(self)
         if read_only and self.shared:
             self.statusBar().showMessage(
                 "Opened read-only: nothing in this shared partnership can be changed here.")

@@ -410,3 +410,46 @@ def test_section_rename_conflict(window, monkeypatch):
     assert len(asked) == 1 and "Their title" in asked[0][2]
     assert services.strategies.section(section.id).title == "My title"
     assert draft.current_section().title == "My title"
+
+
+def test_typing_then_another_change_on_the_page_keeps_my_text_and_no_false_conflict(
+        window, monkeypatch):
+    """A criterion's text typed but not saved is saved before the page reloads, and the
+    page then shows it; saving again is not taken for another officer's change."""
+    from lsp_desktop.ui.dialogs.accreditation_dialogs import TextDialog
+
+    services = window.services
+    page = _accreditation(window).self_page
+    page.select_criterion(Criterion.STRATEGIC)
+    page.narrative.setPlainText("My narrative")
+
+    def weakness(dialog):
+        dialog.text.setPlainText("No youth representative")
+        return True
+    scripted_exec(monkeypatch, TextDialog, [weakness])
+    page.add_weakness_button.click()
+    assert page.narrative.toPlainText() == "My narrative"
+    asked = answer_conflict(monkeypatch, "cancel")
+    page.narrative.setPlainText("My narrative, revised")
+    page.save_button.click()
+    assert asked == []
+    saved = services.accreditation.latest_round().assessment(Criterion.STRATEGIC)
+    assert saved.narrative == "My narrative, revised"
+    assert "No youth representative" in [w.text for w in saved.weaknesses]
+
+
+def test_target_deleted_by_the_other_officer_closes_my_dialog(window, monkeypatch, messages):
+    services = window.services
+    page = _strategies(window, TARGETS).targets
+    record_id, trigger = _open_row(page.table, page.edit_button, selected)
+
+    def edit(dialog):
+        services.strategies.delete_target(record_id)
+        dialog.indicator_edit.setText("My indicator")
+        return True
+    dialogs = scripted_exec(monkeypatch, TargetDialog, [edit])
+    asked = answer_conflict(monkeypatch, "overwrite")
+    trigger()
+    assert len(dialogs) == 1 and asked == []
+    assert messages and "no longer exists" in messages[0][1]
+    assert page.model.row_where(lambda t: t.id == record_id) < 0     # gone from the table

@@ -26,6 +26,10 @@ def _open_history(qtbot, window, button):
     return dialog
 
 
+def section_body(window, section_id: int) -> str:
+    return window.services.strategies.section(section_id).body
+
+
 def assert_newest_line(dialog, record_prefix: str, *expected: str) -> None:
     """The newest line is my change ('changed', by Priya Shah) of that record, and its
     changes in full hold each of `expected`."""
@@ -51,7 +55,10 @@ def test_section_history_shows_the_text_just_typed(qtbot, window):
     assert editor.flush()
     dialog = _open_history(qtbot, window, tab.draft.history_button)
     assert section.title in dialog.windowTitle()
-    assert_newest_line(dialog, "Section #", "body:", "Fresh words for the vision")
+    # The whole text, to its last line: what changed may be anywhere in a long section.
+    last_line = section_body(window, section.id).strip().splitlines()[-1]
+    assert_newest_line(dialog, "Section #", "body:", "Fresh words for the vision",
+                       f"    {last_line}")
 
 
 def test_target_history_shows_an_edit_made_in_the_dialog(qtbot, window, monkeypatch):
@@ -87,7 +94,7 @@ def test_criterion_history_shows_the_rating_just_saved(qtbot, window):
     dialog = _open_history(qtbot, window, page.history_button)
     assert Criterion.EFFICIENT.label in dialog.windowTitle()
     assert_newest_line(dialog, "Criterion assessment #", "narrative:",
-                       "→ Meetings now end on time.")
+                       "  after:\n    Meetings now end on time.")
 
 
 def test_round_history_shows_the_go_outcome_just_saved(qtbot, window):

@@ -87,7 +87,7 @@ def test_read_only_window_refuses_changes(qtbot, demo_services, demo_db):
     assert not tab.add_button.isEnabled() and not tab.new_action.isEnabled()
     select_named(tab, "Llŷr")
     assert not tab.delete_button.isEnabled() and not tab.end_button.isEnabled()
-    assert tab.edit_button.isEnabled() and tab.edit_button.text() == "&View…"
+    assert tab.edit_button.isEnabled() and tab.edit_button.text() == "Vie&w…"
     seen = {}
 
     def look(dialog: MemberDialog) -> None:

@@ -75,10 +75,13 @@ def test_action_conflict_cancel_keeps_theirs(qtbot, window, demo_services, monke
         dialog.title_edit.setText("My new title")
         dialog.accept()
         return dialog.result()
-    scripted_exec(monkeypatch, ActionDialog, [edit])
+    again = []
+    scripted_exec(monkeypatch, ActionDialog, [
+        edit, lambda dialog: again.append(dialog.title_edit.text()) or False])
     asked = answer_conflict(monkeypatch, "cancel")
     window.actions_tab.edit_action(action.id)
     assert asked and action.reference in asked[0][1]
+    assert again == ["My new title"]          # back to my dialog, my text kept; I close it
     now = demo_services.actions.get(action.id)
     assert now.title == action.title and "Their note" in [n.text for n in now.notes]
 

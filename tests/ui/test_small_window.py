@@ -79,3 +79,13 @@ def test_accreditation_panes_fit_across_their_view(window):
             content, view = scroll.widget().width(), scroll.viewport().width()
             assert content <= view, (tab.round_combo.currentText(), type(page).__name__)
             assert not scroll.horizontalScrollBar().isVisible()
+
+
+def test_the_action_dialog_fits_a_1024_screen(window):
+    tab = window.actions_tab
+    window.tabs.setCurrentWidget(tab)
+    dialog = tab._dialog(tab.service.get(tab.service.list_actions()[0].id))   # offers every target
+    try:
+        assert dialog.minimumSizeHint().width() <= 1000    # was 1,300: long target names
+    finally:
+        dialog.deleteLater()

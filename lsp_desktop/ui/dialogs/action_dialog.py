@@ -126,6 +126,11 @@ class ActionDialog(QDialog):
         form.addRow("&Description", self.description_edit)
         self.answers_combo = QComboBox()
         self.answers_combo.setAccessibleName("What it answers")
+        # Target names run long: sized by them, the dialog was 1,300 px wide (wider than a
+        # 1024 screen). The list that drops down still shows them whole.
+        self.answers_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.answers_combo.setMinimumContentsLength(40)
         self.answers_combo.addItem("— nothing in particular —", None)
         for c in Criterion:
             self.answers_combo.addItem(f"Criterion: {c.label}", f"criterion:{c.value}")

@@ -33,6 +33,7 @@ class _LinesView(QSplitter):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.model = AuditTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -65,7 +66,7 @@ class _LinesView(QSplitter):
                 f"{record_type_name(line.record_type)}"
                 f"{f' #{line.record_id}' if line.record_id is not None else ''}"
                 f" {line.label} — {ACTIONS.get(line.action, line.action)}\n\n")
-        self.detail.setPlainText(head + describe_changes(line))
+        self.detail.setPlainText(head + describe_changes(line, full=True))
 
 
 class HistoryDialog(QDialog):

@@ -45,6 +45,7 @@ class ComparisonDialog(QDialog):
         self.summary = QLabel()
         self.model = ComparisonTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Comparison")
         self.table.verticalHeader().hide()

@@ -97,6 +97,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.problems = ProblemTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.problems)
         self.table.setAccessibleName("Problems found")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

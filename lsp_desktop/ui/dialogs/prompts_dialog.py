@@ -36,6 +36,7 @@ class PromptsDialog(QDialog):
         self.state = QLabel()
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Prompts, one a line")
+        self.editor.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.save_button = QPushButton("&Save prompts")
         self.reset_button = QPushButton("&Reset to defaults")
         for b in (self.save_button, self.reset_button):

@@ -27,6 +27,7 @@ class RestoreDialog(QDialog):
         self.model = BackupTableModel(self)
         self.model.set_rows(backups)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Backups")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

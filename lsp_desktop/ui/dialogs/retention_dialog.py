@@ -28,6 +28,7 @@ class RetentionDialog(QDialog):
         self.years = years
         self.model = RetentionTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Former members past the retention period")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

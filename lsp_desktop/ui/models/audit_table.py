@@ -13,12 +13,28 @@ def local_time(at) -> str:
     return at.replace(tzinfo=UTC).astimezone().strftime("%d/%m/%Y %H:%M")
 
 
-def describe_changes(line) -> str:
-    """Every field on its own line, old → new (the History panel's detail)."""
+def _long(value) -> bool:
+    return isinstance(value, str) and (len(value) > 80 or "\n" in value)
+
+
+def _in_full(head: str, value) -> str:
+    text = value if isinstance(value, str) and value else show(value)
+    return f"  {head}:\n" + "\n".join(f"    {part}" for part in text.splitlines())
+
+
+def describe_changes(line, full: bool = False) -> str:
+    """Every field on its own line, old → new (the History panel's detail); `full`: long
+    texts (a section's body, a narrative) whole, line by line, rather than cut short."""
     out = []
     for c in line.changes:
         name = field_name(c.field)
-        if line.action == "insert":
+        if full and (_long(c.old) or _long(c.new)):
+            out.append(f"{name}:")
+            if line.action != "insert":
+                out.append(_in_full("before", c.old))
+            if line.action != "delete":
+                out.append(_in_full("after", c.new))
+        elif line.action == "insert":
             out.append(f"{name}: {show(c.new)}")
         elif line.action == "delete":
             out.append(f"{name}: was {show(c.old)}")

@@ -59,10 +59,10 @@ class AccreditationTab(QWidget):
         self.round_combo = QComboBox()
         self.round_combo.setAccessibleName("Assessment round")
         self.round_combo.setMinimumWidth(240)
-        self.new_round_button = QPushButton("&New round…")
-        self.details_button = QPushButton("Round &details…")
+        self.new_round_button = QPushButton("New ro&und…")
+        self.details_button = QPushButton("Round detai&ls…")
         self.delete_round_button = QPushButton("Delete round")
-        self.compare_button = QPushButton("Co&mpare rounds…")
+        self.compare_button = QPushButton("Compare rounds…")
         self.prompts_button = QPushButton("Prom&pts…")
         bar = QHBoxLayout()
         bar.addWidget(QLabel("&Round"))
@@ -176,6 +176,9 @@ class AccreditationTab(QWidget):
             self.overview_table.setColumnWidth(column, 150)
 
     def show_selected_round(self) -> None:
+        # Text typed on the page is saved before the round is read again, so the page shows
+        # it (and its new version) rather than the copy read before the save.
+        self.self_page.save_pending()
         round_id = self.round_combo.currentData()
         try:
             self.round = self.service.get_round(round_id) if round_id is not None else None

@@ -38,7 +38,7 @@ from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import fold
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.actions_undo import AddAction, DeleteActions, EditActions
-from lsp_desktop.ui.conflict import save_with_conflicts
+from lsp_desktop.ui.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
 from lsp_desktop.ui.dialogs.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.models.action_table import OVERDUE, REFERENCE, ActionTableModel
@@ -132,6 +132,7 @@ class ActionsTab(QWidget):
         bar2.addWidget(self.count_label)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Actions")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,10 +159,10 @@ class ActionsTab(QWidget):
         self.views.currentChanged.connect(lambda _i: self._update_timeline())
 
         self.add_button = QPushButton("&New action…")
-        self.edit_button = QPushButton("&Edit…")
-        self.note_button = QPushButton("Add &note…")
-        self.complete_button = QPushButton("Mark &complete")
-        self.bulk_button = QPushButton("Change &selected…")
+        self.edit_button = QPushButton("Ed&it…")
+        self.note_button = QPushButton("Add n&ote…")
+        self.complete_button = QPushButton("Mark com&plete")
+        self.bulk_button = QPushButton("Change se&lected…")
         self.delete_button = QPushButton("&Delete")
         buttons = QHBoxLayout()
         hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
@@ -377,31 +378,13 @@ class ActionsTab(QWidget):
             prompts.error(self, "Cannot edit action", str(exc))
             self.refresh()
             return
-        dialog = self._dialog(before)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-        while dialog.exec() and not self.read_only:
-            try:
-                after, theirs = save_with_conflicts(
-                    self, "Action changed by another officer", self.service.update,
-                    dialog.action(), before, lambda: self.service.get(action_id))
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save action", str(exc))
-                self.refresh()
-                return
-            if theirs is not None:          # reload: edit again from their version
-                self.refresh()
-                before = theirs
-                dialog = self._dialog(before)
-                continue
-            if after is None:
-                return
+        before, after = edit_with_conflicts(
+            self, "Action changed by another officer", before, self._dialog,
+            lambda dialog: dialog.action(), self.service.update,
+            lambda: self.service.get(action_id), self.refresh, self.read_only)
+        if after is not None:
             self.undo_stack.push(EditActions(self.service, [before], [after], self._changed,
                                              self._failed))
-            return
 
     def add_note_selected(self) -> None:
         ids = self.selected_ids()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.members import CATEGORIES, Sector, balance
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.conflict import save_with_conflicts
+from lsp_desktop.ui.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.end_term_dialog import EndTermDialog
 from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
 from lsp_desktop.ui.models.member_table import (
@@ -90,6 +90,7 @@ class MembersTab(QWidget):
         bar.addWidget(self.today_button)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Members")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -112,7 +113,7 @@ class MembersTab(QWidget):
 
         self.count_label = QLabel()
         self.add_button = QPushButton("&New member…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.end_button = QPushButton("End &term…")
         self.delete_button = QPushButton("&Delete")
         buttons = QHBoxLayout()
@@ -121,7 +122,7 @@ class MembersTab(QWidget):
             buttons.addWidget(b)
         if read_only:
             # A read-only register can still be looked at, member by member.
-            self.edit_button.setText("&View…")
+            self.edit_button.setText("Vie&w…")
         self.add_button.setEnabled(not read_only)
 
         layout = QVBoxLayout(self)
@@ -303,32 +304,15 @@ class MembersTab(QWidget):
             prompts.error(self, "Cannot edit member", str(exc))
             self.refresh()
             return
-        dialog = MemberDialog(before, self._current_choices(), self)
-        if self.read_only:
-            dialog.ok_button.setEnabled(False)
-        while dialog.exec():
-            try:
-                after, theirs = save_with_conflicts(
-                    self, "Member changed by another officer", self.service.update,
-                    dialog.member(), before, lambda: self.service.get(member_id))
-            except ValidationError as exc:
-                dialog.show_errors(exc.errors)
-                continue
-            except DomainError as exc:
-                prompts.error(self, "Cannot save member", str(exc))
-                self.refresh()
-                return
-            if theirs is not None:          # reload: edit again from their version
-                self.refresh()
-                before = theirs
-                dialog = MemberDialog(before, self._current_choices(), self)
-                continue
-            if after is None:
-                return
+        before, after = edit_with_conflicts(
+            self, "Member changed by another officer", before,
+            lambda member: MemberDialog(member, self._current_choices(), self),
+            lambda dialog: dialog.member(), self.service.update,
+            lambda: self.service.get(member_id), self.refresh, self.read_only)
+        if after is not None:
             self.undo_stack.push(EditMember(self.service, before, after,
                                             lambda mid=after.id: self.member_edited(mid),
                                             self._failed))
-            return
 
     def end_term_selected(self) -> None:
         member_id = self.selected_id()

@@ -60,7 +60,7 @@ class StrategiesTab(QWidget):
         self.info.setAccessibleName("Strategy summary")
         self.info.setStyleSheet("color: #404040;")
         bar = QHBoxLayout()
-        label = QLabel("&Strategy")
+        label = QLabel("Strateg&y")
         label.setBuddy(self.strategy_combo)
         bar.addWidget(label)
         bar.addWidget(self.strategy_combo, 1)

@@ -15,6 +15,9 @@ class FittedScrollArea(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own: Tab goes straight to the fields, and the pane scrolls
+        # to show whichever has the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWidget(body)
         body.installEventFilter(self)
 

@@ -54,6 +54,7 @@ class GoReviewPage(QWidget):
         self.review_date = OptionalDateEdit("Review date")
         self.comments = QPlainTextEdit()
         self.comments.setAccessibleName("GO comments on the round")
+        self.comments.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.comments.setFixedHeight(70)
         self.save_outcome_button = QPushButton("Save &outcome")
         self.nrf_label = QLabel()
@@ -75,7 +76,7 @@ class GoReviewPage(QWidget):
         self.ratings_table = record_table(self.ratings_model, "GO ratings", (190, 120, 120),
                                           sortable=False)
         self.ratings_table.doubleClicked.connect(lambda _i: self.rate())
-        self.rate_button = QPushButton("Set GO &rating…")
+        self.rate_button = QPushButton("Set GO ra&ting…")
         self.dialogue_model = DialogueTableModel(self)
         self.dialogue_table = record_table(self.dialogue_model, "Dialogue held", (90, 300))
         self.add_dialogue_button = QPushButton("Add &dialogue…")
@@ -84,10 +85,10 @@ class GoReviewPage(QWidget):
         self.concern_table = record_table(self.concern_model, "Areas of concern",
                                           (420, 150, 80))
         self.concern_table.doubleClicked.connect(lambda _i: self.edit_concern())
-        self.add_concern_button = QPushButton("Add &concern…")
+        self.add_concern_button = QPushButton("Add co&ncern…")
         self.edit_concern_button = QPushButton("Edit…")
         self.remove_concern_button = QPushButton("Remove")
-        self.concern_action_button = QPushButton("Make &action")
+        self.concern_action_button = QPushButton("Ma&ke action")
 
         body = QWidget()
         col = QVBoxLayout(body)

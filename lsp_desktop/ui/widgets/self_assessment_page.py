@@ -82,7 +82,7 @@ class SelfAssessmentPage(QWidget):
         self.description = _plain(QLabel())
         self.prompts_label = _plain(QLabel())
         self.prompts_label.setStyleSheet("color: #404040;")
-        self.edit_prompts_button = QPushButton("Edit &prompts…")
+        self.edit_prompts_button = QPushButton("Edit prompts…")
         self.carried_label = QLabel("Carried over from the previous round: review the rating "
                                     "and narrative, then save.")
         self.carried_label.setStyleSheet("background: #fff4d6; padding: 4px;")
@@ -94,16 +94,18 @@ class SelfAssessmentPage(QWidget):
         self.rating.setAccessibleName("Self-assessment rating")
         self.narrative = QPlainTextEdit()
         self.narrative.setAccessibleName("Narrative")
+        self.narrative.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.narrative.setPlaceholderText("How the partnership meets this criterion, taking "
                                           "local conditions and its starting point into account")
         self.narrative.setMinimumHeight(110)
         self.narrative.setMaximumHeight(170)
         self.strengths = QPlainTextEdit()
         self.strengths.setAccessibleName("Strengths")
+        self.strengths.setTabChangesFocus(True)   # Tab moves on, as in the dialogs
         self.strengths.setFixedHeight(70)
-        self.save_button = QPushButton("&Save criterion")
+        self.save_button = QPushButton("Save cr&iterion")
         form = QFormLayout()
-        form.addRow("&Rating", self.rating)
+        form.addRow("Ratin&g", self.rating)
         form.addRow("&Narrative", self.narrative)
         form.addRow("S&trengths", self.strengths)
 
@@ -114,7 +116,7 @@ class SelfAssessmentPage(QWidget):
         self.add_weakness_button = QPushButton("Add &weakness…")
         self.edit_weakness_button = QPushButton("Edit…")
         self.remove_weakness_button = QPushButton("Remove")
-        self.make_action_button = QPushButton("Make &action")
+        self.make_action_button = QPushButton("Ma&ke action")
         self.make_action_button.setToolTip("Add an action to the action plan answering the "
                                            "selected weakness, linked to this criterion")
         weak_box = table_box("Weaknesses", self.weakness_table, (
@@ -125,7 +127,7 @@ class SelfAssessmentPage(QWidget):
         self.evidence_table = record_table(self.evidence_model, "Evidence", (240, 80, 85, 200))
         self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
         self.evidence_table.setMaximumHeight(200)
-        self.add_evidence_button = QPushButton("Add &evidence…")
+        self.add_evidence_button = QPushButton("Add evi&dence…")
         self.edit_evidence_button = QPushButton("Edit…")
         self.open_evidence_button = QPushButton("&Open file")
         self.remove_evidence_button = QPushButton("Remove")

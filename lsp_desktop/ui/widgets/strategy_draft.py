@@ -42,6 +42,7 @@ class DraftPage(QWidget):
         self.model = SectionTableModel(self)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
         self.table.setModel(self.model)
         self.table.setAccessibleName("Sections")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,11 +55,11 @@ class DraftPage(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
-        self.add_button = QPushButton("&Add section…")
+        self.add_button = QPushButton("A&dd section…")
         self.rename_button = QPushButton("Re&name…")
         self.up_button = QPushButton("Move &up")
         self.down_button = QPushButton("Move do&wn")
-        self.remove_button = QPushButton("Remo&ve…")
+        self.remove_button = QPushButton("&Remove…")
         buttons = QHBoxLayout()
         for b in (self.add_button, self.rename_button, self.up_button, self.down_button,
                   self.remove_button):

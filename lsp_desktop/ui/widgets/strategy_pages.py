@@ -47,10 +47,12 @@ from lsp_desktop.ui.models.strategy_tables import (
     VersionTableModel,
 )
 from lsp_desktop.ui.widgets.message_text import message
+from lsp_desktop.ui.widgets.table_helpers import open_on_enter
 
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
     table = QTableView()
+    table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -67,6 +69,7 @@ def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
     header.setStretchLastSection(True)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+    open_on_enter(table)
     return table
 
 
@@ -102,9 +105,9 @@ class VersionsPage(QWidget):
         self.model = VersionTableModel(self)
         self.table = make_table(self.model, "Versions", (70, 380, 95, 150, 80))
         self.table.doubleClicked.connect(lambda _i: self.view_selected())
-        self.save_button = QPushButton("&Save as version…")
+        self.save_button = QPushButton("Save as vers&ion…")
         self.view_button = QPushButton("&Read…")
-        self.compare_button = QPushButton("&Compare…")
+        self.compare_button = QPushButton("C&ompare…")
         self.restore_button = QPushButton("Restore as current &draft…")
         for b, slot in ((self.save_button, self.save_version), (self.view_button,
                         self.view_selected), (self.compare_button, self.compare),
@@ -209,7 +212,7 @@ class TargetsPage(QWidget):
                                 (120, 300, 110, 130, 130, 130, 70, 80, 110, 200))
         self.table.doubleClicked.connect(lambda _i: self.edit_target())
         self.add_button = QPushButton("&New target…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         self.add_button.clicked.connect(self.add_target)
         self.edit_button.clicked.connect(self.edit_target)
@@ -221,7 +224,7 @@ class TargetsPage(QWidget):
         self.hood_table = make_table(self.hood_model, "Priority neighbourhoods", (160, 240))
         self.hood_table.doubleClicked.connect(lambda _i: self.edit_neighbourhood())
         self.add_hood = QPushButton("New neigh&bourhood…")
-        self.edit_hood = QPushButton("Ed&it…")
+        self.edit_hood = QPushButton("Edit…")
         self.delete_hood = QPushButton("De&lete")
         self.add_hood.clicked.connect(lambda: self._edit_neighbourhood(None))
         self.edit_hood.clicked.connect(self.edit_neighbourhood)
@@ -341,7 +344,7 @@ class EndorsementsPage(QWidget):
         self.model = EndorsementTableModel(self)
         self.table = make_table(self.model, "Endorsements", (320, 220, 100))
         self.add_button = QPushButton("&Record endorsement…")
-        self.remove_button = QPushButton("Re&move")
+        self.remove_button = QPushButton("Rem&ove")
         self.add_button.clicked.connect(self.add_endorsement)
         self.remove_button.clicked.connect(self.remove_endorsement)
         self.missing = QLabel()
@@ -350,7 +353,7 @@ class EndorsementsPage(QWidget):
         self.missing.setAccessibleName("Bodies that have not endorsed")
         self.missing.setAlignment(Qt.AlignmentFlag.AlignTop)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("&Version"))
+        bar.addWidget(QLabel("Vers&ion"))
         bar.itemAt(0).widget().setBuddy(self.version_combo)
         bar.addWidget(self.version_combo, 1)
         left = QWidget()
@@ -458,7 +461,7 @@ class ConsultationPage(QWidget):
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_entry())
         self.add_button = QPushButton("&New entry…")
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.delete_button = QPushButton("&Delete")
         self.add_button.clicked.connect(lambda: self._edit(None))
         self.edit_button.clicked.connect(self.edit_entry)

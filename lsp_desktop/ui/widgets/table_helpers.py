@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 def record_table(model, name: str, widths: tuple[int, ...] = (), stretch_last: bool = True,
                  sortable: bool = True) -> QTableView:
     table = QTableView()
+    table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -30,7 +32,25 @@ def record_table(model, name: str, widths: tuple[int, ...] = (), stretch_last: b
     header.setStretchLastSection(stretch_last)
     for column, width in enumerate(widths):
         table.setColumnWidth(column, width)
+    open_on_enter(table)
     return table
+
+
+def open_on_enter(table: QTableView) -> None:
+    """Return and the keypad's Enter on a row do what a double-click on it does."""
+    def activate() -> None:
+        index = table.currentIndex()
+        if not index.isValid() and table.selectionModel().selectedRows():
+            index = table.selectionModel().selectedRows()[0]
+        if index.isValid():
+            table.doubleClicked.emit(index)
+
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        action = QAction(table)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(activate)
+        table.addAction(action)
 
 
 def selected_record(table: QTableView):
