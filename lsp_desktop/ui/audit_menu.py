@@ -76,8 +76,8 @@ def install(window) -> None:
          (self_page.criteria_model.modelReset,), _round),
     )
     for owner, name, beside, enabled_when, signals, pick in buttons:
-        text = {self_page: "History o&f this criterion…",
-                accreditation: "Round histor&y…"}.get(owner, "Histor&y…")
+        text = {self_page: "History of this criterion…", accreditation: "Round histor&y…",
+                draft: "Hist&ory…", targets: "Hist&ory…"}.get(owner, "Histor&y…")
         button = _add_history_button(beside, enabled_when, signals, text)
         button.clicked.connect(lambda _c=False, pick=pick: show_history(window, pick))
         setattr(owner, name, button)

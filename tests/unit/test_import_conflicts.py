@@ -120,7 +120,7 @@ def test_target_changed_after_the_preview_refuses_the_import(any_services, tmp_p
     preview = any_services.exchange.preview_records("targets", sheet, update_existing=True)
     monkeypatch.setenv(OFFICER_ENV, "Priya Shah")
     any_services.strategies.update_target(replace(target, data_source="PCT survey"))
-    with pytest.raises(ImportConflict, match=r"GP visits \(row 2 of the file\) was changed "
+    with pytest.raises(ImportConflict, match=r"“GP visits” \(row 2 of the file\) was changed "
                                              r"by Priya Shah"):
         any_services.exchange.commit_records(preview)
     assert [t.data_source for t in any_services.strategies.targets()] == ["PCT survey"]
