@@ -178,3 +178,16 @@ def test_form_dialogs_open_on_their_first_field_with_ok_and_cancel_last(qtbot, w
         assert chain[0] is getattr(dialog, first)
         assert dialog.focusWidget() is not ok
         dialog.reject()
+
+
+def test_print_preview_fields_have_names_for_screen_readers(qtbot, demo_services):
+    from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+    from tests.conftest import TODAY
+    from tests.ui.test_packaging_keyboard_access import unnamed_inputs
+
+    for report in ("register", "strategy"):
+        dialog = PrintPreviewDialog(demo_services, report, today=TODAY)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_inputs(dialog) == [], report    # the keyboard lands on "Report"
+        qtbot.waitUntil(lambda d=dialog: d._thread is None, timeout=15000)
