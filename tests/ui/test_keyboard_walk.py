@@ -148,3 +148,46 @@ def test_the_accreditation_pane_is_not_a_tab_stop_of_its_own(qtbot, window):
     acc.self_page.criteria_table.setFocus()
     after = tab_from(qtbot, acc.self_page.criteria_table)
     assert after is acc.self_page.edit_prompts_button      # straight into the criterion
+
+
+def focus_chain(dialog) -> list:
+    chain, widget = [], dialog.nextInFocusChain()
+    while widget is not dialog:
+        if dialog.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def test_form_dialogs_open_on_their_first_field_with_ok_and_cancel_last(qtbot, window):
+    """Tab went OK, Cancel, then the fields, and the dialog opened with OK focused."""
+    from lsp_desktop.domain.strategies import StrategyStatus
+    from lsp_desktop.ui.dialogs.accreditation_dialogs import GoRatingDialog
+    from lsp_desktop.ui.dialogs.strategy_dialogs import VersionLabelDialog
+
+    acc = window.accreditation_tab
+    window.tabs.setCurrentWidget(acc)
+    for dialog, first in ((GoRatingDialog(acc.round.criteria[0], window), "rating"),
+                          (VersionLabelDialog(4, StrategyStatus.AGREED, window),
+                           "label_edit")):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        chain = focus_chain(dialog)
+        ok = dialog.ok_button
+        assert set(chain[-2:]) == set(ok.parent().buttons()), type(dialog).__name__
+        assert chain[0] is getattr(dialog, first)
+        assert dialog.focusWidget() is not ok
+        dialog.reject()
+
+
+def test_print_preview_fields_have_names_for_screen_readers(qtbot, demo_services):
+    from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+    from tests.conftest import TODAY
+    from tests.ui.test_packaging_keyboard_access import unnamed_inputs
+
+    for report in ("register", "strategy"):
+        dialog = PrintPreviewDialog(demo_services, report, today=TODAY)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_inputs(dialog) == [], report    # the keyboard lands on "Report"
+        qtbot.waitUntil(lambda d=dialog: d._thread is None, timeout=15000)

@@ -35,6 +35,7 @@ from lsp_desktop.domain.accreditation import (
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.dialogs.form_dialog import put_buttons_last
 from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
 from lsp_desktop.ui.widgets.rating_combo import RatingCombo
 
@@ -64,6 +65,10 @@ class FormDialog(QDialog):
     @property
     def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        put_buttons_last(self, self.buttons)
+        super().showEvent(event)
 
     def show_errors(self, errors: list[FieldError] | str) -> None:
         text = errors if isinstance(errors, str) else "\n".join(e.message for e in errors)

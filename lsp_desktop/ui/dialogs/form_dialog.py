@@ -24,6 +24,23 @@ def error_label() -> QLabel:
     return label
 
 
+def put_buttons_last(dialog: QDialog, box: QDialogButtonBox) -> None:
+    """Make OK and Cancel the last Tab stops of `dialog`, once, before it first shows.
+
+    The button box is made before a subclass adds its fields, so Tab went OK, Cancel,
+    then the fields, and QDialog opened on OK. A widget given a parent joins the end of
+    the tab order, so the box is re-parented (it stays last in the layout)."""
+    if box.property("placed_last"):
+        return
+    box.setProperty("placed_last", True)
+    layout = dialog.layout()
+    layout.removeWidget(box)
+    box.setParent(None)
+    box.setParent(dialog)
+    layout.addWidget(box)
+    box.show()
+
+
 class FormDialog(QDialog):
     """Subclasses add rows with `add_row(label, widget, field)` and implement `problems()`
     (errors found before asking the service); `show_errors()` puts each at its field."""
@@ -39,10 +56,15 @@ class FormDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.button_box = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        put_buttons_last(self, self.button_box)
+        super().showEvent(event)
 
     def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
         if field is None:

@@ -162,6 +162,11 @@ class PrintPreviewDialog(QDialog):
         self.version_box.setRange(0, 999)
         self.version_box.setSpecialValueText("latest")
         self.version_box.setPrefix("version ")
+        # Named for screen readers: the keyboard lands on the report choice first.
+        for widget, name in ((self.report_box, "Report"), (self.paper_box, "Paper"),
+                             (self.choice_box, "Strategy or round"),
+                             (self.version_box, "Version"), (self.on_edit, "Board as on")):
+            widget.setAccessibleName(name)
         self.refresh_button = QPushButton("&Refresh")
         self.print_button = QPushButton("&Print…")
         self.export_button = QPushButton("&Export PDF…")
