@@ -89,3 +89,16 @@ def test_the_action_dialog_fits_a_1024_screen(window):
         assert dialog.minimumSizeHint().width() <= 1000    # was 1,300: long target names
     finally:
         dialog.deleteLater()
+
+
+def test_the_action_plan_summary_stays_two_lines_in_a_small_window(window):
+    make_small(window)
+    window.tabs.setCurrentWidget(window.actions_tab)
+    QApplication.processEvents()
+    strip = window.actions_tab.summary
+    line = strip.money_label.fontMetrics().lineSpacing()
+    assert "Resources £" in strip.money_label.text()
+    # Counts and chips on one line, the money on the next: not a six-line column of money
+    # squeezed beside the chips, which pushed the table down.
+    assert strip.money_label.height() <= 2 * line + 4
+    assert strip.height() <= 5 * line

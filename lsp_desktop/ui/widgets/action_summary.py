@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from lsp_desktop.domain.actions import ActionStatus, ActionSummary, Progress
 from lsp_desktop.domain.text import format_pounds
@@ -15,13 +15,17 @@ def _chip(colour: str) -> str:
 
 
 class SummaryStrip(QFrame):
-    """One line of figures for the actions shown; every colour is paired with words."""
+    """Figures for the actions shown, counts on one line and money on the next (so a
+    narrow window never squeezes either); every colour is paired with words."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(8, 4, 8, 4)
+        rows.setSpacing(2)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
         self.total_label = QLabel()
         self.status_label = QLabel()
         self.progress_labels = {p: QLabel() for p in (*Progress, None)}
@@ -39,7 +43,8 @@ class SummaryStrip(QFrame):
         for label in self.progress_labels.values():
             layout.addWidget(label)
         layout.addWidget(self.overdue_label)
-        layout.addWidget(self.money_label, 1)
+        layout.addStretch(1)
+        rows.addWidget(self.money_label)
 
     def show_summary(self, s: ActionSummary, of_total: int | None = None) -> None:
         shown = f"{s.total} action{'s' if s.total != 1 else ''}"
