@@ -112,9 +112,9 @@ def install_live_refresh(window) -> None:
     window.live_timer.setInterval(LIVE_DEBOUNCE_MS)
     window.live_timer.timeout.connect(lambda: live_refresh(window))
     listener = window.change_listener = ChangeListener(changes, window)
+    window.live_tables = set()
     # Several saves in a burst make one reload, LIVE_DEBOUNCE_MS after the first.
-    listener.changed.connect(
-        lambda _tables: window.live_timer.isActive() or window.live_timer.start())
+    listener.changed.connect(lambda tables: _heard(window, tables))
     # A broken line may mean the server is gone: check now rather than in 10 s.
     listener.listening_changed.connect(lambda on: on or window.monitor.check())
     window.installEventFilter(_StopOnClose(listener, window))
@@ -134,19 +134,58 @@ class _StopOnClose(QObject):
         return False
 
 
+# The tables whose records each tab shows. The Accreditation tab's readiness signals read
+# every kind of record, so every change concerns it; a table named nowhere here, or a
+# notice of unknown content (heard again after the line was down), concerns every tab.
+TAB_TABLES = {
+    "members_tab": {"member", "term", "declaration", "partnership", "nrf_allocation",
+                    "erasure"},
+    "strategies_tab": {"strategy", "strategy_section", "strategy_version",
+                       "strategy_version_section", "neighbourhood", "target", "endorsement",
+                       "consultation", "member", "erasure"},
+    "actions_tab": {"action", "action_milestone", "action_note", "member", "target",
+                    "area_of_concern", "weakness", "erasure"},
+}
+_SHOWN_ELSEWHERE = {"audit"}          # the audit trail is shown in its own dialogs
+ACCREDITATION_TABLES = {"criterion_prompt", "assessment_round", "criterion_assessment",
+                        "weakness", "evidence", "evidence_file", "go_dialogue",
+                        "area_of_concern"}
+
+
+def tabs_touched(window, tables) -> list:
+    """The tabs showing records of `tables` (every tab when that is not known)."""
+    every = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    tables = set(tables) - _SHOWN_ELSEWHERE
+    known = set().union(*TAB_TABLES.values()) | ACCREDITATION_TABLES
+    if not tables or not tables <= known:
+        return every
+    touched = {getattr(window, name) for name, names in TAB_TABLES.items() if names & tables}
+    touched.add(window.accreditation_tab)
+    return [tab for tab in every if tab in touched]
+
+
+def _heard(window, tables) -> None:
+    window.live_tables |= set(tables) or {"?"}     # "?": not known what changed
+    if not window.live_timer.isActive():
+        window.live_timer.start()
+
+
 def live_refresh(window) -> None:
-    """Another officer saved: reload the tab in front now, the others when next shown."""
+    """Another officer saved: reload the tab in front now if it shows what they changed,
+    and the other tabs that do when next shown."""
     if window.connection_lost:
         return                    # the reload when the connection is back covers it
     if QApplication.activeModalWidget() is not None:
         window.live_timer.start(MODAL_WAIT_MS)    # not under an open dialog: a bit later
         return
     window.live_timer.setInterval(LIVE_DEBOUNCE_MS)
+    heard, window.live_tables = window.live_tables, set()
+    touched = tabs_touched(window, () if "?" in heard else heard)
     current = window.tabs.currentWidget()
-    window._stale.update(window.tabs.widget(i) for i in range(window.tabs.count())
-                         if window.tabs.widget(i) is not current)
-    refresh_visible(window, "Updated with another officer's change.")
-    window.auto_refresh.start()   # the fallback timer counts from this reload
+    window._stale.update(tab for tab in touched if tab is not current)
+    if current in touched:
+        refresh_visible(window, "Updated with another officer's change.")
+        window.auto_refresh.start()   # the fallback timer counts from this reload
 
 
 def refresh_visible(window, done: str = "Refreshed.") -> None:

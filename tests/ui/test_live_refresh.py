@@ -123,3 +123,21 @@ def test_the_reload_waits_while_a_dialog_is_open(qtbot, live_window, opened):
     assert "Behind The Dialog" not in _names(live_window)
     dialog.reject()
     qtbot.waitUntil(lambda: "Behind The Dialog" in _names(live_window), timeout=2500)
+
+
+def test_a_change_the_tab_in_front_does_not_show_leaves_it_alone(qtbot, live_window, opened,
+                                                                 monkeypatch):
+    from lsp_desktop.domain.actions import Action
+
+    window = live_window
+    tab = window.members_tab
+    window.tabs.setCurrentWidget(tab)
+    window.ensure_fresh(window.actions_tab)
+    reloads = []
+    real = tab.refresh
+    monkeypatch.setattr(tab, "refresh", lambda: (reloads.append(1), real()))
+    listener = window.change_listener
+    _other(opened).actions.add(Action(reference="A-900", title="Another officer's action"))
+    qtbot.waitUntil(lambda: window.actions_tab in window._stale, timeout=2000)
+    assert listener.received >= 1 and reloads == []       # 50,000 members not reloaded
+    assert window.accreditation_tab in window._stale
