@@ -57,11 +57,12 @@ class ImportProblems(DomainError):
 
 
 class ImportConflict(ConflictError):
-    """A record an import would update was changed or deleted by another officer after the
-    preview was made: nothing was imported (the preview must be made again)."""
+    """A record an import would update was changed or deleted, or one it would add was
+    added, by another officer after the preview was made: nothing was imported (the
+    preview must be made again)."""
 
     def __init__(self, what: str, who: str = "", when=None, row: int | None = None,
-                 deleted: bool = False):
+                 deleted: bool = False, added: bool = False):
         super().__init__(what, who, when)
         self.row, self.deleted = row, deleted
         where = f" (row {row} of the file)" if row is not None else ""
@@ -69,7 +70,8 @@ class ImportConflict(ConflictError):
             done = "was deleted by another officer"
         else:
             at = f" at {when:%H:%M} on {when:%d/%m/%Y}" if when is not None else ""
-            done = f"was changed by {who or 'another officer'}{at}"
+            done = (f"was {'added to the register' if added else 'changed'} by "
+                    f"{who or 'another officer'}{at}")
         Exception.__init__(self, f"{what}{where} {done} after the import preview was made; "
                                  "nothing was imported. Preview the file again to see the "
                                  "records as they are now.")

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import getpass
-import os
-from datetime import datetime
-
+from lsp_desktop.db.models.base import OFFICER_ENV, current_officer, now_to_the_second
 from lsp_desktop.domain.errors import ConflictError
 from lsp_desktop.domain.exchange import ImportConflict
 
-OFFICER_ENV = "LSP_DESKTOP_OFFICER"
-
-
-def officer() -> str:
-    """Who is saving: the officer's name if set (settings put it in the environment),
-    else the operating-system user."""
-    name = os.environ.get(OFFICER_ENV, "").strip()
-    if name:
-        return name[:200]
-    try:
-        return getpass.getuser()[:200]
-    except (OSError, KeyError):
-        return ""
+# Who is saving: the officer's name from settings (OFFICER_ENV), else the operating-system
+# user.
+officer = current_officer
+__all__ = ["OFFICER_ENV", "claim", "claim_for_import", "officer"]
 
 
 def claim(row, expected: int | None, what: str) -> None:
@@ -35,13 +23,7 @@ def claim(row, expected: int | None, what: str) -> None:
     if expected is not None and row.version != expected:
         raise ConflictError(what, row.updated_by or "", row.updated_at)
     row.version = (row.version or 0) + 1
-    row.updated_at = datetime.now().replace(microsecond=0)
-    row.updated_by = officer()
-
-
-def stamp(row) -> None:
-    """Stamp a new record (version 1) with who made it and when."""
-    row.updated_at = datetime.now().replace(microsecond=0)
+    row.updated_at = now_to_the_second()
     row.updated_by = officer()
 
 

@@ -13,6 +13,7 @@ from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.models import MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.exchange import (
+    ImportConflict,
     ImportProblems,
     Layout,
     Problem,
@@ -145,6 +146,7 @@ class ExchangeService:
                 apply_member(row, d.member)
             new_ids = []
             if plan.to_add:
+                _refuse_added_since(s, plan.to_add)
                 # Ids are given here (this transaction holds the write lock), so the rows
                 # go in with one executemany instead of a RETURNING round trip per batch.
                 first = (s.scalar(select(func.max(MemberRecord.id))) or 0) + 1
@@ -256,3 +258,16 @@ def _member_values(m: Member, member_id: int) -> dict:
         "phone": m.phone.strip(), "address": m.address.strip(),
         "publish_contact": m.publish_contact, "notes": m.notes,
     }
+
+
+def _refuse_added_since(s: Session, to_add) -> None:
+    """A member the preview would add must not have been added by another officer since:
+    the import would make them twice."""
+    wanted = {member_key(d.member.name, d.member.organisation): d for d in to_add}
+    for name, org, who, when in s.execute(select(
+            MemberRecord.name, MemberRecord.organisation, MemberRecord.updated_by,
+            MemberRecord.updated_at)):
+        d = wanted.get(member_key(name, org))
+        if d is not None:
+            raise ImportConflict(f"The member {d.member.name}", who, when, d.rows[0],
+                                 added=True)

@@ -124,3 +124,22 @@ def test_target_changed_after_the_preview_refuses_the_import(any_services, tmp_p
                                              r"by Priya Shah"):
         any_services.exchange.commit_records(preview)
     assert [t.data_source for t in any_services.strategies.targets()] == ["PCT survey"]
+
+
+def test_member_added_by_another_officer_after_the_preview_is_not_made_twice(
+        any_services, tmp_path, monkeypatch):
+    sheet = _sheet(tmp_path, "name,organisation,sector\n"
+                             "Ann Example,Body,community\n"
+                             "Dev Example,Forum,voluntary\n")
+    preview = any_services.exchange.preview_members(sheet)
+    assert len(preview.plan.to_add) == 2
+    monkeypatch.setenv(OFFICER_ENV, "Priya Shah")
+    any_services.members.add(Member(name="Dev Example", organisation="Forum",
+                                    sector=Sector.VOLUNTARY, terms=(Term(date(2001, 1, 1)),)))
+    with pytest.raises(ImportConflict) as info:
+        any_services.exchange.commit_members(preview)
+    text = str(info.value)
+    assert text.startswith("The member Dev Example (row 3 of the file) was added to the "
+                           "register by Priya Shah at ")
+    assert "nothing was imported" in text
+    assert [m.name for m in any_services.members.all_members()] == ["Dev Example"]

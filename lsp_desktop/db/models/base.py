@@ -1,5 +1,7 @@
 """Declarative base with a naming convention, so batch migrations can name constraints."""
 
+import getpass
+import os
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, MetaData, String
@@ -12,6 +14,25 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+OFFICER_ENV = "LSP_DESKTOP_OFFICER"
+
+
+def current_officer() -> str:
+    """Who is saving: the officer's name if set (settings put it in the environment),
+    else the operating-system user."""
+    name = os.environ.get(OFFICER_ENV, "").strip()
+    if name:
+        return name[:200]
+    try:
+        return getpass.getuser()[:200]
+    except (OSError, KeyError):
+        return ""
+
+
+def now_to_the_second() -> datetime:
+    return datetime.now().replace(microsecond=0)
 
 
 class Base(DeclarativeBase):
@@ -29,9 +50,11 @@ class Versioned:
     """
 
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
-    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    updated_by: Mapped[str] = mapped_column(String(200), nullable=False, default="",
-                                            server_default="")
+    # A new record is stamped too, so a conflict over it can say who made it and when.
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True,
+                                                        default=now_to_the_second)
+    updated_by: Mapped[str] = mapped_column(String(200), nullable=False,
+                                            default=current_officer, server_default="")
 
     @declared_attr.directive
     def __mapper_args__(cls):  # noqa: N805 - a declared_attr takes the class
