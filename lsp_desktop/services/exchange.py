@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from lsp_desktop.db import audit
 from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.models import MemberRecord, TermRow
+from lsp_desktop.db.models.base import now_to_the_second
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.exchange import (
     ImportConflict,
@@ -39,9 +40,10 @@ from lsp_desktop.domain.spreadsheets import (
     write_xlsx,
 )
 from lsp_desktop.domain.text import fold
-from lsp_desktop.services.concurrency import claim_for_import
+from lsp_desktop.services.concurrency import claim_for_import, officer
 from lsp_desktop.services.members import _apply as apply_member
 from lsp_desktop.services.members import _to_domain as member_to_domain
+from lsp_desktop.services.members import search_key as member_search_key
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -152,8 +154,10 @@ class ExchangeService:
                 first = (s.scalar(select(func.max(MemberRecord.id))) or 0) + 1
                 new_ids = list(range(first, first + len(plan.to_add)))
                 conn = s.connection()     # Core executemany: the ORM bulk path splits batches
-                rows = [_member_values(d.member, mid) for d, mid in zip(plan.to_add, new_ids,
-                                                                        strict=True)]
+                stamp = {"version": 1, "updated_at": now_to_the_second(),
+                         "updated_by": officer()}    # once, not a default call per row
+                rows = [_member_values(d.member, mid, stamp)
+                        for d, mid in zip(plan.to_add, new_ids, strict=True)]
                 conn.execute(insert(MemberRecord.__table__), rows)
                 audit.record_rows(s, MemberRecord.__table__, rows)   # a line per member
                 terms = [{"member_id": mid, "start_date": t.start, "end_date": t.end,
@@ -247,11 +251,10 @@ class ExchangeService:
         return len(rows)
 
 
-def _member_values(m: Member, member_id: int) -> dict:
+def _member_values(m: Member, member_id: int, stamp: dict) -> dict:
     return {
         "id": member_id, "title": m.title.strip(), "name": m.name.strip(),
-        # Same search key as services.members uses.
-        "search_key": f"{cached_fold(m.name)} {cached_fold(m.title)} {cached_fold(m.organisation)}",
+        "search_key": member_search_key(m, cached_fold), **stamp,
         "organisation": m.organisation.strip(), "sector": m.sector.value,
         "category": m.category, "role": m.role.value, "deputises_for_id": None,
         "nominating_body": m.nominating_body.strip(), "email": m.email.strip(),
@@ -263,11 +266,12 @@ def _member_values(m: Member, member_id: int) -> dict:
 def _refuse_added_since(s: Session, to_add) -> None:
     """A member the preview would add must not have been added by another officer since:
     the import would make them twice."""
-    wanted = {member_key(d.member.name, d.member.organisation): d for d in to_add}
-    for name, org, who, when in s.execute(select(
-            MemberRecord.name, MemberRecord.organisation, MemberRecord.updated_by,
-            MemberRecord.updated_at)):
-        d = wanted.get(member_key(name, org))
-        if d is not None:
-            raise ImportConflict(f"The member {d.member.name}", who, when, d.rows[0],
-                                 added=True)
+    there = {member_key(name, org): (who, when) for name, org, who, when in s.execute(select(
+        MemberRecord.name, MemberRecord.organisation, MemberRecord.updated_by,
+        MemberRecord.updated_at))}
+    if not there:
+        return
+    for d in to_add:
+        found = there.get(member_key(d.member.name, d.member.organisation))
+        if found is not None:
+            raise ImportConflict(f"The member {d.member.name}", *found, d.rows[0], added=True)

@@ -39,10 +39,15 @@ def _to_domain(row: MemberRecord) -> Member:
     )
 
 
+def search_key(m: Member, fold=fold) -> str:
+    """What the register sorts and filters members by (the column keeps 400 characters)."""
+    return f"{fold(m.name)} {fold(m.title)} {fold(m.organisation)}"[:400]
+
+
 def _apply(row: MemberRecord, m: Member) -> None:
     row.title = m.title.strip()
     row.name = m.name.strip()
-    row.search_key = f"{fold(m.name)} {fold(m.title)} {fold(m.organisation)}"[:400]
+    row.search_key = search_key(m)
     row.organisation = m.organisation.strip()
     row.sector = m.sector.value
     row.category = m.category
