@@ -37,3 +37,18 @@ def test_action_and_target_fields_stop_at_their_limit(qtbot):
     assert target.source_edit.maxLength() == TARGET_LIMITS["data_source"]
     qtbot.keyClicks(target.source_edit, "s" * 310)
     assert len(target.source_edit.text()) == 300
+
+
+def test_member_errors_show_what_was_typed_as_plain_text(qtbot):
+    from PySide6.QtCore import Qt
+
+    from lsp_desktop.domain.members import validate_member
+
+    dialog = MemberDialog(None, [])
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Ann")
+    dialog.email_edit.setText("<b>not-an-email</b>")
+    dialog.show_errors(validate_member(dialog.member()))
+    label = dialog.errors["email"]
+    assert label.textFormat() == Qt.TextFormat.PlainText     # was rich text: <b> vanished
+    assert "'<b>not-an-email</b>' is not an email address." in label.text()

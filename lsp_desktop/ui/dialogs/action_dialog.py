@@ -35,6 +35,7 @@ from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import format_date, format_pounds
+from lsp_desktop.ui.dialogs.form_dialog import field_box
 from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
 
 ERROR_STYLE = "color: #b00020;"
@@ -273,14 +274,8 @@ class ActionDialog(QDialog):
 
     # -- building --------------------------------------------------------
     def _with_message(self, field: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
         self.messages[field] = _message_label()
-        v.addWidget(self.messages[field])
-        return box
+        return field_box(widget, self.messages[field])
 
     def add_milestone(self, milestone: Milestone | None) -> MilestoneRowEditor:
         row = MilestoneRowEditor(milestone, self.today, self._remove_milestone)

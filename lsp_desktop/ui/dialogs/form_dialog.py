@@ -41,6 +41,17 @@ def put_buttons_last(dialog: QDialog, box: QDialogButtonBox) -> None:
     box.show()
 
 
+def field_box(widget: QWidget, message: QLabel) -> QWidget:
+    """`widget` with `message` (shown when there is something to say) just under it."""
+    box = QWidget()
+    v = QVBoxLayout(box)
+    v.setContentsMargins(0, 0, 0, 0)
+    v.setSpacing(2)
+    v.addWidget(widget)
+    v.addWidget(message)
+    return box
+
+
 class FormDialog(QDialog):
     """Subclasses add rows with `add_row(label, widget, field)` and implement `problems()`
     (errors found before asking the service); `show_errors()` puts each at its field."""
@@ -70,14 +81,9 @@ class FormDialog(QDialog):
         if field is None:
             self.form.addRow(label, widget)
             return widget
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
         self.errors[field] = error_label()
         self.errors[field].setAccessibleName(f"{field} error")
-        v.addWidget(self.errors[field])
+        box = field_box(widget, self.errors[field])
         self.form.addRow(label, box)
         return widget
 

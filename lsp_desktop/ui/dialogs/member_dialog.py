@@ -34,15 +34,8 @@ from lsp_desktop.domain.members import (
     Term,
     validate_member,
 )
+from lsp_desktop.ui.dialogs.form_dialog import error_label, field_box
 from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class TermRowEditor(QWidget):
@@ -192,7 +185,7 @@ class MemberDialog(QDialog):
         tlayout.addWidget(QLabel("Terms of office (a member can leave and return; terms may not overlap)"))
         self.terms_box = QVBoxLayout()
         tlayout.addLayout(self.terms_box)
-        self.errors["terms"] = _error_label()
+        self.errors["terms"] = error_label()
         tlayout.addWidget(self.errors["terms"])
         add_term = QPushButton("Add term")
         add_term.clicked.connect(lambda: self._add_term(None))
@@ -233,14 +226,8 @@ class MemberDialog(QDialog):
         self.name_edit.setFocus()
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(2)
-        v.addWidget(widget)
-        self.errors[field] = _error_label()
-        v.addWidget(self.errors[field])
-        return box
+        self.errors[field] = error_label()
+        return field_box(widget, self.errors[field])
 
     def _add_term(self, term: Term | None) -> None:
         row = TermRowEditor(term, self._remove_term)
