@@ -35,7 +35,7 @@ from lsp_desktop.domain.accreditation import (
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.form_dialog import put_buttons_last
+from lsp_desktop.ui.dialogs.form_dialog import error_label, put_buttons_last
 from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
 from lsp_desktop.ui.widgets.rating_combo import RatingCombo
 
@@ -48,11 +48,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.actions import ActionStatus, Progress
+from lsp_desktop.ui.dialogs.form_dialog import error_label
 
 
 class BulkEditDialog(QDialog):
@@ -57,10 +58,7 @@ class BulkEditDialog(QDialog):
                 check.toggled.connect(self._update)
             grid.addWidget(widget, i, 1)
         self.owner_combo.currentIndexChanged.connect(self._update)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)

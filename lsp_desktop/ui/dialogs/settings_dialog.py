@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import ValidationError
 from lsp_desktop.domain.settings import MAX_BACKUPS, MIN_BACKUPS, AppSettings, PaperSize
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.dialogs.form_dialog import error_label
 
 
 class SettingsDialog(QDialog):
@@ -68,10 +69,7 @@ class SettingsDialog(QDialog):
         row.addWidget(self.browse)
         form.addRow("&Export folder", folder_row)
         form.labelForField(folder_row).setBuddy(self.export_folder)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
