@@ -184,7 +184,8 @@ def live_refresh(window) -> None:
     current = window.tabs.currentWidget()
     window._stale.update(tab for tab in touched if tab is not current)
     if current in touched:
-        refresh_visible(window, "Updated with another officer's change.")
+        refresh_visible(window, "Refreshed: the connection is back." if "?" in heard
+                        else "Updated with another officer's change.")
         window.auto_refresh.start()   # the fallback timer counts from this reload
 
 

@@ -141,3 +141,17 @@ def test_a_change_the_tab_in_front_does_not_show_leaves_it_alone(qtbot, live_win
     qtbot.waitUntil(lambda: window.actions_tab in window._stale, timeout=2000)
     assert listener.received >= 1 and reloads == []       # 50,000 members not reloaded
     assert window.accreditation_tab in window._stale
+
+
+def test_after_the_line_was_down_the_reload_says_so_not_that_someone_saved(live_window):
+    from lsp_desktop.ui.shared_window import _heard, live_refresh
+
+    live_window.change_listener.changed.emit(frozenset())     # as after a reconnect
+    assert live_window.live_tables == {"?"}
+    live_window.live_timer.stop()
+    live_refresh(live_window)
+    assert live_window.statusBar().currentMessage() == "Refreshed: the connection is back."
+    _heard(live_window, frozenset({"member"}))
+    live_window.live_timer.stop()
+    live_refresh(live_window)
+    assert live_window.statusBar().currentMessage() == "Updated with another officer's change."
