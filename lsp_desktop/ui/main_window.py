@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         tab.actions_changed.connect(self._follow(self.actions_tab))
         self.actions_tab.actions_changed.connect(self._follow(tab))
         self.strategies_tab.strategies_changed.connect(self._follow(tab))
+        tab.self_page.undo_stack = self.undo_stack     # criterion saves, removed weaknesses
 
     def _follow(self, tab: QWidget):
         """A slot for another tab's change signal: refresh `tab` now if it is in front,

@@ -24,6 +24,7 @@ from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
+from lsp_desktop.ui.accreditation_undo import RemoveWeakness, SaveCriterion
 from lsp_desktop.ui.conflict import edit_and_reload, find_id, save_in_place
 from lsp_desktop.ui.dialogs.accreditation_dialogs import (
     EvidenceDialog,
@@ -64,6 +65,7 @@ class SelfAssessmentPage(QWidget):
         self.service = service
         self.changed = changed
         self.read_only = read_only
+        self.undo_stack = None          # the window's Edit ▸ Undo, when it has one
         self.round: AssessmentRound | None = None
         self.catalogue: dict[Criterion, CriterionInfo] = {}
         self.readiness: dict[Criterion, CriterionReadiness] = {}
@@ -228,13 +230,22 @@ class SelfAssessmentPage(QWidget):
         """Save the form over the criterion as read; a conflict offers reload or overwrite."""
         round_id = self.round.id
         rating, narrative, strengths = self._form()
-        return save_in_place(
+        before = self._loaded
+        saved, theirs = save_in_place(
             self, "Cannot save criterion", "Criterion changed by another officer",
             lambda a: self.service.save_criterion(round_id, a.criterion, a.rating, a.narrative,
                                                   a.strengths, version=a.version),
-            replace(self._loaded, rating=rating, narrative=narrative, strengths=strengths),
-            self._loaded, lambda: self.service.get_round(round_id).assessment(criterion),
+            replace(before, rating=rating, narrative=narrative, strengths=strengths),
+            before, lambda: self.service.get_round(round_id).assessment(criterion),
             changed)
+        if saved is not None and self.undo_stack is not None:
+            self.undo_stack.push(SaveCriterion(self.service, round_id, before, saved,
+                                               self.changed, self._undo_failed))
+        return saved, theirs
+
+    def _undo_failed(self, text: str) -> None:
+        say.error(self, "Undo", text)
+        self.changed()
 
     def _criterion_changed(self) -> None:
         if self._shown is not None and self._shown[0] != self.criterion() \
@@ -320,8 +331,12 @@ class SelfAssessmentPage(QWidget):
             return
         if say.confirm(self, "Remove weakness", f"Remove the weakness “{w.text}”? Any "
                            "action already made from it stays in the action plan.", "Remove"):
-            run_step(self, "Cannot remove weakness",
-                     lambda: self.service.remove_weakness(w.id), self.changed)
+            round_id, c = self.round.id, self.criterion()
+            if run_step(self, "Cannot remove weakness",
+                        lambda: self.service.remove_weakness(w.id), self.changed) \
+                    and self.undo_stack is not None:
+                self.undo_stack.push(RemoveWeakness(self.service, round_id, c, w, self.changed,
+                                                    self._undo_failed))
 
     def make_action(self) -> None:
         w = selected_record(self.weakness_table)
