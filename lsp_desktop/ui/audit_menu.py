@@ -41,11 +41,8 @@ def _table_signals(table) -> tuple:
 
 
 def install(window) -> None:
-    """Add the View menu and the History… buttons to `window` (a MainWindow)."""
-    members, actions = window.members_tab, window.actions_tab
-    strategies, accreditation = window.strategies_tab, window.accreditation_tab
-    draft, targets = strategies.draft, strategies.targets
-    self_page = accreditation.self_page
+    """Add the View menu and the History… buttons to `window` (a MainWindow): on the tabs
+    built so far, and on each of the others when it is built."""
     menu = getattr(window, "view_menu", None)     # shared with Refresh (postgres branch)
     if menu is None:
         menu = QMenu("&View", window)
@@ -58,29 +55,44 @@ def install(window) -> None:
     window.history_action = menu.addAction("&History of the selected record…",
                                            lambda: show_history(window))
     window.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-    buttons = (
-        (members, "history_button", members.delete_button,
-         lambda: members.selected_id() is not None, _table_signals(members.table), _member),
-        (actions, "history_button", actions.delete_button,
-         lambda: len(actions.selected_ids()) == 1, _table_signals(actions.table), _action),
-        (draft, "history_button", draft.remove_button,
-         lambda: draft.current_section() is not None, _table_signals(draft.table), _section),
-        (targets, "history_button", targets.delete_button,
-         lambda: targets.table.selectionModel().hasSelection(),
-         _table_signals(targets.table), _target),
-        (self_page, "history_button", self_page.edit_prompts_button,
-         lambda: _criterion(window) is not None, _table_signals(self_page.criteria_table),
-         _criterion),
-        (accreditation, "history_button", accreditation.delete_round_button,
-         lambda: accreditation.round is not None,
-         (self_page.criteria_model.modelReset,), _round),
-    )
-    for owner, name, beside, enabled_when, signals, pick in buttons:
-        text = {self_page: "History of this criterion…", accreditation: "Round histor&y…",
-                draft: "Hist&ory…", targets: "Hist&ory…"}.get(owner, "Histor&y…")
+    add_history_buttons(window, "members_tab", window.members_tab)
+    for name in ("strategies_tab", "actions_tab", "accreditation_tab"):
+        if (built := window.tabs.page_if_built(name)) is not None:
+            add_history_buttons(window, name, built)
+    window.tabs.built.connect(lambda name, tab: add_history_buttons(window, name, tab))
+
+
+def add_history_buttons(window, name: str, tab) -> None:
+    """The History… buttons of the tab `name` (an attribute name of the window)."""
+    buttons = ()
+    if name == "members_tab":
+        buttons = ((tab, tab.delete_button, lambda: tab.selected_id() is not None,
+                    _table_signals(tab.table), _member, "Histor&y…"),)
+    elif name == "actions_tab":
+        buttons = ((tab, tab.delete_button, lambda: len(tab.selected_ids()) == 1,
+                    _table_signals(tab.table), _action, "Histor&y…"),)
+    elif name == "strategies_tab":
+        draft, targets = tab.draft, tab.targets
+        buttons = (
+            (draft, draft.remove_button, lambda: draft.current_section() is not None,
+             _table_signals(draft.table), _section, "Hist&ory…"),
+            (targets, targets.delete_button,
+             lambda: targets.table.selectionModel().hasSelection(),
+             _table_signals(targets.table), _target, "Hist&ory…"),
+        )
+    elif name == "accreditation_tab":
+        self_page = tab.self_page
+        buttons = (
+            (self_page, self_page.edit_prompts_button, lambda: _criterion(window) is not None,
+             _table_signals(self_page.criteria_table), _criterion,
+             "History of this criterion…"),
+            (tab, tab.delete_round_button, lambda: tab.round is not None,
+             (self_page.criteria_model.modelReset,), _round, "Round histor&y…"),
+        )
+    for owner, beside, enabled_when, signals, pick, text in buttons:
         button = _add_history_button(beside, enabled_when, signals, text)
         button.clicked.connect(lambda _c=False, pick=pick: show_history(window, pick))
-        setattr(owner, name, button)
+        owner.history_button = button
 
 
 # -- the record each place has selected: (audit record type, id, title) or None --------

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
@@ -17,14 +18,17 @@ from lsp_desktop.ui.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help_menu import install as install_help_menu
+from lsp_desktop.ui.lazy_tabs import LazyTabs
 from lsp_desktop.ui.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_window import make_banner
 from lsp_desktop.ui.tab_keys import install as install_tab_keys
-from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
-from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
 from lsp_desktop.ui.tabs.members_tab import MembersTab
-from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 from lsp_desktop.ui.window_state import WindowStateKeeper
+
+if TYPE_CHECKING:
+    from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
+    from lsp_desktop.ui.tabs.actions_tab import ActionsTab
+    from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -53,29 +57,20 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.settings = QSettings()
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
         self.tabs.addTab(self.members_tab, "&Members")
-        # Tabs other than Members load when first shown, and follow changes made on
+        # Tabs other than Members are built when first wanted, else just after the window's
+        # first paint (LazyTabs); they load when first shown, and follow changes made on
         # other tabs when next shown: start-up and each save stay quick.
         self._stale: set[QWidget] = set()
-        self.strategies_tab = StrategiesTab(services.strategies, read_only,
-                                            undo_stack=self.undo_stack, load=False)
-        self.members_tab.members_changed.connect(self._follow(self.strategies_tab))
-        self.tabs.addTab(self.strategies_tab, "&Strategy drafts")
-        self.actions_tab = ActionsTab(services.actions, self.undo_stack, read_only,
-                                      targets=lambda: target_choices(services.strategies),
-                                      concerns=services.accreditation.concern_choices,
-                                      load=False)
-        self.tabs.addTab(self.actions_tab, "&Action plans")
-        self.members_tab.members_changed.connect(self._follow(self.actions_tab))
-        self.strategies_tab.strategies_changed.connect(self._follow(self.actions_tab))
-        self.accreditation_tab = AccreditationTab(services.accreditation, services.readiness,
-                                                  services.actions, read_only, load=False)
-        self._stale.update((self.strategies_tab, self.actions_tab, self.accreditation_tab))
-        self.tabs.addTab(self.accreditation_tab, "A&ccreditation")
-        self._wire_accreditation()
+        self.tabs.add_later("strategies_tab", "&Strategy drafts", self._make_strategies_tab)
+        self.tabs.add_later("actions_tab", "&Action plans", self._make_actions_tab)
+        self.tabs.add_later("accreditation_tab", "A&ccreditation",
+                            self._make_accreditation_tab)
+        for name in self.tabs.waiting():
+            self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -106,21 +101,66 @@ class MainWindow(QMainWindow):
         if read_only:      # stays when other messages replace the one above
             self.statusBar().addPermanentWidget(QLabel("Read-only"))
 
-    def _wire_accreditation(self) -> None:
-        """Readiness follows the register, the strategies and the action plan; actions made
-        from weaknesses and concerns show on the Action plans tab at once."""
-        tab = self.accreditation_tab
-        self.members_tab.members_changed.connect(self._follow(tab))
+    # The tabs built later: each is made unloaded (it loads when first shown) and wired to
+    # follow the others by name, so a change on one never builds another.
+    @property
+    def strategies_tab(self) -> StrategiesTab:
+        return self.tabs.page("strategies_tab")
+
+    @property
+    def actions_tab(self) -> ActionsTab:
+        return self.tabs.page("actions_tab")
+
+    @property
+    def accreditation_tab(self) -> AccreditationTab:
+        return self.tabs.page("accreditation_tab")
+
+    def _make_strategies_tab(self) -> StrategiesTab:
+        from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
+
+        tab = StrategiesTab(self.services.strategies, self.read_only,
+                            undo_stack=self.undo_stack, load=False)
+        tab.strategies_changed.connect(self._follow("actions_tab"))
+        tab.strategies_changed.connect(self._follow("accreditation_tab"))
+        self._stale.add(tab)
+        return tab
+
+    def _make_actions_tab(self) -> ActionsTab:
+        from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
+
+        services = self.services
+        tab = ActionsTab(services.actions, self.undo_stack, self.read_only,
+                         targets=lambda: target_choices(services.strategies),
+                         concerns=services.accreditation.concern_choices, load=False)
+        tab.actions_changed.connect(self._follow("accreditation_tab"))
+        self._stale.add(tab)
+        return tab
+
+    def _make_accreditation_tab(self) -> AccreditationTab:
+        from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
+
+        services = self.services
+        tab = AccreditationTab(services.accreditation, services.readiness, services.actions,
+                               self.read_only, load=False)
+        self._stale.add(tab)
+        self._wire_accreditation(tab)
+        return tab
+
+    def _wire_accreditation(self, tab: AccreditationTab) -> None:
+        """Readiness follows the register, the strategies and the action plan (wired where
+        those are made); actions made from weaknesses and concerns show on the Action plans
+        tab at once."""
         tab.open_place.connect(self.open_place)
-        tab.actions_changed.connect(self._follow(self.actions_tab))
-        self.actions_tab.actions_changed.connect(self._follow(tab))
-        self.strategies_tab.strategies_changed.connect(self._follow(tab))
+        tab.actions_changed.connect(self._follow("actions_tab"))
         tab.self_page.undo_stack = self.undo_stack     # criterion saves, removed weaknesses
 
-    def _follow(self, tab: QWidget):
-        """A slot for another tab's change signal: refresh `tab` now if it is in front,
-        else when it is next shown."""
+    def _follow(self, name: str):
+        """A slot for another tab's change signal: refresh the tab called `name` now if it
+        is in front, else when it is next shown (a tab not built yet loads when shown)."""
         def changed(*_args) -> None:
+            tab = self.tabs.page_if_built(name)
+            if tab is None:
+                return
             if self.tabs.currentWidget() is tab:
                 tab.refresh()
             else:

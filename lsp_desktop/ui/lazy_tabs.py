@@ -1,0 +1,96 @@
+"""A tab widget whose pages are built when first asked for, or just after the first paint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+
+class LazyTabs(QTabWidget):
+    """Pages added with `add_later` are built (their module imported, their widgets made)
+    the first time anything asks for them - `page(name)`, `widget(i)`, `currentWidget()`,
+    or the page coming to the front - else one by one right after the tab widget is first
+    painted, so the window shows sooner and no page waits for a click.
+
+    Until then an empty stand-in holds the page's place; callers never see it: `widget()`
+    and `currentWidget()` build the page first. `built(name, page)` is emitted once the page
+    is in place (before any currentChanged that brought it forward is handed on)."""
+
+    built = Signal(str, object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._waiting: dict[str, tuple[QWidget, Callable[[], QWidget]]] = {}
+        self._names: dict[QWidget, str] = {}       # stand-in -> name of its page
+        self._pages: dict[str, QWidget] = {}
+        self._scheduled = False
+        # First of all slots: the ones connected later see the page, never its stand-in.
+        self.currentChanged.connect(self._came_forward)
+
+    def add_later(self, name: str, title: str, make: Callable[[], QWidget]) -> None:
+        """A page called `name`, made by `make()` when first needed."""
+        stand_in = QWidget()
+        self._waiting[name] = (stand_in, make)
+        self._names[stand_in] = name
+        self.addTab(stand_in, title)
+
+    def page(self, name: str) -> QWidget:
+        """The page called `name`, built now if it was not yet."""
+        if name in self._waiting:
+            self._build(name)
+        return self._pages[name]
+
+    def page_if_built(self, name: str) -> QWidget | None:
+        return self._pages.get(name)
+
+    def waiting(self) -> list[str]:
+        """Names of the pages not built yet, left to right."""
+        return list(self._waiting)
+
+    def widget(self, index: int) -> QWidget | None:
+        page = super().widget(index)
+        name = self._names.get(page)
+        return self.page(name) if name is not None else page
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 (Qt's name)
+        return self.widget(self.currentIndex())
+
+    def _came_forward(self, index: int) -> None:
+        name = self._names.get(super().widget(index))
+        if name is not None:
+            self._build(name)
+
+    def _build(self, name: str) -> None:
+        stand_in, make = self._waiting[name]
+        page = make()
+        del self._waiting[name], self._names[stand_in]
+        self._pages[name] = page
+        index = self.indexOf(stand_in)
+        # The swap changes no current tab, so this widget's own signals stay quiet.
+        quiet = self.blockSignals(True)
+        try:
+            in_front = self.currentIndex() == index
+            self.insertTab(index, page, self.tabText(index))   # the stand-in moves right
+            if in_front:
+                self.setCurrentIndex(index)
+            self.removeTab(index + 1)
+        finally:
+            self.blockSignals(quiet)
+        stand_in.deleteLater()
+        self.built.emit(name, page)
+
+    # -- after the first paint: the rest, one page per turn of the event loop ------------
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self._waiting and not self._scheduled:
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._build_next)
+
+    def _build_next(self) -> None:
+        self._scheduled = False
+        if self._waiting and self.isVisible():
+            self._build(next(iter(self._waiting)))
+            self._scheduled = True
+            QTimer.singleShot(0, self, self._build_next)
