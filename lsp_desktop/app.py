@@ -60,7 +60,6 @@ class GuiApplication:
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
         from lsp_desktop.services import build_services
-        from lsp_desktop.services.demo import write_demo
         from lsp_desktop.ui import prompts
 
         parent = self.session.window if self.session else None
@@ -74,6 +73,8 @@ class GuiApplication:
             return True
         try:
             if create_demo and not path.exists():
+                from lsp_desktop.services.demo import write_demo
+
                 write_demo(path)
             if new_details is not None:
                 db = open_partnership(path, self.paths.backup_dir, create=True)

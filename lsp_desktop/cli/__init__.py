@@ -57,8 +57,50 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    args = _window_args(argv)
+    return args if args is not None else _parse_all(argv)
+
+
+# The window's own options, read without building every command's parser (whose modules
+# take a noticeable part of the window's start-up).
+_WINDOW_FLAGS = {"--quit-after-startup": "quit_after_startup", "--read-only": "read_only"}
+
+
+def _window_args(argv: list[str]) -> argparse.Namespace | None:
+    """What the full parser makes of `argv` when it holds only the window's options - the
+    flags, --db PATH and at most one FILE.lspd - else None (the full parser decides, with
+    its messages)."""
+    from lsp_desktop import FILE_SUFFIX
+
+    args = argparse.Namespace(db=None, quit_after_startup=False, read_only=False,
+                              command=None)
+    operand = None
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token in _WINDOW_FLAGS:
+            setattr(args, _WINDOW_FLAGS[token], True)
+        elif token == "--db" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            i += 1
+            args.db = argv[i]
+        elif token.startswith("--db=") and len(token) > len("--db="):
+            args.db = token[len("--db="):]
+        elif token.endswith(FILE_SUFFIX) and not token.startswith("-") and operand is None:
+            operand = token
+        else:
+            return None
+        i += 1
+    if operand is not None:
+        if args.db is not None:
+            return None             # given twice: the full parser says so
+        args.db = operand
+    return args
+
+
+def _parse_all(argv: list[str]) -> argparse.Namespace:
+    parser = build_parser()
+    argv = list(argv)
     index = _file_operand(parser, argv)
     if index is None:
         return parser.parse_args(argv)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton
 
-from lsp_desktop.ui.dialogs.audit_dialogs import AuditLogDialog, HistoryDialog
+if TYPE_CHECKING:     # imported when first shown: off the start-up path
+    from lsp_desktop.ui.dialogs.audit_dialogs import AuditLogDialog, HistoryDialog
 
 
 def _layout_holding(layout, widget):
@@ -164,6 +167,8 @@ def _in_front(window):
 
 
 def show_audit_log(window) -> AuditLogDialog:
+    from lsp_desktop.ui.dialogs.audit_dialogs import AuditLogDialog
+
     window.audit_log_dialog = AuditLogDialog(window.services.audit, window)
     window.audit_log_dialog.show()
     return window.audit_log_dialog
@@ -173,6 +178,7 @@ def show_history(window, pick=None) -> HistoryDialog | None:
     """The History panel of the record `pick(window)` names (by default the record
     selected on the tab in front)."""
     from lsp_desktop.ui import prompts
+    from lsp_desktop.ui.dialogs.audit_dialogs import HistoryDialog
 
     record = (pick or _in_front)(window)
     if record is None:

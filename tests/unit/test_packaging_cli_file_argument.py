@@ -54,3 +54,28 @@ def test_help_tells_how_to_open_a_file_and_sub_command_usage_is_unchanged(capsys
     with pytest.raises(SystemExit):
         parse_args(["demo", "--help"])
     assert capsys.readouterr().out.startswith("usage: lsp-desktop demo")
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--quit-after-startup"], ["--db", "x.lspd", "--quit-after-startup"],
+    ["--db=x.lspd"], ["--db", ""], ["--db", "a.lspd", "--db", "b.lspd"],
+    ["--read-only", "--db", "postgresql+psycopg://officer@server/lsp"],
+    ["board.lspd"], ["--read-only", "/home/officer/My Documents/board.lspd"],
+    ["board.lspd", "--quit-after-startup", "--read-only"],
+])
+def test_the_windows_options_read_quickly_come_out_as_the_full_parser_reads_them(argv):
+    from lsp_desktop.cli import _parse_all, _window_args
+
+    assert _window_args(argv) is not None
+    assert _window_args(argv) == _parse_all(argv) == parse_args(argv)
+
+
+@pytest.mark.parametrize("argv", [
+    ["demo"], ["--help"], ["--version"], ["--quit"], ["--db"], ["--db", "--read-only"],
+    ["--", "demo"], ["a.lspd", "--db", "b.lspd"], ["a.lspd", "b.lspd"], ["board"],
+    ["--db", "x.lspd", "check"], ["-h"],
+])
+def test_anything_else_goes_to_the_full_parser(argv):
+    from lsp_desktop.cli import _window_args
+
+    assert _window_args(argv) is None
