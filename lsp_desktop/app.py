@@ -260,6 +260,36 @@ def _preload_database_layer() -> None:
 
 
 def run_gui(args) -> int:
+    """The window. Cyclic garbage collection waits until it is first painted: start-up makes
+    a great many long-lived objects and every collection walks them all (tens of ms)."""
+    import gc
+
+    if not gc.isenabled():
+        return _run_gui(args, lambda: None)
+    gc.disable()
+    try:
+        return _run_gui(args, gc.enable)
+    finally:
+        gc.enable()
+
+
+def _after_first_paint(window, then, at_the_latest_ms: int = 2000) -> None:
+    """Call `then` once `window` has been painted, or after `at_the_latest_ms` (whichever
+    comes first; `then` may be called twice)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, then)
+            return False
+
+    window.installEventFilter(FirstPaint(window))
+    QTimer.singleShot(at_the_latest_ms, then)
+
+
+def _run_gui(args, collect_garbage_again) -> int:
     _preload_database_layer()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -285,6 +315,7 @@ def run_gui(args) -> int:
         Path(args.db).expanduser() if args.db else paths.default_db)
     if not gui.open(path, create_demo=not args.db, read_only=args.read_only):
         return 1
+    _after_first_paint(gui.session.window, collect_garbage_again)
     if args.quit_after_startup:
         window = gui.session.window
 
