@@ -89,8 +89,9 @@ class LazyTabs(QTabWidget):
             QTimer.singleShot(0, self, self._build_next)
 
     def _build_next(self) -> None:
-        self._scheduled = False
         if self._waiting and self.isVisible():
+            # Should a page fail to build, the others wait until asked for (no retry loop).
             self._build(next(iter(self._waiting)))
-            self._scheduled = True
             QTimer.singleShot(0, self, self._build_next)
+        else:
+            self._scheduled = False
