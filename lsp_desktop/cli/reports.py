@@ -53,12 +53,21 @@ def register(sub, common) -> None:
 
 def cmd_print(args: argparse.Namespace) -> int:
     import gc
-    from pathlib import Path
 
     # A report builds many small objects that all live until the file is written; the
     # cyclic collector would only walk them again and again (a fifth of the time for a
-    # large register). The process ends when the command does.
+    # large register). It is switched back on after, for callers in the same process.
+    was_enabled = gc.isenabled()
     gc.disable()
+    try:
+        return _print(args)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _print(args: argparse.Namespace) -> int:
+    from pathlib import Path
 
     from lsp_desktop.cli import CommandError
     from lsp_desktop.services import build_services

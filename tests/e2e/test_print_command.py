@@ -68,3 +68,13 @@ def test_unknown_strategy_version_or_round_is_one_line(demo_db, tmp_path, capsys
         err = capsys.readouterr().err
         assert words in err and err.count("\n") == 1, err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_printing_in_process_leaves_garbage_collection_as_it_found_it(demo_db, tmp_path):
+    import gc
+
+    db = demo_db.location
+    demo_db.close()
+    assert gc.isenabled()
+    assert main(["print", "register", "--db", db, "--out", str(tmp_path / "r.pdf")]) == 0
+    assert gc.isenabled()       # was left off for the rest of the process
