@@ -57,6 +57,9 @@ def main() -> None:
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory() as tmp:
         env["LSP_DESKTOP_DATA_DIR"] = tmp
+        # Settings of its own: the user's remembered tab or window size would change what
+        # is built and loaded before the first paint (first run: the Members tab).
+        env["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         demo = Path(tmp) / "demo.lspd"
         subprocess.run([sys.executable, "-m", "lsp_desktop", "demo", "--db", str(demo)],
                        check=True, env=env, capture_output=True)
