@@ -94,6 +94,13 @@ def measure(path: Path) -> None:
     window.repaint()
     shown = time.perf_counter() - t0
     shown_cpu = time.process_time() - c0
+    # The hidden tabs are built one per event-loop turn just after the first paint (some
+    # 50 ms in all, before anyone could start typing): let that finish, as it would have
+    # by the officer's first keystroke, so a keystroke is not charged with a tab's build.
+    settle = time.perf_counter()
+    while window.tabs.waiting() and time.perf_counter() - settle < 5:
+        app.processEvents()
+    settled = time.perf_counter() - settle
     tab = window.members_tab
     tab.status_combo.setCurrentIndex(tab.status_combo.findData(""))   # everyone, 50,000 rows
     app.processEvents()
@@ -147,6 +154,7 @@ def measure(path: Path) -> None:
     print(f"rows: {rows_all}")
     print(f"members tab shown (open file -> painted window): {shown:.3f} s wall, "
           f"{shown_cpu:.3f} s CPU (target <= 1.0)")
+    print(f"hidden tabs built after the first paint in {settled * 1000:.0f} ms")
     print(f"filter keystroke, filter + repaint: median {statistics.median(times) * 1000:.1f} ms, "
           f"90th {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms, "
           f"max {max(times) * 1000:.1f} ms over {len(times)} keys (target <= 50); "

@@ -126,6 +126,8 @@ def measure(url: str) -> None:
     app.processEvents()
     window.repaint()
     shown = time.perf_counter() - t0
+    while window.tabs.waiting():          # hidden tabs build just after the first paint
+        app.processEvents()
     tab = window.members_tab
     tab.status_combo.setCurrentIndex(tab.status_combo.findData(""))
     app.processEvents()
