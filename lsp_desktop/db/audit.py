@@ -16,7 +16,6 @@ How it works (see docs/audit.md):
 
 from __future__ import annotations
 
-import getpass
 import json
 import os
 import weakref
@@ -31,6 +30,7 @@ from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
 from lsp_desktop.db.models import AuditRow, Base
+from lsp_desktop.db.models.base import OFFICER_ENV, os_user
 from lsp_desktop.domain.errors import DomainError
 
 AUDIT_TABLE = "audit"
@@ -43,7 +43,6 @@ _BULK = "audit_bulk"
 _DERIVED = {"id", "search_key", "version", "updated_at", "updated_by"}
 _SUSPENDED = "audit_suspended"
 _SCRUB = "audit_scrub"
-OFFICER_ENV = "LSP_DESKTOP_OFFICER"
 
 # Which column of a child record names the record it belongs to (for History panels).
 OWNER_COLUMN = {
@@ -69,19 +68,12 @@ _LABEL_FIELDS = {
 _FALLBACK_LABEL = ("name", "title", "reference", "label", "indicator", "body", "text")
 
 
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError, ImportError):
-        return os.environ.get("USERNAME", "")
-
-
 @dataclass
 class AuditContext:
     """Who is making changes: the officer's name (from the settings) and the system user."""
 
     officer: str = field(default_factory=lambda: os.environ.get(OFFICER_ENV, "").strip())
-    os_user: str = field(default_factory=_os_user)
+    os_user: str = field(default_factory=os_user)
     # Asked at each save when set (the window's settings), so a changed name applies at once.
     officer_source: Callable[[], str] | None = None
 

@@ -16,19 +16,20 @@ NAMING = {
 }
 
 
-OFFICER_ENV = "LSP_DESKTOP_OFFICER"
+OFFICER_ENV = "LSP_DESKTOP_OFFICER"    # the officer's name; the window's settings set it
+
+
+def os_user() -> str:
+    """The operating-system user ("" when it cannot be told)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):
+        return os.environ.get("USERNAME", "")
 
 
 def current_officer() -> str:
-    """Who is saving: the officer's name if set (settings put it in the environment),
-    else the operating-system user."""
-    name = os.environ.get(OFFICER_ENV, "").strip()
-    if name:
-        return name[:200]
-    try:
-        return getpass.getuser()[:200]
-    except (OSError, KeyError):
-        return ""
+    """Who is saving: the officer's name if set, else the operating-system user."""
+    return (os.environ.get(OFFICER_ENV, "").strip() or os_user())[:200]
 
 
 def now_to_the_second() -> datetime:
