@@ -33,28 +33,38 @@ ORGS = ["Residents' Forum", "Tenants' Association", "Council for Voluntary Servi
         "Learning and Skills Council", "Mosques Council", "Churches Together"]
 
 
-def generate(path: Path, count: int) -> None:
-    """A partnership file with `count` members, written straight into the tables."""
-    from lsp_desktop.db.database import create_partnership_file
+def member_rows(count: int) -> tuple[list[tuple], list[tuple]]:
+    """`count` made-up members (id, title, name, search key, body, sector, category, role,
+    contact published) and one term each (member id, start, end or None); the same every run."""
     from lsp_desktop.domain.members import CATEGORIES, Role
     from lsp_desktop.domain.text import fold
 
-    create_partnership_file(path)
     rng = random.Random(2002)
     categories = list(CATEGORIES.items())
-    con = sqlite3.connect(path)
-    con.execute("INSERT INTO partnership (id, name) VALUES (1, 'Benchmark partnership')")
     members, terms = [], []
     for i in range(1, count + 1):
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
         org = f"{rng.choice(['North', 'South', 'East', 'West', 'Canal'])} {rng.choice(ORGS)}"
         category, sector = rng.choice(categories)
         role = rng.choice([Role.MEMBER.value] * 8 + [Role.OBSERVER.value])
-        members.append((i, "", name, f"{fold(name)} {fold(org)}", org, sector.value, category,
+        # The search key as the service writes it (name, title, body), title blank.
+        members.append((i, "", name, f"{fold(name)}  {fold(org)}", org, sector.value, category,
                         role, rng.random() < 0.5))
         start = date(1995, 1, 1) + timedelta(days=rng.randrange(8000))
         end = start + timedelta(days=rng.randrange(2000)) if rng.random() < 0.4 else None
-        terms.append((i, start.isoformat(), end.isoformat() if end else None))
+        terms.append((i, start, end))
+    return members, terms
+
+
+def generate(path: Path, count: int) -> None:
+    """A partnership file with `count` members, written straight into the tables."""
+    from lsp_desktop.db.database import create_partnership_file
+
+    create_partnership_file(path)
+    members, terms = member_rows(count)
+    terms = [(i, start.isoformat(), end.isoformat() if end else None) for i, start, end in terms]
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO partnership (id, name) VALUES (1, 'Benchmark partnership')")
     con.executemany("INSERT INTO member (id, title, name, search_key, organisation, sector, "
                     "category, role, publish_contact) VALUES (?,?,?,?,?,?,?,?,?)", members)
     con.executemany("INSERT INTO term (member_id, start_date, end_date) VALUES (?,?,?)", terms)

@@ -19,13 +19,13 @@ import sys
 import time
 import uuid
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_members import FIRST, LAST, ORGS  # noqa: E402
+from benchmarks.bench_members import member_rows  # noqa: E402
 
 
 @contextmanager
@@ -75,24 +75,9 @@ def generate(url: str, count: int) -> None:
     from sqlalchemy import make_url
 
     from lsp_desktop.db.database import open_partnership
-    from lsp_desktop.domain.members import CATEGORIES, Role
-    from lsp_desktop.domain.text import fold
 
     open_partnership(url, create=True).close()
-    rng = random.Random(2002)
-    categories = list(CATEGORIES.items())
-    members, terms = [], []
-    for i in range(1, count + 1):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}"
-        org = f"{rng.choice(['North', 'South', 'East', 'West', 'Canal'])} {rng.choice(ORGS)}"
-        category, sector = rng.choice(categories)
-        role = rng.choice([Role.MEMBER.value] * 8 + [Role.OBSERVER.value])
-        # The search key as the service writes it (name, title, body), title blank.
-        members.append((i, "", name, f"{fold(name)}  {fold(org)}", org, sector.value, category,
-                        role, rng.random() < 0.5))
-        start = date(1995, 1, 1) + timedelta(days=rng.randrange(8000))
-        end = start + timedelta(days=rng.randrange(2000)) if rng.random() < 0.4 else None
-        terms.append((i, start, end))
+    members, terms = member_rows(count)
     u = make_url(url)
     dsn = f"host={u.host} port={u.port} user={u.username} dbname={u.database}"
     with psycopg.connect(dsn) as con, con.cursor() as cur:
