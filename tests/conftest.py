@@ -171,17 +171,6 @@ def location(engine, tmp_path, request):
 
 
 @pytest.fixture
-def any_db(db):
-    """The same as `db`: the name the concurrency tests use for a partnership on either engine."""
-    return db
-
-
-@pytest.fixture
-def any_services(services):
-    return services
-
-
-@pytest.fixture
 def pg_url_db(pg_server):
     """A fresh empty partnership on the test server (skipped without one)."""
     if not PG_URL:

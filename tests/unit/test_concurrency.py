@@ -36,53 +36,53 @@ def _member(services, name="Ann Example") -> Member:
                                        terms=(Term(D(2001, 1, 1)),)))
 
 
-def test_second_save_of_a_member_is_refused_naming_who_and_when(any_services, monkeypatch):
-    m = _member(any_services)
-    mine, theirs = any_services.members.get(m.id), any_services.members.get(m.id)
+def test_second_save_of_a_member_is_refused_naming_who_and_when(services, monkeypatch):
+    m = _member(services)
+    mine, theirs = services.members.get(m.id), services.members.get(m.id)
     monkeypatch.setenv(OFFICER_ENV, "Bola Officer")
-    saved = any_services.members.update(theirs.with_changes(email="ann@example.org"))
+    saved = services.members.update(theirs.with_changes(email="ann@example.org"))
     assert saved.version == mine.version + 1
     monkeypatch.setenv(OFFICER_ENV, "Carl Second")
     with pytest.raises(ConflictError) as exc:
-        any_services.members.update(mine.with_changes(phone="0207 000 0000"))
+        services.members.update(mine.with_changes(phone="0207 000 0000"))
     text = str(exc.value)
     assert "Ann Example" in text and "Bola Officer" in text
     assert exc.value.who == "Bola Officer"
     assert abs(exc.value.when - datetime.now()) < timedelta(minutes=1)
     assert f"{exc.value.when:%d/%m/%Y}" in text
-    now = any_services.members.get(m.id)
+    now = services.members.get(m.id)
     assert (now.email, now.phone) == ("ann@example.org", "")      # nothing half-written
     # Overwrite after seeing their change: save mine naming their version.
-    over = any_services.members.update(mine.with_changes(phone="0207 000 0000",
+    over = services.members.update(mine.with_changes(phone="0207 000 0000",
                                                          version=now.version))
     assert (over.phone, over.version) == ("0207 000 0000", now.version + 1)
 
 
-def test_terms_and_declarations_count_as_a_change_of_their_member(any_services):
-    m = _member(any_services)
-    mine = any_services.members.get(m.id)
-    any_services.members.end_term(m.id, D(2002, 3, 31), "Moved away")
+def test_terms_and_declarations_count_as_a_change_of_their_member(services):
+    m = _member(services)
+    mine = services.members.get(m.id)
+    services.members.end_term(m.id, D(2002, 3, 31), "Moved away")
     with pytest.raises(ConflictError):
-        any_services.members.update(mine.with_changes(notes="x"))
+        services.members.update(mine.with_changes(notes="x"))
 
 
-def test_actions_notes_and_bulk_edits_are_versioned(any_services):
-    a = any_services.actions.add(Action(reference="", title="Recruit", start=D(2002, 1, 1),
+def test_actions_notes_and_bulk_edits_are_versioned(services):
+    a = services.actions.add(Action(reference="", title="Recruit", start=D(2002, 1, 1),
                                         due=D(2002, 9, 30)))
-    mine = any_services.actions.get(a.id)
-    any_services.actions.add_note(a.id, "Met the CVS")          # another officer's note
+    mine = services.actions.get(a.id)
+    services.actions.add_note(a.id, "Met the CVS")          # another officer's note
     with pytest.raises(ConflictError) as exc:
-        any_services.actions.update(mine.with_changes(title="Recruit two"))
+        services.actions.update(mine.with_changes(title="Recruit two"))
     assert "A-001" in str(exc.value)
-    assert [n.text for n in any_services.actions.get(a.id).notes] == ["Met the CVS"]
+    assert [n.text for n in services.actions.get(a.id).notes] == ["Met the CVS"]
     with pytest.raises(ConflictError):
-        any_services.actions.write_many([mine])
-    before = any_services.actions.bulk_update([a.id], shift_days=7)
-    assert any_services.actions.write_many(before)[0].due == D(2002, 9, 30)  # undo works
+        services.actions.write_many([mine])
+    before = services.actions.bulk_update([a.id], shift_days=7)
+    assert services.actions.write_many(before)[0].due == D(2002, 9, 30)  # undo works
 
 
-def test_sections_strategies_targets_and_the_rest(any_services):
-    st = any_services.strategies
+def test_sections_strategies_targets_and_the_rest(services):
+    st = services.strategies
     s = st.create(Strategy(StrategyType.COMMUNITY, "Thameside 2012", "2002-2012"))
     section = st.sections(s.id)[0]
     mine = st.save_section(section.id, "My text", section.version)
@@ -108,7 +108,7 @@ def test_sections_strategies_targets_and_the_rest(any_services):
     with pytest.raises(ConflictError):
         st.save_consultation(replace(event, reached="Tenants"))
 
-    acc = any_services.accreditation
+    acc = services.accreditation
     rnd = acc.new_round("Annual review 2002/03", financial_year="2002/03")
     acc.update_round(replace(rnd, participants="Board"))
     with pytest.raises(ConflictError):
@@ -126,10 +126,10 @@ def test_sections_strategies_targets_and_the_rest(any_services):
     with pytest.raises(ConflictError):
         acc.update_concern(replace(concern, text="No residents"))
 
-    details = any_services.partnership.save(Partnership("Thameside LSP"))
-    any_services.partnership.save(replace(details, council_area="Thameside"))
+    details = services.partnership.save(Partnership("Thameside LSP"))
+    services.partnership.save(replace(details, council_area="Thameside"))
     with pytest.raises(ConflictError):
-        any_services.partnership.save(replace(details, council_area="Elsewhere"))
+        services.partnership.save(replace(details, council_area="Elsewhere"))
 
 
 def test_a_change_between_reading_and_writing_is_refused(pg_url_db):
@@ -217,11 +217,11 @@ def test_a_dropped_connection_is_replaced_without_the_user_noticing(pg_url_db, p
         db.close()
 
 
-def test_assessment_texts_weaknesses_and_outcomes_are_versioned(any_services):
+def test_assessment_texts_weaknesses_and_outcomes_are_versioned(services):
     from lsp_desktop.domain.accreditation import Outcome
     from lsp_desktop.domain.criteria import Rating
 
-    acc = any_services.accreditation
+    acc = services.accreditation
     rnd = acc.new_round("Annual review 2002/03", financial_year="2002/03")
     a = acc.set_go_rating(rnd.id, Criterion.STRATEGIC, Rating.GREEN, "Good")
     acc.set_go_rating(rnd.id, Criterion.STRATEGIC, Rating.AMBER_GREEN, "Fair", a.version)

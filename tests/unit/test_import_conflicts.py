@@ -28,33 +28,33 @@ def _sheet(tmp_path, text: str):
     return read_table(path)
 
 
-def test_member_changed_after_the_preview_refuses_the_whole_import(any_services, tmp_path,
+def test_member_changed_after_the_preview_refuses_the_whole_import(services, tmp_path,
                                                                   monkeypatch):
-    ann, bob = _member(any_services, "Ann Example"), _member(any_services, "Bob Example")
+    ann, bob = _member(services, "Ann Example"), _member(services, "Bob Example")
     sheet = _sheet(tmp_path, "name,sector,email\n"
                              "Ann Example,community,ann@file.example\n"
                              "Bob Example,community,bob@file.example\n"
                              "Cat Example,voluntary,cat@file.example\n")
-    preview = any_services.exchange.preview_members(sheet, update_existing=True)
+    preview = services.exchange.preview_members(sheet, update_existing=True)
     assert [d.member.version for d in preview.plan.to_update] == [ann.version, bob.version]
     monkeypatch.setenv(OFFICER_ENV, "Priya Shah")
-    saved = any_services.members.update(bob.with_changes(email="bob@theirs.example"))
+    saved = services.members.update(bob.with_changes(email="bob@theirs.example"))
     with pytest.raises(ImportConflict) as info:
-        any_services.exchange.commit_members(preview)
+        services.exchange.commit_members(preview)
     text = str(info.value)
     assert "The member Bob Example (row 3 of the file)" in text
-    assert "Priya Shah" in text and f"{saved_at(any_services, bob.id):%H:%M on %d/%m/%Y}" in text
+    assert "Priya Shah" in text and f"{saved_at(services, bob.id):%H:%M on %d/%m/%Y}" in text
     assert "nothing was imported" in text and isinstance(info.value, ConflictError)
     # All or nothing: Ann not updated, Cat not added, Bob keeps their change.
-    assert any_services.members.get(ann.id).email == ""
-    assert any_services.members.get(bob.id).email == "bob@theirs.example"
-    assert any_services.members.count() == 2
+    assert services.members.get(ann.id).email == ""
+    assert services.members.get(bob.id).email == "bob@theirs.example"
+    assert services.members.count() == 2
     assert saved.version == bob.version + 1
     # A fresh preview sees their version; importing then is a choice made knowingly.
-    again = any_services.exchange.preview_members(sheet, update_existing=True)
-    result = any_services.exchange.commit_members(again)
+    again = services.exchange.preview_members(sheet, update_existing=True)
+    result = services.exchange.commit_members(again)
     assert (result.added, result.updated) == (1, 2)
-    now = any_services.members.get(bob.id)
+    now = services.members.get(bob.id)
     assert now.email == "bob@file.example" and now.version == saved.version + 1
 
 
@@ -66,80 +66,80 @@ def saved_at(services, member_id):
         return s.get(MemberRecord, member_id).updated_at
 
 
-def test_member_deleted_after_the_preview_is_named(any_services, tmp_path):
-    ann = _member(any_services, "Ann Example")
+def test_member_deleted_after_the_preview_is_named(services, tmp_path):
+    ann = _member(services, "Ann Example")
     sheet = _sheet(tmp_path, "name,sector,phone\nAnn Example,community,0207 111 2222\n"
                              "Dan Example,public,\n")
-    preview = any_services.exchange.preview_members(sheet, update_existing=True)
-    any_services.members.delete(ann.id)
+    preview = services.exchange.preview_members(sheet, update_existing=True)
+    services.members.delete(ann.id)
     with pytest.raises(ImportConflict, match=r"Ann Example \(row 2 of the file\) was deleted"):
-        any_services.exchange.commit_members(preview)
-    assert any_services.members.count() == 0
+        services.exchange.commit_members(preview)
+    assert services.members.count() == 0
 
 
-def test_an_unchanged_preview_imports_and_stamps_the_update(any_services, tmp_path,
+def test_an_unchanged_preview_imports_and_stamps_the_update(services, tmp_path,
                                                           monkeypatch):
-    ann = _member(any_services, "Ann Example")
-    preview = any_services.exchange.preview_members(
+    ann = _member(services, "Ann Example")
+    preview = services.exchange.preview_members(
         _sheet(tmp_path, "name,sector,email\nAnn Example,community,ann@file.example\n"),
         update_existing=True)
     monkeypatch.setenv(OFFICER_ENV, "Importing Officer")
-    any_services.exchange.commit_members(preview)
-    now = any_services.members.get(ann.id)
+    services.exchange.commit_members(preview)
+    now = services.members.get(ann.id)
     assert now.email == "ann@file.example" and now.version == ann.version + 1
     # An editor that read Ann before the import is refused, not silently overwritten.
     with pytest.raises(ConflictError, match="Importing Officer"):
-        any_services.members.update(ann.with_changes(phone="1"))
+        services.members.update(ann.with_changes(phone="1"))
 
 
-def test_action_changed_after_the_preview_refuses_the_import(any_services, tmp_path,
+def test_action_changed_after_the_preview_refuses_the_import(services, tmp_path,
                                                             monkeypatch):
-    first = any_services.actions.add(Action(reference="", title="First", start=date(2002, 1, 1),
+    first = services.actions.add(Action(reference="", title="First", start=date(2002, 1, 1),
                                             due=date(2002, 6, 1)))
-    second = any_services.actions.add(Action(reference="", title="Second",
+    second = services.actions.add(Action(reference="", title="Second",
                                              start=date(2002, 1, 1), due=date(2002, 6, 1)))
     sheet = _sheet(tmp_path, f"reference,title\n{first.reference},First (file)\n"
                              f"{second.reference},Second (file)\n")
-    preview = any_services.exchange.preview_records("actions", sheet, update_existing=True)
+    preview = services.exchange.preview_records("actions", sheet, update_existing=True)
     monkeypatch.setenv(OFFICER_ENV, "Priya Shah")
-    any_services.actions.update(second.with_changes(title="Second (theirs)"))
+    services.actions.update(second.with_changes(title="Second (theirs)"))
     with pytest.raises(ImportConflict) as info:
-        any_services.exchange.commit_records(preview)
+        services.exchange.commit_records(preview)
     assert f"Action {second.reference} (row 3 of the file) was changed by Priya Shah" \
         in str(info.value)
-    assert any_services.actions.get(first.id).title == "First"
-    assert any_services.actions.get(second.id).title == "Second (theirs)"
+    assert services.actions.get(first.id).title == "First"
+    assert services.actions.get(second.id).title == "Second (theirs)"
 
 
-def test_target_changed_after_the_preview_refuses_the_import(any_services, tmp_path,
+def test_target_changed_after_the_preview_refuses_the_import(services, tmp_path,
                                                             monkeypatch):
-    strategy = any_services.strategies.create(Strategy(StrategyType.COMMUNITY, "Plan"))
-    target = any_services.strategies.add_target(Target(strategy.id, "health", "GP visits"))
+    strategy = services.strategies.create(Strategy(StrategyType.COMMUNITY, "Plan"))
+    target = services.strategies.add_target(Target(strategy.id, "health", "GP visits"))
     sheet = _sheet(tmp_path, "strategy,theme,indicator,data_source\n"
                              "Plan,health,GP visits,Practice returns\n")
-    preview = any_services.exchange.preview_records("targets", sheet, update_existing=True)
+    preview = services.exchange.preview_records("targets", sheet, update_existing=True)
     monkeypatch.setenv(OFFICER_ENV, "Priya Shah")
-    any_services.strategies.update_target(replace(target, data_source="PCT survey"))
+    services.strategies.update_target(replace(target, data_source="PCT survey"))
     with pytest.raises(ImportConflict, match=r"“GP visits” \(row 2 of the file\) was changed "
                                              r"by Priya Shah"):
-        any_services.exchange.commit_records(preview)
-    assert [t.data_source for t in any_services.strategies.targets()] == ["PCT survey"]
+        services.exchange.commit_records(preview)
+    assert [t.data_source for t in services.strategies.targets()] == ["PCT survey"]
 
 
 def test_member_added_by_another_officer_after_the_preview_is_not_made_twice(
-        any_services, tmp_path, monkeypatch):
+        services, tmp_path, monkeypatch):
     sheet = _sheet(tmp_path, "name,organisation,sector\n"
                              "Ann Example,Body,community\n"
                              "Dev Example,Forum,voluntary\n")
-    preview = any_services.exchange.preview_members(sheet)
+    preview = services.exchange.preview_members(sheet)
     assert len(preview.plan.to_add) == 2
     monkeypatch.setenv(OFFICER_ENV, "Priya Shah")
-    any_services.members.add(Member(name="Dev Example", organisation="Forum",
+    services.members.add(Member(name="Dev Example", organisation="Forum",
                                     sector=Sector.VOLUNTARY, terms=(Term(date(2001, 1, 1)),)))
     with pytest.raises(ImportConflict) as info:
-        any_services.exchange.commit_members(preview)
+        services.exchange.commit_members(preview)
     text = str(info.value)
     assert text.startswith("The member Dev Example (row 3 of the file) was added to the "
                            "register by Priya Shah at ")
     assert "nothing was imported" in text
-    assert [m.name for m in any_services.members.all_members()] == ["Dev Example"]
+    assert [m.name for m in services.members.all_members()] == ["Dev Example"]
