@@ -305,7 +305,7 @@ def _run_gui(args, collect_garbage_again) -> int:
     qt_app.setOrganizationName(lsp_desktop.ORG_NAME)
     qt_app.setApplicationVersion(lsp_desktop.__version__)
     qt_app.setDesktopFileName(DESKTOP_ID)
-    from lsp_desktop.ui.icons import application_icon
+    from lsp_desktop.ui.common.icons import application_icon
 
     qt_app.setWindowIcon(application_icon())
     gui = GuiApplication(qt_app, paths, args.quit_after_startup)

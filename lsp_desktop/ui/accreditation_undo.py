@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lsp_desktop.domain.accreditation import CriterionAssessment, Weakness
 from lsp_desktop.domain.criteria import Criterion
-from lsp_desktop.ui.undo import ServiceCommand
+from lsp_desktop.ui.common.undo import ServiceCommand
 
 
 class _PageCommand(ServiceCommand):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from lsp_desktop.domain.actions import Action
-from lsp_desktop.ui.undo import ServiceCommand
+from lsp_desktop.ui.common.undo import ServiceCommand
 
 
 class AddAction(ServiceCommand):

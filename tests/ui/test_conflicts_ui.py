@@ -10,7 +10,8 @@ import pytest
 
 from lsp_desktop.domain.accreditation import Outcome
 from lsp_desktop.domain.criteria import Criterion, Rating
-from lsp_desktop.ui.conflict import find_id
+from lsp_desktop.ui.common.conflict import find_id
+from lsp_desktop.ui.common.table_helpers import selected_record
 from lsp_desktop.ui.dialogs.accreditation_dialogs import (
     ConcernDialog,
     EvidenceDialog,
@@ -28,7 +29,6 @@ from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
 from lsp_desktop.ui.tabs.accreditation_tab import GO
 from lsp_desktop.ui.tabs.strategies_tab import CONSULTATION, TARGETS
 from lsp_desktop.ui.widgets.strategy_pages import selected
-from lsp_desktop.ui.widgets.table_helpers import selected_record
 from tests.ui.helpers import answer_conflict, scripted_exec
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 import lsp_desktop
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.icons import application_icon
+from lsp_desktop.ui.common.icons import application_icon
 
 LICENCE = "GNU General Public License, version 3 or later (GPL-3.0-or-later)"
 # Shown name and distribution name; versions come from the installed metadata (the bundle

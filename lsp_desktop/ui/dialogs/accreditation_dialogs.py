@@ -35,9 +35,9 @@ from lsp_desktop.domain.accreditation import (
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.form_dialog import error_label, put_buttons_last
-from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
-from lsp_desktop.ui.widgets.rating_combo import RatingCombo
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.form_dialog import error_label, put_buttons_last
+from lsp_desktop.ui.common.rating_combo import RatingCombo
 
 
 class FormDialog(QDialog):

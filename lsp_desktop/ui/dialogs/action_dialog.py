@@ -35,8 +35,8 @@ from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import format_date, format_pounds
-from lsp_desktop.ui.dialogs.form_dialog import field_box
-from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.form_dialog import field_box
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.actions import ActionStatus, Progress
-from lsp_desktop.ui.dialogs.form_dialog import error_label
+from lsp_desktop.ui.common.form_dialog import error_label
 
 
 class BulkEditDialog(QDialog):

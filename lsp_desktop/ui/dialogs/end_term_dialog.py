@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 
-from lsp_desktop.ui.widgets.date_field import DateEdit
+from lsp_desktop.ui.common.date_field import DateEdit
 
 
 class EndTermDialog(QDialog):

@@ -34,8 +34,8 @@ from lsp_desktop.domain.members import (
     Term,
     validate_member,
 )
-from lsp_desktop.ui.dialogs.form_dialog import error_label, field_box
-from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.form_dialog import error_label, field_box
 
 
 class TermRowEditor(QWidget):

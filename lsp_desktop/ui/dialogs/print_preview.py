@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.widgets.date_field import DateEdit
+from lsp_desktop.ui.common.date_field import DateEdit
 
 REPORT_CHOICES = (
     ("register", "Membership register"),

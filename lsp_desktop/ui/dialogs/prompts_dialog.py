@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.catalogue import default_catalogue
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.ui.widgets.edit_flow import say
+from lsp_desktop.ui.common.edit_flow import say
 
 
 class PromptsDialog(QDialog):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import ValidationError
 from lsp_desktop.domain.settings import MAX_BACKUPS, MIN_BACKUPS, AppSettings, PaperSize
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.form_dialog import error_label
+from lsp_desktop.ui.common.form_dialog import error_label
 
 
 class SettingsDialog(QDialog):

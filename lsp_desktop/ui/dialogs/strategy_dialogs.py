@@ -19,8 +19,8 @@ from lsp_desktop.domain.strategies import (
     validate_consultation,
     validate_strategy,
 )
-from lsp_desktop.ui.dialogs.form_dialog import FormDialog
-from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.form_dialog import FormDialog
 
 
 class StrategyDialog(FormDialog):

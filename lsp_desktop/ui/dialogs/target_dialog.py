@@ -15,8 +15,8 @@ from lsp_desktop.domain.strategies import (
     parse_number,
     validate_target,
 )
-from lsp_desktop.ui.dialogs.form_dialog import FormDialog
-from lsp_desktop.ui.widgets.date_field import OptionalDateEdit
+from lsp_desktop.ui.common.date_field import OptionalDateEdit
+from lsp_desktop.ui.common.form_dialog import FormDialog
 
 
 def _figure_row(value_edit: QLineEdit, date_edit: OptionalDateEdit) -> QWidget:

@@ -15,7 +15,7 @@ from lsp_desktop.domain.accreditation import (
 )
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.text import format_date
-from lsp_desktop.ui.models.column_table import Column, ColumnTableModel, rating_brush
+from lsp_desktop.ui.common.column_table import Column, ColumnTableModel, rating_brush
 
 _ORDER = {c: i for i, c in enumerate(Criterion)}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from lsp_desktop.domain.audit import ACTIONS, field_name, record_type_name, show
-from lsp_desktop.ui.models.record_table import RecordTableModel
+from lsp_desktop.ui.common.record_table import RecordTableModel
 
 
 def local_time(at) -> str:

@@ -23,7 +23,7 @@ from lsp_desktop.domain.strategies import (
     theme_label,
 )
 from lsp_desktop.domain.text import fold, format_date
-from lsp_desktop.ui.models.record_table import RecordTableModel
+from lsp_desktop.ui.common.record_table import RecordTableModel
 
 _GREY = QBrush(QColor("#6b6b6b"))
 _RED = QBrush(QColor("#b00020"))

@@ -38,7 +38,7 @@ from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import fold
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.actions_undo import AddAction, DeleteActions, EditActions
-from lsp_desktop.ui.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
 from lsp_desktop.ui.dialogs.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.models.action_table import OVERDUE, REFERENCE, ActionTableModel

@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.members import CATEGORIES, Sector, balance
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
+from lsp_desktop.ui.common.table_helpers import SharedColumns
+from lsp_desktop.ui.common.undo import AddMember, DeleteMember, EditMember
 from lsp_desktop.ui.dialogs.end_term_dialog import EndTermDialog
 from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
 from lsp_desktop.ui.models.member_table import (
@@ -38,10 +41,7 @@ from lsp_desktop.ui.models.member_table import (
     TERM_START,
     MemberTableModel,
 )
-from lsp_desktop.ui.undo import AddMember, DeleteMember, EditMember
 from lsp_desktop.ui.widgets.balance_panel import BalancePanel
-from lsp_desktop.ui.widgets.date_field import DateEdit, from_qdate, to_qdate
-from lsp_desktop.ui.widgets.table_helpers import SharedColumns
 
 
 class MembersTab(QWidget):

@@ -25,7 +25,11 @@ from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
 from lsp_desktop.ui.accreditation_undo import RemoveWeakness, SaveCriterion
-from lsp_desktop.ui.conflict import edit_and_reload, find_id, save_in_place
+from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
+from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
+from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
+from lsp_desktop.ui.common.rating_combo import RatingCombo
+from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
 from lsp_desktop.ui.dialogs.accreditation_dialogs import (
     EvidenceDialog,
     TextDialog,
@@ -37,10 +41,6 @@ from lsp_desktop.ui.models.accreditation_tables import (
     EvidenceTableModel,
     WeaknessTableModel,
 )
-from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
-from lsp_desktop.ui.widgets.fitted_scroll import FittedScrollArea
-from lsp_desktop.ui.widgets.rating_combo import RatingCombo
-from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
 
 
 def open_in_viewer(path) -> bool:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, Strategy, empty_components
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.conflict import save_in_place
+from lsp_desktop.ui.common.conflict import save_in_place
+from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.undo import ServiceCommand
 from lsp_desktop.ui.models.strategy_tables import SectionTableModel
-from lsp_desktop.ui.undo import ServiceCommand
-from lsp_desktop.ui.widgets.message_text import message
 from lsp_desktop.ui.widgets.section_editor import SectionEditor
 
 
@@ -152,7 +152,7 @@ class DraftPage(QWidget):
 
     def _conflict(self, exc) -> None:
         """Another officer saved this section since it was read: reload or overwrite."""
-        from lsp_desktop.ui.conflict import resolve
+        from lsp_desktop.ui.common.conflict import resolve
 
         section_id = self.editor.section_id
         if section_id is None or self.editor.held:

@@ -30,7 +30,9 @@ from lsp_desktop.domain.strategies import (
     target_status,
 )
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.conflict import edit_and_reload, edit_with_conflicts, find_id
+from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
+from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.table_helpers import open_on_enter
 from lsp_desktop.ui.dialogs.compare_dialog import CompareDialog, VersionViewDialog
 from lsp_desktop.ui.dialogs.strategy_dialogs import (
     ConsultationDialog,
@@ -46,8 +48,6 @@ from lsp_desktop.ui.models.strategy_tables import (
     TargetTableModel,
     VersionTableModel,
 )
-from lsp_desktop.ui.widgets.message_text import message
-from lsp_desktop.ui.widgets.table_helpers import open_on_enter
 
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from lsp_desktop.domain.criteria import Rating
-from lsp_desktop.ui.models.column_table import rating_text_brush
+from lsp_desktop.ui.common.column_table import rating_text_brush
 
 _ORDER = (Rating.NOT_ASSESSED, Rating.GREEN, Rating.AMBER_GREEN, Rating.AMBER_RED, Rating.RED)
 

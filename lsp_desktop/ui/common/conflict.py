@@ -15,7 +15,7 @@ from lsp_desktop.domain.errors import (
     ValidationError,
 )
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.widgets.message_text import message
+from lsp_desktop.ui.common.message_text import message
 
 _SKIP = {"id", "version"}
 _MAX = 160
