@@ -19,10 +19,10 @@ from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help_menu import install as install_help_menu
 from lsp_desktop.ui.lazy_tabs import LazyTabs
+from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_window import make_banner
 from lsp_desktop.ui.tab_keys import install as install_tab_keys
-from lsp_desktop.ui.tabs.members_tab import MembersTab
 from lsp_desktop.ui.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:

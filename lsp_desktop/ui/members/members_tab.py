@@ -27,9 +27,10 @@ from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from lsp_desktop.ui.common.table_helpers import SharedColumns
 from lsp_desktop.ui.common.undo import AddMember, DeleteMember, EditMember
-from lsp_desktop.ui.dialogs.end_term_dialog import EndTermDialog
-from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
-from lsp_desktop.ui.models.member_table import (
+from lsp_desktop.ui.members.balance_panel import BalancePanel
+from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
+from lsp_desktop.ui.members.member_dialog import MemberDialog
+from lsp_desktop.ui.members.member_table import (
     CATEGORY,
     NAME,
     ORGANISATION,
@@ -41,7 +42,6 @@ from lsp_desktop.ui.models.member_table import (
     TERM_START,
     MemberTableModel,
 )
-from lsp_desktop.ui.widgets.balance_panel import BalancePanel
 
 
 class MembersTab(QWidget):
