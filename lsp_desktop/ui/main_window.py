@@ -26,8 +26,8 @@ from lsp_desktop.ui.tab_keys import install as install_tab_keys
 from lsp_desktop.ui.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
+    from lsp_desktop.ui.actions.actions_tab import ActionsTab
     from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
-    from lsp_desktop.ui.tabs.actions_tab import ActionsTab
     from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         return tab
 
     def _make_actions_tab(self) -> ActionsTab:
-        from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
+        from lsp_desktop.ui.actions.actions_tab import ActionsTab, target_choices
 
         services = self.services
         tab = ActionsTab(services.actions, self.undo_stack, self.read_only,

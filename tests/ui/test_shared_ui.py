@@ -66,7 +66,7 @@ def test_member_conflict_reload_edits_their_version(qtbot, window, tab, demo_ser
 
 
 def test_action_conflict_cancel_keeps_theirs(qtbot, window, demo_services, monkeypatch):
-    from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
+    from lsp_desktop.ui.actions.action_dialog import ActionDialog
 
     action = demo_services.actions.list_actions()[0]
 

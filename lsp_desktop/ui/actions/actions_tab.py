@@ -37,13 +37,13 @@ from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import fold
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.actions_undo import AddAction, DeleteActions, EditActions
+from lsp_desktop.ui.actions.action_dialog import ActionDialog
+from lsp_desktop.ui.actions.action_summary import SummaryStrip
+from lsp_desktop.ui.actions.action_table import OVERDUE, REFERENCE, ActionTableModel
+from lsp_desktop.ui.actions.action_timeline import ActionTimeline
+from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
+from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
-from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
-from lsp_desktop.ui.dialogs.bulk_edit_dialog import BulkEditDialog
-from lsp_desktop.ui.models.action_table import OVERDUE, REFERENCE, ActionTableModel
-from lsp_desktop.ui.widgets.action_summary import SummaryStrip
-from lsp_desktop.ui.widgets.action_timeline import ActionTimeline
 
 # (id, label, theme) of targets and (id, label) of areas of concern, offered in
 # "what it answers" once the strategies and accreditation areas provide them.

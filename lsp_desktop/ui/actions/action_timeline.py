@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.actions import Action, ActionStatus, Progress, summary_text
 from lsp_desktop.domain.text import format_date
-from lsp_desktop.ui.models.action_table import OVERDUE_COLOUR, GroupHeader
+from lsp_desktop.ui.actions.action_table import OVERDUE_COLOUR, GroupHeader
 
 ROW_HEIGHT = 22
 BAR_HEIGHT = 12

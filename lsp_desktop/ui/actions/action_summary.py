@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from lsp_desktop.domain.actions import ActionStatus, ActionSummary, Progress
 from lsp_desktop.domain.text import format_pounds
-from lsp_desktop.ui.models.action_table import OVERDUE_COLOUR, PROGRESS_TINTS
+from lsp_desktop.ui.actions.action_table import OVERDUE_COLOUR, PROGRESS_TINTS
 
 
 def _chip(colour: str) -> str:
