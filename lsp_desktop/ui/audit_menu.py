@@ -127,7 +127,7 @@ def _section(window):
 
 
 def _target(window):
-    from lsp_desktop.ui.widgets.strategy_pages import selected
+    from lsp_desktop.ui.strategies.strategy_pages import selected
 
     target = selected(window.strategies_tab.targets.table)
     return None if target is None else ("target", target.id, f"Target: {target.indicator}")

@@ -27,8 +27,8 @@ from lsp_desktop.ui.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
+    from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
     from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
-    from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         return self.tabs.page("accreditation_tab")
 
     def _make_strategies_tab(self) -> StrategiesTab:
-        from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
+        from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
         tab = StrategiesTab(self.services.strategies, self.read_only,
                             undo_stack=self.undo_stack, load=False)

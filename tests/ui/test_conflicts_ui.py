@@ -20,15 +20,15 @@ from lsp_desktop.ui.dialogs.accreditation_dialogs import (
     WeaknessDialog,
 )
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
-from lsp_desktop.ui.dialogs.strategy_dialogs import (
+from lsp_desktop.ui.strategies.strategies_tab import CONSULTATION, TARGETS
+from lsp_desktop.ui.strategies.strategy_dialogs import (
     ConsultationDialog,
     NeighbourhoodDialog,
     StrategyDialog,
 )
-from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
+from lsp_desktop.ui.strategies.strategy_pages import selected
+from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 from lsp_desktop.ui.tabs.accreditation_tab import GO
-from lsp_desktop.ui.tabs.strategies_tab import CONSULTATION, TARGETS
-from lsp_desktop.ui.widgets.strategy_pages import selected
 from tests.ui.helpers import answer_conflict, scripted_exec
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

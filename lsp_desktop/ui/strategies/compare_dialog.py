@@ -30,7 +30,7 @@ from lsp_desktop.domain.strategies import (
     unescape_markdown,
     word_count,
 )
-from lsp_desktop.ui.widgets.section_editor import READ_FEATURES
+from lsp_desktop.ui.strategies.section_editor import READ_FEATURES
 
 CURRENT = -1           # combo data for "the current draft"
 CONTEXT_WORDS = 30     # words kept either side of a change when unchanged text is folded

@@ -22,9 +22,9 @@ from lsp_desktop.domain.strategies import Strategy
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.message_text import message
-from lsp_desktop.ui.dialogs.strategy_dialogs import StrategyDialog
-from lsp_desktop.ui.widgets.strategy_draft import DraftPage
-from lsp_desktop.ui.widgets.strategy_pages import (
+from lsp_desktop.ui.strategies.strategy_dialogs import StrategyDialog
+from lsp_desktop.ui.strategies.strategy_draft import DraftPage
+from lsp_desktop.ui.strategies.strategy_pages import (
     ConsultationPage,
     EndorsementsPage,
     TargetsPage,

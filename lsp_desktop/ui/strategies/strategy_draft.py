@@ -24,8 +24,8 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import save_in_place
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.undo import ServiceCommand
-from lsp_desktop.ui.models.strategy_tables import SectionTableModel
-from lsp_desktop.ui.widgets.section_editor import SectionEditor
+from lsp_desktop.ui.strategies.section_editor import SectionEditor
+from lsp_desktop.ui.strategies.strategy_tables import SectionTableModel
 
 
 class DraftPage(QWidget):

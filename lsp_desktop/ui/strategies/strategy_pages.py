@@ -33,21 +33,21 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.table_helpers import open_on_enter
-from lsp_desktop.ui.dialogs.compare_dialog import CompareDialog, VersionViewDialog
-from lsp_desktop.ui.dialogs.strategy_dialogs import (
+from lsp_desktop.ui.strategies.compare_dialog import CompareDialog, VersionViewDialog
+from lsp_desktop.ui.strategies.strategy_dialogs import (
     ConsultationDialog,
     EndorsementDialog,
     NeighbourhoodDialog,
     VersionLabelDialog,
 )
-from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
-from lsp_desktop.ui.models.strategy_tables import (
+from lsp_desktop.ui.strategies.strategy_tables import (
     ConsultationTableModel,
     EndorsementTableModel,
     NeighbourhoodTableModel,
     TargetTableModel,
     VersionTableModel,
 )
+from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:

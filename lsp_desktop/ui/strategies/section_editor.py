@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import ConflictError
 from lsp_desktop.domain.strategies import word_count
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.widgets.markdown_text import READ_FEATURES, set_markdown, to_markdown
+from lsp_desktop.ui.strategies.markdown_text import READ_FEATURES, set_markdown, to_markdown
 
 __all__ = ["READ_FEATURES", "SectionEditor", "set_markdown", "to_markdown"]
 
