@@ -26,9 +26,9 @@ from lsp_desktop.ui.tab_keys import install as install_tab_keys
 from lsp_desktop.ui.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
+    from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
     from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
-    from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         return tab
 
     def _make_accreditation_tab(self) -> AccreditationTab:
-        from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
+        from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
 
         services = self.services
         tab = AccreditationTab(services.accreditation, services.readiness, services.actions,

@@ -73,7 +73,7 @@ def test_ctrl_tab_and_ctrl_number_change_tab_even_from_a_table(qtbot, window, ta
 
 def test_enter_on_a_row_of_the_other_tabs_opens_it_like_double_click(qtbot, window,
                                                                      monkeypatch):
-    from lsp_desktop.ui.dialogs.accreditation_dialogs import GoRatingDialog
+    from lsp_desktop.ui.accreditation.accreditation_dialogs import GoRatingDialog
     from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 
     opened = []
@@ -162,7 +162,7 @@ def focus_chain(dialog) -> list:
 def test_form_dialogs_open_on_their_first_field_with_ok_and_cancel_last(qtbot, window):
     """Tab went OK, Cancel, then the fields, and the dialog opened with OK focused."""
     from lsp_desktop.domain.strategies import StrategyStatus
-    from lsp_desktop.ui.dialogs.accreditation_dialogs import GoRatingDialog
+    from lsp_desktop.ui.accreditation.accreditation_dialogs import GoRatingDialog
     from lsp_desktop.ui.strategies.strategy_dialogs import VersionLabelDialog
 
     acc = window.accreditation_tab

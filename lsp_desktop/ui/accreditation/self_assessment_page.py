@@ -24,23 +24,23 @@ from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
-from lsp_desktop.ui.accreditation_undo import RemoveWeakness, SaveCriterion
-from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
-from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
-from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
-from lsp_desktop.ui.common.rating_combo import RatingCombo
-from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
-from lsp_desktop.ui.dialogs.accreditation_dialogs import (
+from lsp_desktop.ui.accreditation.accreditation_dialogs import (
     EvidenceDialog,
     TextDialog,
     WeaknessDialog,
 )
-from lsp_desktop.ui.models.accreditation_tables import (
+from lsp_desktop.ui.accreditation.accreditation_tables import (
     CriterionLine,
     CriterionTableModel,
     EvidenceTableModel,
     WeaknessTableModel,
 )
+from lsp_desktop.ui.accreditation.accreditation_undo import RemoveWeakness, SaveCriterion
+from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
+from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
+from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
+from lsp_desktop.ui.common.rating_combo import RatingCombo
+from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
 
 
 def open_in_viewer(path) -> bool:

@@ -20,21 +20,21 @@ from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness, Place
 from lsp_desktop.domain.text import format_date
-from lsp_desktop.ui.common.conflict import edit_and_reload
-from lsp_desktop.ui.common.edit_flow import run_dialog, say
-from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
-from lsp_desktop.ui.dialogs.accreditation_dialogs import NewRoundDialog, RoundDetailsDialog
-from lsp_desktop.ui.dialogs.comparison_dialog import ComparisonDialog
-from lsp_desktop.ui.dialogs.prompts_dialog import PromptsDialog
-from lsp_desktop.ui.models.accreditation_tables import (
+from lsp_desktop.ui.accreditation.accreditation_dialogs import NewRoundDialog, RoundDetailsDialog
+from lsp_desktop.ui.accreditation.accreditation_tables import (
     CriterionLine,
     CriterionTableModel,
     OverviewLine,
     OverviewTableModel,
     SignalTableModel,
 )
-from lsp_desktop.ui.widgets.go_review_page import GoReviewPage
-from lsp_desktop.ui.widgets.self_assessment_page import SelfAssessmentPage
+from lsp_desktop.ui.accreditation.comparison_dialog import ComparisonDialog
+from lsp_desktop.ui.accreditation.go_review_page import GoReviewPage
+from lsp_desktop.ui.accreditation.prompts_dialog import PromptsDialog
+from lsp_desktop.ui.accreditation.self_assessment_page import SelfAssessmentPage
+from lsp_desktop.ui.common.conflict import edit_and_reload
+from lsp_desktop.ui.common.edit_flow import run_dialog, say
+from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
 
 SELF, GO, OVERVIEW, READINESS = range(4)
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.ui.accreditation.accreditation_tables import ComparisonTableModel
 from lsp_desktop.ui.common.edit_flow import say
-from lsp_desktop.ui.models.accreditation_tables import ComparisonTableModel
 
 
 class ComparisonDialog(QDialog):

@@ -19,21 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, Outcome
+from lsp_desktop.ui.accreditation.accreditation_dialogs import (
+    ConcernDialog,
+    DialogueDialog,
+    GoRatingDialog,
+)
+from lsp_desktop.ui.accreditation.accreditation_tables import (
+    ConcernTableModel,
+    DialogueTableModel,
+    GoRatingTableModel,
+)
 from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
 from lsp_desktop.ui.common.date_field import OptionalDateEdit
 from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
-from lsp_desktop.ui.dialogs.accreditation_dialogs import (
-    ConcernDialog,
-    DialogueDialog,
-    GoRatingDialog,
-)
-from lsp_desktop.ui.models.accreditation_tables import (
-    ConcernTableModel,
-    DialogueTableModel,
-    GoRatingTableModel,
-)
 
 
 class GoReviewPage(QWidget):
