@@ -24,7 +24,7 @@ from lsp_desktop.domain.exchange import ImportConflict, Layout
 from lsp_desktop.domain.member_exchange import MEMBER_COLUMNS
 from lsp_desktop.domain.plan_exchange import ACTION_COLUMNS, TARGET_COLUMNS
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.models.exchange_tables import ProblemTableModel
+from lsp_desktop.ui.exchange.exchange_tables import ProblemTableModel
 
 NOT_IN_FILE = "(not in the file)"
 COLUMNS = {"members": MEMBER_COLUMNS, "actions": ACTION_COLUMNS, "targets": TARGET_COLUMNS}

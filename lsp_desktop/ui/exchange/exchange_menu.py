@@ -82,7 +82,7 @@ def _refresh_after_import(window, kind: str) -> None:
 
 
 def import_records(window, kind: str) -> None:
-    from lsp_desktop.ui.dialogs.import_dialog import ImportDialog
+    from lsp_desktop.ui.exchange.import_dialog import ImportDialog
 
     path = prompts.open_file(window, f"Import {kind}", str(window.db_path.parent), SHEET_FILTER)
     if not path:
@@ -185,7 +185,7 @@ def backup_now(window) -> None:
 
 
 def restore(window) -> None:
-    from lsp_desktop.ui.dialogs.restore_dialog import RestoreDialog
+    from lsp_desktop.ui.exchange.restore_dialog import RestoreDialog
 
     try:
         backups = window.services.backups.list()
@@ -263,7 +263,7 @@ def erase_selected(window) -> None:
 
 
 def retention_review(window) -> None:
-    from lsp_desktop.ui.dialogs.retention_dialog import RetentionDialog
+    from lsp_desktop.ui.exchange.retention_dialog import RetentionDialog
 
     service = window.services.personal_data
     dialog = RetentionDialog(service.retention_years(), window)

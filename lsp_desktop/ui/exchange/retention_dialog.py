@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lsp_desktop.ui.models.exchange_tables import RetentionTableModel
+from lsp_desktop.ui.exchange.exchange_tables import RetentionTableModel
 
 
 class RetentionDialog(QDialog):
