@@ -13,7 +13,7 @@ from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.audit_menu import install as install_audit_menu
+from lsp_desktop.ui.audit.audit_menu import install as install_audit_menu
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange.exchange_menu import install as install_exchange_menu

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from lsp_desktop.ui import audit_menu
-from lsp_desktop.ui.models.audit_table import AuditTableModel
+from lsp_desktop.ui.audit import audit_menu
+from lsp_desktop.ui.audit.audit_table import AuditTableModel
 
 
 def _cells(model, column):

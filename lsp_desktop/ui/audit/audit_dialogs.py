@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.audit import ACTIONS, AuditFilter, record_type_name
-from lsp_desktop.ui.models.audit_table import AuditTableModel, describe_changes, local_time
+from lsp_desktop.ui.audit.audit_table import AuditTableModel, describe_changes, local_time
 
 LOG_LIMIT = 5000
 

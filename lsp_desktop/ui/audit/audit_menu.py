@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton
 
 if TYPE_CHECKING:     # imported when first shown: off the start-up path
-    from lsp_desktop.ui.dialogs.audit_dialogs import AuditLogDialog, HistoryDialog
+    from lsp_desktop.ui.audit.audit_dialogs import AuditLogDialog, HistoryDialog
 
 
 def _layout_holding(layout, widget):
@@ -167,7 +167,7 @@ def _in_front(window):
 
 
 def show_audit_log(window) -> AuditLogDialog:
-    from lsp_desktop.ui.dialogs.audit_dialogs import AuditLogDialog
+    from lsp_desktop.ui.audit.audit_dialogs import AuditLogDialog
 
     window.audit_log_dialog = AuditLogDialog(window.services.audit, window)
     window.audit_log_dialog.show()
@@ -178,7 +178,7 @@ def show_history(window, pick=None) -> HistoryDialog | None:
     """The History panel of the record `pick(window)` names (by default the record
     selected on the tab in front)."""
     from lsp_desktop.ui import prompts
-    from lsp_desktop.ui.dialogs.audit_dialogs import HistoryDialog
+    from lsp_desktop.ui.audit.audit_dialogs import HistoryDialog
 
     record = (pick or _in_front)(window)
     if record is None:
