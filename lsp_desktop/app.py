@@ -134,7 +134,7 @@ class GuiApplication:
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError
         from lsp_desktop.ui import prompts
-        from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails
+        from lsp_desktop.ui.shared_db.shared_dialog import SharedDetails
 
         parent = self.session.window if self.session else None
         details = target if isinstance(target, SharedDetails) else _details_of(str(target))
@@ -224,7 +224,7 @@ def _details_of(url: str):
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails
+    from lsp_desktop.ui.shared_db.shared_dialog import SharedDetails
 
     try:
         u = make_url(url)

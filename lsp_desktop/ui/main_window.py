@@ -20,8 +20,8 @@ from lsp_desktop.ui.exchange.exchange_menu import install as install_exchange_me
 from lsp_desktop.ui.help_menu import install as install_help_menu
 from lsp_desktop.ui.lazy_tabs import LazyTabs
 from lsp_desktop.ui.members.members_tab import MembersTab
-from lsp_desktop.ui.shared_window import install as install_shared_window
-from lsp_desktop.ui.shared_window import make_banner
+from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
+from lsp_desktop.ui.shared_db.shared_window import make_banner
 from lsp_desktop.ui.tab_keys import install as install_tab_keys
 from lsp_desktop.ui.window_state import WindowStateKeeper
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QSettings
 from lsp_desktop.domain.actions import Action
 from lsp_desktop.domain.errors import ConnectionLostError
 from lsp_desktop.domain.members import Member, Sector, Term
-from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails, SharedPartnershipDialog
 from lsp_desktop.ui.main_window import MainWindow
 from lsp_desktop.ui.members.member_dialog import MemberDialog
-from lsp_desktop.ui.shared_window import ConnectionMonitor, set_connection
+from lsp_desktop.ui.shared_db.shared_dialog import SharedDetails, SharedPartnershipDialog
+from lsp_desktop.ui.shared_db.shared_window import ConnectionMonitor, set_connection
 from tests.ui.helpers import answer_conflict, scripted_exec, select_named
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

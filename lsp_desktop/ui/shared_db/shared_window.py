@@ -105,7 +105,7 @@ def install_live_refresh(window) -> None:
     changes = getattr(window.services, "changes", None)
     if changes is None or not changes.available:
         return
-    from lsp_desktop.ui.change_listener import ChangeListener
+    from lsp_desktop.ui.shared_db.change_listener import ChangeListener
 
     window.live_timer = QTimer(window)
     window.live_timer.setSingleShot(True)
