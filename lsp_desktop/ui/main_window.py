@@ -17,7 +17,7 @@ from lsp_desktop.ui.audit.audit_menu import install as install_audit_menu
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange.exchange_menu import install as install_exchange_menu
-from lsp_desktop.ui.help_menu import install as install_help_menu
+from lsp_desktop.ui.help.help_menu import install as install_help_menu
 from lsp_desktop.ui.lazy_tabs import LazyTabs
 from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window

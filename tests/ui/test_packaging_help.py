@@ -8,8 +8,8 @@ from PySide6.QtGui import QImage, QKeySequence
 
 import lsp_desktop
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.about_dialog import AboutDialog
-from lsp_desktop.ui.dialogs.user_guide_dialog import UserGuideDialog
+from lsp_desktop.ui.help.about_dialog import AboutDialog
+from lsp_desktop.ui.help.user_guide_dialog import UserGuideDialog
 from lsp_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")

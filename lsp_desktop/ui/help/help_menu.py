@@ -37,7 +37,7 @@ def edit_settings(window) -> bool:
 
 def show_user_guide(window):
     """Opens the guide beside the window (not modal); a second call raises the same one."""
-    from lsp_desktop.ui.dialogs.user_guide_dialog import UserGuideDialog
+    from lsp_desktop.ui.help.user_guide_dialog import UserGuideDialog
 
     if window.user_guide_dialog is None:
         window.user_guide_dialog = UserGuideDialog(window)
@@ -49,6 +49,6 @@ def show_user_guide(window):
 
 def show_about(window) -> None:
     from lsp_desktop.paths import default_paths
-    from lsp_desktop.ui.dialogs.about_dialog import AboutDialog
+    from lsp_desktop.ui.help.about_dialog import AboutDialog
 
     AboutDialog(default_paths().data_dir, window.db_path, window).exec()
