@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def officer_name() -> str:
     """The officer's name from Edit ▸ Settings, for the audit trail ('' when not set)."""
-    from lsp_desktop.ui.settings import SettingsStore
+    from lsp_desktop.ui.settings.settings_store import SettingsStore
 
     return SettingsStore().load().officer_name
 

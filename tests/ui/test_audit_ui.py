@@ -101,7 +101,7 @@ def test_the_officers_name_follows_the_settings(demo_services, monkeypatch, tmp_
 
     from lsp_desktop import app
     from lsp_desktop.domain.settings import AppSettings
-    from lsp_desktop.ui import settings as ui_settings
+    from lsp_desktop.ui.settings import settings_store as ui_settings
 
     ini = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     real = ui_settings.SettingsStore

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from lsp_desktop import APP_NAME
-from lsp_desktop.ui.settings import SettingsStore, apply_settings
+from lsp_desktop.ui.settings.settings_store import SettingsStore, apply_settings
 
 
 def install(window) -> None:
@@ -25,7 +25,7 @@ def install(window) -> None:
 
 
 def edit_settings(window) -> bool:
-    from lsp_desktop.ui.dialogs.settings_dialog import SettingsDialog
+    from lsp_desktop.ui.settings.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.settings_store, window)
     if not dialog.exec():
