@@ -15,11 +15,11 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.audit.audit_menu import install as install_audit_menu
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
-from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.exchange.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help.help_menu import install as install_help_menu
 from lsp_desktop.ui.lazy_tabs import LazyTabs
 from lsp_desktop.ui.members.members_tab import MembersTab
+from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_db.shared_window import make_banner
 from lsp_desktop.ui.tab_keys import install as install_tab_keys

@@ -31,7 +31,7 @@ from lsp_desktop.ui.accreditation.accreditation_tables import (
     WeaknessTableModel,
 )
 from lsp_desktop.ui.accreditation.comparison_dialog import ComparisonDialog
-from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 
 TODAY = date(2002, 6, 1)
 

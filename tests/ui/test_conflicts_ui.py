@@ -20,7 +20,7 @@ from lsp_desktop.ui.accreditation.accreditation_dialogs import (
 from lsp_desktop.ui.accreditation.accreditation_tab import GO
 from lsp_desktop.ui.common.conflict import find_id
 from lsp_desktop.ui.common.table_helpers import selected_record
-from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.strategies.strategies_tab import CONSULTATION, TARGETS
 from lsp_desktop.ui.strategies.strategy_dialogs import (
     ConsultationDialog,
