@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
     def print_preview(self, report: str | None = None) -> None:
-        from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+        from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 
         index = self.tabs.currentIndex()
         chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]

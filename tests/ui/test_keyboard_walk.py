@@ -181,7 +181,7 @@ def test_form_dialogs_open_on_their_first_field_with_ok_and_cancel_last(qtbot, w
 
 
 def test_print_preview_fields_have_names_for_screen_readers(qtbot, demo_services):
-    from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+    from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
     from tests.conftest import TODAY
     from tests.ui.test_packaging_keyboard_access import unnamed_inputs
 
