@@ -17,13 +17,13 @@ from lsp_desktop.ui.audit.audit_menu import install as install_audit_menu
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.exchange.exchange_menu import install as install_exchange_menu
 from lsp_desktop.ui.help.help_menu import install as install_help_menu
-from lsp_desktop.ui.lazy_tabs import LazyTabs
 from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_db.shared_window import make_banner
-from lsp_desktop.ui.tab_keys import install as install_tab_keys
-from lsp_desktop.ui.window_state import WindowStateKeeper
+from lsp_desktop.ui.window.lazy_tabs import LazyTabs
+from lsp_desktop.ui.window.tab_keys import install as install_tab_keys
+from lsp_desktop.ui.window.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
     from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab

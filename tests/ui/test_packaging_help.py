@@ -96,7 +96,7 @@ def test_window_state_keeper_restores_position(qtbot):
     """The place on screen, on a window small enough for the offscreen screen to keep it."""
     from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
-    from lsp_desktop.ui.window_state import WindowStateKeeper
+    from lsp_desktop.ui.window.window_state import WindowStateKeeper
 
     def make():
         win, tabs = QMainWindow(), QTabWidget()
