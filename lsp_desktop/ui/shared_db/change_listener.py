@@ -1,5 +1,5 @@
 """Hears other officers' saves to a shared partnership as they commit (PostgreSQL NOTIFY)
-and tells the window; used by ui/shared_window.py. Never blocks the window's thread."""
+and tells the window; used by ui/shared_db/shared_window.py. Never blocks the window's thread."""
 
 from __future__ import annotations
 
