@@ -26,7 +26,6 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
 from lsp_desktop.ui.common.table_helpers import SharedColumns
-from lsp_desktop.ui.common.undo import AddMember, DeleteMember, EditMember
 from lsp_desktop.ui.members.balance_panel import BalancePanel
 from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
 from lsp_desktop.ui.members.member_dialog import MemberDialog
@@ -42,6 +41,7 @@ from lsp_desktop.ui.members.member_table import (
     TERM_START,
     MemberTableModel,
 )
+from lsp_desktop.ui.members.members_undo import AddMember, DeleteMember, EditMember
 
 
 class MembersTab(QWidget):
