@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -46,7 +47,8 @@ class AccreditationTab(QWidget):
     open_place = Signal(str)        # a readiness Place value the window should open
 
     def __init__(self, accreditation, readiness, actions=None, read_only: bool = False,
-                 today=None, parent=None, load: bool = True):
+                 today=None, parent=None, load: bool = True,
+                 undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.service = accreditation
         self.readiness_service = readiness
@@ -79,7 +81,8 @@ class AccreditationTab(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #404040;")
 
-        self.self_page = SelfAssessmentPage(accreditation, self.refresh, read_only)
+        self.self_page = SelfAssessmentPage(accreditation, self.refresh, read_only,
+                                            undo_stack=undo_stack)
         self.go_page = GoReviewPage(accreditation, self.refresh, read_only)
         self.self_page.edit_prompts_button.clicked.connect(
             lambda: self.edit_prompts(self.self_page.criterion()))

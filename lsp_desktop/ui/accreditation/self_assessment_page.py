@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -60,12 +60,12 @@ class SelfAssessmentPage(QWidget):
     actions_changed = Signal()
 
     def __init__(self, service, changed: Callable[[], None], read_only: bool = False,
-                 parent=None):
+                 parent=None, undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.service = service
         self.changed = changed
         self.read_only = read_only
-        self.undo_stack = None          # the window's Edit ▸ Undo, when it has one
+        self.undo_stack = undo_stack    # the window's Edit ▸ Undo, when it has one
         self.round: AssessmentRound | None = None
         self.catalogue: dict[Criterion, CriterionInfo] = {}
         self.readiness: dict[Criterion, CriterionReadiness] = {}
