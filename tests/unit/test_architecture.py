@@ -52,6 +52,39 @@ def test_domain_is_pure_python():
                                      "lsp_desktop.reports", "lsp_desktop.cli")) == []
 
 
+FILE_IO_MODULES = ("csv", "zipfile", "openpyxl", "xlsxwriter", "io", "shutil", "tempfile",
+                   "pathlib", "importlib.resources", "json")
+FILE_IO_CALLS = ("open", "read_bytes", "read_text", "write_bytes", "write_text")
+
+
+def file_io_of(path: Path) -> list[str]:
+    """File formats and file access in a module: imports of them, and open()/read/write calls."""
+    found = [f"imports {n}" for n in sorted(imports_of(path))
+             if any(n == m or n.startswith(m + ".") for m in FILE_IO_MODULES)]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name = (node.func.id if isinstance(node.func, ast.Name)
+                    else node.func.attr if isinstance(node.func, ast.Attribute) else "")
+            if name in FILE_IO_CALLS:
+                found.append(f"line {node.lineno} calls {name}()")
+    return found
+
+
+def test_the_domain_reads_and_writes_no_files():
+    """Spreadsheets, archives and assets are read and written in services/ (the exchange
+    layer): the domain is handed rows and values."""
+    bad = {str(p.relative_to(PACKAGE.parent)): found for p in modules("domain")
+           if (found := file_io_of(p))}
+    assert bad == {}
+
+
+def test_the_file_io_checker_sees_a_file_read(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('"""x."""\n\nfrom importlib import resources\n\n'
+                   'def f(p):\n    return p.read_bytes()\n')
+    assert file_io_of(bad) == ["imports importlib.resources", "line 6 calls read_bytes()"]
+
+
 @pytest.mark.parametrize("layer", ["db", "services", "reports", "cli"])
 def test_no_qt_outside_the_ui(layer):
     assert offenders(layer, QT + ("lsp_desktop.ui", "lsp_desktop.app")) == []
