@@ -37,13 +37,13 @@ def test_import_wizard_maps_previews_and_writes_only_on_confirm(qtbot, services,
     assert dialog.combos["sector"].currentData() is None         # "Type" is not proposed
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert "column sector: required column is missing from the file." in [
-        str(dialog.problems.item_at(i)) for i in range(dialog.problems.rowCount())]
+        str(dialog.problems.record(i)) for i in range(dialog.problems.rowCount())]
     assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
     dialog.combos["sector"].setCurrentIndex(dialog.combos["sector"].findData(1))
     dialog.combos["start_date"].setCurrentIndex(dialog.combos["start_date"].findData(3))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    problems = [str(dialog.problems.item_at(i)) for i in range(dialog.problems.rowCount())]
+    problems = [str(dialog.problems.record(i)) for i in range(dialog.problems.rowCount())]
     assert "row 3, column D (Begins): '2001-13-01' is not a real date" in problems
     assert not dialog.import_button.isEnabled()
     assert services.members.count() == 0

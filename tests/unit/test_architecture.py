@@ -281,3 +281,21 @@ def test_the_window_checker_catches_install_style(tmp_path):
                                            "menu.py:4 sets window.view_menu",
                                            "menu.py:5 calls setattr",
                                            "menu.py:9 sets self._window.y"]
+
+
+# -- one table-model base, one roles module ------------------------------------------------
+def test_one_table_model_base_and_one_roles_module():
+    """Only ui/common/record_table.py derives from QAbstractTableModel directly; the
+    item-data roles are defined in ui/common/roles.py alone."""
+    direct, roles = [], []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        name = str(path.relative_to(PACKAGE))
+        direct += [f"{name}: {node.name}" for node in ast.walk(tree)
+                   if isinstance(node, ast.ClassDef)
+                   and any(ast.unparse(b).endswith("QAbstractTableModel") for b in node.bases)]
+        roles += [f"{name}: {target.id}" for node in tree.body if isinstance(node, ast.Assign)
+                  for target in node.targets
+                  if isinstance(target, ast.Name) and target.id.endswith("_ROLE")]
+    assert direct == ["ui/common/record_table.py: RecordTableModel"]
+    assert {r.split(":")[0] for r in roles} == {"ui/common/roles.py"}

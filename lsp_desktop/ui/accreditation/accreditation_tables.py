@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-
 from lsp_desktop.domain.accreditation import (
     ComparisonLine,
     Concern,
@@ -149,7 +147,6 @@ class OverviewTableModel(ColumnTableModel):
                                lambda r: _ORDER[r.criterion]),)
 
     def set_overview(self, rounds: list[RoundSummary], lines: list[OverviewLine]) -> None:
-        self.beginResetModel()
         self.rounds = list(rounds)
         columns = [Column("Criterion", lambda r: r.criterion.label,
                           lambda r: _ORDER[r.criterion])]
@@ -162,8 +159,7 @@ class OverviewTableModel(ColumnTableModel):
                     lambda r, i=i, w=which: _score(r.cells[i][w]),
                     lambda r, i=i, w=which: r.cells[i][w]))
         self.COLUMNS = tuple(columns)
-        self._rows = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
 
 _CHANGE_MARK = {"improved": "▲ Improved", "slipped": "▼ Slipped", "same": "= Same",
@@ -178,11 +174,9 @@ class ComparisonTableModel(ColumnTableModel):
         Column("Change", lambda c: _CHANGE_MARK[c.change]),
     )
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and index.column() == 3):
-            line: ComparisonLine = self._rows[index.row()]
+    def foreground(self, line: ComparisonLine, column: int):
+        if column == 3:
             colour = {"improved": Rating.GREEN, "slipped": Rating.RED}.get(line.change)
             return rating_brush(colour) if colour else None
-        return super().data(index, role)
+        return super().foreground(line, column)
 

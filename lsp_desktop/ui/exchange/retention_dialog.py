@@ -64,4 +64,4 @@ class RetentionDialog(QDialog):
 
     def chosen(self):
         rows = self.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0].row()) if rows else None
+        return self.model.record(rows[0].row()) if rows else None
