@@ -299,3 +299,14 @@ def test_one_table_model_base_and_one_roles_module():
                   if isinstance(target, ast.Name) and target.id.endswith("_ROLE")]
     assert direct == ["ui/common/record_table.py: RecordTableModel"]
     assert {r.split(":")[0] for r in roles} == {"ui/common/roles.py"}
+
+
+def test_every_record_table_is_made_by_the_one_helper():
+    """Tables come from ui/common/table_helpers.record_table, so they all behave alike
+    (rows picked whole, Tab leaves, not edited in place)."""
+    helper = PACKAGE / "ui" / "common" / "table_helpers.py"
+    made = [f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            for path in sorted((PACKAGE / "ui").rglob("*.py")) if path != helper
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("QTableView")]
+    assert made == []

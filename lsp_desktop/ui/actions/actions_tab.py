@@ -10,13 +10,9 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,6 +40,12 @@ from lsp_desktop.ui.actions.action_timeline import ActionTimeline
 from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
 from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.table_helpers import (
+    filter_bar,
+    filter_combo,
+    filter_edit,
+    record_table,
+)
 
 # (id, label, theme) of targets and (id, label) of areas of concern, offered in
 # "what it answers" once the strategies and accreditation areas provide them.
@@ -79,75 +81,36 @@ class ActionsTab(QWidget):
 
         self.summary = SummaryStrip()
 
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by reference, title, owner or officer")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter actions")
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Status filter")
-        self.status_combo.addItem("Any status", "")
-        self.status_combo.addItem("Open (not complete or dropped)", "open")
-        for s in ActionStatus:
-            self.status_combo.addItem(s.label, s.value)
-        self.progress_combo = QComboBox()
-        self.progress_combo.setAccessibleName("Progress filter")
-        self.progress_combo.addItem("Any rating", "")
-        for p in Progress:
-            self.progress_combo.addItem(p.label, p.value)
-        self.progress_combo.addItem("Not rated", "-")
-        self.owner_combo = QComboBox()
-        self.owner_combo.setAccessibleName("Owner filter")
-        self.criterion_combo = QComboBox()
-        self.criterion_combo.setAccessibleName("Criterion filter")
-        self.criterion_combo.addItem("Any criterion", "")
-        for c in Criterion:
-            self.criterion_combo.addItem(c.label, c.value)
-        self.criterion_combo.addItem("No criterion", NO_CRITERION)
-        self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Theme filter")
+        self.filter_edit = filter_edit("Filter by reference, title, owner or officer",
+                                       "Filter actions")
+        self.status_combo = filter_combo("Status filter", [
+            ("Any status", ""), ("Open (not complete or dropped)", "open"),
+            *((s.label, s.value) for s in ActionStatus)], min_length=10)
+        self.progress_combo = filter_combo("Progress filter", [
+            ("Any rating", ""), *((p.label, p.value) for p in Progress),
+            ("Not rated", "-")], min_length=10)
+        self.owner_combo = filter_combo("Owner filter", min_length=10)
+        self.criterion_combo = filter_combo("Criterion filter", [
+            ("Any criterion", ""), *((c.label, c.value) for c in Criterion),
+            ("No criterion", NO_CRITERION)], min_length=10)
+        self.theme_combo = filter_combo("Theme filter", min_length=10)
         self.overdue_check = QCheckBox("⚠ Overdue")
         self.soon_check = QCheckBox("Due in 30 days")
-        self.group_combo = QComboBox()
-        self.group_combo.setAccessibleName("Group by")
-        for g in GroupBy:
-            self.group_combo.addItem(g.label if g else "No grouping", g)
-
-        for combo in (self.status_combo, self.progress_combo, self.owner_combo,
-                      self.criterion_combo, self.theme_combo):
-            combo.setMinimumContentsLength(10)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter_edit, 2)
-        for w in (self.status_combo, self.progress_combo, self.owner_combo,
-                  self.criterion_combo, self.theme_combo):
-            bar.addWidget(w, 1)
-        bar2 = QHBoxLayout()
-        bar2.addWidget(self.overdue_check)
-        bar2.addWidget(self.soon_check)
-        bar2.addWidget(QLabel("Group by"))
-        bar2.addWidget(self.group_combo)
+        self.group_combo = filter_combo(
+            "Group by", [(g.label if g else "No grouping", g) for g in GroupBy])
+        bar = filter_bar(self.filter_edit, self.status_combo, self.progress_combo,
+                         self.owner_combo, self.criterion_combo, self.theme_combo, stretch=1)
+        bar2 = filter_bar(None, self.overdue_check, self.soon_check, "Group by",
+                          self.group_combo)
         bar2.addStretch(1)
         self.count_label = QLabel()
         bar2.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Actions")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(REFERENCE, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((80, 280, 130, 95, 170, 105, 80, 80, 85, 65, 75, 75,
-                                        100, 80)):
-            self.table.setColumnWidth(column, width)
+        # Return opens an action through the tab's own Edit actions (below).
+        self.table = record_table(
+            self.model, "Actions", (80, 280, 130, 95, 170, 105, 80, 80, 85, 65, 75, 75, 100, 80),
+            sort_by=REFERENCE, selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            enter_opens=False)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.model.modelReset.connect(self._span_group_rows)
 

@@ -7,15 +7,11 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +21,13 @@ from lsp_desktop.domain.members import CATEGORIES, Sector, balance
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
-from lsp_desktop.ui.common.table_helpers import SharedColumns
+from lsp_desktop.ui.common.table_helpers import (
+    SharedColumns,
+    filter_bar,
+    filter_combo,
+    filter_edit,
+    record_table,
+)
 from lsp_desktop.ui.members.balance_panel import BalancePanel
 from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
 from lsp_desktop.ui.members.member_dialog import MemberDialog
@@ -57,50 +59,23 @@ class MembersTab(QWidget):
         self.read_only = read_only
         self.model = MemberTableModel(self)
 
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by name or body (Ctrl+F)")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter members")
-        self.sector_combo = QComboBox()
-        self.sector_combo.setAccessibleName("Sector filter")
-        self.sector_combo.addItem("All sectors", "")
-        for s in Sector:
-            self.sector_combo.addItem(s.label, s.value)
-        self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName("Category filter")
-        self.category_combo.addItem("All categories", "")
-        for name in CATEGORIES:
-            self.category_combo.addItem(name, name)
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Current or former")
-        self.status_combo.addItem("Current members", "current")
-        self.status_combo.addItem("Former (or not yet) members", "former")
-        self.status_combo.addItem("Current and former", "")
+        self.filter_edit = filter_edit("Filter by name or body (Ctrl+F)", "Filter members")
+        self.sector_combo = filter_combo(
+            "Sector filter", [("All sectors", ""), *((s.label, s.value) for s in Sector)])
+        self.category_combo = filter_combo(
+            "Category filter", [("All categories", ""), *((n, n) for n in CATEGORIES)])
+        self.status_combo = filter_combo("Current or former", [
+            ("Current members", "current"), ("Former (or not yet) members", "former"),
+            ("Current and former", "")])
         self.on_date = DateEdit(date.today())
         self.on_date.setAccessibleName("Board as on date")
         self.today_button = QPushButton("Today")
+        bar = filter_bar(self.filter_edit, self.sector_combo, self.category_combo,
+                         self.status_combo, "As on", self.on_date, self.today_button)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter_edit, 2)
-        bar.addWidget(self.sector_combo)
-        bar.addWidget(self.category_combo)
-        bar.addWidget(self.status_combo)
-        bar.addWidget(QLabel("As on"))
-        bar.addWidget(self.on_date)
-        bar.addWidget(self.today_button)
-
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Members")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        # Return opens a member through the tab's own Edit action (below).
+        self.table = record_table(self.model, "Members", sort_by=NAME, alternating=True,
+                                  enter_opens=False)
         self._size_columns()
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
