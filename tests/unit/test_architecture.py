@@ -310,3 +310,16 @@ def test_every_record_table_is_made_by_the_one_helper():
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
             if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("QTableView")]
     assert made == []
+
+
+def test_controllers_are_qt_free():
+    """ui/<feature>/*_controller.py hold a tab's state and rules; they import the domain,
+    never Qt nor the widgets, so they are tested without a QApplication."""
+    controllers = sorted((PACKAGE / "ui").rglob("*_controller.py"))
+    assert controllers, "no controller found"
+    bad = [f"{p.relative_to(PACKAGE)} imports {n}" for p in controllers
+           for n in imports_of(p)
+           if n.startswith(QT) or (n.startswith("lsp_desktop.ui.")
+                                   and not n.split(".")[-1].endswith("_controller")
+                                   and "_controller." not in n)]
+    assert bad == []

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lsp_desktop.domain.accreditation import (
     ComparisonLine,
     Concern,
-    CriterionAssessment,
     RoundSummary,
     Weakness,
 )
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.text import format_date
+
+# The lines are the controller's; named here too for the pages that fill these models.
+from lsp_desktop.ui.accreditation.accreditation_controller import CriterionLine as CriterionLine
+from lsp_desktop.ui.accreditation.accreditation_controller import OverviewLine as OverviewLine
 from lsp_desktop.ui.common.column_table import Column, ColumnTableModel, rating_brush
 
 _ORDER = {c: i for i, c in enumerate(Criterion)}
@@ -26,15 +27,6 @@ def _size(n: int) -> str:
     if not n:
         return ""
     return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / (1024 * 1024):.1f} MB"
-
-
-@dataclass(frozen=True)
-class CriterionLine:
-    """One line of the criteria list: the assessment and what the data say."""
-
-    assessment: CriterionAssessment
-    data_rating: Rating = Rating.NOT_ASSESSED
-    disagreement: str = ""
 
 
 class CriterionTableModel(ColumnTableModel):
@@ -129,12 +121,6 @@ class SignalTableModel(ColumnTableModel):
         Column("Why", lambda s: s.sentence, tooltip=lambda s: s.sentence),
         Column("Fix it in", lambda s: s.where),
     )
-
-
-@dataclass(frozen=True)
-class OverviewLine:
-    criterion: Criterion
-    cells: tuple[tuple[Rating, Rating], ...]     # (self, GO) per round, in round order
 
 
 class OverviewTableModel(ColumnTableModel):
