@@ -35,6 +35,7 @@ from lsp_desktop.ui.actions.actions_controller import (
     GROUP_CHOICES,
     PROGRESS_CHOICES,
     STATUS_CHOICES,
+    ActionButtons,
     ActionsController,
 )
 from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
@@ -82,23 +83,7 @@ class ActionsTab(QWidget):
 
         self.summary = SummaryStrip()
 
-        self.filter_edit = filter_edit("Filter by reference, title, owner or officer",
-                                       "Filter actions")
-        self.status_combo = filter_combo("Status filter", STATUS_CHOICES, min_length=10)
-        self.progress_combo = filter_combo("Progress filter", PROGRESS_CHOICES, min_length=10)
-        self.owner_combo = filter_combo("Owner filter", min_length=10)
-        self.criterion_combo = filter_combo("Criterion filter", CRITERION_CHOICES, min_length=10)
-        self.theme_combo = filter_combo("Theme filter", min_length=10)
-        self.overdue_check = QCheckBox("⚠ Overdue")
-        self.soon_check = QCheckBox("Due in 30 days")
-        self.group_combo = filter_combo("Group by", GROUP_CHOICES)
-        bar = filter_bar(self.filter_edit, self.status_combo, self.progress_combo,
-                         self.owner_combo, self.criterion_combo, self.theme_combo, stretch=1)
-        bar2 = filter_bar(None, self.overdue_check, self.soon_check, "Group by",
-                          self.group_combo)
-        bar2.addStretch(1)
-        self.count_label = QLabel()
-        bar2.addWidget(self.count_label)
+        bar, bar2 = self._filter_bars()
 
         # Return opens an action through the tab's own Edit actions (below).
         self.table = record_table(
@@ -115,22 +100,8 @@ class ActionsTab(QWidget):
         self.views.addTab(self.timeline, "Timeline")
         self.views.currentChanged.connect(lambda _i: self._update_timeline())
 
-        self.add_button = QPushButton("&New action…")
-        self.edit_button = QPushButton("Ed&it…")
-        self.note_button = QPushButton("Add n&ote…")
-        self.complete_button = QPushButton("Mark com&plete")
-        self.bulk_button = QPushButton("Change se&lected…")
-        self.delete_button = QPushButton("&Delete")
-        buttons = QHBoxLayout()
-        hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
-        hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
-        buttons.addWidget(hint, 1)
         allowed = self.controller.buttons()
-        for b, on in ((self.add_button, allowed.add), (self.edit_button, allowed.edit),
-                      (self.note_button, allowed.note), (self.complete_button, allowed.complete),
-                      (self.bulk_button, allowed.bulk), (self.delete_button, allowed.delete)):
-            buttons.addWidget(b)
-            b.setEnabled(on)
+        buttons = self._buttons_row(allowed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -139,25 +110,7 @@ class ActionsTab(QWidget):
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
 
-        self.new_action = QAction("New &action…", self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.new_action.triggered.connect(self.add_action)
-        self.new_action.setEnabled(allowed.add)
-        self.addAction(self.new_action)
-        self.delete_action = QAction("&Delete actions", self,
-                                     shortcut=QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(self.delete_action)
-        # Return or the keypad's Enter on a row opens it, as double-click does (and as on
-        # the Members tab).
-        self.edit_action_return = QAction("&Edit action…", self,
-                                          shortcut=QKeySequence(Qt.Key.Key_Return))
-        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
-        for a in (self.edit_action_return, self.edit_action_enter):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.triggered.connect(self.edit_selected)
-            self.table.addAction(a)
+        self._add_shortcuts(allowed)
 
         # Typing filters after a short pause so fast typists are not held up.
         self._filter_timer = QTimer(self, singleShot=True, interval=120)
@@ -178,6 +131,69 @@ class ActionsTab(QWidget):
         # load=False: the window loads a hidden tab when it is first shown (start-up).
         if load:
             self.refresh()
+
+    # -- building --------------------------------------------------------
+    def _filter_bars(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Text, status, rating, owner, criterion and theme; then overdue, due soon and
+        the grouping, with the count."""
+        self.filter_edit = filter_edit("Filter by reference, title, owner or officer",
+                                       "Filter actions")
+        self.status_combo = filter_combo("Status filter", STATUS_CHOICES, min_length=10)
+        self.progress_combo = filter_combo("Progress filter", PROGRESS_CHOICES, min_length=10)
+        self.owner_combo = filter_combo("Owner filter", min_length=10)
+        self.criterion_combo = filter_combo("Criterion filter", CRITERION_CHOICES, min_length=10)
+        self.theme_combo = filter_combo("Theme filter", min_length=10)
+        self.overdue_check = QCheckBox("⚠ Overdue")
+        self.soon_check = QCheckBox("Due in 30 days")
+        self.group_combo = filter_combo("Group by", GROUP_CHOICES)
+        bar = filter_bar(self.filter_edit, self.status_combo, self.progress_combo,
+                         self.owner_combo, self.criterion_combo, self.theme_combo, stretch=1)
+        bar2 = filter_bar(None, self.overdue_check, self.soon_check, "Group by",
+                          self.group_combo)
+        bar2.addStretch(1)
+        self.count_label = QLabel()
+        bar2.addWidget(self.count_label)
+        return bar, bar2
+
+    def _buttons_row(self, allowed: ActionButtons) -> QHBoxLayout:
+        self.add_button = QPushButton("&New action…")
+        self.edit_button = QPushButton("Ed&it…")
+        self.note_button = QPushButton("Add n&ote…")
+        self.complete_button = QPushButton("Mark com&plete")
+        self.bulk_button = QPushButton("Change se&lected…")
+        self.delete_button = QPushButton("&Delete")
+        buttons = QHBoxLayout()
+        hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
+        hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
+        buttons.addWidget(hint, 1)
+        for b, on in ((self.add_button, allowed.add), (self.edit_button, allowed.edit),
+                      (self.note_button, allowed.note), (self.complete_button, allowed.complete),
+                      (self.bulk_button, allowed.bulk), (self.delete_button, allowed.delete)):
+            buttons.addWidget(b)
+            b.setEnabled(on)
+        return buttons
+
+    def _add_shortcuts(self, allowed: ActionButtons) -> None:
+        """Ctrl+Shift+A anywhere on the tab; Delete, Return and Enter on the table."""
+        self.new_action = QAction("New &action…", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.new_action.triggered.connect(self.add_action)
+        self.new_action.setEnabled(allowed.add)
+        self.addAction(self.new_action)
+        self.delete_action = QAction("&Delete actions", self,
+                                     shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+        # Return or the keypad's Enter on a row opens it, as double-click does (and as on
+        # the Members tab).
+        self.edit_action_return = QAction("&Edit action…", self,
+                                          shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        for a in (self.edit_action_return, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(self.edit_selected)
+            self.table.addAction(a)
 
     # -- state -----------------------------------------------------------
     def today(self) -> date:
