@@ -95,10 +95,10 @@ class MainWindow(QMainWindow):
                                      self.shared, self.settings_store, self)
         self.exchange.open_requested.connect(self.open_requested)
         self.exchange.restore_requested.connect(self.restore_requested)
-        self.exchange.message.connect(self.statusBar().showMessage)
+        self.exchange.message.connect(self.show_message)
         self.audit = AuditMenu(self.view_menu, self)
         self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
-        self.refresher.message.connect(self.statusBar().showMessage)
+        self.refresher.message.connect(self.show_message)
         if self.shared:
             self.save_copy_action.setEnabled(False)
             self.save_copy_action.setToolTip("A shared partnership is on a server: use "
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         apply_settings(self.settings_store.load())
         self.help = HelpMenu(self.edit_menu, self.help_menu, self.settings_store, self.db_path,
                              self)
-        self.help.message.connect(self.statusBar().showMessage)
+        self.help.message.connect(self.show_message)
         self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         if read_only and self.shared:
             self.statusBar().showMessage(
@@ -185,6 +185,10 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(tab)
         return changed
+
+    def show_message(self, text: str, ms: int = 0) -> None:
+        """The menus' and monitors' messages; the status bar is made on the first one."""
+        self.statusBar().showMessage(text, ms)
 
     def mark_stale(self, tabs: Iterable[QWidget]) -> None:
         """These tabs reload when next shown (another officer changed what they show)."""
