@@ -75,6 +75,35 @@ class SelfAssessmentPage(QWidget):
             lambda *_: self._criterion_changed())
         self._viewer_dir: tempfile.TemporaryDirectory | None = None
 
+        scroll = self._criterion_panel()
+
+        splitter = QSplitter()
+        splitter.addWidget(self.criteria_table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([580, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.save_button.clicked.connect(self.save_criterion)
+        self.add_weakness_button.clicked.connect(self.add_weakness)
+        self.edit_weakness_button.clicked.connect(self.edit_weakness)
+        self.remove_weakness_button.clicked.connect(self.remove_weakness)
+        self.make_action_button.clicked.connect(self.make_action)
+        self.add_evidence_button.clicked.connect(self.add_evidence)
+        self.edit_evidence_button.clicked.connect(self.edit_evidence)
+        self.open_evidence_button.clicked.connect(self.open_evidence)
+        self.remove_evidence_button.clicked.connect(self.remove_evidence)
+        for b in (self.save_button, self.add_weakness_button, self.edit_weakness_button,
+                  self.remove_weakness_button, self.make_action_button,
+                  self.add_evidence_button, self.remove_evidence_button):
+            b.setEnabled(self.controller.can_edit)
+
+    # -- building --------------------------------------------------------
+    def _criterion_panel(self) -> FittedScrollArea:
+        """The chosen criterion: what it asks, what the data say, the form, then its
+        weaknesses and evidence, in a pane that scrolls up and down."""
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
         self.description = _plain(QLabel())
@@ -127,32 +156,8 @@ class SelfAssessmentPage(QWidget):
         col.addLayout(save_row)
         col.addWidget(weak_box)
         col.addWidget(ev_box)
-        scroll = FittedScrollArea(body)
+        return FittedScrollArea(body)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.criteria_table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([580, 800])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
-        self.save_button.clicked.connect(self.save_criterion)
-        self.add_weakness_button.clicked.connect(self.add_weakness)
-        self.edit_weakness_button.clicked.connect(self.edit_weakness)
-        self.remove_weakness_button.clicked.connect(self.remove_weakness)
-        self.make_action_button.clicked.connect(self.make_action)
-        self.add_evidence_button.clicked.connect(self.add_evidence)
-        self.edit_evidence_button.clicked.connect(self.edit_evidence)
-        self.open_evidence_button.clicked.connect(self.open_evidence)
-        self.remove_evidence_button.clicked.connect(self.remove_evidence)
-        for b in (self.save_button, self.add_weakness_button, self.edit_weakness_button,
-                  self.remove_weakness_button, self.make_action_button,
-                  self.add_evidence_button, self.remove_evidence_button):
-            b.setEnabled(self.controller.can_edit)
-
-    # -- building --------------------------------------------------------
     def _weakness_box(self) -> QGroupBox:
         self.weakness_model = WeaknessTableModel(parent=self)
         self.weakness_table = record_table(self.weakness_model, "Weaknesses", (420, 90))
