@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.richtext import plain_text
 from lsp_desktop.domain.text import fold, format_date, length_errors
 
 
@@ -601,7 +602,8 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
     def flush_removed(before: int) -> None:
         while pending_removed and old_order[id(pending_removed[0])] < before:
             s = pending_removed.pop(0)
-            ops = (DiffOp(DiffKind.DELETE, s.body),) if s.body else ()
+            text = plain_text(s.body)
+            ops = (DiffOp(DiffKind.DELETE, text),) if text else ()
             result.append(SectionDiff(s.title, None, SectionChange.REMOVED, ops,
                                       0, word_count(s.body)))
 
@@ -612,12 +614,13 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
             following = next((old_order[id(matched[j])] for j in range(i + 1, len(new))
                               if j in matched), len(old) + 1)
             flush_removed(following)
-            ops = (DiffOp(DiffKind.INSERT, s.body),) if s.body else ()
+            text = plain_text(s.body)
+            ops = (DiffOp(DiffKind.INSERT, text),) if text else ()
             result.append(SectionDiff(None, s.title, SectionChange.ADDED, ops,
                                       word_count(s.body), 0))
             continue
         flush_removed(old_order[id(o)])
-        ops = diff_words(o.body, s.body)
+        ops = diff_words(plain_text(o.body), plain_text(s.body))
         inserted, deleted = _words_in(ops, DiffKind.INSERT), _words_in(ops, DiffKind.DELETE)
         if o.body != s.body:
             change = SectionChange.CHANGED

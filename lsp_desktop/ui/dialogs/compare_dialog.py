@@ -27,7 +27,6 @@ from lsp_desktop.domain.strategies import (
     SectionDiff,
     StrategyVersion,
     VersionSummary,
-    unescape_markdown,
     word_count,
 )
 from lsp_desktop.ui.widgets.section_editor import READ_FEATURES
@@ -46,7 +45,7 @@ _BADGE = {SectionChange.ADDED: ("added", "#0b5b23"), SectionChange.REMOVED: ("re
 
 
 def _shown(text: str) -> str:
-    return escape(unescape_markdown(text))
+    return escape(text)      # plain text already: the comparison reads the Markdown
 
 
 def _fold_equal(text: str, first: bool, last: bool) -> str:
