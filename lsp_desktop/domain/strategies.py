@@ -577,10 +577,12 @@ def _words_in(ops: tuple[DiffOp, ...], kind: DiffKind) -> int:
     return sum(word_count(op.text) for op in ops if op.kind == kind)
 
 
-def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tuple[SectionDiff, ...]:
-    """Compare two sets of sections, section by section, in the new order; a removed
-    section appears where it stood before. Sections are matched by id when both
-    carry one (so a renamed section is still the same section), else by title."""
+def section_pairs(old: tuple[Section, ...], new: tuple[Section, ...]
+                  ) -> list[tuple[Section | None, Section | None]]:
+    """Sections of two texts paired up, in the new order; a removed section (None on the
+    right) stands where it stood before, an added one has None on the left. Sections are
+    matched by id when both carry one (a renamed section is still the same section),
+    else by title."""
     def key(s: Section) -> str:
         return f"id:{s.id}" if s.id is not None else f"t:{fold(s.title)}"
 
@@ -595,17 +597,13 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
         if o is not None and id(o) not in used:
             matched[i] = o
             used.add(id(o))
-    result: list[SectionDiff] = []
+    result: list[tuple[Section | None, Section | None]] = []
     old_order = {id(s): n for n, s in enumerate(old)}
     pending_removed = [s for s in old if id(s) not in used]
 
     def flush_removed(before: int) -> None:
         while pending_removed and old_order[id(pending_removed[0])] < before:
-            s = pending_removed.pop(0)
-            text = plain_text(s.body)
-            ops = (DiffOp(DiffKind.DELETE, text),) if text else ()
-            result.append(SectionDiff(s.title, None, SectionChange.REMOVED, ops,
-                                      0, word_count(s.body)))
+            result.append((pending_removed.pop(0), None))
 
     for i, s in enumerate(new):
         o = matched.get(i)
@@ -614,12 +612,30 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
             following = next((old_order[id(matched[j])] for j in range(i + 1, len(new))
                               if j in matched), len(old) + 1)
             flush_removed(following)
+        else:
+            flush_removed(old_order[id(o)])
+        result.append((o, s))
+    flush_removed(len(old) + 1)
+    return result
+
+
+def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tuple[SectionDiff, ...]:
+    """Compare two sets of sections, section by section (see section_pairs), word by word
+    in the text a reader sees (Markdown read, not shown)."""
+    result: list[SectionDiff] = []
+    for o, s in section_pairs(old, new):
+        if s is None:
+            text = plain_text(o.body)
+            ops = (DiffOp(DiffKind.DELETE, text),) if text else ()
+            result.append(SectionDiff(o.title, None, SectionChange.REMOVED, ops,
+                                      0, word_count(o.body)))
+            continue
+        if o is None:
             text = plain_text(s.body)
             ops = (DiffOp(DiffKind.INSERT, text),) if text else ()
             result.append(SectionDiff(None, s.title, SectionChange.ADDED, ops,
                                       word_count(s.body), 0))
             continue
-        flush_removed(old_order[id(o)])
         ops = diff_words(plain_text(o.body), plain_text(s.body))
         inserted, deleted = _words_in(ops, DiffKind.INSERT), _words_in(ops, DiffKind.DELETE)
         if o.body != s.body:
@@ -629,5 +645,4 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
         else:
             change = SectionChange.UNCHANGED
         result.append(SectionDiff(o.title, s.title, change, ops, inserted, deleted))
-    flush_removed(len(old) + 1)
     return tuple(result)
