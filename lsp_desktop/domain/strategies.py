@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from lsp_desktop.domain.errors import FieldError
-from lsp_desktop.domain.richtext import plain_text
+from lsp_desktop.domain.richtext import parse, plain_text
 from lsp_desktop.domain.text import fold, format_date, length_errors
 
 
@@ -638,7 +638,8 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
             continue
         ops = diff_words(plain_text(o.body), plain_text(s.body))
         inserted, deleted = _words_in(ops, DiffKind.INSERT), _words_in(ops, DiffKind.DELETE)
-        if o.body != s.body:
+        if o.body != s.body and parse(o.body) != parse(s.body):
+            # the same text written another way (an import's escapes) is no change
             change = SectionChange.CHANGED
         elif o.title != s.title:
             change = SectionChange.RENAMED

@@ -123,3 +123,17 @@ def joined_runs(runs: list[Run]) -> Inline:
         else:
             out.append(r)
     return tuple(out)
+
+
+def table_of(rows: list[tuple[Inline, ...]]):
+    """A table from rows of cells; a header row set all in bold (as word processors and
+    our own export show it) is stored plain, since a header is shown bold anyway."""
+    from lsp_desktop.domain.richtext import Table
+
+    if not rows:
+        return Table(())
+    header = rows[0]
+    if all(r.bold for cell in header for r in cell if r.text.strip()):
+        header = tuple(tuple(Run(r.text, False, r.italic, r.href) for r in cell)
+                       for cell in header)
+    return Table(header, tuple(rows[1:]))

@@ -159,12 +159,17 @@ class _ChangesWriter(DocxWriter):
                 for u in b[j1:j2]:
                     self.whole(u, None)
                 continue
-            olds, news = a[i1:i2], b[j1:j2]
-            while olds and news and _alike(olds[0], news[0]):
-                self.changed(olds.pop(0), news.pop(0))
-            for u in olds:
-                self.whole(u, "del")
-            for u in news:
+            news, j = b[j1:j2], 0
+            for old_unit in a[i1:i2]:
+                k = next((x for x in range(j, len(news)) if _alike(old_unit, news[x])), None)
+                if k is None:
+                    self.whole(old_unit, "del")
+                    continue
+                for u in news[j:k]:
+                    self.whole(u, "ins")
+                self.changed(old_unit, news[k])
+                j = k + 1
+            for u in news[j:]:
                 self.whole(u, "ins")
         self.numbering.clear()
 

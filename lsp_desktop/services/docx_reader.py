@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lsp_desktop.domain.richtext import Inline, Item, ListBlock, Para, Run, Table
+from lsp_desktop.domain.richtext import Inline, Item, ListBlock, Para, Run
 from lsp_desktop.domain.strategy_documents import (
     Comment,
     ImportedDocument,
@@ -14,6 +14,7 @@ from lsp_desktop.domain.strategy_documents import (
     SectionCollector,
     joined_runs,
     plural,
+    table_of,
 )
 
 APPENDIX_STYLES = ("Appendix Heading",)
@@ -151,7 +152,7 @@ class _DocxReader:
         return (mark is not None and mark.find(qn("w:del")) is not None
                 and not "".join(r.text for r in self.runs(paragraph)).strip())
 
-    def table(self, table) -> Table:
+    def table(self, table):
         rows = []
         for row in table.rows:
             cells = []
@@ -163,7 +164,7 @@ class _DocxReader:
                     runs += self.runs(p)
                 cells.append(joined_runs(runs))
             rows.append(tuple(cells))
-        return Table(rows[0] if rows else (), tuple(rows[1:]))
+        return table_of(rows)
 
     # -- changes and comments -----------------------------------------------
     def pending(self) -> list[PendingChange]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from lsp_desktop.domain.richtext import Item, ListBlock, Para, Run, Table
+from lsp_desktop.domain.richtext import Item, ListBlock, Para, Run
 from lsp_desktop.domain.strategy_documents import (
     ImportedDocument,
     SectionCollector,
     joined_runs,
     plural,
+    table_of,
 )
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -106,7 +107,7 @@ class _OdtReader:
                     items.append(Item(joined_runs(self.runs(child, *self.paragraph_look(child))),
                                       min(depth, 1), ordered))
 
-    def table(self, node) -> Table:
+    def table(self, node):
         rows = []
         for row in node.getElementsByType(_table_row()):
             cells = []
@@ -120,7 +121,7 @@ class _OdtReader:
                     runs += self.runs(p, *self.paragraph_look(p))
                 cells.append(joined_runs(runs))
             rows.append(tuple(cells))
-        return Table(rows[0] if rows else (), tuple(rows[1:]))
+        return table_of(rows)
 
 
 def _table_row():
