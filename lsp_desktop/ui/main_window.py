@@ -21,6 +21,8 @@ from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_db.shared_window import make_banner
+from lsp_desktop.ui.strategies.strategy_files import connect_tab as connect_strategy_files
+from lsp_desktop.ui.strategies.strategy_files import install_menu as install_strategy_files_menu
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
 from lsp_desktop.ui.window.tab_keys import install as install_tab_keys
 from lsp_desktop.ui.window.window_state import WindowStateKeeper
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
                             undo_stack=self.undo_stack, load=False)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
+        connect_strategy_files(self, tab)
         self._stale.add(tab)
         return tab
 
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = edit_menu
         self.help_menu = self.menuBar().addMenu("&Help")
         install_exchange_menu(self)
+        install_strategy_files_menu(self)
         install_audit_menu(self)
 
     def _recent(self) -> list[str]:
