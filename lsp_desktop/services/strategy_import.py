@@ -113,19 +113,29 @@ def describe(document: ImportedDocument, services, kind: str | None, strategy: s
     lines = [f"{document.file_name}: '{document.title or Path(document.file_name).stem}', "
              f"{plural(len(sections), 'section')}"]
     for s in sections:
-        fills = f" -> fills '{s.component}'" if s.component and s.component != s.title else ""
+        fills = f" → fills '{s.component}'" if s.component and s.component != s.title else ""
         lines.append(f"  {s.title}{fills}")
     if document.not_kept:
         lines.append("Not kept: " + "; ".join(document.not_kept))
     if document.changes:
         lines.append(f"{plural(len(document.changes), 'tracked change')} accepted:")
-        lines += [f"  {c.kind} by {c.author or 'unknown'} {c.date[:10]}: {c.text}"
+        lines += [f"  {c.kind} by {c.author or 'unknown'}{_day(c.date)}: {c.text}"
                   for c in document.changes]
     if document.comments:
         lines.append(f"{plural(len(document.comments), 'comment')}:")
-        lines += [f"  {c.author or 'unknown'} {c.date[:10]}: {c.text}"
+        lines += [f"  {c.author or 'unknown'}{_day(c.date)}: {c.text}"
                   + (f" (on '{c.anchor}')" if c.anchor else "") for c in document.comments]
     return lines
+
+
+def _day(iso: str) -> str:
+    """ ", 14/05/2002" for a change or comment dated in the file; "" without a date."""
+    from lsp_desktop.domain.text import format_date
+
+    try:
+        return ", " + format_date(date.fromisoformat(iso[:10]))
+    except ValueError:
+        return ""
 
 
 def import_strategy(services, document: ImportedDocument, kind: str | None, strategy: str = "",

@@ -54,9 +54,9 @@ def test_import_a_word_file_as_a_new_strategy(qtbot, window, tmp_path, monkeypat
     # a file with tracked changes is first offered as a new version of the strategy shown
     assert seen["version_first"]
     preview = seen["preview"]
-    assert "1. Our long-term vision -> fills 'Long-term vision'" in preview
+    assert "1. Our long-term vision → fills 'Long-term vision'" in preview
     assert "Not kept: 1 image" in preview
-    assert "deletion by Ann Patel 2002-05-14: four" in preview
+    assert "deletion by Ann Patel, 14/05/2002: four" in preview
     assert "Raj Singh" in preview and "Which six? Please list them." in preview
     strategies = window.services.strategies.strategies()
     assert len(strategies) == before + 1

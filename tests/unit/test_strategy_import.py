@@ -116,7 +116,7 @@ def test_docx_sections_lists_table_link_title(tmp_path):
 def test_docx_headings_fill_the_expected_components(tmp_path, services):
     doc = read_strategy_file(community_docx(tmp_path / "cs.docx"))
     lines = describe(doc, services, "cs", "")
-    assert "  1. Our long-term vision -> fills 'Long-term vision'" in lines
+    assert "  1. Our long-term vision → fills 'Long-term vision'" in lines
     assert "Not kept: 1 image" in lines
     result = import_strategy(services, doc, "cs")
     assert result.created and result.version == 1
@@ -148,7 +148,7 @@ def test_tracked_changes_are_accepted_and_listed_with_comments(tmp_path, service
     assert [(c.author, c.text, c.anchor) for c in doc.comments] == [
         ("Raj Singh", "Which six? Please list them.", "The board agreed")]
     lines = describe(doc, services, "cs", "")
-    assert "  deletion by Ann Patel 2002-05-14: four" in lines
+    assert "  deletion by Ann Patel, 14/05/2002: four" in lines
     assert any("Raj Singh" in line and "Which six?" in line for line in lines)
 
 
