@@ -19,6 +19,7 @@ from lsp_desktop.domain.text import format_date
 APPENDIX_STYLE = "Appendix Heading"  # tables kept in LSP Desktop: an import leaves them out
 EXPORT_KEYWORD = "lsp-desktop strategy"
 LINK_BLUE = (0x05, 0x63, 0xC1)
+PAGE_WIDTH_CM = 17.0                # A4 less 2 cm margins
 
 
 def body_heading_level(level: int) -> int:
@@ -35,7 +36,13 @@ class DocxWriter:
         import docx
         from docx.enum.style import WD_STYLE_TYPE
 
+        from docx.shared import Cm
+
         self.doc = docx.Document()
+        page = self.doc.sections[0]          # A4, as the partnership prints, not Letter
+        page.page_width, page.page_height = Cm(21), Cm(29.7)
+        page.left_margin = page.right_margin = Cm(2)
+        page.top_margin = page.bottom_margin = Cm(2)
         styles = self.doc.styles
         if APPENDIX_STYLE not in [s.name for s in styles]:
             style = styles.add_style(APPENDIX_STYLE, WD_STYLE_TYPE.PARAGRAPH)
@@ -176,10 +183,20 @@ class DocxWriter:
                 out.append(nested if item.ordered else None)
         return out
 
-    def table(self, header: Sequence[Inline], rows: Sequence[Sequence[Inline]]):
+    def table(self, header: Sequence[Inline], rows: Sequence[Sequence[Inline]],
+              weights: Sequence[float] = ()):
+        from docx.shared import Cm
+
         columns = max([len(header), *(len(r) for r in rows)])
         table = self.doc.add_table(rows=1 + len(rows), cols=columns)
         table.style = self.doc.styles["Table Grid"]
+        if weights:
+            table.autofit = False
+            for column, weight in zip(table.columns, weights, strict=True):
+                width = Cm(PAGE_WIDTH_CM * weight / sum(weights))
+                column.width = width
+                for cell in column.cells:
+                    cell.width = width
         for r, row in enumerate([header, *rows]):
             for c in range(columns):
                 cell = table.cell(r, c)
@@ -200,9 +217,19 @@ class DocxWriter:
             elif isinstance(b, Table) and (b.header or b.rows):
                 self.table(b.header, b.rows)
 
-    def text_table(self, header: Sequence[str], rows: Sequence[Sequence[str]]):
-        return self.table([(Run(h),) for h in header],
-                          [[(Run(c),) if c else () for c in row] for row in rows])
+    def text_table(self, header: Sequence[str], rows: Sequence[Sequence[str]],
+                   weights: Sequence[float] = ()):
+        """A register's table (endorsements, targets), in a smaller type."""
+        from docx.shared import Pt
+
+        table = self.table([(Run(h),) for h in header],
+                           [[(Run(c),) if c else () for c in row] for row in rows], weights)
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    for run in p.runs:
+                        run.font.size = Pt(8.5)
+        return table
 
     def save(self, out: str | Path) -> None:
         self.doc.save(str(out) if isinstance(out, Path) else out)
@@ -210,7 +237,7 @@ class DocxWriter:
 
 def targets_rows(targets: Sequence[Target], today) -> list[list[str]]:
     def value(v, when):
-        return "" if v is None else format_number(v) + (f" ({format_date(when)})" if when else "")
+        return "" if v is None else format_number(v) + (f"\n{format_date(when)}" if when else "")
 
     return [[theme_label(t.theme), t.indicator, t.data_source,
              value(t.baseline_value, t.baseline_date), value(t.target_value, t.target_date),
@@ -220,6 +247,8 @@ def targets_rows(targets: Sequence[Target], today) -> list[list[str]]:
 
 TARGET_HEADER = ("Theme", "Indicator", "Source", "Baseline", "Target", "Latest",
                  "Lead partner", "Status")
+TARGET_WEIGHTS = (1.1, 2.3, 1.4, 1.45, 1.45, 1.45, 1.5, 0.9)
+ENDORSEMENT_WEIGHTS = (3, 2, 1.2)
 
 
 def endorsement_rows(endorsements: Sequence[Endorsement]) -> list[list[str]]:
@@ -248,10 +277,12 @@ def front_matter(writer: DocxWriter, data) -> None:
 def appendices(writer: DocxWriter, data) -> None:
     if data.endorsements:
         writer.doc.add_paragraph("Endorsements", style=APPENDIX_STYLE)
-        writer.text_table(("Body", "Signed by", "Date"), endorsement_rows(data.endorsements))
+        writer.text_table(("Body", "Signed by", "Date"), endorsement_rows(data.endorsements),
+                          ENDORSEMENT_WEIGHTS)
     if data.targets:
         writer.doc.add_paragraph("Targets", style=APPENDIX_STYLE)
-        writer.text_table(TARGET_HEADER, targets_rows(data.targets, data.today))
+        writer.text_table(TARGET_HEADER, targets_rows(data.targets, data.today),
+                          TARGET_WEIGHTS)
 
 
 def write_strategy_docx(data, out: str | Path) -> None:

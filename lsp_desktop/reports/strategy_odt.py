@@ -9,8 +9,10 @@ from lsp_desktop.domain.richtext import Heading, Inline, ListBlock, Para, Run, T
 from lsp_desktop.domain.strategies import StrategyStatus
 from lsp_desktop.domain.text import format_date
 from lsp_desktop.reports.strategy_docx import (
+    ENDORSEMENT_WEIGHTS,
     EXPORT_KEYWORD,
     TARGET_HEADER,
+    TARGET_WEIGHTS,
     body_heading_level,
     endorsement_rows,
     targets_rows,
@@ -23,22 +25,43 @@ class _OdtWriter:
     def __init__(self):
         from odf.opendocument import OpenDocumentText
         from odf.style import (
+            DefaultStyle,
             ListLevelProperties,
             ParagraphProperties,
             Style,
-            TableColumnProperties,
+            TableCellProperties,
+            TableProperties,
             TextProperties,
         )
         from odf.text import ListLevelStyleBullet, ListLevelStyleNumber, ListStyle
 
         self.doc = doc = OpenDocumentText()
         self._spans: dict[tuple[bool, bool, bool], object] = {}
+        self._columns: dict[str, object] = {}
+        self.small = False
+        self.small_style = Style(name="SmallCell", family="paragraph")
+        self.small_style.addElement(TextProperties(fontsize="8.5pt"))
+        self.small_style.addElement(ParagraphProperties(marginbottom="0cm"))
+        doc.automaticstyles.addElement(self.small_style)
+        default = DefaultStyle(family="paragraph")
+        default.addElement(ParagraphProperties(marginbottom="0.18cm", margintop="0cm"))
+        default.addElement(TextProperties(fontsize="10.5pt", fontfamily="Liberation Sans"))
+        doc.styles.addElement(default)
         for level in range(1, 7):
             style = Style(name=f"Heading_20_{level}", displayname=f"Heading {level}",
                           family="paragraph", defaultoutlinelevel=str(level))
-            style.addElement(TextProperties(fontsize=f"{max(11, 20 - 2 * level)}pt",
-                                            fontweight="bold"))
+            style.addElement(TextProperties(fontsize=f"{max(11, 18 - 2 * level)}pt",
+                                            fontweight="bold", color="#1d4f73"))
+            style.addElement(ParagraphProperties(margintop="0.35cm", marginbottom="0.15cm",
+                                                 keepwithnext="always"))
             doc.styles.addElement(style)
+        self.table_style = Style(name="Grid", family="table")
+        self.table_style.addElement(TableProperties(width="17cm", align="left"))
+        doc.automaticstyles.addElement(self.table_style)
+        self.cell_style = Style(name="GridCell", family="table-cell")
+        self.cell_style.addElement(TableCellProperties(border="0.5pt solid #9aa5b1",
+                                                       padding="0.08cm"))
+        doc.automaticstyles.addElement(self.cell_style)
         for name, display, size in (("Title", "Title", "22pt"), ("Subtitle", "Subtitle", "12pt"),
                                     (APPENDIX_STYLE, "Appendix Heading", "16pt")):
             style = Style(name=name, displayname=display, family="paragraph")
@@ -59,9 +82,6 @@ class _OdtWriter:
             self.numbers.addElement(number)
         doc.automaticstyles.addElement(self.bullets)
         doc.automaticstyles.addElement(self.numbers)
-        self.column = Style(name="TableColumn", family="table-column")
-        self.column.addElement(TableColumnProperties(columnwidth="3cm"))
-        doc.automaticstyles.addElement(self.column)
         self.header_cell = Style(name="HeaderText", family="text")
         self.header_cell.addElement(TextProperties(fontweight="bold"))
         doc.automaticstyles.addElement(self.header_cell)
@@ -84,6 +104,18 @@ class _OdtWriter:
             self.doc.automaticstyles.addElement(style)
             self._spans[key] = style
         return self._spans[key]
+
+    def _column(self, width: float):
+        """A column style of `width` cm (tables take 17 cm)."""
+        from odf.style import Style, TableColumnProperties
+
+        name = f"Col{round(width * 100)}"
+        if name not in self._columns:
+            style = Style(name=name, family="table-column")
+            style.addElement(TableColumnProperties(columnwidth=f"{width:.2f}cm"))
+            self.doc.automaticstyles.addElement(style)
+            self._columns[name] = style
+        return self._columns[name]
 
     def runs(self, element, runs: Inline) -> None:
         from odf.text import A, LineBreak, Span
@@ -142,19 +174,22 @@ class _OdtWriter:
                 li.addElement(p)
                 nested.addElement(li)
 
-    def table(self, header: Sequence[Inline], rows: Sequence[Sequence[Inline]]) -> None:
+    def table(self, header: Sequence[Inline], rows: Sequence[Sequence[Inline]],
+              weights: Sequence[float] = ()) -> None:
         from odf.table import Table as OdfTable
         from odf.table import TableCell, TableColumn, TableRow
         from odf.text import P
 
         columns = max([len(header), *(len(r) for r in rows)])
-        table = OdfTable()
-        table.addElement(TableColumn(numbercolumnsrepeated=columns, stylename=self.column))
+        table = OdfTable(stylename=self.table_style)
+        for weight in weights or [1.0] * columns:
+            table.addElement(TableColumn(stylename=self._column(
+                17 * weight / sum(weights or [1.0] * columns))))
         for r, row in enumerate([header, *rows]):
             tr = TableRow()
             for c in range(columns):
-                cell = TableCell(valuetype="string")
-                p = P()
+                cell = TableCell(valuetype="string", stylename=self.cell_style)
+                p = P(stylename=self.small_style) if self.small else P()
                 runs = row[c] if c < len(row) else ()
                 if r == 0:
                     runs = tuple(Run(x.text, True, x.italic, x.href) for x in runs)
@@ -175,9 +210,17 @@ class _OdtWriter:
             elif isinstance(b, Table) and (b.header or b.rows):
                 self.table(b.header, b.rows)
 
-    def text_table(self, header, rows) -> None:
+    def text_table(self, header, rows, weights=()) -> None:
+        """A register's table (endorsements, targets), in a smaller type."""
+        self.small = True
+        try:
+            self._text_table(header, rows, weights)
+        finally:
+            self.small = False
+
+    def _text_table(self, header, rows, weights=()) -> None:
         self.table([(Run(h),) for h in header], [[(Run(c),) if c else () for c in r]
-                                                 for r in rows])
+                                                 for r in rows], weights)
 
 
 def write_strategy_odt(data, out: str | Path) -> None:
@@ -203,8 +246,10 @@ def write_strategy_odt(data, out: str | Path) -> None:
         w.blocks(parse(section.body))
     if data.endorsements:
         w.paragraph((Run("Endorsements"),), APPENDIX_STYLE)
-        w.text_table(("Body", "Signed by", "Date"), endorsement_rows(data.endorsements))
+        w.text_table(("Body", "Signed by", "Date"), endorsement_rows(data.endorsements),
+                     ENDORSEMENT_WEIGHTS)
     if data.targets:
         w.paragraph((Run("Targets"),), APPENDIX_STYLE)
-        w.text_table(TARGET_HEADER, targets_rows(data.targets, data.today))
+        w.text_table(TARGET_HEADER, targets_rows(data.targets, data.today),
+                     TARGET_WEIGHTS)
     w.doc.save(str(out))
