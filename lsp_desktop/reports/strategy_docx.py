@@ -35,7 +35,6 @@ class DocxWriter:
     def __init__(self):
         import docx
         from docx.enum.style import WD_STYLE_TYPE
-
         from docx.shared import Cm
 
         self.doc = docx.Document()
