@@ -66,7 +66,8 @@ def plain(runs: Inline) -> str:
     return "".join(r.text for r in runs)
 
 
-def _merge(runs: list[Run]) -> Inline:
+def merge_runs(runs: list[Run]) -> Inline:
+    """Runs with neighbours of the same look joined, empty ones dropped."""
     out: list[Run] = []
     for r in runs:
         if not r.text:
@@ -129,7 +130,7 @@ def _inline(token) -> Inline:
         elif kind == "image":
             runs.append(Run(c.content or "".join(x.content for x in c.children or ()),
                             bold > 0, italic > 0, href))
-    return _merge(runs)
+    return merge_runs(runs)
 
 
 @lru_cache(maxsize=512)
@@ -201,7 +202,7 @@ def parse(markdown: str) -> tuple[Block, ...]:
                 if item_has_text and item_has_text[-1]:
                     # a second paragraph of the same item: one item, a line apart
                     last = items[-1]
-                    items[-1] = Item(_merge([*last.runs, Run("\n"), *runs]), last.level,
+                    items[-1] = Item(merge_runs([*last.runs, Run("\n"), *runs]), last.level,
                                      last.ordered)
                 else:
                     items.append(Item(strip_runs(runs), level, lists[-1]))
@@ -236,7 +237,7 @@ def inline_markdown(runs: Inline) -> str:
     CommonMark could not mark as bold or italic (punctuation against a letter) keeps its
     text only."""
     out = ""
-    runs = _merge(list(runs))
+    runs = merge_runs(list(runs))
     for i, r in enumerate(runs):
         text = r.text
         core = text.strip()

@@ -234,15 +234,6 @@ def word_count(markdown: str) -> int:
     return sum(1 for _ in _WORD.finditer(_LINK_TARGET.sub("]", markdown)))
 
 
-_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def unescape_markdown(text: str) -> str:
-    """Drop Markdown's backslash escapes (`\\<` -> `<`, `1\\.` -> `1.`) for showing or
-    printing text as typed; section bodies use them so typed characters stay text."""
-    return _BACKSLASH_ESCAPE.sub(r"\1", text) if "\\" in text else text
-
-
 def has_words(markdown: str) -> bool:
     """Whether a Markdown text has any word (cheaper than counting them)."""
     return bool(markdown) and _WORD.search(_LINK_TARGET.sub("]", markdown)) is not None

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lsp_desktop.domain.richtext import Block, Heading, Inline, Para, Run, to_markdown
+from lsp_desktop.domain.richtext import (
+    Block,
+    Heading,
+    Inline,
+    Para,
+    Run,
+    merge_runs,
+    to_markdown,
+)
 from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, StrategyType
 from lsp_desktop.domain.text import fold
 
@@ -114,15 +122,7 @@ def plural(n: int, word: str) -> str:
 
 def joined_runs(runs: list[Run]) -> Inline:
     """Runs with neighbours of the same look joined (readers give many small ones)."""
-    out: list[Run] = []
-    for r in runs:
-        if not r.text:
-            continue
-        if out and out[-1].same_look(r):
-            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic, r.href)
-        else:
-            out.append(r)
-    return tuple(out)
+    return merge_runs(runs)
 
 
 def table_of(rows: list[tuple[Inline, ...]]):
