@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from importlib import resources
 
 import docx
@@ -290,3 +292,20 @@ def test_an_empty_file_saves_nothing(tmp_path, services):
         import_strategy(services, doc, "cs")
     assert services.strategies.strategies() == before
 
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None,
+                    reason="LibreOffice (soffice) is not installed: .doc files are refused")
+def test_old_word_doc_is_converted_by_libreoffice(tmp_path):
+    source = community_docx(tmp_path / "source.docx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                    "--convert-to", "doc", "--outdir", str(tmp_path / "old"), str(source)],
+                   capture_output=True, timeout=240, check=True)
+    old = tmp_path / "old" / "source.doc"
+    doc = read_strategy_file(old)
+    assert doc.file_name == "source.doc"
+    assert [s.title for s in doc.sections] == ["1. Our long-term vision", "Action plan",
+                                               "Partnership news"]
+    numbered = doc.sections[1].blocks[0]
+    assert [plain(i.runs) for i in numbered.items] == [
+        "Agree the themes", "Name a lead partner", "Report each quarter"]
