@@ -18,7 +18,7 @@ from lsp_desktop.domain.text import format_date
 
 APPENDIX_STYLE = "Appendix Heading"  # tables kept in LSP Desktop: an import leaves them out
 EXPORT_KEYWORD = "lsp-desktop strategy"
-LINK_BLUE = (0x05, 0x63, 0xC1)
+LINK_BLUE = "0563C1"
 PAGE_WIDTH_CM = 17.0                # A4 less 2 cm margins
 
 
@@ -50,6 +50,7 @@ class DocxWriter:
         self._abstract = {name: self._abstract_id(name) for name in ("List Number",
                                                                      "List Number 2")}
         self.change_id = 100
+        self._style_ids: dict[str, str] = {}
 
     def _abstract_id(self, style_name: str) -> str:
         from docx.oxml.ns import qn
@@ -91,22 +92,32 @@ class DocxWriter:
                 holder.append(self._run(paragraph, r, deleted=change == "del"))
 
     def _run(self, paragraph, r: Run, deleted: bool = False):
+        """A w:r for a run: its look in w:rPr, its text in w:t (w:delText when deleted)
+        with w:br for line breaks. Built from python-docx's elements directly: its Run
+        setters search the element for every property, the cost of a long strategy."""
+        from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
-        from docx.shared import RGBColor
 
-        run = paragraph.add_run(r.text)
-        if r.bold:
-            run.bold = True
-        if r.italic:
-            run.italic = True
-        if r.href:
-            run.font.underline = True
-            run.font.color.rgb = RGBColor(*LINK_BLUE)
-        element = run._r
-        element.getparent().remove(element)
-        if deleted:
-            for t in element.findall(qn("w:t")):
-                t.tag = qn("w:delText")
+        element = OxmlElement("w:r")
+        if r.bold or r.italic or r.href:
+            props = OxmlElement("w:rPr")
+            if r.bold:
+                props.append(OxmlElement("w:b"))
+            if r.italic:
+                props.append(OxmlElement("w:i"))
+            if r.href:
+                props.append(OxmlElement("w:color", {qn("w:val"): LINK_BLUE}))
+                props.append(OxmlElement("w:u", {qn("w:val"): "single"}))
+            element.append(props)
+        tag = "w:delText" if deleted else "w:t"
+        for n, line in enumerate(r.text.split("\n")):
+            if n:
+                element.append(OxmlElement("w:br"))
+            if line:
+                t = OxmlElement(tag)
+                t.text = line
+                t.set(qn("xml:space"), "preserve")
+                element.append(t)
         return element
 
     def _hyperlink(self, paragraph, href: str):
@@ -146,17 +157,27 @@ class DocxWriter:
         self.tracked(r_pr, change, author, when)
 
     # -- blocks --------------------------------------------------------------
+    def styled(self, style_name: str, text: str = ""):
+        """A new paragraph in a style; the style's id is looked up once (python-docx looks
+        it up by name on every paragraph, which dominates the time of a long strategy)."""
+        style_id = self._style_ids.get(style_name)
+        if style_id is None:
+            style_id = self._style_ids[style_name] = self.doc.styles[style_name].style_id
+        p = self.doc.add_paragraph(text)
+        p._p.style = style_id
+        return p
+
     def heading(self, text: str, level: int):
-        return self.doc.add_heading(text, level)
+        return self.styled(f"Heading {level}", text)
 
     def paragraph_for(self, block, item_level: int = 0, ordered: bool = False,
                       numbering: int | None = None):
         """An empty paragraph with the look of a block (heading, paragraph, list item)."""
         if isinstance(block, Heading):
-            return self.doc.add_paragraph(style=f"Heading {body_heading_level(block.level)}")
+            return self.styled(f"Heading {body_heading_level(block.level)}")
         if block == "item":
             name = ("List Number" if ordered else "List Bullet") + (" 2" if item_level else "")
-            p = self.doc.add_paragraph(style=name)
+            p = self.styled(name)
             if ordered and numbering is not None:
                 num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
                 num_pr.get_or_add_ilvl().val = 0
