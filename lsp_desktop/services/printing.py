@@ -150,7 +150,17 @@ def find_strategy(services, name: str):
 
 
 def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
-    from lsp_desktop.reports.strategy import StrategyDraftData, render_strategy, strategy_title
+    from lsp_desktop.reports.strategy import render_strategy, strategy_title
+
+    data = strategy_data(services, request)
+    return PreparedReport(strategy_title(data), render_strategy, data, request.produced,
+                          request.paper)
+
+
+def strategy_data(services, request: PrintRequest):
+    """One version of a strategy with its targets and endorsements (and the changes
+    since `request.compare`), as the PDF and the Word export show it."""
+    from lsp_desktop.reports.strategy import StrategyDraftData
 
     strategy = find_strategy(services, request.strategy)
     versions = services.strategies.version_summaries(strategy.id)
@@ -168,12 +178,10 @@ def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
             raise DomainError(f"'{strategy.title}' has no version {request.compare} to "
                               "compare with")
         changes = services.strategies.compare(strategy.id, request.compare, number)
-    data = StrategyDraftData(
+    return StrategyDraftData(
         services.partnership.get(), strategy, version, request.produced, request.compare,
         changes, services.strategies.targets(strategy.id),
         services.strategies.endorsements(strategy.id, number))
-    return PreparedReport(strategy_title(data), render_strategy, data, request.produced,
-                          request.paper)
 
 
 def _prepare_pack(services, request: PrintRequest) -> PreparedReport:

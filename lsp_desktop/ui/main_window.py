@@ -21,6 +21,7 @@ from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.settings.settings_store import SettingsStore, apply_settings
 from lsp_desktop.ui.shared_db.shared_window import Refresher, make_banner
+from lsp_desktop.ui.strategies.strategy_files import StrategyFiles
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
 from lsp_desktop.ui.window.tab_keys import TabKeys
 from lsp_desktop.ui.window.window_state import WindowStateKeeper
@@ -96,6 +97,9 @@ class MainWindow(QMainWindow):
         self.exchange.open_requested.connect(self.open_requested)
         self.exchange.restore_requested.connect(self.restore_requested)
         self.exchange.message.connect(self.show_message)
+        self.strategy_files = StrategyFiles(self.file_menu, services, read_only,
+                                            lambda: self.strategies_tab, self)
+        self.import_strategy_action = self.strategy_files.import_action
         self.audit = AuditMenu(self.view_menu, self)
         self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
         self.refresher.message.connect(self.show_message)
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
                             undo_stack=self.undo_stack, load=False)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
+        self.strategy_files.connect_tab(tab)
         self._stale.add(tab)
         return tab
 

@@ -85,7 +85,7 @@ skills, health, housing and liveability.
 """,
     "Local delivery": "Neighbourhood managers in each estate from September 2002.",
     "Community involvement": """Residents hold half the seats on each neighbourhood \
-board. The consultation draft went to every household <and> to 40 community groups.
+board. The consultation draft went to every household and to 40 community groups.
 """,
     "Monitoring and evaluation": "Quarterly reports to the board against the targets register.",
 }
