@@ -69,7 +69,7 @@ def demo_template(tmp_path_factory) -> Path:
     """The demo partnership written once per test session; copy it, never change it."""
     from lsp_desktop.services.demo import write_demo
 
-    return write_demo(tmp_path_factory.mktemp("demo") / "demo.lspd", today=TODAY)
+    return write_demo(tmp_path_factory.mktemp("demo") / "demo.lspd")
 
 
 @pytest.fixture
