@@ -58,7 +58,7 @@ class ReadinessService:
     def _strategies_input(self, today: date) -> dict:
         if self._strategies is None:
             return {}
-        summaries = tuple(self._strategies.summaries())
+        summaries = tuple(self._strategies.summaries(on=today))
         targets = tuple(TargetFacts(t.indicator, t.baseline_value is not None,
                                     t.latest_value is not None, target_status(t, today))
                         for t in self._strategies.targets())
