@@ -24,7 +24,7 @@ from lsp_desktop.domain.actions import Action
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.members import Balance, Member, Role, Sector
 from lsp_desktop.domain.partnership import Partnership
-from lsp_desktop.domain.readiness import CriterionReadiness
+from lsp_desktop.domain.readiness import CriterionReadiness, Place
 from lsp_desktop.domain.strategies import StrategySummary, Target
 from lsp_desktop.domain.text import format_date, format_pounds
 from lsp_desktop.reports.actions import action_plan_flowables
@@ -64,6 +64,7 @@ class PackData:
     strategies: Sequence[StrategySummary] | None = None
     targets: Sequence[Target] = ()
     lead_officer: str = ""                         # "Name, job title" from the settings
+    annex: bool = True                             # the annex of readiness signals
 
 
 def pack_status(data: PackData) -> str:
@@ -245,10 +246,10 @@ def _criterion(data: PackData, c: Criterion, n: int, width: float) -> list:
                                 [width * f for f in (0.42, 0.12, 0.13, 0.33)]))
     else:
         story.append(para("No evidence listed.", "small"))
-    linked = [x for x in data.actions or () if x.criterion == c]
+    linked = [x for x in data.actions or () if x.answers(c)]
     story += [CondPageBreak(60), markup("Linked actions", "h3_table")]
     if linked:
-        rows = [[x.reference, x.title, x.status.label, format_date(x.due),
+        rows = [[x.reference, x.title, x.status.label, x.due_text(),
                  "OVERDUE" if x.is_overdue(data.today) else ""] for x in linked]
         story.append(PagedTable(
             ["Ref", "Action", "Status", "Due", "Overdue"], rows,
@@ -322,10 +323,14 @@ def _go_review(data: PackData, width: float) -> list:
                              [width * 0.14, width * 0.3, width * 0.56])]
     story.append(markup("Areas of concern", "h3"))
     if rnd.concerns:
-        actions = {x.id: x.reference for x in data.actions or ()}
-        story.append(PagedTable(["Concern", "Criterion", "Status", "Action"],
+        def answering(concern) -> str:
+            refs = [a.reference for a in data.actions or ()
+                    if concern.id in a.concern_ids or a.id == concern.action_id]
+            return ", ".join(dict.fromkeys(refs)) or "–"
+
+        story.append(PagedTable(["Concern", "Criterion", "Status", "Actions"],
                                 [[x.text, x.criterion.label if x.criterion else "–",
-                                  x.status.label, actions.get(x.action_id, "–")]
+                                  x.status.label, answering(x)]
                                  for x in rnd.concerns],
                                 [width * f for f in (0.5, 0.22, 0.14, 0.14)]))
     else:
@@ -357,7 +362,8 @@ def _annex(data: PackData, width: float) -> list:
     for r in data.readiness:
         rows = [[rating_chip(sig.level, 76), Paragraph(literal(clip(sig.sentence, 1500)),
                                                        s["cell"]),
-                 Paragraph(literal(sig.where), s["cell"])] for sig in r.signals]
+                 Paragraph(literal(PAPER_PLACES.get(sig.place, "")), s["cell"])]
+                for sig in r.signals]
         block = [markup(f"{literal(r.criterion.label)}", "h3"),
                  Table([[markup("<b>From the data</b>", "cell"), rating_chip(r.data_rating, 90),
                          markup("<b>Self-assessed</b>", "cell"), rating_chip(r.self_rating, 90)]],
@@ -366,9 +372,19 @@ def _annex(data: PackData, width: float) -> list:
             block.append(para(r.disagreement, "small"))
         story.append(KeepTogether(block))
         if rows:
-            story.append(simple_table(["Signal", "What the records show", "Where to act"], rows,
+            story.append(simple_table(["Signal", "What the records show", "Where recorded"], rows,
                                       [width * 0.18, width * 0.6, width * 0.22], stripes=False))
     return story
+
+
+# Where each signal's facts are kept, said for a reader of the paper (never a screen).
+PAPER_PLACES = {
+    Place.MEMBERS: "Membership register (section 2)",
+    Place.ACTIONS: "Action plan (section 4)",
+    Place.STRATEGIES: "Strategies and targets (section 5)",
+    Place.ASSESSMENT: "Self-assessment (section 3)",
+    Place.GO_REVIEW: "Government Office review (section 6)",
+}
 
 
 def build_pack(data: PackData, doc) -> list:
@@ -383,7 +399,8 @@ def build_pack(data: PackData, doc) -> list:
         story += action_plan_flowables(data.actions, data.today, "criterion",
                                        data.member_names, width, level=1, prefix="pack-ap")
     story += _strategies(data, width) + _go_review(data, width) + _sign_off(data, width)
-    story += _annex(data, width)
+    if data.annex:
+        story += _annex(data, width)
     return story
 
 

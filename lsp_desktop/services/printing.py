@@ -261,8 +261,9 @@ def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
         balance=services.members.balance(today), catalogue=accreditation.catalogue(),
         readiness=readiness if rnd else (), actions=services.actions.list_actions(),
         member_names=member_names(services, today),
-        strategies=services.strategies.summaries(), targets=services.strategies.targets(),
-        lead_officer=request.lead_officer)
+        strategies=services.strategies.summaries(on=today),
+        targets=services.strategies.targets(), lead_officer=request.lead_officer,
+        annex=request.annex)
     return PreparedReport(pack_title(data), render_pack, data, request.produced, request.paper)
 
 
