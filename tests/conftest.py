@@ -15,7 +15,7 @@ from lsp_desktop.db.database import open_partnership  # noqa: E402
 from lsp_desktop.paths import AppPaths  # noqa: E402
 from lsp_desktop.services import build_services  # noqa: E402
 
-TODAY = date(2002, 6, 1)
+TODAY = date(2002, 6, 30)     # the date the demo's story stands at
 
 
 @pytest.fixture(autouse=True)

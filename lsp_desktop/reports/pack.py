@@ -25,6 +25,7 @@ from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.members import Balance, Member, Role, Sector
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.domain.readiness import CriterionReadiness, Place
+from lsp_desktop.domain.reference_board import SOUTHWARK_2002, balance_beside_reference
 from lsp_desktop.domain.strategies import StrategySummary, Target
 from lsp_desktop.domain.text import format_date, format_pounds
 from lsp_desktop.reports.actions import action_plan_flowables
@@ -164,16 +165,18 @@ def _profile(data: PackData, width: float) -> list:
 
 def _membership(data: PackData, width: float) -> list:
     b = data.balance
-    rows = [[s.label, str(b.by_sector.get(s, 0)), f"{b.by_sector_share.get(s, 0.0):.0%}"]
-            for s in Sector]
-    rows.append(["Total seats", str(b.total), "100%" if b.total else "–"])
+    rows = [[line.sector.label, str(line.seats), f"{line.share:.0%}",
+             f"{line.reference_seats} ({line.reference_share:.0%})"]
+            for line in balance_beside_reference(b)]
+    rows.append(["Total seats", str(b.total), "100%" if b.total else "–",
+                 str(SOUTHWARK_2002.total)])
     last = len(rows)
-    table = simple_table(["Sector", "Seats", "Share"], rows,
-                         [width * 0.22, width * 0.1, width * 0.1],
+    table = simple_table(["Sector", "Seats", "Share", "Southwark 2002"], rows,
+                         [width * 0.14, width * 0.07, width * 0.08, width * 0.17],
                          [("ALIGN", (1, 0), (-1, -1), "RIGHT"),
                           ("FONT", (0, last), (-1, last), BOLD, 8)])
-    side = Table([[table, sector_chart(b, width * 0.5)]],
-                 colWidths=[width * 0.45, width * 0.55], hAlign="LEFT")
+    side = Table([[table, sector_chart(b, width * 0.44)]],
+                 colWidths=[width * 0.5, width * 0.5], hAlign="LEFT")
     side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     chair = f"The chair comes from the {b.chair_sector.value} sector." if b.chair_sector else \
@@ -182,12 +185,15 @@ def _membership(data: PackData, width: float) -> list:
     if b.substitutes or b.observers:
         extra.append(f"Besides the seats: {b.substitutes} substitutes and {b.observers} "
                      "observers.")
+    reference = (f"The guidance asks for an appropriate balance and sets no quota; the "
+                 f"last column shows a board of the period for comparison "
+                 f"({SOUTHWARK_2002.description()}).")
     missing = ("Expected bodies not on the board: " + ", ".join(b.missing_bodies) + "."
                if b.missing_bodies else "Every body the guidance expects is on the board.")
     story = [CondPageBreak(200), Bookmark("Membership and sector balance", 0, "membership"),
              markup("2. Membership and sector balance", "h1"),
              para(f"The board on {format_date(b.on)}: {b.total} seats."), side, gap(6),
-             para(" ".join([chair] + extra)), para(missing), gap(4),
+             para(reference, "small"), para(" ".join([chair] + extra)), para(missing), gap(4),
              CondPageBreak(80), markup("Members serving", "h3_table")]
     order = {r: i for i, r in enumerate(Role)}
     members = sorted(data.members, key=lambda m: (list(Sector).index(m.sector),

@@ -29,6 +29,7 @@ from lsp_desktop.domain.actions import (
     next_reference,
     shift_due,
     validate_action,
+    with_purposes,
 )
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
@@ -126,6 +127,7 @@ def _sorted_notes(notes: Iterable[ProgressNote]) -> list[ProgressNote]:
 
 
 def _apply(row: ActionRecord, a: Action) -> None:
+    a = _first_purposes_first(a)
     row.reference = a.reference.strip()
     row.title = a.title.strip()
     row.description = a.description
@@ -146,7 +148,13 @@ def _apply(row: ActionRecord, a: Action) -> None:
     row.original_due = a.original_due
 
 
+def _first_purposes_first(a: Action) -> Action:
+    """The first of each kind of purpose in the action's own columns, the rest beside."""
+    return with_purposes(a, a.criteria, a.target_ids, a.concern_ids)
+
+
 def _purpose_rows(action_id: int, a: Action) -> list[dict]:
+    a = _first_purposes_first(a)
     return ([{"action_id": action_id, "criterion": Criterion(c).value, "target_id": None,
               "concern_id": None} for c in a.criteria[1:]]
             + [{"action_id": action_id, "criterion": None, "target_id": t, "concern_id": None}

@@ -130,6 +130,9 @@ def populate(services, today: date) -> None:
 
     second = acc.new_round("Annual review 2002/03", RoundKind.ANNUAL_REVIEW, "2002/03",
                            carry_from_id=first.id)
+    acc.update_round(replace(acc.get_round(second.id), participants=(
+        "Board away day, 14 May 2002: 19 members; theme group leads")))
+    second = acc.get_round(second.id)
     for c, (rating, note) in _ROUND_2002.items():
         before = second.assessment(c)
         acc.save_criterion(second.id, c, rating, f"{before.narrative}\n\n{note}",

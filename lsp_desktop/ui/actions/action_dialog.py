@@ -7,7 +7,9 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -189,6 +192,14 @@ class ActionDialog(QDialog):
         self.due_edit = OptionalDateEdit("set", a.due)
         self.due_edit.edit.setAccessibleName("Due date")
         form.addRow("D&ue", self._with_message("due", self.due_edit))
+        if a.slipped:
+            moves = "; ".join(f"{format_date(c.before)} → {format_date(c.after)} on "
+                              f"{format_date(c.changed_on)}" for c in a.due_changes)
+            self.slip_label = QLabel(f"Originally due {format_date(a.original_due)}"
+                                     + (f" (re-planned: {moves})" if moves else ""))
+            self.slip_label.setWordWrap(True)
+            self.slip_label.setTextFormat(Qt.TextFormat.PlainText)
+            form.addRow("", self.slip_label)
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName("Status")
         for s in ActionStatus:
@@ -259,6 +270,7 @@ class ActionDialog(QDialog):
         self.notes: list[ProgressNote] = list(a.notes)
         self._show_notes()
         tabs.addTab(notes_page, "Progress notes")
+        tabs.addTab(self._purposes_page(a, targets, concerns), "Also answers")
         self.tabs = tabs
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -306,6 +318,55 @@ class ActionDialog(QDialog):
             f"{format_date(n.written_on)}  {n.text}" for n in self._sorted_notes())
             or "No progress notes yet.")
 
+    def _purposes_page(self, a: Action, targets, concerns) -> QWidget:
+        """Every further criterion, target and area of concern the action answers."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Besides what it answers first (on Details), this action "
+                                "also answers the items ticked here."))
+        self.purposes_model = QStandardItemModel(self)
+        chosen = ({f"criterion:{c.value}" for c in a.criteria[1:]}
+                  | {f"target:{t}" for t in a.target_ids[1:]}
+                  | {f"concern:{c}" for c in a.concern_ids[1:]})
+        entries = ([(f"Criterion: {c.label}", f"criterion:{c.value}") for c in Criterion]
+                   + [(f"Target: {label}", f"target:{tid}") for tid, label, _t in targets]
+                   + [(f"Area of concern: {label}", f"concern:{cid}")
+                      for cid, label in concerns])
+        known = {key for _l, key in entries}
+        entries += [(f"{k.split(':')[0].capitalize()} #{k.split(':')[1]}", k)
+                    for k in sorted(chosen - known)]
+        for label, key in entries:
+            item = QStandardItem(label)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if key in chosen
+                               else Qt.CheckState.Unchecked)
+            self.purposes_model.appendRow(item)
+        self.purposes_view = QListView()
+        self.purposes_view.setModel(self.purposes_model)
+        self.purposes_view.setAccessibleName("Also answers")
+        self.purposes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.purposes_view, 1)
+        return page
+
+    def set_also_answers(self, key: str, checked: bool = True) -> None:
+        """Tick (or untick) a further purpose by its `kind:value` key."""
+        for row in range(self.purposes_model.rowCount()):
+            item = self.purposes_model.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setCheckState(Qt.CheckState.Checked if checked
+                                   else Qt.CheckState.Unchecked)
+
+    def _also_answers(self) -> dict[str, list]:
+        found: dict[str, list] = {"criterion": [], "target": [], "concern": []}
+        for row in range(self.purposes_model.rowCount()):
+            item = self.purposes_model.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                kind, _sep, value = item.data(Qt.ItemDataRole.UserRole).partition(":")
+                found[kind].append(Criterion(value) if kind == "criterion" else int(value))
+        return found
+
     def _answers_changed(self) -> None:
         kind, value = self._answers()
         if kind == "target" and value in self._targets:
@@ -334,7 +395,14 @@ class ActionDialog(QDialog):
         base = self._original or Action(reference="", title="")
         kind, value = self._answers()
         amount, _problem = self._amount()
+        also = self._also_answers()
         return base.with_changes(
+            more_criteria=tuple(c for c in also["criterion"]
+                                if not (kind == "criterion" and c == Criterion(value))),
+            more_target_ids=tuple(t for t in also["target"]
+                                  if not (kind == "target" and t == value)),
+            more_concern_ids=tuple(c for c in also["concern"]
+                                   if not (kind == "concern" and c == value)),
             reference=self.reference_edit.text().strip(),
             title=self.title_edit.text().strip(),
             description=self.description_edit.toPlainText(),

@@ -105,6 +105,12 @@ class ActionsTab(QWidget):
         self.criterion_combo.addItem("No criterion", NO_CRITERION)
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName("Theme filter")
+        self.purpose_combo = QComboBox()
+        self.purpose_combo.setAccessibleName("Answers target or area of concern")
+        self.purpose_combo.addItem("Any target or concern", "")
+        self.purpose_combo.setMinimumContentsLength(16)
+        self.purpose_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.overdue_check = QCheckBox("⚠ Overdue")
         self.soon_check = QCheckBox("Due in 30 days")
         self.group_combo = QComboBox()
@@ -125,6 +131,7 @@ class ActionsTab(QWidget):
         bar2 = QHBoxLayout()
         bar2.addWidget(self.overdue_check)
         bar2.addWidget(self.soon_check)
+        bar2.addWidget(self.purpose_combo)
         bar2.addWidget(QLabel("Group by"))
         bar2.addWidget(self.group_combo)
         bar2.addStretch(1)
@@ -206,7 +213,7 @@ class ActionsTab(QWidget):
         self._filter_timer.timeout.connect(self.apply_filters)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
         for combo in (self.status_combo, self.progress_combo, self.owner_combo,
-                      self.criterion_combo, self.theme_combo):
+                      self.criterion_combo, self.theme_combo, self.purpose_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue_check.toggled.connect(self.apply_filters)
         self.soon_check.toggled.connect(self.apply_filters)
@@ -244,6 +251,7 @@ class ActionsTab(QWidget):
                             {t[0]: t[1] for t in self._targets()},
                             dict(self._concerns()))
         self._fill_choice_combos(actions, names)
+        self._fill_purposes()
         self._after_filter()
         for action_id in selected:
             self.select_id(action_id, add=True)
@@ -272,14 +280,36 @@ class ActionsTab(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
+    def _fill_purposes(self) -> None:
+        """Targets and GO areas of concern, to show the actions answering one of them."""
+        current = self.purpose_combo.currentData()
+        self.purpose_combo.blockSignals(True)
+        self.purpose_combo.clear()
+        self.purpose_combo.addItem("Any target or concern", "")
+        for tid, label, _theme in self._targets():
+            self.purpose_combo.addItem(f"Target: {label}", f"target:{tid}")
+        for cid, label in self._concerns():
+            self.purpose_combo.addItem(f"Concern: {label}", f"concern:{cid}")
+        self.purpose_combo.setCurrentIndex(max(0, self.purpose_combo.findData(current)))
+        self.purpose_combo.blockSignals(False)
+
     def current_filter(self) -> ActionFilter:
+        kind, _sep, value = (self.purpose_combo.currentData() or "").partition(":")
         return ActionFilter(
+            target_id=int(value) if kind == "target" else None,
+            concern_id=int(value) if kind == "concern" else None,
             text=self.filter_edit.text(), status=self.status_combo.currentData() or "",
             progress=self.progress_combo.currentData() or "",
             owner=self.owner_combo.currentData() or "",
             criterion=self.criterion_combo.currentData() or "",
             theme=self.theme_combo.currentData() or "",
             overdue=self.overdue_check.isChecked(), due_soon=self.soon_check.isChecked())
+
+    def print_options(self) -> dict:
+        """What Print uses so the action plan printed is the one shown: filters, grouping
+        and the date the tab judges overdue actions at."""
+        return {"on": self.today(), "action_filter": self.current_filter(),
+                "group_by": str(self.group_combo.currentData() or "criterion")}
 
     def apply_filters(self) -> None:
         self._filter_timer.stop()

@@ -162,6 +162,12 @@ class MembersTab(QWidget):
         self.model.set_filter(status="current")
         self.refresh()
 
+    def print_options(self) -> dict:
+        """What Print uses so the register printed is the one shown: the As on date, the
+        sector, and former members when the list shows them."""
+        return {"on": self.on_date.value(), "sector": self.sector_combo.currentData() or "",
+                "history": self.status_combo.currentData() != "current"}
+
     def set_active(self, active: bool) -> None:
         """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
         self.new_action.setEnabled(active and not self.read_only)
