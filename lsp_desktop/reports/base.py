@@ -381,26 +381,32 @@ def _hard_break(word: str, font: str, size: float, width: float) -> list[str]:
     """Break a word too long for its cell (an email address) after its `@`, dots or
     hyphens where it can, never leaving a stub like `k`; between characters only when
     a part alone is still too wide."""
-    parts = [p for p in _BREAK_AFTER.split(word) if p]
-    if len(parts) > 1:
-        pieces, current = [], ""
-        for part in parts:
-            if current and pdfmetrics.stringWidth(current + part, font, size) > width:
-                pieces.append(current)
-                current = part
-            else:
-                current += part
-        pieces.append(current)
-        if all(pdfmetrics.stringWidth(p, font, size) <= width for p in pieces):
-            return pieces
+    local, at, domain = word.partition("@")
+    if at and local and domain and all(pdfmetrics.stringWidth(p, font, size) <= width
+                                       for p in (local + at, domain)):
+        return [local + at, domain]          # an e-mail address: its domain kept whole
     pieces, current = [], ""
-    for ch in word:
-        if current and pdfmetrics.stringWidth(current + ch, font, size) > width:
+    for part in (p for p in _BREAK_AFTER.split(word) if p):
+        if current and pdfmetrics.stringWidth(current + part, font, size) > width:
             pieces.append(current)
-            current = ch
+            current = part
         else:
-            current += ch
-    return pieces + [current]
+            current += part
+    pieces.append(current)
+    lines: list[str] = []
+    for piece in pieces:       # a part alone too wide is broken between characters
+        if pdfmetrics.stringWidth(piece, font, size) <= width:
+            lines.append(piece)
+            continue
+        current = ""
+        for ch in piece:
+            if current and pdfmetrics.stringWidth(current + ch, font, size) > width:
+                lines.append(current)
+                current = ch
+            else:
+                current += ch
+        lines.append(current)
+    return lines
 
 
 def _base_style(header_rows: int) -> list:
