@@ -352,7 +352,7 @@ def learning_signals(data: ReadinessInput) -> list[Signal]:
                           "Strategy.", Place.STRATEGIES))
     if data.actions is not None:
         linked = [a for a in data.actions
-                  if a.criterion == c and a.status != ActionStatus.DROPPED]
+                  if a.answers(c) and a.status != ActionStatus.DROPPED]
         level = Rating.RED if not linked else Rating.AMBER_GREEN if len(linked) == 1 else Rating.GREEN
         out.append(Signal(c, "learning actions", level,
                           f"{len(linked)} action{'s are' if len(linked) != 1 else ' is'} linked "

@@ -98,3 +98,15 @@ def test_interests_register_shows_declarations_with_dates(demo_db, tmp_path):
     assert "in force until 30/06/2002" in words and "14/05/2001" in words
     later = text(_print(demo_db, tmp_path, "interests", "--on", "2002-07-01"))
     assert "withdrawn 30/06/2002" in later
+
+
+def test_the_pack_says_what_the_readiness_page_says_at_the_same_date(demo_services):
+    rnd = demo_services.accreditation.latest_round()
+    for on in (STORY, date(2002, 3, 31)):
+        words = text(render_bytes(demo_services, PrintRequest("pack", STORY, on=on)))
+        sentences = [s.sentence for c in demo_services.readiness.for_round(rnd, on)
+                     for s in c.signals]
+        assert sentences and all(" ".join(s.split()) in words for s in sentences), on
+    early = [s.sentence for c in demo_services.readiness.for_round(rnd, date(2002, 3, 31))
+             for s in c.signals if s.key == "neighbourhood renewal strategy"]
+    assert "still a consultation draft" in early[0]          # agreed only in April 2002
