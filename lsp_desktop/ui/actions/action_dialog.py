@@ -347,6 +347,10 @@ class ActionDialog(QDialog):
         self.purposes_view.setModel(self.purposes_model)
         self.purposes_view.setAccessibleName("Also answers")
         self.purposes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Areas of concern are sentences: wrapped, never cut off at the right.
+        self.purposes_view.setWordWrap(True)
+        self.purposes_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.purposes_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.purposes_view, 1)
         return page
 

@@ -108,7 +108,7 @@ class ActionsTab(QWidget):
         self.purpose_combo = QComboBox()
         self.purpose_combo.setAccessibleName("Answers target or area of concern")
         self.purpose_combo.addItem("Any target or concern", "")
-        self.purpose_combo.setMinimumContentsLength(16)
+        self.purpose_combo.setMinimumContentsLength(24)
         self.purpose_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.overdue_check = QCheckBox("⚠ Overdue")
@@ -131,7 +131,7 @@ class ActionsTab(QWidget):
         bar2 = QHBoxLayout()
         bar2.addWidget(self.overdue_check)
         bar2.addWidget(self.soon_check)
-        bar2.addWidget(self.purpose_combo)
+        bar2.addWidget(self.purpose_combo, 1)
         bar2.addWidget(QLabel("Group by"))
         bar2.addWidget(self.group_combo)
         bar2.addStretch(1)

@@ -46,7 +46,7 @@ class BalancePanel(QScrollArea):
         self.counts: dict[Sector, QLabel] = {}
         self.reference: dict[Sector, QLabel] = {}
         # The guidance names no quota: the board is shown beside a real board of the period.
-        ref_head = QLabel(SOUTHWARK_2002.name.replace(", ", "\n"))
+        ref_head = QLabel("Southwark\n2002")
         ref_head.setToolTip(SOUTHWARK_2002.description())
         ref_head.setAlignment(Qt.AlignmentFlag.AlignRight)
         ref_head.setStyleSheet("color: #5f6b7a;")
@@ -57,6 +57,7 @@ class BalancePanel(QScrollArea):
             bar.setRange(0, 1000)
             bar.setTextVisible(True)
             bar.setAccessibleName(f"{sector.label} share")
+            bar.setMaximumWidth(72)      # room for the reference board's column beside
             bar.setStyleSheet(
                 f"QProgressBar::chunk {{ background: {SECTOR_COLOURS[sector]}; }}"
                 "QProgressBar { text-align: center; }")
