@@ -115,3 +115,26 @@ def test_balance_panel_shows_the_reference_board(qtbot, demo_services, demo_db):
 
     assert panel.reference[Sector.PRIVATE].text() == "2 (8%)"
     assert panel.reference[Sector.PUBLIC].text() == "11 (42%)"
+
+
+def test_accreditation_and_strategy_tabs_print_the_round_and_strategy_shown(
+        qtbot, demo_services, demo_db):
+    window = _window(qtbot, demo_services, demo_db)
+    window.tabs.setCurrentIndex(3)
+    tab = window.accreditation_tab
+    tab.round_combo.setCurrentIndex(tab.round_combo.findText("Accreditation 2001/02"))
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    dialog = window.preview_dialog
+    words = _rendered(qtbot, dialog)
+    assert "Accreditation submission – Accreditation 2001/02" in words
+    assert f"Date of this pack {tab.today():%d/%m/%Y}" in words
+    dialog.reject()
+    window.tabs.setCurrentIndex(1)
+    strategies = window.strategies_tab
+    lnrs = demo_services.strategies.strategies()[1]
+    strategies.select_strategy(lnrs.id)
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    dialog = window.preview_dialog
+    assert lnrs.title in _rendered(qtbot, dialog)
+    assert dialog.choice_box.currentData() == str(lnrs.id)
+    dialog.reject()

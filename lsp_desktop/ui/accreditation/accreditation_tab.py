@@ -155,6 +155,14 @@ class AccreditationTab(QWidget):
     def today(self) -> date:
         return self._today or date.today()
 
+    def print_options(self) -> dict:
+        """Print prints the pack of the round shown, computed at the tab's date (so the
+        readiness annex says what the Readiness page says)."""
+        options: dict = {"on": self.today()}
+        if self.round is not None:
+            options["choice"] = self.round.name
+        return options
+
     # -- loading ---------------------------------------------------------
     def refresh(self) -> None:
         """Reload rounds, the round shown, readiness and the overview from the services."""

@@ -239,6 +239,10 @@ class PrintPreviewDialog(QDialog):
         self.choice_box.clear()
         for label, value in self._choices(report):
             self.choice_box.addItem(label, value)
+        if report == self.options_report and self.options.get("choice"):
+            # The strategy or round the tab shows.
+            self.choice_box.setCurrentIndex(
+                max(0, self.choice_box.findData(self.options["choice"])))
         self.choice_box.blockSignals(False)
         self.choice_box.setVisible(self.choice_box.count() > 0)
         self.refresh()
