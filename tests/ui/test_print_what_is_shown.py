@@ -138,3 +138,14 @@ def test_accreditation_and_strategy_tabs_print_the_round_and_strategy_shown(
     assert lnrs.title in _rendered(qtbot, dialog)
     assert dialog.choice_box.currentData() == str(lnrs.id)
     dialog.reject()
+
+
+def test_editing_the_partnership_details_keeps_the_date_the_window_opens_at(qtbot,
+                                                                            demo_services):
+    from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
+
+    dialog = PartnershipDialog(demo_services.partnership.get())
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Thameside Together Partnership")
+    saved = demo_services.partnership.save(dialog.details())
+    assert saved.opens_on == date(2002, 6, 30) == demo_services.partnership.opens_on()
