@@ -80,3 +80,30 @@ def test_purposes_travel_in_the_archive(demo_services, tmp_path):
 
     data = ArchiveService(demo_services.members._factory).build()
     assert data["tables"]["action_purpose"] and data["tables"]["action_due_change"]
+
+
+def test_the_dialog_rules_for_further_purposes_and_slippage():
+    from lsp_desktop.domain.actions import DueChange
+    from lsp_desktop.ui.actions.action_dialog_controller import (
+        also_answer_choices,
+        also_answered,
+        answered,
+        slip_text,
+    )
+
+    a = Action("A-1", "Workshop", criterion=C.STRATEGIC, more_criteria=(C.LEARNING,),
+               more_concern_ids=(9,))
+    choices = also_answer_choices(a, targets=[(3, "Burglary", "crime")], concerns=[])
+    ticked = [key for _label, key, on in choices if on]
+    assert ticked == ["criterion:learning and development", "concern:9"]
+    assert ("Target: Burglary", "target:3", False) in choices
+    assert ("Concern #9", "concern:9", True) in choices          # no longer offered, kept
+    first = answered("criterion:strategic")
+    more = also_answered(first, ["criterion:strategic", "criterion:inclusive", "target:3"])
+    assert more == {"more_criteria": (C.INCLUSIVE,), "more_target_ids": (3,),
+                    "more_concern_ids": ()}
+    moved = Action("A-2", "x", due=D(2002, 6, 16), original_due=D(2002, 3, 31),
+                   due_changes=(DueChange(D(2002, 3, 19), D(2002, 3, 31), D(2002, 6, 16)),))
+    assert slip_text(moved) == ("Originally due 31/03/2002 (re-planned: 31/03/2002 → "
+                                "16/06/2002 on 19/03/2002)")
+    assert slip_text(a) == ""
