@@ -92,6 +92,14 @@ def test_action_dialog_saves_several_purposes(qtbot, demo_services):
     qtbot.addWidget(again)
     assert again.action().criteria == saved.criteria               # shown ticked, kept
     assert again.result() == QDialog.DialogCode.Rejected
+    # An action answering its criterion and a GO concern keeps both through the dialog.
+    framework = next(a for a in demo_services.actions.list_actions()
+                     if a.title == "Agree a performance management framework")
+    assert framework.concern_ids
+    kept = ActionDialog(framework, owners=(), check=lambda a: [], today=date(2002, 6, 30))
+    qtbot.addWidget(kept)
+    saved = demo_services.actions.update(kept.action())
+    assert (saved.criteria, saved.concern_ids) == (framework.criteria, framework.concern_ids)
 
 
 def test_pack_preview_can_leave_out_the_annex(qtbot, demo_services):

@@ -95,7 +95,7 @@ def test_the_dialog_rules_for_further_purposes_and_slippage():
                more_concern_ids=(9,))
     choices = also_answer_choices(a, targets=[(3, "Burglary", "crime")], concerns=[])
     ticked = [key for _label, key, on in choices if on]
-    assert ticked == ["criterion:learning and development", "concern:9"]
+    assert ticked == ["criterion:learning and development", "concern:9"]   # not strategic
     assert ("Target: Burglary", "target:3", False) in choices
     assert ("Concern #9", "concern:9", True) in choices          # no longer offered, kept
     first = answered("criterion:strategic")
@@ -107,3 +107,8 @@ def test_the_dialog_rules_for_further_purposes_and_slippage():
     assert slip_text(moved) == ("Originally due 31/03/2002 (re-planned: 31/03/2002 → "
                                 "16/06/2002 on 19/03/2002)")
     assert slip_text(a) == ""
+    # Made from an area of concern: its criterion on Details, the concern ticked, kept.
+    made = Action("A-3", "y", criterion=C.INCLUSIVE, concern_id=4)
+    keys = [key for _label, key, on in also_answer_choices(made, concerns=[(4, "GO")]) if on]
+    assert keys == ["concern:4"]
+    assert also_answered(answered("criterion:inclusive"), keys)["more_concern_ids"] == (4,)

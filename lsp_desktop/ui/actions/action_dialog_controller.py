@@ -71,11 +71,13 @@ def answered(key: str | None) -> dict:
 
 def also_answer_choices(action: Action, targets=(), concerns=()
                         ) -> list[tuple[str, str, bool]]:
-    """(label, key, ticked) of every further purpose the action may answer besides its
-    first: criteria, targets and areas of concern (one no longer offered stays)."""
-    ticked = ({f"criterion:{c.value}" for c in action.criteria[1:]}
-              | {f"target:{t}" for t in action.target_ids[1:]}
-              | {f"concern:{c}" for c in action.concern_ids[1:]})
+    """(label, key, ticked) of every further purpose the action may answer besides the one
+    shown on Details: criteria, targets and areas of concern (one no longer offered stays).
+    An action made from an area of concern answers its criterion and the concern: the
+    concern is ticked here, so saving the dialog keeps it."""
+    ticked = ({f"criterion:{c.value}" for c in action.criteria}
+              | {f"target:{t}" for t in action.target_ids}
+              | {f"concern:{c}" for c in action.concern_ids}) - {answer_key(action)}
     choices = [(label, key) for label, key in answer_choices(Action("", ""), targets, concerns)
                if key is not None]
     known = {key for _label, key in choices}
