@@ -353,13 +353,16 @@ class MainWindow(QMainWindow):
 
         index = self.tabs.currentIndex()
         chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        # The tab's own date and filters, so what is printed is what it shows.
+        tab_options = getattr(self.tabs.currentWidget(), "print_options", None)
+        options = tab_options() if tab_options and report is None else None
         settings = self.settings_store.load()
         officer = ", ".join(p for p in (settings.officer_name, settings.officer_title) if p)
         self.preview_dialog = PrintPreviewDialog(self.services, chosen, self,
                                                  paper=settings.paper_size.value,
                                                  lead_officer=officer,
                                                  export_folder=self.settings_store.export_folder(
-                                                     self.db_path))
+                                                     self.db_path), options=options)
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

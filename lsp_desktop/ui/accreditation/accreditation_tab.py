@@ -176,6 +176,14 @@ class AccreditationTab(QWidget):
     def report(self) -> dict[Criterion, CriterionReadiness]:
         return self.controller.report
 
+    def print_options(self) -> dict:
+        """Print prints the pack of the round shown, computed at the tab's date (so the
+        readiness annex says what the Readiness page says)."""
+        options: dict = {"on": self.today()}
+        if self.round is not None:
+            options["choice"] = self.round.name
+        return options
+
     # -- loading ---------------------------------------------------------
     def refresh(self) -> None:
         """Reload rounds, the round shown, readiness and the overview from the services."""

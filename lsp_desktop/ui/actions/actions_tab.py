@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -117,7 +118,7 @@ class ActionsTab(QWidget):
         self._filter_timer.timeout.connect(self.apply_filters)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
         for combo in (self.status_combo, self.progress_combo, self.owner_combo,
-                      self.criterion_combo, self.theme_combo):
+                      self.criterion_combo, self.theme_combo, self.purpose_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue_check.toggled.connect(self.apply_filters)
         self.soon_check.toggled.connect(self.apply_filters)
@@ -143,13 +144,17 @@ class ActionsTab(QWidget):
         self.owner_combo = filter_combo("Owner filter", min_length=10)
         self.criterion_combo = filter_combo("Criterion filter", CRITERION_CHOICES, min_length=10)
         self.theme_combo = filter_combo("Theme filter", min_length=10)
+        self.purpose_combo = filter_combo("Answers target or area of concern",
+                                          [("Any target or concern", "")], min_length=24)
         self.overdue_check = QCheckBox("⚠ Overdue")
         self.soon_check = QCheckBox("Due in 30 days")
         self.group_combo = filter_combo("Group by", GROUP_CHOICES)
         bar = filter_bar(self.filter_edit, self.status_combo, self.progress_combo,
                          self.owner_combo, self.criterion_combo, self.theme_combo, stretch=1)
-        bar2 = filter_bar(None, self.overdue_check, self.soon_check, "Group by",
-                          self.group_combo)
+        bar2 = filter_bar(None, self.overdue_check, self.soon_check)
+        bar2.addWidget(self.purpose_combo, 1)
+        bar2.addWidget(QLabel("Group by"))
+        bar2.addWidget(self.group_combo)
         bar2.addStretch(1)
         self.count_label = QLabel()
         bar2.addWidget(self.count_label)
@@ -218,6 +223,7 @@ class ActionsTab(QWidget):
                             {t[0]: t[1] for t in self._targets()},
                             dict(self._concerns()))
         self._fill_choice_combos(actions, names)
+        self._fill_purposes()
         self._after_filter()
         for action_id in selected:
             self.select_id(action_id, add=True)
@@ -236,12 +242,34 @@ class ActionsTab(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
+    def _fill_purposes(self) -> None:
+        """Targets and GO areas of concern, to show the actions answering one of them."""
+        current = self.purpose_combo.currentData()
+        self.purpose_combo.blockSignals(True)
+        self.purpose_combo.clear()
+        self.purpose_combo.addItem("Any target or concern", "")
+        for tid, label, _theme in self._targets():
+            self.purpose_combo.addItem(f"Target: {label}", f"target:{tid}")
+        for cid, label in self._concerns():
+            self.purpose_combo.addItem(f"Concern: {label}", f"concern:{cid}")
+        self.purpose_combo.setCurrentIndex(max(0, self.purpose_combo.findData(current)))
+        self.purpose_combo.blockSignals(False)
+
     def current_filter(self) -> ActionFilter:
-        return self.controller.filter(
+        kind, _sep, value = (self.purpose_combo.currentData() or "").partition(":")
+        return replace(self.controller.filter(
             self.filter_edit.text(), self.status_combo.currentData(),
             self.progress_combo.currentData(), self.owner_combo.currentData(),
             self.criterion_combo.currentData(), self.theme_combo.currentData(),
-            self.overdue_check.isChecked(), self.soon_check.isChecked())
+            self.overdue_check.isChecked(), self.soon_check.isChecked()),
+            target_id=int(value) if kind == "target" else None,
+            concern_id=int(value) if kind == "concern" else None)
+
+    def print_options(self) -> dict:
+        """What Print uses so the action plan printed is the one shown: filters, grouping
+        and the date the tab judges overdue actions at."""
+        return {"on": self.today(), "action_filter": self.current_filter(),
+                "group_by": str(self.group_combo.currentData() or "criterion")}
 
     def apply_filters(self) -> None:
         self._filter_timer.stop()

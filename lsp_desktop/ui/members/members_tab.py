@@ -144,6 +144,12 @@ class MembersTab(QWidget):
         self.new_action.setEnabled(self.controller.can_add)
         self.delete_action.setEnabled(not self.read_only)
 
+    def print_options(self) -> dict:
+        """What Print uses so the register printed is the one shown: the As on date, the
+        sector, and former members when the list shows them."""
+        return {"on": self.on_date.value(), "sector": self.sector_combo.currentData() or "",
+                "history": self.status_combo.currentData() != "current"}
+
     def set_active(self, active: bool) -> None:
         """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
         new, find = self.controller.shortcuts(active)
