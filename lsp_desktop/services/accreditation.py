@@ -514,8 +514,9 @@ class AccreditationService:
 
     @staticmethod
     def _drop_orphan_files(s: Session) -> None:
-        used = select(EvidenceRow.file_id).where(EvidenceRow.file_id.is_not(None))
-        s.execute(delete(EvidenceFileRow).where(EvidenceFileRow.id.not_in(used)))
+        from lsp_desktop.services.meetings import drop_unused_files
+
+        drop_unused_files(s)       # meeting papers share the store
 
 
 def _title(text: str) -> str:

@@ -169,11 +169,8 @@ def upgrade() -> None:
     op.create_index("ix_meeting_declaration_meeting_id", "meeting_declaration", ["meeting_id"])
     op.create_index("ix_meeting_declaration_item_id", "meeting_declaration", ["item_id"])
     op.create_index("ix_meeting_declaration_member_id", "meeting_declaration", ["member_id"])
-    # Every partnership has its board and the quorum rule its terms of reference set.
-    op.execute("INSERT INTO meeting_body (name, kind, version, updated_by) "
-               "VALUES ('Partnership board', 'board', 1, '')")
-    op.execute("INSERT INTO quorum_rule (share_numerator, share_denominator, min_sectors, "
-               "per_sector, version, updated_by) VALUES (1, 3, 2, 1, 1, '')")
+    # The board's row is made on first use (services.meetings), so an archive or a server
+    # import finds the tables empty.
 
 
 def downgrade() -> None:
