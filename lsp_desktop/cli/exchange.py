@@ -37,11 +37,15 @@ def register(sub, common) -> None:
                    help="rows matching an existing record update it (default: skipped)")
     p.set_defaults(func=cmd_import, writes=True)
 
-    p = sub.add_parser("export", parents=[common], help="export members, actions, targets or an archive",
-                       description="Write records to .csv or .xlsx, or the whole partnership "
-                                   "to a JSON archive.")
-    p.add_argument("kind", choices=KINDS + ("archive",))
+    p = sub.add_parser("export", parents=[common], help="export members, actions, targets, "
+                                                       "an archive or a meetings calendar",
+                       description="Write records to .csv or .xlsx, the whole partnership "
+                                   "to a JSON archive, or meetings to an .ics calendar.")
+    p.add_argument("kind", choices=KINDS + ("archive", "calendar"))
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--year", metavar="2002/03", default="",
+                   help="calendar: every meeting of this financial year")
+    p.add_argument("--meeting", type=int, metavar="ID", help="calendar: one meeting")
     p.add_argument("--with-attachments", action="store_true",
                    help="archive only: include attachment contents (base64)")
     p.set_defaults(func=cmd_export)
@@ -112,6 +116,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
+    if args.kind == "calendar":
+        return _export_calendar(args, out)
     with open_db(args) as db:
         if args.kind == "archive":
             from lsp_desktop.services.archive import ArchiveService
@@ -123,6 +129,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         n = ExchangeService(db.session_factory).export_records(args.kind, out)
     print(f"{n} rows written to {out}")
+    return 0
+
+
+def _export_calendar(args: argparse.Namespace, out: Path) -> int:
+    if bool(args.year) == (args.meeting is not None):
+        raise DomainError("give either --year 2002/03 or --meeting ID for the calendar")
+    with open_db(args) as db:
+        services = services_of(db)
+        n = services.meeting_records.write_calendar(
+            out, year=args.year, meeting_id=args.meeting,
+            partnership=services.partnership.get().name)
+    print(f"{n} meeting{'s' if n != 1 else ''} written to {out}")
     return 0
 
 

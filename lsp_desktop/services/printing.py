@@ -18,7 +18,8 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.members import Member, Role, Sector, Term
 from lsp_desktop.services.unit_of_work import unit_of_work
 
-REPORTS = ("register", "pack", "actions", "strategy")
+REPORTS = ("register", "pack", "actions", "strategy", "board-pack", "minutes", "decisions",
+           "attendance")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class PrintRequest:
     compare: int | None = None      # strategy: earlier version to mark changes against
     group_by: str = "criterion"     # actions: "criterion" or "theme"
     lead_officer: str = ""          # pack: "Name, job title" for the sign-off page
+    meeting: int | None = None      # board-pack, minutes: the meeting's id
+    year: str = ""                  # attendance: financial year (default: the date's)
+    search: str = ""                # decisions: only those matching
 
 
 def register_members(services) -> list[Member]:
@@ -100,6 +104,10 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
         return _prepare_strategy(services, request)
     if request.report == "pack":
         return _prepare_pack(services, request)
+    from lsp_desktop.services.meeting_prints import MEETING_REPORTS, prepare_meeting_report
+
+    if request.report in MEETING_REPORTS:
+        return prepare_meeting_report(services, request)
     raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 
