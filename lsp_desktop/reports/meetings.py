@@ -206,11 +206,11 @@ def render_minutes(data: MinutesData, out, produced: date, paper: str = "a4",
     write_pdf(out, setup, story, on_page=on_page)
 
 
-def _pack_front(data: BoardPackData, paper: str = "a4") -> bytes:
+def _pack_front(data: BoardPackData, produced: date, paper: str = "a4") -> bytes:
     """Cover, agenda, the previous minutes and the list of papers, as ReportLab draws them."""
     m = data.minutes.meeting
     setup = PageSetup(data.minutes.partnership, f"Board pack: {m.body_name} "
-                      f"{format_date(m.held_on)}", m.held_on, paper)
+                      f"{format_date(m.held_on)}", produced, paper)
 
     def story(doc):
         w = doc.content_width
@@ -253,7 +253,7 @@ def render_board_pack(data: BoardPackData, out, produced: date | None = None,
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(_pack_front(data, paper))))
+    writer.append(PdfReader(io.BytesIO(_pack_front(data, produced or date.today(), paper))))
     for n, item in _shown_items(data.minutes):
         if item.confidential and data.minutes.public:
             continue
@@ -273,8 +273,8 @@ def render_board_pack(data: BoardPackData, out, produced: date | None = None,
                 raise DomainError(f"The paper {name} (item {n}) cannot be read as a PDF: "
                                   f"{exc}") from None
             if parent is None:
-                parent = writer.add_outline_item(f"Item {n}: {item.title}", first)
-            writer.add_outline_item(name, first, parent=parent)
+                parent = writer.add_outline_item(title=f"Item {n}: {item.title}", page_number=first)
+            writer.add_outline_item(title=name, page_number=first, parent=parent)
             if on_page:
                 on_page(len(writer.pages))
     m = data.minutes.meeting
