@@ -124,6 +124,14 @@ def report_choices(services, report: str) -> list[tuple[str, str]]:
                 for x in services.strategies.summaries()]
     if report == "pack":
         return [(r.name, r.name) for r in reversed(services.accreditation.rounds())]
+    if report in ("board-pack", "minutes") and services.meetings is not None:
+        return [(f"{r.body} {r.held_on:%d/%m/%Y} ({r.status.value})", str(r.id))
+                for r in reversed(services.meetings.list_rows())]
+    if report == "attendance" and services.meetings is not None:
+        from lsp_desktop.domain.meetings import year_of
+
+        years = {year_of(r.held_on) for r in services.meetings.list_rows()}
+        return [(y, y) for y in sorted(years, reverse=True)]
     return []
 
 

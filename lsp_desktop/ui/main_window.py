@@ -28,6 +28,7 @@ from lsp_desktop.ui.window.window_state import WindowStateKeeper
 if TYPE_CHECKING:
     from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
+    from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
     from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self.tabs.add_later("actions_tab", "&Action plans", self._make_actions_tab)
         self.tabs.add_later("accreditation_tab", "A&ccreditation",
                             self._make_accreditation_tab)
+        if services.meetings is not None:
+            self.tabs.add_later("meetings_tab", "Mee&tings", self._make_meetings_tab)
         for name in self.tabs.waiting():
             self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost
@@ -115,6 +118,21 @@ class MainWindow(QMainWindow):
     def accreditation_tab(self) -> AccreditationTab:
         return self.tabs.page("accreditation_tab")
 
+    @property
+    def meetings_tab(self) -> MeetingsTab:
+        return self.tabs.page("meetings_tab")
+
+    def _make_meetings_tab(self) -> MeetingsTab:
+        from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
+
+        tab = MeetingsTab(self.services, self.read_only, load=False)
+        # Actions arising go into the action plan; attendance and decisions feed readiness.
+        tab.meetings_changed.connect(self._follow("actions_tab"))
+        tab.meetings_changed.connect(self._follow("accreditation_tab"))
+        tab.print_requested.connect(self.print_preview)
+        self._stale.add(tab)
+        return tab
+
     def _make_strategies_tab(self) -> StrategiesTab:
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
@@ -133,6 +151,7 @@ class MainWindow(QMainWindow):
                          targets=lambda: target_choices(services.strategies),
                          concerns=services.accreditation.concern_choices, load=False)
         tab.actions_changed.connect(self._follow("accreditation_tab"))
+        tab.actions_changed.connect(self._follow("meetings_tab"))
         self._stale.add(tab)
         return tab
 
@@ -177,7 +196,7 @@ class MainWindow(QMainWindow):
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""
         titles = {"members": "Members", "actions": "Action plans",
                   "strategies": "Strategy drafts", "assessment": "Accreditation",
-                  "go review": "Accreditation"}
+                  "go review": "Accreditation", "meetings": "Meetings"}
         wanted = titles.get(place, "")
         for i in range(self.tabs.count()):
             if self.tabs.tabText(i).replace("&", "") == wanted:
@@ -296,10 +315,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
     # Each tab prints its own report: the register, the strategy, the action plan, the pack.
-    TAB_REPORTS = ("register", "strategy", "actions", "pack")
+    TAB_REPORTS = ("register", "strategy", "actions", "pack", "minutes")
 
     TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
-                        "accreditation submission pack")
+                        "accreditation submission pack", "minutes of a meeting")
 
     def _add_print_button(self) -> None:
         """A Print… button beside the tabs: it previews the report of the tab in front."""
@@ -317,7 +336,8 @@ class MainWindow(QMainWindow):
         name = self.TAB_REPORT_NAMES[min(max(index, 0), len(self.TAB_REPORT_NAMES) - 1)]
         self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
-    def print_preview(self, report: str | None = None) -> None:
+    def print_preview(self, report: str | None = None, choice: str = "") -> None:
+        """Preview the tab's report (or `report`; `choice`: the meeting, round... to show)."""
         from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 
         index = self.tabs.currentIndex()
@@ -329,6 +349,8 @@ class MainWindow(QMainWindow):
                                                  lead_officer=officer,
                                                  export_folder=self.settings_store.export_folder(
                                                      self.db_path))
+        if choice:
+            self.preview_dialog.choose(choice)
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

@@ -32,7 +32,13 @@ REPORT_CHOICES = (
     ("actions", "Action plan"),
     ("strategy", "Strategy draft"),
     ("pack", "Accreditation submission pack"),
+    ("board-pack", "Board pack"),
+    ("minutes", "Minutes of a meeting"),
+    ("decisions", "Decisions log"),
+    ("attendance", "Attendance record"),
 )
+# Reports with a public version (unpublished contacts or confidential items left out).
+_PUBLIC = ("register", "board-pack", "minutes", "decisions")
 PREVIEW_DPI = 80
 PRINT_DPI = 300
 _CACHE_PAGES = 12
@@ -164,7 +170,7 @@ class PrintPreviewDialog(QDialog):
         self.version_box.setPrefix("version ")
         # Named for screen readers: the keyboard lands on the report choice first.
         for widget, name in ((self.report_box, "Report"), (self.paper_box, "Paper"),
-                             (self.choice_box, "Strategy or round"),
+                             (self.choice_box, "Strategy, round, meeting or year"),
                              (self.version_box, "Version"), (self.on_edit, "Board as on")):
             widget.setAccessibleName(name)
         self.refresh_button = QPushButton("&Refresh")
@@ -219,7 +225,7 @@ class PrintPreviewDialog(QDialog):
 
     def _options_changed(self) -> None:
         report = self.report
-        self.public_box.setVisible(report == "register")
+        self.public_box.setVisible(report in _PUBLIC)
         self.on_label.setVisible(report == "register")
         self.on_edit.setVisible(report == "register")
         self.history_box.setVisible(report == "register")
@@ -252,7 +258,15 @@ class PrintPreviewDialog(QDialog):
             public=self.public_box.isChecked(), history=self.history_box.isChecked(),
             round_name=choice if self.report == "pack" else "",
             strategy=choice if self.report == "strategy" else "",
-            version=self.version_box.value() or None, lead_officer=self.lead_officer)
+            version=self.version_box.value() or None, lead_officer=self.lead_officer,
+            meeting=int(choice) if self.report in ("board-pack", "minutes") and choice
+            else None, year=choice if self.report == "attendance" else "")
+
+    def choose(self, value: str) -> None:
+        """Show the report for this strategy, round, meeting or year."""
+        index = self.choice_box.findData(value)
+        if index >= 0:
+            self.choice_box.setCurrentIndex(index)
 
     def refresh(self) -> None:
         """Gather the data here (quick), render it in the worker thread (slow)."""
