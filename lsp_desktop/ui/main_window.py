@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.tabs.add_later("accreditation_tab", "A&ccreditation",
                             self._make_accreditation_tab)
         if services.meetings is not None:
-            self.tabs.add_later("meetings_tab", "Mee&tings", self._make_meetings_tab)
+            self.tabs.add_later("meetings_tab", "Meetings", self._make_meetings_tab)  # Ctrl+5
         for name in self.tabs.waiting():
             self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost

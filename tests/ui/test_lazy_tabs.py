@@ -20,7 +20,7 @@ def fresh(qtbot, demo_services, demo_db):
 def test_only_the_tab_in_front_is_built_with_the_window(fresh):
     assert fresh.tabs.waiting() == LATER
     assert [fresh.tabs.tabText(i) for i in range(fresh.tabs.count())] == [
-        "&Members", "&Strategy drafts", "&Action plans", "A&ccreditation", "Mee&tings"]
+        "&Members", "&Strategy drafts", "&Action plans", "A&ccreditation", "Meetings"]
     fresh.members_tab.members_changed.emit()          # the others follow without being built
     assert fresh.tabs.waiting() == LATER
 
@@ -85,4 +85,4 @@ def test_the_last_tab_used_is_built_and_loaded_before_the_window_shows(qtbot, de
     assert accreditation is not None and second.tabs.currentWidget() is accreditation
     assert accreditation.round is not None and accreditation not in second._stale
     assert accreditation.history_button.text() == "Round histor&y…"
-    assert second.tabs.waiting() == ["strategies_tab", "actions_tab"]
+    assert second.tabs.waiting() == ["strategies_tab", "actions_tab", "meetings_tab"]
