@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db.models import (
@@ -384,8 +384,7 @@ class MeetingsService:
         """Delete a meeting; its actions arising stay in the action plan (unlinked)."""
         snapshot = self.get(meeting_id)
         with unit_of_work(self._factory) as s:
-            s.execute(MeetingRecord.__table__.update()
-                      .where(MeetingRecord.approved_at_id == meeting_id)
+            s.execute(update(MeetingRecord).where(MeetingRecord.approved_at_id == meeting_id)
                       .values(approved_at_id=None))
             s.delete(s.get(MeetingRecord, meeting_id))
             s.flush()

@@ -41,9 +41,15 @@ class MeetingFilter(QSortFilterProxyModel):
         self.text = ""
 
     def set(self, **values) -> None:
+        if hasattr(self, "beginFilterChange"):          # Qt 6.10 and later
+            self.beginFilterChange()
+            for key, value in values.items():
+                setattr(self, key, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+            return
         for key, value in values.items():
             setattr(self, key, value)
-        self.invalidateFilter()
+        self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 (Qt's name)
         r = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)

@@ -1,0 +1,207 @@
+"""The Meetings tab driven as a user would: Ctrl+5, filters, Enter opens, the editor's
+attendance grid with its live quorum, substitutes, declarations, decisions, actions arising."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from lsp_desktop.domain.meetings import MeetingStatus, Presence
+from lsp_desktop.ui import prompts
+from lsp_desktop.ui.meetings import meeting_dialog
+from lsp_desktop.ui.meetings.arising_dialog import ArisingDialog
+from lsp_desktop.ui.meetings.meeting_dialog import MeetingDialog
+from lsp_desktop.ui.meetings.meeting_tables import (
+    AgendaTableModel,
+    DecisionTableModel,
+    MeetingTableModel,
+    PaperTableModel,
+)
+
+
+@pytest.fixture
+def meetings(window):
+    window.go_to_tab_actions[4].trigger()
+    tab = window.tabs.currentWidget()
+    assert tab is window.meetings_tab
+    return tab
+
+
+def _row_of(tab, held_on: date) -> int:
+    for i in range(tab.proxy.rowCount()):
+        r = tab.proxy.index(i, 0).data(Qt.ItemDataRole.UserRole + 2)
+        if r.held_on == held_on and r.body == "Partnership board":
+            return i
+    raise AssertionError(held_on)
+
+
+def test_ctrl_5_shows_the_meetings_and_the_filters_narrow_them(meetings, demo_services):
+    rows = demo_services.meetings.list_rows()
+    assert meetings.proxy.rowCount() == len(rows) >= 10
+    assert meetings.isAncestorOf(QApplication.focusWidget())
+    meetings.status_box.setCurrentIndex(meetings.status_box.findData("planned"))
+    assert meetings.proxy.rowCount() == sum(r.status == MeetingStatus.PLANNED for r in rows)
+    meetings.status_box.setCurrentIndex(0)
+    board = demo_services.meetings.board()
+    meetings.body_box.setCurrentIndex(meetings.body_box.findData(board.id))
+    meetings.year_box.setCurrentIndex(meetings.year_box.findData("2001/02"))
+    shown = [meetings.proxy.index(i, 2).data() for i in range(meetings.proxy.rowCount())]
+    assert set(shown) == {"Partnership board"} and len(shown) == 6
+    assert "1 inquorate" in meetings.summary.text()
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_services):
+    m = MeetingTableModel()
+    m.set_rows(demo_services.meetings.list_rows())
+    qtmodeltester.check(m)
+    d = DecisionTableModel()
+    d.set_decisions(demo_services.meeting_records.decisions())
+    qtmodeltester.check(d)
+    meeting = demo_services.meetings.get(demo_services.meetings.list_rows()[0].id)
+    a = AgendaTableModel()
+    a.set_items(meeting.items)
+    qtmodeltester.check(a)
+    p = PaperTableModel()
+    p.set_papers(meeting.items[0].papers)
+    qtmodeltester.check(p)
+
+
+def test_enter_opens_the_selected_meeting(qtbot, meetings, monkeypatch):
+    opened = []
+    monkeypatch.setattr(MeetingDialog, "exec", lambda self: opened.append(self._meeting) or 0)
+    meetings.table.setFocus()
+    meetings.table.selectRow(_row_of(meetings, date(2002, 3, 14)))
+    qtbot.keyClick(meetings.table, Qt.Key.Key_Return)
+    assert [m.held_on for m in opened] == [date(2002, 3, 14)]
+    assert opened[0].status == MeetingStatus.HELD and len(opened[0].items) == 2
+
+
+def test_attendance_grid_shows_the_live_quorum_and_only_the_right_substitute(
+        qtbot, meetings, demo_services, monkeypatch):
+    """Record the attendance of the planned July board: quorum follows each choice."""
+    july = next(r for r in demo_services.meetings.list_rows()
+                if r.held_on == date(2002, 7, 11))
+    members = {m.name: m for m in demo_services.members.all_members()}
+    chowdhury, deputy = members["Helen Chowdhury"], members["Ewa Lewandowska"]
+
+    def fill(dialog):
+        page = dialog.attendance
+        assert "Inquorate: 0 of" in page.quorum_label.text()
+        sub_box = page.substitute[chowdhury.id]
+        assert [sub_box.itemText(i) for i in range(sub_box.count())] == [
+            "—", deputy.display_name]
+        other = page.substitute[members["Siobhán O'Neill"].id]
+        assert other.count() == 1                     # nobody deputises for the chair
+        dialog.status_box.setCurrentIndex(dialog.status_box.findData("held"))
+        seats = list(page.presence)
+        public = [s.member_id for s in page.seats if s.sector.value == "public"]
+        for mid in public:
+            box = page.presence[mid]
+            box.setCurrentIndex(box.findData(Presence.PRESENT.value))
+        assert "Inquorate" in page.quorum_label.text()        # one sector only
+        page.presence[chowdhury.id].setCurrentIndex(
+            page.presence[chowdhury.id].findData(Presence.APOLOGIES.value))
+        assert sub_box.isEnabled()
+        sub_box.setCurrentIndex(1)
+        community = [s.member_id for s in page.seats if s.sector.value == "community"]
+        box = page.presence[community[0]]
+        box.setCurrentIndex(box.findData(Presence.PRESENT.value))
+        assert page.quorum_label.text().startswith("Quorate") and len(seats) > 20
+        return 1
+
+    calls = []
+    monkeypatch.setattr(MeetingDialog, "exec", lambda self: calls.append(1) or (
+        fill(self) if len(calls) == 1 else 0))
+    meetings.select_meeting(july.id)
+    meetings.edit_meeting()
+    saved = demo_services.meetings.get(july.id)
+    assert saved.status == MeetingStatus.HELD and saved.quorate is True
+    entry = next(a for a in saved.attendance if a.member_id == chowdhury.id)
+    assert entry.presence == Presence.APOLOGIES and entry.substitute_id == deputy.id
+    assert meetings.model.row_at(meetings.model.row_of(lambda r: r.id == july.id)).quorate
+
+
+def test_declarations_decisions_and_an_action_arising_from_the_editor(
+        qtbot, meetings, demo_services, monkeypatch, window):
+    july = next(r for r in demo_services.meetings.list_rows()
+                if r.held_on == date(2002, 7, 11))
+    members = {m.name: m for m in demo_services.members.all_members()}
+    blake = members["Jonathan Blake"]
+    monkeypatch.setattr(ArisingDialog, "exec", _fill_arising(members["Priya Patel"].id))
+
+    def edit(dialog):
+        dialog.tabs.setCurrentIndex(1)
+        dialog.agenda_table.selectRow(1)
+        qtbot.keyClicks(dialog.decisions, "Adopt the framework")
+        dialog.new_action()                         # saves the meeting, then the action
+        dialog.tabs.setCurrentIndex(3)
+        dialog.decl_item.setCurrentIndex(1)
+        dialog.decl_member.setCurrentIndex(dialog.decl_member.findData(blake.id))
+        assert "NRF grants" in dialog.standing.text()       # his standing declaration
+        qtbot.keyClicks(dialog.decl_interest, "Director of a bidding firm")
+        qtbot.mouseClick(next(b for b in dialog.findChildren(meeting_dialog.QPushButton)
+                              if b.text() == "Record declaration"), Qt.MouseButton.LeftButton)
+        assert dialog.declaration_model.rowCount() == 1
+        return 1
+
+    calls = []
+    monkeypatch.setattr(MeetingDialog, "exec", lambda self: calls.append(1) or (
+        edit(self) if len(calls) == 1 else 0))
+    meetings.select_meeting(july.id)
+    meetings.edit_meeting()
+    saved = demo_services.meetings.get(july.id)
+    item = saved.items[1]
+    assert [d.text for d in item.decisions] == ["Adopt the framework"]
+    assert saved.declarations[0].member_id == blake.id
+    assert saved.declarations[0].interest == "Director of a bidding firm"
+    (action_id,) = item.action_ids
+    action = demo_services.actions.get(action_id)
+    assert action.title == "Report the framework to the GO" and action.due == date(2002, 9, 30)
+    assert demo_services.meetings.arising_from(action_id)[0][0] == july.id
+    meetings.pages.setCurrentIndex(1)
+    meetings.search.setFocus()
+    qtbot.keyClicks(meetings.search, "adopt the FRAMEWORK")
+    assert meetings.decision_proxy.rowCount() == 1
+    assert meetings.decision_proxy.index(0, 3).data() == "Adopt the framework"
+
+
+def _fill_arising(owner_id: int):
+    def fill(self):
+        self.title.setText("Report the framework to the GO")
+        self.owner.setCurrentIndex(self.owner.findData(owner_id))
+        self.due.set_value(date(2002, 9, 30))
+        return 1
+    return fill
+
+
+def test_print_buttons_open_the_preview_on_the_selected_meeting(qtbot, meetings, window,
+                                                                demo_services):
+    march = next(r for r in demo_services.meetings.list_rows()
+                 if r.held_on == date(2002, 3, 14))
+    meetings.select_meeting(march.id)
+    qtbot.mouseClick(meetings.pack_button, Qt.MouseButton.LeftButton)
+    dialog = window.preview_dialog
+    assert dialog.report == "board-pack" and dialog.choice_box.currentData() == str(march.id)
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog._thread is None,
+                    timeout=20000)
+    from tests.pdftext import text
+
+    assert "Partnership board" in text(dialog.pdf_bytes)
+    assert "Accreditation decision" in text(dialog.pdf_bytes)
+    dialog.reject()
+
+
+def test_deleting_a_meeting_asks_first(qtbot, meetings, demo_services, monkeypatch):
+    before = len(demo_services.meetings.list_rows())
+    asked = []
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: asked.append(a[2]) or False)
+    meetings.table.selectRow(0)
+    qtbot.mouseClick(meetings.delete_button, Qt.MouseButton.LeftButton)
+    assert len(demo_services.meetings.list_rows()) == before and "actions arising stay" in asked[0]
+    monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
+    qtbot.mouseClick(meetings.delete_button, Qt.MouseButton.LeftButton)
+    assert len(demo_services.meetings.list_rows()) == before - 1
+    assert meetings.proxy.rowCount() == before - 1
