@@ -60,7 +60,9 @@ class MainWindow(QMainWindow):
 
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
-        self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
+        self.members_tab = MembersTab(
+            services.members, self.undo_stack, read_only,
+            meetings_of=services.meetings.attended_by if services.meetings else None)
         self.tabs.addTab(self.members_tab, "&Members")
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
@@ -149,7 +151,8 @@ class MainWindow(QMainWindow):
         services = self.services
         tab = ActionsTab(services.actions, self.undo_stack, self.read_only,
                          targets=lambda: target_choices(services.strategies),
-                         concerns=services.accreditation.concern_choices, load=False)
+                         concerns=services.accreditation.concern_choices, load=False,
+                         arising=services.meetings.arising_from if services.meetings else None)
         tab.actions_changed.connect(self._follow("accreditation_tab"))
         tab.actions_changed.connect(self._follow("meetings_tab"))
         self._stale.add(tab)

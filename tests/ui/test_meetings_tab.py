@@ -205,3 +205,31 @@ def test_deleting_a_meeting_asks_first(qtbot, meetings, demo_services, monkeypat
     qtbot.mouseClick(meetings.delete_button, Qt.MouseButton.LeftButton)
     assert len(demo_services.meetings.list_rows()) == before - 1
     assert meetings.proxy.rowCount() == before - 1
+
+
+def test_member_record_lists_their_meetings_and_an_action_names_its_minutes(
+        qtbot, window, demo_services, monkeypatch):
+    from lsp_desktop.ui.actions.action_dialog import ActionDialog
+    from lsp_desktop.ui.members.member_dialog import MemberDialog
+
+    members = {m.name: m for m in demo_services.members.all_members()}
+    deputy = members["Ewa Lewandowska"]
+    seen = []
+    monkeypatch.setattr(MemberDialog, "exec", lambda self: seen.append(self) or 0)
+    window.members_tab.status_combo.setCurrentIndex(2)          # current and former
+    window.members_tab.select_id(deputy.id)
+    window.members_tab.edit_selected()
+    model = seen[0].attended_model
+    expected = demo_services.meetings.attended_by(deputy.id)
+    assert model.rowCount() == len(expected) > 0
+    assert model.index(0, 2).data() == "Attended as substitute"
+    # The other way round: an action arising names the minutes it came from.
+    item = next(i for r in demo_services.meetings.list_rows()
+                if r.held_on == date(2002, 3, 14)
+                for i in demo_services.meetings.get(r.id).items if i.action_ids)
+    dialogs = []
+    monkeypatch.setattr(ActionDialog, "exec", lambda self: dialogs.append(self) or 0)
+    window.go_to_tab_actions[2].trigger()
+    window.actions_tab.edit_action(item.action_ids[0])
+    assert dialogs[0].arose_label.text() == (
+        "Partnership board 14/03/2002, item “Accreditation decision”")

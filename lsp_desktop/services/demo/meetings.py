@@ -152,7 +152,10 @@ def _attendance(seats, subs: dict[int, int], on: date, inquorate: bool) -> tuple
         # Business and residents find daytime meetings hardest (a real gap of the period).
         if seat.sector.value == "private":
             roll = min(99, roll + 35)
-        if roll < 72:
+        if seat.member_id in subs and not inquorate and _roll(f"{on}{seat.name}sub") < 45:
+            # Statutory members with a named deputy send them when they cannot come.
+            out.append(AttendanceEntry(seat.member_id, Presence.APOLOGIES, subs[seat.member_id]))
+        elif roll < 72:
             out.append(AttendanceEntry(seat.member_id, Presence.PRESENT))
         elif roll < 90:
             sub = subs.get(seat.member_id) if not inquorate else None

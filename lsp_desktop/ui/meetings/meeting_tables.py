@@ -95,3 +95,13 @@ class ArisingTableModel(ColumnTableModel):
         Column("Owner", lambda r: r[2]),
         Column("Due", lambda r: _date(r[3]), lambda r: r[3].isoformat() if r[3] else ""),
     )
+
+
+class AttendedTableModel(ColumnTableModel):
+    """A member's meetings: (date, body, how they attended)."""
+
+    COLUMNS = (
+        Column("Date", lambda r: _date(r[0]), lambda r: r[0].isoformat()),
+        Column("Body", lambda r: r[1], lambda r: fold(r[1])),
+        Column("Attendance", lambda r: r[2]),
+    )
