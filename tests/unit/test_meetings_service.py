@@ -248,3 +248,59 @@ def test_meetings_are_audited_archived_and_in_subject_access(services, board):
     access = services.personal_data.subject_access(board["eve"].id)
     assert access["linked_records"]["attendance"][0]["presence"] == "present"
     assert access["linked_records"]["meeting_declaration"][0]["interest"] == "Trustee"
+
+
+def test_demo_readiness_and_pack_quote_board_attendance_by_sector(demo_services):
+    from lsp_desktop.services.printing import PrintRequest, render_bytes
+    from tests.pdftext import text
+
+    rnd = demo_services.accreditation.latest_round()
+    _rnd, report = demo_services.readiness.report(rnd.id, D(2002, 6, 30))
+    signals = {(r.criterion.value, s.key): s for r in report for s in r.signals}
+    attendance = signals[("inclusive", "attendance")]
+    assert "Community members attended" in attendance.sentence
+    assert "private sector" in attendance.sentence
+    assert "board meetings held in the year were quorate" in signals[("efficient",
+                                                                      "quorum")].sentence
+    assert "decisions minuted" in signals[("action-focused", "decisions")].sentence
+    pack = text(render_bytes(demo_services, PrintRequest("pack", D(2002, 6, 30))))
+    assert "Community members attended" in pack
+
+
+def test_archive_with_attachments_carries_meetings_and_papers(services, board, tmp_path):
+    from lsp_desktop.db.database import open_partnership
+    from lsp_desktop.services import build_services
+    from lsp_desktop.services.archive import import_archive
+
+    body = services.meetings.board()
+    m = services.meetings.save(Meeting(body.id, D(2002, 3, 1), status=MeetingStatus.HELD,
+                                       items=(AgendaItem("Budget", decisions=(
+                                           Decision("Agree it"),)),),
+                                       attendance=_present(board["ann"], board["cat"])))
+    services.meetings.add_paper_bytes(m.items[0].id, "budget.pdf", b"%PDF-1.4 x")
+    archive = services.archive.write(tmp_path / "a.json", with_attachments=True)
+    counts = import_archive(archive, tmp_path / "copy.lspd")
+    assert counts["meeting"] == 1 and counts["meeting_paper"] == 1
+    db = open_partnership(tmp_path / "copy.lspd")
+    try:
+        copy = build_services(db.session_factory, db.path)
+        got = copy.meetings.get(m.id)
+        assert got.quorate is True and got.items[0].decisions[0].text == "Agree it"
+        assert copy.meetings.paper(got.items[0].papers[0].id) == ("budget.pdf", b"%PDF-1.4 x")
+    finally:
+        db.close()
+
+
+def test_erasing_a_former_member_anonymises_their_meetings(services, board):
+    body = services.meetings.board()
+    fay = board["fay"]
+    services.meetings.save(Meeting(
+        body.id, D(2001, 10, 1), status=MeetingStatus.HELD,
+        items=(AgendaItem("Business", discussion="Fay Private reported on the Chamber."),),
+        attendance=(AttendanceEntry(fay.id, Presence.PRESENT),),
+        declarations=(MeetingDeclaration(0, fay.id, "Fay Private's firm bids for grants"),)))
+    services.personal_data.erase(fay.id, "Officer", today=D(2008, 1, 1))
+    m = services.meeting_records._meetings.get(services.meetings.list_rows()[0].id)
+    assert "Fay Private" not in m.items[0].discussion and "Former member 1" in m.items[0].discussion
+    assert "Fay Private" not in m.declarations[0].interest
+    assert services.meetings.attended_by(fay.id)[0][2] == "Present"
