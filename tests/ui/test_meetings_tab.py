@@ -233,3 +233,38 @@ def test_member_record_lists_their_meetings_and_an_action_names_its_minutes(
     window.actions_tab.edit_action(item.action_ids[0])
     assert dialogs[0].arose_label.text() == (
         "Partnership board 14/03/2002, item “Accreditation decision”")
+
+
+def test_quorum_rule_and_a_new_group_from_the_tab(qtbot, meetings, demo_services, monkeypatch):
+    from lsp_desktop.ui.meetings.bodies_dialog import BodyDialog, QuorumDialog
+
+    def half(self):
+        self.denominator.setValue(2)
+        self.sectors.setValue(0)
+        assert self.explained.text() == "Quorum: half of the seats."
+        return 1
+
+    monkeypatch.setattr(QuorumDialog, "exec", half)
+    qtbot.mouseClick(meetings.quorum_button, Qt.MouseButton.LeftButton)
+    assert demo_services.meetings.quorum_rule().label == "half of the seats"
+    assert "Quorum rule: half of the seats." in meetings.summary.text()
+    members = {m.name: m for m in demo_services.members.all_members()}
+
+    def group(self):
+        qtbot.keyClicks(self.name, "Housing sub-group")
+        self.kind.setCurrentIndex(1)
+        self.member_box.setCurrentIndex(self.member_box.findData(members["Priya Patel"].id))
+        self.start.set_value(date(2002, 4, 1))
+        self.add_member()
+        assert self.model.rowCount() == 1
+        return 1
+
+    meetings.body_box.setCurrentIndex(0)
+    monkeypatch.setattr(BodyDialog, "exec", group)
+    qtbot.mouseClick(meetings.groups_button, Qt.MouseButton.LeftButton)
+    body = demo_services.meetings.find_body("Housing sub-group")
+    assert body.kind.value == "sub-group" and body.parent_id == demo_services.meetings.board().id
+    assert [s.name for s in demo_services.meetings.seats(body.id, date(2002, 5, 1))] == [
+        members["Priya Patel"].display_name]
+    assert demo_services.meetings.seats(body.id, date(2002, 3, 1)) == []
+    assert meetings.body_box.findData(body.id) > 0

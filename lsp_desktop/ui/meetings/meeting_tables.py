@@ -105,3 +105,14 @@ class AttendedTableModel(ColumnTableModel):
         Column("Body", lambda r: r[1], lambda r: fold(r[1])),
         Column("Attendance", lambda r: r[2]),
     )
+
+
+class MembershipTableModel(ColumnTableModel):
+    """A group's members: (name, GroupMembership)."""
+
+    COLUMNS = (
+        Column("Member", lambda r: r[0], lambda r: fold(r[0])),
+        Column("From", lambda r: _date(r[1].start), lambda r: r[1].start.isoformat()),
+        Column("To", lambda r: _date(r[1].end) or "still a member",
+               lambda r: r[1].end.isoformat() if r[1].end else "9"),
+    )

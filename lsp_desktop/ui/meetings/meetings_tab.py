@@ -108,6 +108,13 @@ class MeetingsTab(QWidget):
         self.minutes_button = QPushButton("M&inutes…")
         self.calendar_button = QPushButton("Calendar (.ics)…")
         self.attendance_button = QPushButton("Attendance…")
+        self.groups_button = QPushButton("Groups…")
+        self.groups_button.setToolTip("Theme groups and sub-groups, and who sits on them when")
+        self.quorum_button = QPushButton("Quorum rule…")
+        for b in (self.groups_button, self.quorum_button):
+            b.setEnabled(not read_only)
+        self.groups_button.clicked.connect(self.edit_groups)
+        self.quorum_button.clicked.connect(self.edit_quorum)
         for b in (self.new_button, self.delete_button):
             b.setEnabled(not read_only)
         self.new_button.clicked.connect(self.new_meeting)
@@ -119,7 +126,8 @@ class MeetingsTab(QWidget):
         self.attendance_button.clicked.connect(
             lambda: self.print_requested.emit("attendance", self._year_or_today()))
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        for b in (self.new_button, self.edit_button, self.delete_button, self.groups_button,
+                  self.quorum_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         for b in (self.pack_button, self.minutes_button, self.calendar_button,
@@ -288,6 +296,23 @@ class MeetingsTab(QWidget):
         self.filter_edit.clear()
         self.select_meeting(decision.meeting_id)
         self.edit_meeting()
+
+    # -- settings ------------------------------------------------------------
+    def edit_quorum(self) -> None:
+        from lsp_desktop.ui.meetings.bodies_dialog import edit_quorum
+
+        if edit_quorum(self, self.meetings):
+            self.refresh()
+
+    def edit_groups(self) -> None:
+        """Edit the group chosen in Body (or add one when the board or all are chosen)."""
+        from lsp_desktop.ui.meetings.bodies_dialog import edit_group
+
+        chosen = next((b for b in self.bodies if b.id == self.body_box.currentData()), None)
+        if chosen is not None and chosen.is_board:
+            chosen = None
+        if edit_group(self, self.meetings, self.services.members.all_members(), chosen):
+            self.refresh()
 
     # -- prints and files ----------------------------------------------------
     def _print_selected(self, report: str) -> None:
