@@ -304,3 +304,17 @@ def test_erasing_a_former_member_anonymises_their_meetings(services, board):
     assert "Fay Private" not in m.items[0].discussion and "Former member 1" in m.items[0].discussion
     assert "Fay Private" not in m.declarations[0].interest
     assert services.meetings.attended_by(fay.id)[0][2] == "Present"
+
+
+def test_a_meeting_changed_by_another_officer_is_not_overwritten(services, board):
+    from lsp_desktop.domain.errors import ConflictError
+
+    body = services.meetings.board()
+    mine = services.meetings.save(Meeting(body.id, D(2002, 3, 1), venue="Town Hall"))
+    theirs = services.meetings.save(replace(mine, venue="Library"))
+    with pytest.raises(ConflictError, match="changed by"):
+        services.meetings.save(replace(mine, venue="Civic Centre"))
+    assert services.meetings.get(mine.id).venue == "Library"
+    overwritten = services.meetings.save(replace(mine, venue="Civic Centre",
+                                                 version=theirs.version))
+    assert overwritten.venue == "Civic Centre"
