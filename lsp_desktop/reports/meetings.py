@@ -126,11 +126,12 @@ def _attendance_flowables(d: MinutesData, width: float) -> list:
                          ("Apologies", apologies), ("Absent", absent)):
         if names:
             story.append(markup(f"<b>{label}:</b> {literal(', '.join(names))}"))
-    for role in OtherRole:
+    for role, label in ((OtherRole.OBSERVER, "Observers"),
+                        (OtherRole.OFFICER, "Officers in attendance")):
         people = [o.name + (f" ({o.organisation})" if o.organisation else "")
                   for o in m.others if o.role == role]
         if people:
-            story.append(markup(f"<b>{role.label}s:</b> {literal(', '.join(people))}"))
+            story.append(markup(f"<b>{label}:</b> {literal(', '.join(people))}"))
     if d.quorum is not None and m.attendance:
         colour = "#1b5e20" if d.quorum.met else "#b71c1c"
         story.append(markup(f'<font color="{colour}"><b>{literal(d.quorum.sentence)}</b></font> '

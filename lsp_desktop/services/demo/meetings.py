@@ -36,12 +36,12 @@ _BOARD = [
           "including members from two sectors."], None),
         ("Neighbourhood Renewal Fund 2001/02", "Richard Ellison", "Agree the allocation", False,
          ["The NRF allocation of £4.2m for 2001/02 was agreed across the six themes."],
-         ("Publish the NRF allocation on the council website", "Richard Ellison", 60)),
+         ("Map mainstream budgets against the floor targets", "Richard Ellison", 120)),
     ]),
     (D(2001, 9, 13), [
         ("Accreditation: the self-assessment", "Aoife Ní Bhriain", "Agree the timetable", False,
          ["The self-assessment timetable was agreed; workshops in October."],
-         ("Run two self-assessment workshops", "Aoife Ní Bhriain", 45)),
+         ("Board self-assessment workshop", "Siobhán O'Neill", 45)),
         ("Community Empowerment Fund", "Tomasz Kowalczyk", "Note the CEN's bid", False,
          ["The board supported the Community Empowerment Network's bid."], None),
     ]),
@@ -49,7 +49,7 @@ _BOARD = [
         ("Local Neighbourhood Renewal Strategy: consultation draft", "Richard Ellison",
          "Approve the draft for consultation", False,
          ["The consultation draft was approved for eight weeks' consultation."],
-         ("Hold consultation events in each priority neighbourhood", "Delroy Campbell", 70)),
+         ("Hold neighbourhood forums in Eastgate and Canal wards", "Gwenllïan Rhys", 70)),
         ("Business representation", "Jonathan Blake", "Agree how to fill the vacant seat",
          False, ["The Chamber of Commerce is asked to nominate a second business member."],
          None),
@@ -66,13 +66,13 @@ _BOARD = [
          ["The decisions of 13/12/2001, taken without a quorum, were ratified."], None),
         ("Accreditation submission", "Aoife Ní Bhriain", "Agree the submission", False,
          ["The self-assessment and action plans were agreed for submission to GO for "
-          "London."], ("Send the accreditation submission to GO for London",
-                       "Aoife Ní Bhriain", 14)),
+          "London."], ("Agree a performance management framework",
+                       "Richard Ellison", 90)),
     ]),
     (D(2002, 3, 14), [
         ("Accreditation decision", "Chair", "Note the outcome", False,
          ["The board noted the accreditation decision of 28/02/2002 and GO's areas of "
-          "concern."], ("Draft the response to GO's areas of concern", "Siobhán O'Neill", 60)),
+          "concern."], ("Recruit two BME representatives to the board", "Imran Qureshi", 120)),
         ("NRF 2002/03 budget", "Richard Ellison", "Agree the budget", False,
          ["The NRF budget of £6.3m for 2002/03 was agreed.",
           "Project managers report spending quarterly to the board."], None),
@@ -80,7 +80,7 @@ _BOARD = [
     (D(2002, 5, 9), [
         ("Health theme group report", "Helen Chowdhury", "Note the report", False,
          ["The board noted the health theme group's report and its smoking cessation "
-          "targets."], ("Agree smoking cessation targets with the PCT", "Helen Chowdhury", 90)),
+          "targets."], ("Smoking cessation service in priority wards", "Helen Chowdhury", 90)),
         ("Grants to community projects", "Tomasz Kowalczyk", "Approve the grants", False,
          ["Twelve community chest grants were approved."], None),
     ]),
@@ -170,6 +170,7 @@ def populate(services, today: date) -> None:
     members = services.members.all_members()
     ids = {m.name: m.id for m in members}
     board = meetings.board()
+    existing = {a.title: a.id for a in services.actions.list_actions()}
     bodies = {}
     for name, people in _GROUPS.items():
         bodies[name] = meetings.save_body(Body(name, BodyKind.THEME_GROUP, board.id, tuple(
@@ -219,6 +220,9 @@ def populate(services, today: date) -> None:
                                          b"\0" * 2048)
             if arising and held:
                 what, owner, days = arising
+                if what in existing:        # the action plan already holds it: link it
+                    meetings.link_action(item.id, existing[what])
+                    continue
                 meetings.raise_action(item.id, Action(
                     "", what, owner_member_id=ids.get(owner),
                     owner_body="" if owner in ids else owner,
