@@ -318,3 +318,26 @@ def test_a_meeting_changed_by_another_officer_is_not_overwritten(services, board
     overwritten = services.meetings.save(replace(mine, venue="Civic Centre",
                                                  version=theirs.version))
     assert overwritten.venue == "Civic Centre"
+
+
+def test_demo_archive_round_trips_meeting_times_and_subject_access_reads_them(
+        demo_services, tmp_path):
+    from lsp_desktop.db.database import open_partnership
+    from lsp_desktop.services import build_services
+    from lsp_desktop.services.archive import import_archive
+
+    archive = demo_services.archive.write(tmp_path / "demo.json", with_attachments=True)
+    import_archive(archive, tmp_path / "copy.lspd")
+    db = open_partnership(tmp_path / "copy.lspd")
+    try:
+        copy = build_services(db.session_factory, db.path)
+        assert [(r.held_on, r.start) for r in copy.meetings.list_rows()] == [
+            (r.held_on, r.start) for r in demo_services.meetings.list_rows()]
+        assert copy.meetings.list_rows()[0].start == time(18, 0)
+    finally:
+        db.close()
+    ellison = next(m for m in demo_services.members.all_members()
+                   if m.name == "Richard Ellison")
+    access = demo_services.personal_data.subject_access(ellison.id)
+    assert access["linked_records"]["attendance"]
+    assert access["mentions"]["agenda_item"]         # items he presented, by name
