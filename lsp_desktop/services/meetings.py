@@ -312,6 +312,7 @@ class MeetingsService:
         with unit_of_work(self._factory) as s:
             if s.get(MeetingBodyRow, meeting.body_id) is None:
                 raise NotFoundError("The meeting's body no longer exists.")
+            _check_links(s, items)
             if meeting.id is None:
                 row = MeetingRecord()
                 s.add(row)
@@ -523,6 +524,32 @@ class MeetingsService:
                 how = "Attended as substitute"
             out.append((held_on, body, how))
         return out
+
+
+def _check_links(s: Session, items: tuple[AgendaItem, ...]) -> None:
+    """Each item's link names a strategy, action or target that exists, or a criterion."""
+    from lsp_desktop.db.models import StrategyRow, TargetRow
+    from lsp_desktop.domain.criteria import Criterion
+
+    rows = {LinkKind.STRATEGY: StrategyRow, LinkKind.ACTION: ActionRecord,
+            LinkKind.TARGET: TargetRow}
+    errors = []
+    for n, item in enumerate(items, start=1):
+        if not item.link_kind:
+            continue
+        kind, ref = LinkKind(item.link_kind), str(item.link_ref).strip()
+        if kind == LinkKind.CRITERION:
+            try:
+                Criterion.parse(ref)
+            except ValueError:
+                errors.append(FieldError("items", f"Agenda item {n} links to the criterion "
+                                         f"'{ref}', which is not one of the six."))
+            continue
+        if not ref.isdigit() or s.get(rows[kind], int(ref)) is None:
+            errors.append(FieldError("items", f"Agenda item {n} links to {kind.value} "
+                                     f"'{ref}', which does not exist (give its id)."))
+    if errors:
+        raise ValidationError(errors)
 
 
 def drop_unused_files(s: Session) -> None:

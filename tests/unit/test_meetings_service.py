@@ -16,6 +16,7 @@ from lsp_desktop.domain.meetings import (
     BodyKind,
     Decision,
     GroupMembership,
+    LinkKind,
     Meeting,
     MeetingDeclaration,
     MeetingStatus,
@@ -341,3 +342,19 @@ def test_demo_archive_round_trips_meeting_times_and_subject_access_reads_them(
     access = demo_services.personal_data.subject_access(ellison.id)
     assert access["linked_records"]["attendance"]
     assert access["mentions"]["agenda_item"]         # items he presented, by name
+
+
+def test_an_item_links_only_to_records_that_exist(services, board):
+    body = services.meetings.board()
+    a = services.actions.add(Action("", "Survey void homes", due=D(2002, 6, 30),
+                                    owner_body="Council"))
+    linked = services.meetings.save(Meeting(body.id, D(2002, 3, 1), items=(
+        AgendaItem("Voids", link_kind=LinkKind.ACTION, link_ref=str(a.id)),
+        AgendaItem("Self-assessment", link_kind=LinkKind.CRITERION, link_ref="inclusive"))))
+    assert linked.items[0].link_ref == str(a.id)
+    with pytest.raises(ValidationError, match="links to action '999', which does not exist"):
+        services.meetings.save(Meeting(body.id, D(2002, 3, 1), items=(
+            AgendaItem("Voids", link_kind=LinkKind.ACTION, link_ref="999"),)))
+    with pytest.raises(ValidationError, match="criterion 'friendly'"):
+        services.meetings.save(Meeting(body.id, D(2002, 3, 1), items=(
+            AgendaItem("Voids", link_kind=LinkKind.CRITERION, link_ref="friendly"),)))
