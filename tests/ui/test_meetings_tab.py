@@ -268,3 +268,23 @@ def test_quorum_rule_and_a_new_group_from_the_tab(qtbot, meetings, demo_services
         members["Priya Patel"].display_name]
     assert demo_services.meetings.seats(body.id, date(2002, 3, 1)) == []
     assert meetings.body_box.findData(body.id) > 0
+
+
+def test_an_item_links_to_a_record_chosen_from_a_list(qtbot, demo_services):
+    board = demo_services.meetings.board()
+    july = next(r for r in demo_services.meetings.list_rows()
+                if r.held_on == date(2002, 7, 11))
+    dialog = MeetingDialog(demo_services, demo_services.meetings.get(july.id),
+                           demo_services.meetings.bodies(), False)
+    qtbot.addWidget(dialog)
+    dialog.agenda_table.selectRow(1)
+    dialog.link_kind.setCurrentIndex(dialog.link_kind.findData("target"))
+    targets = demo_services.strategies.targets()
+    assert dialog.link_ref.count() == len(targets) > 0
+    dialog.link_ref.setCurrentIndex(1)
+    saved = demo_services.meetings.save(dialog.meeting())
+    assert saved.body_id == board.id
+    assert saved.items[1].link_kind.value == "target"
+    assert saved.items[1].link_ref == str(targets[1].id)
+    dialog.link_kind.setCurrentIndex(dialog.link_kind.findData("criterion"))
+    assert dialog.link_ref.itemText(0) == "Strategic"

@@ -172,8 +172,10 @@ class MeetingDialog(QDialog):
         self.link_kind.addItem("—", None)
         for k in LinkKind:
             self.link_kind.addItem(k.value.capitalize(), k.value)
-        self.link_ref = QLineEdit()
-        self.link_ref.setPlaceholderText("id, or the criterion's name")
+        self.link_kind.setAccessibleName("Links to")
+        self.link_ref = QComboBox()
+        self.link_ref.setAccessibleName("Linked record")
+        self.link_kind.currentIndexChanged.connect(lambda: self._fill_links(""))
         link = QHBoxLayout()
         link.addWidget(self.link_kind)
         link.addWidget(self.link_ref, 1)
@@ -322,9 +324,11 @@ class MeetingDialog(QDialog):
         self.presenter.setText(item.presenter)
         self.sought.setPlainText(item.decision_sought)
         self.confidential.setChecked(item.confidential)
+        self.link_kind.blockSignals(True)
         self.link_kind.setCurrentIndex(max(0, self.link_kind.findData(
             item.link_kind.value if item.link_kind else None)))
-        self.link_ref.setText(item.link_ref)
+        self.link_kind.blockSignals(False)
+        self._fill_links(item.link_ref)
         self.discussion.setPlainText(item.discussion)
         self.decisions.setPlainText("\n".join(d.text for d in item.decisions))
         self.paper_model.set_papers(item.papers)
@@ -333,6 +337,31 @@ class MeetingDialog(QDialog):
             (actions[i].reference, actions[i].title, self.names.get(actions[i].owner_member_id,
                                                                     actions[i].owner_body),
              actions[i].due) for i in item.action_ids if i in actions])
+
+    def _link_choices(self, kind: str) -> list[tuple[str, str]]:
+        """What an item of this kind can link to: (label, id or criterion)."""
+        from lsp_desktop.domain.criteria import Criterion
+
+        if kind == LinkKind.CRITERION.value:
+            return [(c.label, c.value) for c in Criterion]
+        if kind == LinkKind.ACTION.value:
+            return [(f"{a.reference} {a.title}", str(a.id))
+                    for a in self.services.actions.list_actions()]
+        if kind == LinkKind.STRATEGY.value:
+            return [(x.title, str(x.id)) for x in self.services.strategies.summaries()]
+        if kind == LinkKind.TARGET.value:
+            return [(t.indicator, str(t.id)) for t in self.services.strategies.targets()]
+        return []
+
+    def _fill_links(self, current: str) -> None:
+        self.link_ref.clear()
+        kind = self.link_kind.currentData()
+        for label, value in self._link_choices(kind) if kind else []:
+            self.link_ref.addItem(label, value)
+        if current and self.link_ref.findData(current) < 0:
+            self.link_ref.addItem(f"(no longer there: {current})", current)
+        self.link_ref.setCurrentIndex(max(0, self.link_ref.findData(current)))
+        self.link_ref.setEnabled(bool(kind))
 
     def _commit_item(self) -> None:
         """Write the item form back into the list being edited."""
@@ -348,7 +377,7 @@ class MeetingDialog(QDialog):
             old, title=self.title.text(), presenter=self.presenter.text(),
             decision_sought=self.sought.toPlainText(), confidential=self.confidential.isChecked(),
             link_kind=LinkKind(kind) if kind else None,
-            link_ref=self.link_ref.text() if kind else "",
+            link_ref=(self.link_ref.currentData() or "") if kind else "",
             discussion=self.discussion.toPlainText(), decisions=decisions)
         self.agenda_model.set_items(tuple(self.items))
         self.agenda_table.selectRow(self._current)
