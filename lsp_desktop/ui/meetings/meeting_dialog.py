@@ -140,7 +140,7 @@ class MeetingDialog(QDialog):
 
     def _agenda_page(self) -> QWidget:
         self.agenda_model = AgendaTableModel(self)
-        self.agenda_table = record_table(self.agenda_model, "Agenda items", (40, 300, 130, 60),
+        self.agenda_table = record_table(self.agenda_model, "Agenda items", (36, 190, 90, 50),
                                          sortable=False)
         self.agenda_table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._select(cur.row()))
