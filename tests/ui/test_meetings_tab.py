@@ -288,3 +288,18 @@ def test_an_item_links_to_a_record_chosen_from_a_list(qtbot, demo_services):
     assert saved.items[1].link_ref == str(targets[1].id)
     dialog.link_kind.setCurrentIndex(dialog.link_kind.findData("criterion"))
     assert dialog.link_ref.itemText(0) == "Strategic"
+
+
+def test_changing_the_date_redraws_the_attendance_from_the_register_of_that_day(
+        qtbot, demo_services):
+    july = next(r for r in demo_services.meetings.list_rows()
+                if r.held_on == date(2002, 7, 11))
+    dialog = MeetingDialog(demo_services, demo_services.meetings.get(july.id),
+                           demo_services.meetings.bodies(), False)
+    qtbot.addWidget(dialog)
+    pritchard = next(m for m in demo_services.members.all_members()
+                     if m.name == "Bronwen Pritchard")       # left on 31/12/2001
+    assert pritchard.id not in dialog.attendance.presence
+    dialog.date_edit.set_value(date(2001, 11, 8))
+    assert pritchard.id in dialog.attendance.presence
+    assert dialog.decl_member.findData(pritchard.id) >= 0
