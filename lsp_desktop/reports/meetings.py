@@ -207,11 +207,12 @@ def render_minutes(data: MinutesData, out, produced: date, paper: str = "a4",
     write_pdf(out, setup, story, on_page=on_page)
 
 
-def _pack_front(data: BoardPackData, produced: date, paper: str = "a4") -> bytes:
+def _pack_front(data: BoardPackData, produced: date, paper: str = "a4",
+                pages_after: int = 0) -> bytes:
     """Cover, agenda, the previous minutes and the list of papers, as ReportLab draws them."""
     m = data.minutes.meeting
     setup = PageSetup(data.minutes.partnership, f"Board pack: {m.body_name} "
-                      f"{format_date(m.held_on)}", produced, paper)
+                      f"{format_date(m.held_on)}", produced, paper, pages_after=pages_after)
 
     def story(doc):
         w = doc.content_width
@@ -253,26 +254,34 @@ def render_board_pack(data: BoardPackData, out, produced: date | None = None,
     """The ReportLab front pages, then each PDF paper merged in with a bookmark per item."""
     from pypdf import PdfReader, PdfWriter
 
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(_pack_front(data, produced or date.today(), paper))))
+    from lsp_desktop.domain.errors import DomainError
+
+    papers = []         # (item number, item, [(name, reader)])
     for n, item in _shown_items(data.minutes):
         if item.confidential and data.minutes.public:
             continue
-        pdfs = [(name, blob) for name, blob in data.papers.get(item.id, ()) if
-                name.lower().endswith(".pdf")]
-        if not pdfs:
-            continue
-        parent = None
-        for name, blob in pdfs:
+        readers = []
+        for name, blob in data.papers.get(item.id, ()):
+            if not name.lower().endswith(".pdf"):
+                continue
             try:
                 reader = PdfReader(io.BytesIO(blob))
-                first = len(writer.pages)
-                writer.append(reader, import_outline=False)
-            except Exception as exc:  # noqa: BLE001 - a damaged paper is named, not fatal
-                from lsp_desktop.domain.errors import DomainError
-
+                len(reader.pages)
+            except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds; name the paper
                 raise DomainError(f"The paper {name} (item {n}) cannot be read as a PDF: "
                                   f"{exc}") from None
+            readers.append((name, reader))
+        if readers:
+            papers.append((n, item, readers))
+    after = sum(len(r.pages) for _n, _i, rs in papers for _name, r in rs)
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(_pack_front(data, produced or date.today(), paper,
+                                                   after))))
+    for n, item, readers in papers:
+        parent = None
+        for name, reader in readers:
+            first = len(writer.pages)
+            writer.append(reader, import_outline=False)
             if parent is None:
                 parent = writer.add_outline_item(title=f"Item {n}: {item.title}", page_number=first)
             writer.add_outline_item(title=name, page_number=first, parent=parent)

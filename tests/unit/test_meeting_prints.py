@@ -129,3 +129,18 @@ def test_decisions_log_and_attendance_prints(services):
                                                    year="2001/02")))
     assert "Attendance record 2001/02" in att and "2 held meetings" in att
     assert "Community members attended 50% of board meetings" in att
+
+
+def test_board_pack_numbers_its_front_pages_out_of_the_whole_pack_and_names_a_bad_paper(
+        services):
+    import pytest
+
+    from lsp_desktop.domain.errors import DomainError
+
+    _first, second = _setup(services)
+    pdf = render_bytes(services, PrintRequest("board-pack", D(2002, 2, 7), meeting=second.id))
+    total = len(reader(pdf).pages)
+    assert f"Page 1 of {total}" in reader(pdf).pages[0].extract_text()
+    services.meetings.add_paper_bytes(second.items[2].id, "broken.pdf", b"not a pdf at all")
+    with pytest.raises(DomainError, match="broken.pdf \\(item 3\\) cannot be read as a PDF"):
+        render_bytes(services, PrintRequest("board-pack", D(2002, 2, 7), meeting=second.id))
