@@ -210,9 +210,9 @@ def populate(services, today: date) -> None:
             others=(officer, observer) if held else (officer,),
             declarations=tuple(declarations))
         saved = meetings.save(meeting)
-        for n, (title, _p, _s, _c, _d, arising) in enumerate(items):
+        for n, (title, _p, _s, confidential, _d, arising) in enumerate(items):
             item = saved.items[n]
-            if n == 0 or (n == 1 and on.month % 2):
+            if n == 0 or confidential or (n == 1 and on.month % 2):
                 meetings.add_paper_bytes(item.id, f"Paper {n + 1} - {title[:40]}.pdf",
                                          _paper(title, 2 + n))
             if n == 1 and on == D(2002, 3, 14):
