@@ -303,3 +303,21 @@ def test_changing_the_date_redraws_the_attendance_from_the_register_of_that_day(
     dialog.date_edit.set_value(date(2001, 11, 8))
     assert pritchard.id in dialog.attendance.presence
     assert dialog.decl_member.findData(pritchard.id) >= 0
+
+
+def test_the_log_prints_what_the_search_found_and_readiness_opens_the_tab(
+        qtbot, meetings, window):
+    from tests.pdftext import text
+
+    meetings.pages.setCurrentIndex(1)
+    qtbot.keyClicks(meetings.search, "ratified")
+    qtbot.mouseClick(meetings.print_log, Qt.MouseButton.LeftButton)
+    dialog = window.preview_dialog
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog._thread is None,
+                    timeout=20000)
+    log = text(dialog.pdf_bytes)
+    assert "matching “ratified”" in log and "NRF budget" not in log
+    dialog.reject()
+    window.tabs.setCurrentIndex(0)
+    window.open_place("meetings")
+    assert window.tabs.currentWidget() is meetings

@@ -155,7 +155,8 @@ class MeetingsTab(QWidget):
         self.search.setAccessibleName("Search decisions")
         self.search.textChanged.connect(self._load_decisions)
         self.print_log = QPushButton("Print the log…")
-        self.print_log.clicked.connect(lambda: self.print_requested.emit("decisions", ""))
+        self.print_log.clicked.connect(
+            lambda: self.print_requested.emit("decisions", self.search.text().strip()))
         decisions_page = QWidget()
         dv = QVBoxLayout(decisions_page)
         top = QHBoxLayout()

@@ -132,6 +132,7 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.lead_officer = lead_officer
         self.export_folder = export_folder
+        self.search_text = ""           # decisions log: only the decisions matching
         self.setWindowTitle("Print preview")
         self.services = services
         self.today = today or date.today()
@@ -260,10 +261,16 @@ class PrintPreviewDialog(QDialog):
             strategy=choice if self.report == "strategy" else "",
             version=self.version_box.value() or None, lead_officer=self.lead_officer,
             meeting=int(choice) if self.report in ("board-pack", "minutes") and choice
-            else None, year=choice if self.report == "attendance" else "")
+            else None, year=choice if self.report == "attendance" else "",
+            search=self.search_text if self.report == "decisions" else "")
 
     def choose(self, value: str) -> None:
-        """Show the report for this strategy, round, meeting or year."""
+        """Show the report for this strategy, round, meeting or year (for the decisions
+        log: only the decisions matching these words)."""
+        if self.report == "decisions":
+            self.search_text = value
+            self.refresh()
+            return
         index = self.choice_box.findData(value)
         if index >= 0:
             self.choice_box.setCurrentIndex(index)
