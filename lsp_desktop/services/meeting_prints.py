@@ -54,10 +54,9 @@ def board_pack_data(services, meeting_id: int, public: bool = False):
                          papers)
 
 
-def prepare_meeting_report(services, request):
-    """A PreparedReport for one of MEETING_REPORTS."""
+def prepare_meeting_report(services, request) -> tuple[str, object, object]:
+    """(title, renderer, data) of one of MEETING_REPORTS (printing wraps them)."""
     from lsp_desktop.reports import meetings as r
-    from lsp_desktop.services.printing import PreparedReport
 
     name = services.partnership.get().name
     if request.report in ("board-pack", "minutes"):
@@ -66,17 +65,13 @@ def prepare_meeting_report(services, request):
                               "(see `lsp-desktop meetings`)")
         if request.report == "board-pack":
             data = board_pack_data(services, request.meeting, request.public)
-            return PreparedReport(r.board_pack_title(data), r.render_board_pack, data,
-                                  request.produced, request.paper)
+            return r.board_pack_title(data), r.render_board_pack, data
         data = minutes_data(services, services.meetings.get(request.meeting), request.public)
-        return PreparedReport(r.minutes_title(data), r.render_minutes, data, request.produced,
-                              request.paper)
+        return r.minutes_title(data), r.render_minutes, data
     if request.report == "decisions":
         decisions = services.meeting_records.decisions(request.search, public=request.public)
         data = r.DecisionsData(name, decisions, request.search)
-        return PreparedReport("Decisions log", r.render_decisions, data, request.produced,
-                              request.paper)
+        return "Decisions log", r.render_decisions, data
     year = request.year or year_of(request.on or request.produced)
     record = services.meeting_records.attendance_for_year(year)
-    return PreparedReport(f"Attendance {year}", r.render_attendance,
-                          r.AttendanceData(name, record, year), request.produced, request.paper)
+    return f"Attendance {year}", r.render_attendance, r.AttendanceData(name, record, year)

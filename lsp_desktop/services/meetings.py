@@ -17,7 +17,6 @@ from lsp_desktop.db.models import (
     AttendanceRow,
     BodyMembershipRow,
     EvidenceFileRow,
-    EvidenceRow,
     MeetingBodyRow,
     MeetingDecisionRow,
     MeetingDeclarationRow,
@@ -62,19 +61,18 @@ from lsp_desktop.domain.meetings import (
 )
 from lsp_desktop.domain.members import Member
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.attachments import drop_unused_files, read_attachment
 from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
 def read_paper(file_path: Path | str) -> tuple[bytes, str]:
     """A paper's bytes, with the evidence store's checks and size limit."""
-    from lsp_desktop.services.accreditation import _read_attachment
-
     path = Path(file_path)
     if path.suffix.lower() not in PAPER_SUFFIXES:
         raise DomainError(f"{path.name} cannot be a paper: use PDF, DOCX, ODT or XLSX "
                           f"({', '.join(PAPER_SUFFIXES)}).")
-    return _read_attachment(path)
+    return read_attachment(path)
 
 
 def _body(row: MeetingBodyRow) -> Body:
@@ -550,11 +548,3 @@ def _check_links(s: Session, items: tuple[AgendaItem, ...]) -> None:
                                      f"'{ref}', which does not exist (give its id)."))
     if errors:
         raise ValidationError(errors)
-
-
-def drop_unused_files(s: Session) -> None:
-    """Attachment bytes neither evidence nor a paper uses any more."""
-    used_e = select(EvidenceRow.file_id).where(EvidenceRow.file_id.is_not(None))
-    used_p = select(MeetingPaperRow.file_id).where(MeetingPaperRow.file_id.is_not(None))
-    s.execute(delete(EvidenceFileRow).where(EvidenceFileRow.id.not_in(used_e),
-                                            EvidenceFileRow.id.not_in(used_p)))

@@ -107,7 +107,8 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
     from lsp_desktop.services.meeting_prints import MEETING_REPORTS, prepare_meeting_report
 
     if request.report in MEETING_REPORTS:
-        return prepare_meeting_report(services, request)
+        title, renderer, data = prepare_meeting_report(services, request)
+        return PreparedReport(title, renderer, data, request.produced, request.paper)
     raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 

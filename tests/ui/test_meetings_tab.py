@@ -24,7 +24,7 @@ from lsp_desktop.ui.meetings.meeting_tables import (
 
 @pytest.fixture
 def meetings(window):
-    window.go_to_tab_actions[4].trigger()
+    window.tab_keys.go_to_tab_actions[4].trigger()
     tab = window.tabs.currentWidget()
     assert tab is window.meetings_tab
     return tab
@@ -121,7 +121,7 @@ def test_attendance_grid_shows_the_live_quorum_and_only_the_right_substitute(
     assert saved.status == MeetingStatus.HELD and saved.quorate is True
     entry = next(a for a in saved.attendance if a.member_id == chowdhury.id)
     assert entry.presence == Presence.APOLOGIES and entry.substitute_id == deputy.id
-    assert meetings.model.row_at(meetings.model.row_of(lambda r: r.id == july.id)).quorate
+    assert meetings.model.record(meetings.model.row_of(lambda r: r.id == july.id)).quorate
 
 
 def test_declarations_decisions_and_an_action_arising_from_the_editor(
@@ -229,7 +229,7 @@ def test_member_record_lists_their_meetings_and_an_action_names_its_minutes(
                 for i in demo_services.meetings.get(r.id).items if i.action_ids)
     dialogs = []
     monkeypatch.setattr(ActionDialog, "exec", lambda self: dialogs.append(self) or 0)
-    window.go_to_tab_actions[2].trigger()
+    window.tab_keys.go_to_tab_actions[2].trigger()
     window.actions_tab.edit_action(item.action_ids[0])
     assert dialogs[0].arose_label.text() == (
         "Partnership board 14/03/2002, item “Accreditation decision”")

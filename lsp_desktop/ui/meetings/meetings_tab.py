@@ -20,8 +20,8 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.meetings import MeetingStatus, year_of
 from lsp_desktop.domain.text import fold
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.common.column_table import RECORD_ROLE, SORT_ROLE
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.roles import RECORD_ROLE, SORT_ROLE
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.meetings.meeting_dialog import MeetingDialog, new_meeting
 from lsp_desktop.ui.meetings.meeting_tables import DecisionTableModel, MeetingTableModel
