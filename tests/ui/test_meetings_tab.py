@@ -321,3 +321,30 @@ def test_the_log_prints_what_the_search_found_and_readiness_opens_the_tab(
     window.tabs.setCurrentIndex(0)
     window.open_place("meetings")
     assert window.tabs.currentWidget() is meetings
+
+
+def test_an_existing_action_is_linked_and_unlinked_from_an_item(qtbot, demo_services,
+                                                                monkeypatch):
+    from lsp_desktop.ui.meetings.arising_dialog import LinkActionDialog
+
+    july = next(r for r in demo_services.meetings.list_rows()
+                if r.held_on == date(2002, 7, 11))
+    dialog = MeetingDialog(demo_services, demo_services.meetings.get(july.id),
+                           demo_services.meetings.bodies(), False)
+    qtbot.addWidget(dialog)
+    wanted = next(a for a in demo_services.actions.list_actions()
+                  if a.title == "Agree a performance management framework")
+
+    def choose(self):
+        self.action_box.setCurrentIndex(self.action_box.findData(wanted.id))
+        return 1
+
+    monkeypatch.setattr(LinkActionDialog, "exec", choose)
+    dialog.agenda_table.selectRow(1)
+    dialog.link_action()
+    assert dialog.arising_model.rowCount() == 1
+    assert wanted.id in demo_services.meetings.get(july.id).items[1].action_ids
+    dialog.arising_table.selectRow(0)
+    dialog.unlink_action()
+    assert demo_services.meetings.get(july.id).items[1].action_ids == ()
+    assert demo_services.actions.get(wanted.id).title == wanted.title     # still in the plan

@@ -65,3 +65,26 @@ class ArisingDialog(QDialog):
                       owner_body=self.owner_body.text().strip()
                       if self.owner.currentData() is None else "",
                       start=self.held_on, due=self.due.value())
+
+
+class LinkActionDialog(QDialog):
+    """Link an action already in the action plan to the item it arises from."""
+
+    def __init__(self, actions, item_title: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Link an action arising")
+        self.action_box = QComboBox()
+        self.action_box.setAccessibleName("Action")
+        for a in actions:
+            self.action_box.addItem(f"{a.reference} {a.title}", a.id)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"Arising from: {item_title}"))
+        form.addRow("&Action:", self.action_box)
+        form.addRow(buttons)
+
+    def action_id(self) -> int | None:
+        return self.action_box.currentData()

@@ -38,7 +38,7 @@ from lsp_desktop.domain.meetings import (
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.date_field import DateEdit
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record
-from lsp_desktop.ui.meetings.arising_dialog import ArisingDialog
+from lsp_desktop.ui.meetings.arising_dialog import ArisingDialog, LinkActionDialog
 from lsp_desktop.ui.meetings.attendance_page import AttendancePage, standing_declarations
 from lsp_desktop.ui.meetings.meeting_tables import (
     AgendaTableModel,
@@ -225,13 +225,21 @@ class MeetingDialog(QDialog):
         self.arising_table = record_table(self.arising_model, "Actions arising", (60, 220, 120))
         new_action = QPushButton("New action arising…")
         new_action.clicked.connect(self.new_action)
-        new_action.setEnabled(not self.read_only)
+        link_action = QPushButton("Link an action…")
+        link_action.clicked.connect(self.link_action)
+        unlink_action = QPushButton("Unlink")
+        unlink_action.clicked.connect(self.unlink_action)
+        for b in (new_action, link_action, unlink_action):
+            b.setEnabled(not self.read_only)
+        arising_buttons = QHBoxLayout()
+        for b in (new_action, link_action, unlink_action):
+            arising_buttons.addWidget(b)
         page = QWidget()
         form = QFormLayout(page)
         form.addRow("Discussion:", self.discussion)
         form.addRow("Decisions:", self.decisions)
         form.addRow("Actions arising:", self.arising_table)
-        form.addRow("", new_action)
+        form.addRow("", arising_buttons)
         return page
 
     def _declarations_page(self) -> QWidget:
@@ -336,7 +344,7 @@ class MeetingDialog(QDialog):
         self.arising_model.set_rows([
             (actions[i].reference, actions[i].title, self.names.get(actions[i].owner_member_id,
                                                                     actions[i].owner_body),
-             actions[i].due) for i in item.action_ids if i in actions])
+             actions[i].due, i) for i in item.action_ids if i in actions])
 
     def _link_choices(self, kind: str) -> list[tuple[str, str]]:
         """What an item of this kind can link to: (label, id or criterion)."""
@@ -502,6 +510,33 @@ class MeetingDialog(QDialog):
         self._load(self.meetings.get(self._meeting.id), self._current)
         self.tabs.setCurrentIndex(1)
         self.item_tabs.setCurrentIndex(2)
+
+    def link_action(self) -> None:
+        if not 0 <= self._current < len(self.items):
+            return
+        linked = set(self.items[self._current].action_ids)
+        dialog = LinkActionDialog([a for a in self.services.actions.list_actions()
+                                   if a.id not in linked], self.items[self._current].title, self)
+        if not dialog.exec() or dialog.action_id() is None:
+            return
+        item_id = self._saved_item_id()
+        if item_id is None:
+            return
+        try:
+            self.meetings.link_action(item_id, dialog.action_id())
+        except DomainError as exc:
+            prompts.error(self, "Link an action", str(exc))
+        self._load(self.meetings.get(self._meeting.id), self._current)
+
+    def unlink_action(self) -> None:
+        row = selected_record(self.arising_table)
+        if row is None or not 0 <= self._current < len(self.items):
+            return
+        item_id = self._saved_item_id()
+        if item_id is None:
+            return
+        self.meetings.unlink_action(item_id, row[4])      # the action stays in the plan
+        self._load(self.meetings.get(self._meeting.id), self._current)
 
     def approve_previous(self) -> None:
         m = self._saved_meeting_or_none()

@@ -87,7 +87,7 @@ class DeclarationTableModel(ColumnTableModel):
 
 
 class ArisingTableModel(ColumnTableModel):
-    """Actions arising from an item: (reference, title, owner, due)."""
+    """Actions arising from an item: (reference, title, owner, due, action id)."""
 
     COLUMNS = (
         Column("Action", lambda r: r[0]),
