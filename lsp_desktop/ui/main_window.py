@@ -147,7 +147,8 @@ class MainWindow(QMainWindow):
     def _make_meetings_tab(self) -> MeetingsTab:
         from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
 
-        tab = MeetingsTab(self.services, self.read_only, load=False)
+        tab = MeetingsTab(self.services, self.read_only, load=False,
+                          undo_stack=self.undo_stack)
         # Actions arising go into the action plan; attendance and decisions feed readiness.
         tab.meetings_changed.connect(self._follow("actions_tab"))
         tab.meetings_changed.connect(self._follow("accreditation_tab"))

@@ -348,3 +348,37 @@ def test_an_existing_action_is_linked_and_unlinked_from_an_item(qtbot, demo_serv
     dialog.unlink_action()
     assert demo_services.meetings.get(july.id).items[1].action_ids == ()
     assert demo_services.actions.get(wanted.id).title == wanted.title     # still in the plan
+
+
+def test_edit_undo_and_redo_put_the_meeting_back(qtbot, meetings, window, demo_services,
+                                                 monkeypatch):
+    march = next(r for r in demo_services.meetings.list_rows()
+                 if r.held_on == date(2002, 3, 14))
+    before = demo_services.meetings.get(march.id)
+
+    def edit(self):
+        self.venue.setText("Bankside Community Hall")
+        self.tabs.setCurrentIndex(1)
+        self.agenda_table.selectRow(0)
+        self.decisions.setPlainText("The board noted the outcome.")
+        return 1
+
+    calls = []
+    monkeypatch.setattr(MeetingDialog, "exec", lambda self: calls.append(1) or (
+        edit(self) if len(calls) == 1 else 0))
+    meetings.select_meeting(march.id)
+    meetings.edit_meeting()
+    assert demo_services.meetings.get(march.id).venue == "Bankside Community Hall"
+    assert window.undo_stack.undoText() == "Edit meeting of 14/03/2002"
+    window.undo_stack.undo()
+    back = demo_services.meetings.get(march.id)
+    assert back.venue == before.venue
+    assert back.items[0].decisions[0].text == before.items[0].decisions[0].text
+    assert back.items[0].papers == before.items[0].papers           # papers stay
+    assert back.items[0].action_ids == before.items[0].action_ids
+    window.undo_stack.redo()
+    again = demo_services.meetings.get(march.id)
+    assert again.venue == "Bankside Community Hall"
+    assert [d.text for d in again.items[0].decisions] == ["The board noted the outcome."]
+    assert meetings.model.record(meetings.model.row_of(lambda r: r.id == march.id)).venue == (
+        "Bankside Community Hall")

@@ -25,6 +25,7 @@ from lsp_desktop.ui.common.roles import RECORD_ROLE, SORT_ROLE
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.meetings.meeting_dialog import MeetingDialog, new_meeting
 from lsp_desktop.ui.meetings.meeting_tables import DecisionTableModel, MeetingTableModel
+from lsp_desktop.ui.meetings.meetings_undo import EditMeeting, undoable
 
 MEETINGS, DECISIONS = range(2)
 
@@ -67,9 +68,11 @@ class MeetingsTab(QWidget):
     meetings_changed = Signal()
     print_requested = Signal(str, str)      # report, meeting id or year
 
-    def __init__(self, services, read_only: bool = False, parent=None, load: bool = True):
+    def __init__(self, services, read_only: bool = False, parent=None, load: bool = True,
+                 undo_stack=None):
         super().__init__(parent)
         self.services = services
+        self.undo_stack = undo_stack
         self.meetings = services.meetings
         self.read_only = read_only
         self.bodies = []
@@ -248,12 +251,20 @@ class MeetingsTab(QWidget):
         def fetch():
             return self.meetings.get(meeting.id) if meeting.id is not None else None
 
-        _before, saved = edit_with_conflicts(self, "Meeting changed by another officer", meeting,
-                                             make, read, self.meetings.save, fetch,
-                                             stale=self.refresh, read_only=self.read_only)
+        before, saved = edit_with_conflicts(self, "Meeting changed by another officer", meeting,
+                                            make, read, self.meetings.save, fetch,
+                                            stale=self.refresh, read_only=self.read_only)
+        if (saved is not None and before.id is not None and self.undo_stack is not None
+                and undoable(before, saved)):
+            self.undo_stack.push(EditMeeting(self.meetings, before, saved, self._undone,
+                                             lambda text: prompts.error(self, "Undo", text)))
         self.refresh()
         if saved is not None:
             self.select_meeting(saved.id)
+        self.meetings_changed.emit()
+
+    def _undone(self) -> None:
+        self.refresh()
         self.meetings_changed.emit()
 
     def new_meeting(self) -> None:
