@@ -201,9 +201,12 @@ def expected_on(on: date) -> tuple[ExpectedBody, ...]:
     return tuple(e for e in EXPECTED if e.applies_on(on))
 
 
-def missing_bodies(present: set[str] | frozenset[str], on: date) -> tuple[str, ...]:
-    """The bodies expected on `on` that no serving member's category (in `present`) meets."""
-    return tuple(e.name for e in EXPECTED if e.applies_on(on) and not present.intersection(e.categories))
+def missing_bodies(present: set[str] | frozenset[str], on: date,
+                   groups: bool = True) -> tuple[str, ...]:
+    """The bodies expected on `on` that no serving member's category (in `present`) meets;
+    without `groups`, leaving out residents, faith and BME groups."""
+    return tuple(e.name for e in EXPECTED if e.applies_on(on) and (groups or not e.group)
+                 and not present.intersection(e.categories))
 
 
 def categories_on(on: date) -> list[Category]:

@@ -14,7 +14,7 @@ from lsp_desktop.domain.categories import (  # noqa: F401 - the catalogue, re-ex
     missing_bodies,
 )
 from lsp_desktop.domain.errors import FieldError
-from lsp_desktop.domain.names import family_in_name, given_from, join_name, split_name
+from lsp_desktop.domain.names import family_in_name, given_from, join_name, sort_key, split_name
 from lsp_desktop.domain.text import length_errors
 
 
@@ -98,6 +98,11 @@ class Member:
     @property
     def display_name(self) -> str:
         return f"{self.title} {self.name}".strip()
+
+    @property
+    def order_key(self) -> str:
+        """Where the member stands in every list: by family name, then given names."""
+        return sort_key(self.family_name, self.given_names)
 
     def is_current(self, on: date) -> bool:
         return any(t.covers(on) for t in self.terms)

@@ -18,6 +18,7 @@ from lsp_desktop.services.member_import import (  # noqa: F401 - ImportResult re
     MemberImport,
     MemberPreview,
     SuggestionsPending,
+    describe,
     read_file,
     read_register,
 )
