@@ -336,19 +336,20 @@ def set_aside_rejects(plan: MemberPlan, data_rows: list[int],
     if not reasons:
         return
     bad = set(reasons)
-    groups = (plan.to_add, plan.to_update, plan.skipped)
     changed = True
     while changed:
         changed = False
+        groups = (plan.to_add, plan.to_update, plan.skipped)
         kept = set(register_names) | {_name_key(d.member.name) for g in groups for d in g
-                                      if not bad.intersection(d.rows)}
+                                      if bad.isdisjoint(d.rows)}
         for group in groups:
-            for d in list(group):
+            keep = []
+            for d in group:
                 hit = bad.intersection(d.rows)
                 orphan = bool(d.deputises_for) and _name_key(d.deputises_for) not in kept
                 if not hit and not orphan:
+                    keep.append(d)
                     continue
-                group.remove(d)
                 plan.rejected.append(d)
                 changed = True
                 why = (f"another row of this member has a problem (row {min(hit)})." if hit
@@ -357,6 +358,7 @@ def set_aside_rejects(plan: MemberPlan, data_rows: list[int],
                     if row not in bad:
                         bad.add(row)
                         reasons[row] = [why]
+            group[:] = keep
     plan.reject_rows = {row: reasons[row] for row in data_rows if row in reasons}
     plan.reject_rows.update((row, r) for row, r in reasons.items() if row not in plan.reject_rows)
 

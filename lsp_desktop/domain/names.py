@@ -26,6 +26,7 @@ PARTICLES: frozenset[str] = frozenset({
 
 _TITLE_KEYS = sorted(((t.replace(".", "").casefold().split()) for t in TITLES),
                      key=lambda words: -len(words))
+_TITLE_FIRST = frozenset(words[0] for words in _TITLE_KEYS)
 _SPACES = re.compile(r"\s+")
 
 
@@ -40,6 +41,8 @@ def split_title(text: str) -> tuple[str, str]:
     left empty keeps its words ("Lord" alone stays the name).
     """
     words = _SPACES.sub(" ", text.strip()).split(" ") if text.strip() else []
+    if not words or _bare(words[0]) not in _TITLE_FIRST:
+        return "", " ".join(words)
     taken = 0
     while taken < len(words) - 1:
         rest = [_bare(w) for w in words[taken:]]
@@ -85,7 +88,7 @@ def given_from(name: str, family: str) -> str:
 
 
 def family_in_name(name: str, family: str) -> bool:
-    return not family.strip() or fold(family) in fold(name)
+    return not family.strip() or family in name or fold(family) in fold(name)
 
 
 def sort_key(family: str, given: str) -> str:

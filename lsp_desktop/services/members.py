@@ -44,8 +44,10 @@ def search_key(m: Member, fold=fold) -> str:
     """What the register sorts and filters members by (the column keeps 400 characters):
     family name, then given names (the register's order), then the whole name, title and
     body (what a search finds)."""
-    return (f"{fold(m.family_name)} {fold(m.given_names)} {fold(m.name)} {fold(m.title)} "
-            f"{fold(m.organisation)}")[:400]
+    family, given = fold(m.family_name), fold(m.given_names)
+    # The whole name folds to its two parts run together when it is written given-first.
+    whole = given + family if m.name == f"{m.given_names} {m.family_name}".strip() else fold(m.name)
+    return f"{family} {given} {whole} {fold(m.title)} {fold(m.organisation)}"[:400]
 
 
 def _apply(row: MemberRecord, m: Member) -> None:
