@@ -249,8 +249,8 @@ class MembersTab(QWidget):
 
     def _current_choices(self) -> list[tuple[int, str]]:
         today = date.today()
-        return sorted(((r.id, r.name) for r in self.service.list_rows(today, include_former=False)),
-                      key=lambda p: p[1].casefold())
+        rows = self.service.list_rows(today, include_former=False)   # by family name
+        return [(r.id, r.name) for r in rows]
 
     def member_edited(self, member_id: int) -> None:
         """After an edit of one member: re-read only their row when it stays in place
