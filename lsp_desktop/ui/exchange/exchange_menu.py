@@ -12,7 +12,7 @@ from lsp_desktop import FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.ui import prompts
 
-SHEET_FILTER = "Spreadsheets (*.csv *.xlsx);;All files (*)"
+SHEET_FILTER = "Spreadsheets (*.csv *.xlsx *.xls);;All files (*)"
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV (*.csv)"
 ARCHIVE_FILTER = "LSP Desktop archive (*.json);;All files (*)"
 
@@ -87,15 +87,23 @@ def import_records(window, kind: str) -> None:
     path = prompts.open_file(window, f"Import {kind}", str(window.db_path.parent), SHEET_FILTER)
     if not path:
         return
+    exchange = window.services.exchange
     try:
-        sheet = window.services.exchange.read(path)
-        dialog = ImportDialog(window.services.exchange, sheet, Path(path).name, window, kind)
+        sheet = exchange.read_register(path) if kind == "members" else exchange.read(path)
+        dialog = ImportDialog(exchange, sheet, Path(path).name, window, kind, path=path)
         if not dialog.exec() or dialog.result is None:
             return
     except DomainError as exc:
         prompts.error(window, f"Import {kind}", str(exc))
         return
     _refresh_after_import(window, kind)
+    if kind == "members" and (dialog.result.added or dialog.result.updated):
+        from lsp_desktop.ui.exchange.import_undo import ImportMembers
+
+        window.undo_stack.push(ImportMembers(
+            exchange, dialog.preview, dialog.result, dialog.update_existing.isChecked(),
+            lambda: _members_changed(window),
+            lambda message: prompts.error(window, "Undo import", message)))
     window.statusBar().showMessage(f"{kind.capitalize()} imported: {dialog.result.summary()}.",
                                    10000)
 
