@@ -158,3 +158,18 @@ def test_sort_key_folds_case_accents_apostrophes_and_keeps_particles():
     ordered = sorted(names, key=lambda n: sort_key(*n))
     assert [f for f, _ in ordered] == ["ap Siôn", "davies", "Davies", "de la Cruz", "O'Connor",
                                        "Ó Súilleabháin", "Owen", "Wąsowska-Łęcka"]
+
+
+def test_docs_list_every_header_synonym_and_category_word():
+    from pathlib import Path
+
+    from lsp_desktop.domain.member_exchange import MEMBER_COLUMNS
+
+    page = (Path(__file__).parents[2] / "docs" / "exchange.md").read_text(encoding="utf-8")
+    for column in MEMBER_COLUMNS:
+        for name in (column.name, *column.aliases, *column.fallback):
+            assert f"`{name}`" in page, name
+    for c in CATALOGUE:
+        line = next(ln for ln in page.splitlines() if ln.startswith(f"| {c.name} |"))
+        for word in (*c.words, *c.hints):
+            assert word in line, (c.name, word)
