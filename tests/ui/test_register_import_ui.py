@@ -90,7 +90,7 @@ def test_sheet_choice_guesses_and_saving_the_rows_to_correct(qtbot, services, tm
                     .chosen is not None)
     assert not dialog.import_button.isEnabled()
     assert not dialog.partial_button.isHidden()
-    assert dialog.partial_button.text() == ("Import the 3 good rows and save the 1 others to a "
+    assert dialog.partial_button.text() == ("Import the 3 good rows and save the 1 other to a "
                                             "file to correct…")
     out = tmp_path / "to correct.csv"
     monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(out))

@@ -379,3 +379,18 @@ def test_role_words_and_substitutes_through_the_matcher(services, tmp_path):
     m = by_name(services)
     assert m["Ann Lee"].role is Role.CHAIR and m["Ann Lee"].title == "Cllr"
     assert m["Bo Chan"].deputises_for_id == m["Ann Lee"].id
+
+
+def test_register_pdf_lists_members_by_family_name(services):
+    from lsp_desktop.services.printing import PrintRequest, render_bytes
+    from tests.pdftext import text
+
+    for name in ("Zoe Adams", "Rhodri ap Siôn", "Maria de la Cruz", "Seán O'Connor",
+                 "Pádraig Ó Súilleabháin", "Anna Davies", "Bob Owen"):
+        services.members.add(Member(name=name, sector=Sector.COMMUNITY,
+                                    terms=(Term(D(2001, 4, 1)),)))
+    pdf = text(render_bytes(services, PrintRequest("register", produced=D(2002, 6, 1))))
+    order = ["Zoe Adams", "Rhodri ap Siôn", "Anna Davies", "Maria de la Cruz", "Seán O'Connor",
+             "Pádraig Ó Súilleabháin", "Bob Owen"]
+    positions = [pdf.index(n) for n in order]
+    assert positions == sorted(positions)

@@ -200,9 +200,10 @@ class ImportDialog(QDialog):
                    and self.preview.good_rows > 0)
         self.partial_button.setVisible(partial)
         if partial:
+            good, bad = self.preview.good_rows, len(self.preview.plan.reject_rows)
             self.partial_button.setText(
-                f"Import the {self.preview.good_rows} good rows and save the "
-                f"{len(self.preview.plan.reject_rows)} others to a file to correct…")
+                f"Import the {good} good row{'s' if good != 1 else ''} and save the {bad} "
+                f"other{'s' if bad != 1 else ''} to a file to correct…")
 
     def chosen_layout(self) -> Layout:
         mapping = {name: combo.currentData() for name, combo in self.combos.items()}
