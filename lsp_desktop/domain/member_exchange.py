@@ -295,12 +295,6 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
                 if merged.role != Role.SUBSTITUTE:
                     merged = replace(merged, deputises_for_id=None)
             draft.member = merged
-            if merged == old and not draft.deputises_for:
-                plan.skipped.append(draft)
-                plan.problems.append(Problem(first, "name", f"{old.display_name} is already on "
-                                             "the register as in the file; nothing to change.",
-                                             True))
-                continue
             plan.problems.append(Problem(first, "name", f"{old.display_name} is already on "
                                          "the register; updated.", True))
         probe = draft.member
