@@ -40,7 +40,7 @@ def split_title(text: str) -> tuple[str, str]:
     Several titles in a row are kept together ("Rt Hon Lord ..."). A name that would be
     left empty keeps its words ("Lord" alone stays the name).
     """
-    words = _SPACES.sub(" ", text.strip()).split(" ") if text.strip() else []
+    words = text.split()
     if not words or _bare(words[0]) not in _TITLE_FIRST:
         return "", " ".join(words)
     taken = 0
@@ -61,7 +61,7 @@ def split_name(name: str) -> tuple[str, str]:
     """(given names, family name): the last word is the family name, with any particles
     before it. "Rhodri ap Siôn" -> ("Rhodri", "ap Siôn"); "Maria de la Cruz" ->
     ("Maria", "de la Cruz"); "Cher" -> ("", "Cher")."""
-    words = _SPACES.sub(" ", name.strip()).split(" ") if name.strip() else []
+    words = name.split()
     if not words:
         return "", ""
     start = len(words) - 1

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lsp_desktop.domain.categories import (
     BY_NAME,
@@ -173,3 +175,22 @@ def test_docs_list_every_header_synonym_and_category_word():
         line = next(ln for ln in page.splitlines() if ln.startswith(f"| {c.name} |"))
         for word in (*c.words, *c.hints):
             assert word in line, (c.name, word)
+
+
+def reference_fold(text: str) -> str:
+    """fold() as first written: the whole string decomposed, accents dropped, case folded."""
+    import re
+    import unicodedata
+
+    from lsp_desktop.domain.text import _SPECIAL
+
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]+", "", stripped.casefold())
+
+
+@given(st.text())
+def test_fold_character_by_character_equals_folding_the_whole_text(text):
+    from lsp_desktop.domain.text import fold
+
+    assert fold(text) == reference_fold(text)
