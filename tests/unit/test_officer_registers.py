@@ -394,3 +394,14 @@ def test_register_pdf_lists_members_by_family_name(services):
              "Pádraig Ó Súilleabháin", "Bob Owen"]
     positions = [pdf.index(n) for n in order]
     assert positions == sorted(positions)
+
+
+def test_action_owners_are_found_by_the_same_matcher(demo_services, tmp_path):
+    path = tmp_path / "actions.csv"
+    path.write_text("Title,Owner,Due\nRun a residents' forum,mr LLŶR davies,30/09/2002\n",
+                    encoding="utf-8")
+    assert demo_services.exchange.import_records("actions", path).added == 1
+    action = next(a for a in demo_services.actions.list_actions()
+                  if a.title == "Run a residents' forum")
+    llyr = next(m for m in demo_services.members.all_members() if m.name == "Llŷr Davies")
+    assert action.owner_member_id == llyr.id
