@@ -405,3 +405,30 @@ def test_action_owners_are_found_by_the_same_matcher(demo_services, tmp_path):
                   if a.title == "Run a residents' forum")
     llyr = next(m for m in demo_services.members.all_members() if m.name == "Llŷr Davies")
     assert action.owner_member_id == llyr.id
+
+
+def test_an_archive_from_before_names_were_split_imports_sorted_by_family_name(
+        demo_services, tmp_path):
+    import json
+
+    from lsp_desktop.services.archive import import_archive
+
+    out = tmp_path / "a.json"
+    demo_services.archive.write(out)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for m in data["tables"]["member"]:
+        del m["given_names"], m["family_name"]
+        m["search_key"] = m["name"].lower()
+    out.write_text(json.dumps(data), encoding="utf-8")
+    import_archive(out, str(tmp_path / "new.lspd"))
+    from lsp_desktop.db.database import open_partnership
+    from lsp_desktop.services import build_services
+
+    db = open_partnership(tmp_path / "new.lspd")
+    try:
+        members = build_services(db.session_factory, db.path).members.all_members()
+        rhodri = next(m for m in members if m.name == "Rhodri ap Siôn")
+        assert rhodri.family_name == "ap Siôn"
+        assert [m.order_key for m in members] == sorted(m.order_key for m in members)
+    finally:
+        db.close()
