@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -108,7 +107,6 @@ class ImportDialog(QDialog):
                                          "(otherwise they are skipped)")
         page1 = QVBoxLayout(mapping_page)
         page1.addWidget(intro)
-        page1.addWidget(self.sheet_box)
         page1.addWidget(scroll, 1)
         page1.addWidget(self.update_existing)
 
@@ -152,6 +150,7 @@ class ImportDialog(QDialog):
                   self.cancel_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.sheet_box)          # on both pages: the preview follows it
         layout.addWidget(self.pages, 1)
         layout.addLayout(buttons)
 
@@ -188,6 +187,8 @@ class ImportDialog(QDialog):
             return
         self.layout_guess = find_layout(self.sheet, self.columns)
         self._fill_combos(self.layout_guess)
+        if self.pages.currentIndex() == 1:
+            self.run_preview()
 
     def _show_page(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
@@ -250,8 +251,23 @@ class ImportDialog(QDialog):
         self._show_page(1)
 
     def _show_suggestions(self, suggestions) -> None:
+        if [s.value for s in suggestions] == list(self.suggestion_combos):
+            for s in suggestions:        # the same words: keep the widgets, show the choices
+                combo = self.suggestion_combos[s.value]
+                combo.blockSignals(True)
+                combo.setCurrentIndex(max(0, combo.findData(
+                    s.chosen if s.chosen is not None else s.category)))
+                combo.blockSignals(False)
+                self.choices[s.key] = combo.currentData()
+            self.suggestion_box.setVisible(bool(suggestions))
+            return
         while self.suggestion_form.rowCount():
-            self.suggestion_form.removeRow(0)
+            # Taken out and deleted later: this may run inside one of these combos' signal.
+            taken = self.suggestion_form.takeRow(0)
+            for item in (taken.labelItem, taken.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
         self.suggestion_combos = {}
         for s in suggestions:
             combo = QComboBox()
@@ -272,8 +288,7 @@ class ImportDialog(QDialog):
 
     def _choice_changed(self, key: str, category: str) -> None:
         self.choices[key] = category
-        # Preview again with the choice (after this signal: the combos are rebuilt).
-        QTimer.singleShot(0, self.run_preview)
+        self.run_preview()           # the counts and problems with the officer's choice
 
     # -- writing ----------------------------------------------------------------
     def _commit(self, rejects: Path | None = None) -> bool:
