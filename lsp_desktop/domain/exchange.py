@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from lsp_desktop.domain.categories import match_sector
 from lsp_desktop.domain.errors import ConflictError, DomainError
-from lsp_desktop.domain.spreadsheets import Sheet, clean_text
+from lsp_desktop.domain.sheets import Sheet, clean_text
 from lsp_desktop.domain.text import fold, parse_date
 
 HEADER_SEARCH_ROWS = 10

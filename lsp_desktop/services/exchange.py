@@ -12,7 +12,7 @@ from lsp_desktop.db.models import MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.exchange import Layout
 from lsp_desktop.domain.member_exchange import MEMBER_HEADERS
-from lsp_desktop.domain.spreadsheets import Sheet, write_csv, write_xlsx
+from lsp_desktop.domain.sheets import Sheet
 from lsp_desktop.services.member_import import (  # noqa: F401 - ImportResult re-exported
     ImportResult,
     MemberImport,
@@ -22,6 +22,7 @@ from lsp_desktop.services.member_import import (  # noqa: F401 - ImportResult re
     read_file,
     read_register,
 )
+from lsp_desktop.services.spreadsheets import write_csv, write_xlsx
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 

@@ -33,12 +33,13 @@ from lsp_desktop.domain.member_exchange import (
     set_aside_rejects,
 )
 from lsp_desktop.domain.members import Member
-from lsp_desktop.domain.rejects import write_rejects
-from lsp_desktop.domain.spreadsheets import Sheet, UnreadableFileError, read_table
+from lsp_desktop.domain.sheets import Sheet
 from lsp_desktop.services.concurrency import claim_for_import, officer
 from lsp_desktop.services.members import _apply as apply_member
 from lsp_desktop.services.members import _to_domain as member_to_domain
 from lsp_desktop.services.members import search_key as member_search_key
+from lsp_desktop.services.rejects import write_rejects
+from lsp_desktop.services.spreadsheets import UnreadableFileError, read_table
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 

@@ -26,7 +26,7 @@ def open_dialog(qtbot, services, path) -> ImportDialog:
 
 
 def problems(dialog) -> list[str]:
-    return [str(dialog.problems.item_at(i)) for i in range(dialog.problems.rowCount())]
+    return [str(dialog.problems.record(i)) for i in range(dialog.problems.rowCount())]
 
 
 def click(qtbot, button) -> None:

@@ -7,11 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -32,7 +30,7 @@ from lsp_desktop.domain.strategies import (
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
 from lsp_desktop.ui.common.message_text import message
-from lsp_desktop.ui.common.table_helpers import open_on_enter
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.strategies.compare_dialog import CompareDialog, VersionViewDialog
 from lsp_desktop.ui.strategies.strategy_dialogs import (
     ConsultationDialog,
@@ -51,26 +49,9 @@ from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
-    table = QTableView()
-    table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setSortingEnabled(model.sortable)
-    if model.sortable:
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(24)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    open_on_enter(table)
-    return table
+    """The pages' tables: sorted on their first column when the model sorts, rows striped."""
+    return record_table(model, name, widths, sortable=model.sortable, sort_by=0,
+                        alternating=True)
 
 
 def selected(table: QTableView):
@@ -102,6 +83,9 @@ class VersionsPage(QWidget):
         super().__init__(parent)
         self.service, self.flush_draft, self.read_only = service, flush_draft, read_only
         self.strategy: Strategy | None = None
+        # (strategy id, old, new, path) -> writes a .docx with tracked changes; set by the
+        # window, which holds the services the export reads
+        self.export_comparison = None
         self.model = VersionTableModel(self)
         self.table = make_table(self.model, "Versions", (70, 380, 95, 150, 80))
         self.table.doubleClicked.connect(lambda _i: self.view_selected())
@@ -167,9 +151,12 @@ class VersionsPage(QWidget):
         self.flush_draft()
         v = selected(self.table)
         strategy_id = self.strategy.id
+        export = self.export_comparison
         dialog = CompareDialog(self.service.version_summaries(strategy_id),
                                lambda a, b: self.service.compare(strategy_id, a, b),
-                               old=v.number if v else None, parent=self)
+                               old=v.number if v else None, parent=self,
+                               export=(lambda a, b, path: export(strategy_id, a, b, path))
+                               if export else None, file_stem=self.strategy.title)
         dialog.exec()
 
     def restore_selected(self) -> None:

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.spreadsheets import Sheet, write_csv, write_xlsx
+from lsp_desktop.domain.sheets import Sheet
+from lsp_desktop.services.spreadsheets import write_csv, write_xlsx
 
 PROBLEM = "Problem"
 # A cell a spreadsheet would run as a formula (=, @, +/- not a plain number or phone number,
