@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel
 
 from lsp_desktop.domain.members import Member, Sector, Term
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.exchange import exchange_menu, import_dialog
+from lsp_desktop.ui.exchange import import_dialog
 from lsp_desktop.ui.exchange.import_dialog import ImportDialog
 from lsp_desktop.ui.main_window import MainWindow
 from lsp_desktop.ui.members.member_dialog import MemberDialog
@@ -131,7 +131,7 @@ def test_edit_undo_reverses_a_whole_import(window, qtbot, monkeypatch, tmp_path)
 
     monkeypatch.setattr(import_dialog.ImportDialog, "exec", run)
     before = window.services.members.count()
-    exchange_menu.import_records(window, "members")
+    window.exchange.import_records("members")
     # Llŷr Davies is matched (title and apostrophe folded), never added twice.
     assert "2 members to add, 0 to update, 1 to skip" in seen["summary"]
     assert window.services.members.count() == before + 2

@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009_member_names"
-down_revision = "0008_audit"   # re-chained at merge
+revision = "0011_member_names"
+down_revision = "0010_action_purposes"   # asked for as 0009 on 0008_audit; re-chained after main's 0010
 branch_labels = None
 depends_on = None
 
