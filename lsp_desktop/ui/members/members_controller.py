@@ -51,10 +51,9 @@ class MembersController:
 
     @staticmethod
     def deputy_choices(current: list[MemberRow]) -> list[tuple[int, str]]:
-        """(id, name) of the current members, by family name as the register lists them
-        (rows come from MembersService.list_rows in that order): whom a member may
-        deputise for."""
-        return [(r.id, r.name) for r in current]
+        """(id, name) of the current members, in the register's order (the search key
+        begins with the family name): whom a member may deputise for."""
+        return [(r.id, r.name) for r in sorted(current, key=lambda r: r.search_key)]
 
     @staticmethod
     def delete_question(member: Member) -> str:
