@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
 from pathlib import Path
 
 _IMPORTED_AT = time.time()
+log = logging.getLogger("lsp_desktop.app")
 DESKTOP_ID = "org.lspdesktop.LSPDesktop"  # resources/<id>.desktop and .metainfo.xml
 
 
@@ -27,9 +29,39 @@ def main(argv: list[str] | None = None) -> int:
     from lsp_desktop.cli import parse_args, run
 
     args = parse_args(argv)
+    _start_log()
     if args.command:
         return run(args)
+    missing = no_display()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     return run_gui(args)
+
+
+def _start_log() -> None:
+    from lsp_desktop import logbook
+    from lsp_desktop.paths import default_paths
+
+    try:
+        logbook.start(default_paths().log_dir)
+    except Exception:  # noqa: BLE001 - a log is never a reason to stop
+        pass
+
+
+def no_display() -> str | None:
+    """On Linux and other X11/Wayland systems without a display, the one line saying so
+    (Qt would abort with its plugin text); None when a window can open."""
+    if sys.platform in ("win32", "darwin"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None                      # offscreen, vnc, eglfs...: Qt needs no display
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("lsp-desktop: no display was found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
+            "so the window cannot open; the commands work without one - members, print, "
+            "export, import, backup, check... (lsp-desktop --help lists them).")
 
 
 def officer_name() -> str:
@@ -57,6 +89,7 @@ class GuiApplication:
 
     def open(self, path: Path, *, create_demo: bool = False, read_only: bool = False,
              new_details=None, reopen: bool = False) -> bool:
+        from lsp_desktop.db.claim import PartnershipReadOnlyError
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
         from lsp_desktop.services import build_services
@@ -86,16 +119,28 @@ class GuiApplication:
             else:
                 try:
                     db = open_partnership(path, self.paths.backup_dir, read_only=read_only)
+                except PartnershipReadOnlyError as exc:
+                    if not (self.quit_after_startup or prompts.ask_open_read_only(
+                            parent, str(exc), "Partnership cannot be changed here")):
+                        return False
+                    db = open_partnership(path, self.paths.backup_dir, read_only=True)
                 except PartnershipLockedError as exc:
                     if not (self.quit_after_startup
                             or prompts.ask_open_read_only(parent, str(exc))):
                         return False
                     db = open_partnership(path, self.paths.backup_dir, read_only=True)
         except DomainError as exc:
+            log.info("refused to open %s: %s", path, exc)
             self._error(parent, str(exc))
             return False
-        except OSError as exc:
-            self._error(parent, f"Cannot open {path}: {exc.strerror or exc}.")
+        except Exception as exc:  # noqa: BLE001 - a disk that is full or failing
+            from lsp_desktop.safe_files import disk_problem
+
+            message = disk_problem(exc, path.parent)
+            if message is None and not isinstance(exc, OSError):
+                raise
+            log.warning("cannot open %s", path, exc_info=True)
+            self._error(parent, f"Cannot open {path}: {message or exc.strerror or exc}")
             return False
         return self._show(db)
 
@@ -289,9 +334,54 @@ def _after_first_paint(window, then, at_the_latest_ms: int = 2000) -> None:
     QTimer.singleShot(at_the_latest_ms, then)
 
 
+def error_text(exc: BaseException, folder: Path | None = None,
+               log_file: Path | None = None) -> str:
+    """What the officer is told about an error nobody caught: one plain paragraph."""
+    from lsp_desktop.domain.errors import DomainError
+    from lsp_desktop.logbook import plain_message
+    from lsp_desktop.safe_files import disk_problem
+
+    known = disk_problem(exc, folder)
+    if known:
+        return f"{known[0].upper()}{known[1:]} The last change was not saved."
+    if isinstance(exc, DomainError):
+        return str(exc)
+    where = f": {log_file}" if log_file else ""
+    return (f"Something went wrong: {plain_message(exc)}. What you saw before is kept; "
+            f"the details are in the program's log{where}.")
+
+
+def install_exception_hook(gui) -> object:
+    """Errors nobody caught: logged with their traceback, shown as a plain message.
+    Returns the hook it replaced."""
+    previous = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        log.error("unexpected error", exc_info=(kind, exc, tb))
+        session = gui.session
+        folder = session.db.path.parent if session and not session.db.shared else None
+        from lsp_desktop.logbook import LOG_NAME
+
+        text = error_text(exc, folder, gui.paths.log_dir / LOG_NAME)
+        if gui.quit_after_startup:
+            print(f"lsp-desktop: {text}", file=sys.stderr)
+            return
+        try:
+            from lsp_desktop.ui import prompts
+
+            prompts.error(session.window if session else None, "LSP Desktop", text)
+        except Exception:  # noqa: BLE001 - never an error inside the error handler
+            previous(kind, exc, tb)
+
+    sys.excepthook = hook
+    return previous
+
+
 def _run_gui(args, collect_garbage_again) -> int:
     _preload_database_layer()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     import lsp_desktop
@@ -309,6 +399,16 @@ def _run_gui(args, collect_garbage_again) -> int:
 
     qt_app.setWindowIcon(application_icon())
     gui = GuiApplication(qt_app, paths, args.quit_after_startup)
+    previous_hook = install_exception_hook(gui)
+    try:
+        return _open_and_run(gui, qt_app, args, paths, collect_garbage_again)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _open_and_run(gui, qt_app, args, paths, collect_garbage_again) -> int:
+    from PySide6.QtCore import QTimer
+
     from lsp_desktop.db.shared import is_url
 
     path = args.db if is_url(args.db) else (

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lsp_desktop.cli.common import (
     db_path,
+    guarded,
     location,
     open_db,
     print_rows,
@@ -111,28 +112,34 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    out = Path(args.out)
+    from lsp_desktop.safe_files import check_target
+
+    out = check_target(args.out, protect=guarded(args))
     with open_db(args) as db:
         if args.kind == "archive":
             from lsp_desktop.services.archive import ArchiveService
 
-            ArchiveService(db.session_factory).write(out, args.with_attachments)
+            ArchiveService(db.session_factory).write(out, args.with_attachments,
+                                                     protect=guarded(args))
             print(f"Archive written to {out}")
             return 0
         from lsp_desktop.services.exchange import ExchangeService
 
-        n = ExchangeService(db.session_factory).export_records(args.kind, out)
+        n = ExchangeService(db.session_factory).export_records(args.kind, out,
+                                                               protect=guarded(args))
     print(f"{n} rows written to {out}")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from lsp_desktop.paths import default_paths
+    from lsp_desktop.safe_files import check_target
     from lsp_desktop.services.backups import make_backup_of
 
+    out = check_target(args.out, protect=guarded(args)) if args.out else None
     if shared_url(args):
         with open_db(args) as db:
-            made = services_of(db).backups.make(Path(args.out) if args.out else None)
+            made = services_of(db).backups.make(out)
         print(f"Backup (an archive export) written to {made}")
         return 0
     path = db_path(args)
@@ -140,8 +147,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         from lsp_desktop.cli import CommandError
 
         raise CommandError(f"There is no partnership file at {path}.")
-    made = make_backup_of(path, default_paths().ensure().backup_dir,
-                          Path(args.out) if args.out else None)
+    made = make_backup_of(path, default_paths().backup_dir if out is None else out.parent, out)
     print(f"Backup written to {made}")
     return 0
 
@@ -174,12 +180,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_member_data(args: argparse.Namespace) -> int:
+    from lsp_desktop.safe_files import check_target
     from lsp_desktop.services.personal_data import PersonalDataService
 
+    check_target(args.out, protect=guarded(args))
     with open_db(args) as db:
         service = PersonalDataService(db.session_factory)
         member = service.find(args.member)
-        out = service.write_subject_access(member.id, Path(args.out))
+        out = service.write_subject_access(member.id, Path(args.out), protect=guarded(args))
     print(f"Everything held about {member.display_name} written to {out}")
     return 0
 
@@ -194,7 +202,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
         if not args.yes:
             print(f"Would erase {member.display_name} ({member.organisation}); "
                   "run again with --yes to do it.")
-            return 1
+            return 0
         done = service.erase(member.id, by)
     print(f"{member.display_name} is now '{done.label}'; erasure recorded on "
           f"{done.erased_on:%d/%m/%Y} by {done.erased_by}.")

@@ -29,12 +29,47 @@ class UnreadableFileError(DomainError):
     """The file cannot be read as a spreadsheet at all."""
 
 
+# -- spreadsheet formula injection (OWASP "CSV injection") --------------------
+# A text cell starting with = + - @ (or a tab or carriage return) is run as a formula by
+# Excel and LibreOffice. Written out, such a cell gets a leading apostrophe (shown by
+# neither); read back, the apostrophe is taken off again, so the value round-trips.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?$|^[+-]\.\d+$")
+_PHONE = re.compile(r"^\+\s*\d[\d ()]*$")
+
+
+def formula_like(text) -> bool:
+    """True for text a spreadsheet would run as a formula: it starts with =, @, a tab or a
+    carriage return, or with + or - when the rest is not a number or a phone number."""
+    if not isinstance(text, str) or not text.startswith(_FORMULA_START):
+        return False
+    if text[0] in "+-":
+        return not (_NUMBER.match(text) or _PHONE.match(text))
+    return True
+
+
+def safe_cell(value):
+    """A cell value ready for a CSV or XLSX file: formula-like text gets a leading "'"."""
+    if isinstance(value, str) and formula_like(value):
+        return "'" + value
+    return value
+
+
+def unsafe_cell(text: str) -> str:
+    """The inverse of safe_cell, for cells read from a file."""
+    if text.startswith("'") and formula_like(text[1:]):
+        return text[1:]
+    return text
+
+
 def clean_text(value) -> str:
-    """A cell as text: non-breaking and odd spaces made plain, ends stripped, numbers tidy."""
+    """A cell as text: non-breaking and odd spaces made plain, ends stripped, numbers tidy,
+    the mark safe_cell() puts before formula-like text taken off."""
     if value is None:
         return ""
     if type(value) is str and value.isascii():
-        return value.strip()
+        text = value.strip()
+        return unsafe_cell(text) if text.startswith("'") else text
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -43,8 +78,8 @@ def clean_text(value) -> str:
         value = value.date() if value.time() == datetime.min.time() else value
     if isinstance(value, date):
         return value.isoformat()
-    text = _INVISIBLE.sub("", _SPACES.sub(" ", str(value)))
-    return text.strip()
+    text = _INVISIBLE.sub("", _SPACES.sub(" ", str(value))).strip()
+    return unsafe_cell(text) if text.startswith("'") else text
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -123,7 +158,7 @@ def _csv_cell(value) -> str:
         return str(int(value))
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return safe_cell(str(value))
 
 
 def write_csv(path: Path, headers: list[str], rows) -> None:
@@ -156,7 +191,7 @@ _STATIC = {
         f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/worksheet" '
         f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{_REL}/styles" '
         'Target="styles.xml"/></Relationships>'),
-    # Styles: 0 plain, 1 bold (header), 2 date dd/mm/yyyy.
+    # Styles: 0 plain, 1 bold (header), 2 date dd/mm/yyyy, 3 text that looks like a formula.
     "xl/styles.xml": (
         f'<styleSheet xmlns="{_MAIN}"><numFmts count="1"><numFmt numFmtId="164" '
         'formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/>'
@@ -164,10 +199,11 @@ _STATIC = {
         '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>'
         '<patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/>'
         '<right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf '
-        'numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3">'
+        'numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4">'
         '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" '
         'fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" '
-        'fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+        'fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" '
+        'fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         '</styleSheet>'),
 }
@@ -240,7 +276,12 @@ def write_xlsx(path: Path, headers: list[str], rows, widths: list[int] | None = 
                         day = v.date() if isinstance(v, datetime) else v
                         cells.append(f'<c r="{ref}" s="2"><v>{(day - epoch).days}</v></c>')
                     else:
-                        cells.append(f'<c r="{ref}" t="inlineStr"><is>{_xml_text(str(v))}</is></c>')
+                        # Inline text is never run as a formula; quotePrefix keeps it text
+                        # when the sheet is edited or saved as CSV.
+                        text = str(v)
+                        style = ' s="3"' if formula_like(text) else ""
+                        cells.append(f'<c r="{ref}" t="inlineStr"{style}><is>'
+                                     f'{_xml_text(text)}</is></c>')
                 out.write(f'<row r="{n}">{"".join(cells)}</row>')
             out.write("</sheetData></worksheet>")
             out.flush()

@@ -31,8 +31,9 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str = "OK") 
     return box.clickedButton() is ok
 
 
-def ask_open_read_only(parent: QWidget | None, text: str) -> bool:
-    return confirm(parent, "Partnership already open",
+def ask_open_read_only(parent: QWidget | None, text: str,
+                       title: str = "Partnership already open") -> bool:
+    return confirm(parent, title,
                    f"{text}\n\nOpen it read-only? You can look but not change anything.",
                    "Open read-only")
 
