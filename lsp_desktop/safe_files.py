@@ -185,7 +185,10 @@ def atomic_write(path: Path | str, *, protect: Iterable[Path | str | None] = (),
                                 or f"Cannot write {target}: {exc.strerror or exc}.") from None
     try:
         yield tmp
-        if not private:
+        # The writer may have made the file anew (ReportLab does): set its mode again.
+        if private:
+            os.chmod(tmp, 0o600)
+        else:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)

@@ -69,7 +69,8 @@ def open_db(args, *, write: bool = False, backup_dir: Path | None = None) -> Ite
     paths = default_paths()
     if write:
         refuse_read_only(args)
-    db = open_partnership(location(args), backup_dir or paths.backup_dir, read_only=not write)
+    db = open_partnership(location(args), backup_dir or paths.backup_dir, read_only=not write,
+                          untouched=not write)
     try:
         yield db
     finally:

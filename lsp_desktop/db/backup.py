@@ -58,6 +58,21 @@ def verify_copy(copy: Path, expected: dict[str, int], source_name: str) -> None:
                           f"file ({'; '.join(wrong)}); nothing was written.")
 
 
+def check_revision(path: Path, revision: str | None) -> None:
+    """Refuse a file without a schema version, or made by a newer program."""
+    from lsp_desktop.db.migrate import known_revisions
+    from lsp_desktop.domain.errors import PartnershipFileError
+
+    known = known_revisions()
+    if revision is None:
+        raise PartnershipFileError(
+            f"{path.name} has no schema version: it was not made by LSP Desktop or is damaged.")
+    if revision not in known:
+        raise PartnershipFileError(
+            f"{path.name} was made by a newer version of LSP Desktop (schema {revision}); "
+            f"this version knows schemas up to {known[-1]}. Please update the program.")
+
+
 def copy_database(source: Path, dest: Path, protect=()) -> Path:
     """Copy a partnership file (open or not) to `dest` with SQLite's backup API; the copy
     is verified (it opens, passes the integrity check, holds as many members, actions,
@@ -66,7 +81,7 @@ def copy_database(source: Path, dest: Path, protect=()) -> Path:
     from lsp_desktop.db.database import connect_untouched, inspect_file
 
     source = Path(source).expanduser().absolute()
-    inspect_file(source)
+    check_revision(source, inspect_file(source))
     dest = Path(dest).expanduser().absolute()
     dest.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(dest, protect=(source, *protect)) as tmp:

@@ -132,13 +132,17 @@ def _set_pragmas_read_only(dbapi_con, _record) -> None:
     cur.close()
 
 
-def make_engine(path: Path, read_only: bool = False) -> Engine:
-    """An engine on a partnership file. Read-only, it creates nothing beside the file when
-    it can avoid it (no -wal there, or a folder it cannot write). Statements' values are
-    never put in error messages (they hold members' names)."""
+def make_engine(path: Path, read_only: bool = False, untouched: bool = False) -> Engine:
+    """An engine on a partnership file. Statements' values are never put in error
+    messages (they hold members' names).
+
+    Read-only, it follows other copies' changes (making -wal and -shm files when none
+    are there); in a folder it cannot write, or when `untouched` (a short read by a
+    command), it creates nothing beside the file unless another copy has it open."""
     if read_only:
         params = {"mode": "ro"}
-        if not os.access(Path(path).parent, os.W_OK) and not Path(str(path) + "-shm").exists():
+        if untouched or (not os.access(Path(path).parent, os.W_OK)
+                         and not Path(str(path) + "-shm").exists()):
             params = _read_only_params(path)
         url = URL.create("sqlite", database=sqlite_uri(path, **params),
                          query={"uri": "true"})
@@ -172,7 +176,8 @@ def create_partnership_file(path: Path) -> None:
 
 
 def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
-                     read_only: bool = False, create: bool = False) -> Database:
+                     read_only: bool = False, create: bool = False,
+                     untouched: bool = False) -> Database:
     """Open (or create) a partnership file, migrating it after a backup if it is older.
 
     Refuses, leaving the file untouched, anything not a partnership file, a damaged
@@ -193,13 +198,7 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
         created = True
     revision = inspect_file(path)
     known = migrate.known_revisions()
-    if revision is None:
-        raise PartnershipFileError(
-            f"{path.name} has no schema version: it was not made by LSP Desktop or is damaged.")
-    if revision not in known:
-        raise PartnershipFileError(
-            f"{path.name} was made by a newer version of LSP Desktop (schema {revision}); "
-            f"this version knows schemas up to {known[-1]}. Please update the program.")
+    backup.check_revision(path, revision)
     if revision != known[-1] and read_only:
         raise PartnershipNeedsUpgradeError(
             f"{path.name} was made by an older version of LSP Desktop and needs upgrading "
@@ -230,7 +229,7 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
             except (DomainError, OSError, sqlite3.Error) as exc:
                 # A backups folder that cannot be written is no reason to refuse work.
                 log.warning("the daily backup of %s was not made: %s", path, exc)
-        engine = make_engine(path, read_only=read_only)
+        engine = make_engine(path, read_only=read_only, untouched=untouched)
     except BaseException:
         if lock is not None:
             lock.release()
