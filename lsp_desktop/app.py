@@ -74,8 +74,36 @@ def officer_name() -> str:
 class Session:
     """One open partnership: its database, services and window."""
 
-    def __init__(self, db, services, window):
+    def __init__(self, db, services, window, local_copy=None):
         self.db, self.services, self.window = db, services, window
+        self.local_copy = local_copy     # services.local_copy.LocalCopy, saved back on close
+
+    def close(self) -> None:
+        """Close the database; work done on a local copy goes back to the original."""
+        self.db.close()
+        if self.local_copy is None:
+            return
+        from lsp_desktop.ui import prompts
+
+        try:
+            saved = self.local_copy.save_back()
+        except Exception as exc:  # noqa: BLE001 - the work stays in the local copy
+            log.exception("saving back %s failed", self.local_copy.original)
+            from lsp_desktop.safe_files import disk_problem
+
+            prompts.error(self.window, "Not saved back",
+                          f"Your work could not be saved back to {self.local_copy.original} "
+                          f"({disk_problem(exc) or exc}). It is kept in "
+                          f"{self.local_copy.local}: open that file and save a copy.")
+        else:
+            if saved != self.local_copy.original:
+                prompts.warning(self.window, "Saved beside the original",
+                                f"{self.local_copy.original.name} was changed elsewhere (by "
+                                f"the sync) while you worked, so your work was saved beside "
+                                f"it as {saved.name} and nothing was overwritten.")
+        finally:
+            self.local_copy.release()
+            self.local_copy = None
 
 
 class GuiApplication:
@@ -101,7 +129,9 @@ class GuiApplication:
         if is_url(path):
             return self.open_shared(str(path), read_only=read_only)
         path = Path(path).expanduser().absolute()
-        if self.session is not None and path == self.session.db.path and not reopen:
+        copy = self.session.local_copy if self.session is not None else None
+        if self.session is not None and not reopen and (
+                path == self.session.db.path or (copy is not None and path == copy.original)):
             self.session.window.statusBar().showMessage(f"{path.name} is already open.", 8000)
             return True
         try:
@@ -117,6 +147,10 @@ class GuiApplication:
                     db.close()
                     raise
             else:
+                if not read_only and self._offer_local_copy(path, parent):
+                    return self._show_local(path)
+                if self._cancelled:
+                    return False
                 try:
                     db = open_partnership(path, self.paths.backup_dir, read_only=read_only)
                 except PartnershipReadOnlyError as exc:
@@ -144,7 +178,48 @@ class GuiApplication:
             return False
         return self._show(db)
 
-    def _show(self, db) -> bool:
+    _cancelled = False
+
+    def _offer_local_copy(self, path: Path, parent) -> bool:
+        """A file in a synced or network folder: tell the officer and offer a local copy.
+        True: work on a local copy; False: open it where it is (or cancelled: _cancelled)."""
+        from lsp_desktop.safe_files import risky_location
+
+        self._cancelled = False
+        where = risky_location(path) if path.exists() else None
+        if where is None:
+            return False
+        text = (f"{path.name} is in {where}. The partnership file's locking and its "
+                "write-ahead log are not safe there: another computer, or the sync, can "
+                "overwrite changes or copy a half-written file.\n\nWork on a local copy on "
+                "this computer? It is saved back to the original when you close the "
+                "window or open another partnership.")
+        log.info("%s is in %s", path, where)
+        if self.quit_after_startup:
+            print(f"lsp-desktop: {path.name} is in {where}; opened where it is.", file=sys.stderr)
+            return False
+        from lsp_desktop.ui import prompts
+
+        choice = prompts.ask_synced_folder(parent, text)
+        self._cancelled = choice is None
+        return choice == "local"
+
+    def _show_local(self, path: Path) -> bool:
+        from lsp_desktop.db.database import open_partnership
+        from lsp_desktop.services.local_copy import LocalCopy
+
+        copy = LocalCopy.make(path, self.paths.data_dir / "local copies")
+        try:
+            db = open_partnership(copy.local, self.paths.backup_dir)
+        except BaseException:
+            copy.release()
+            raise
+        shown = self._show(db, copy)
+        self.session.window.statusBar().showMessage(
+            f"Working on a local copy of {path}; it is saved back when you close the window.")
+        return shown
+
+    def _show(self, db, local_copy=None) -> bool:
         from lsp_desktop.services import build_services
         from lsp_desktop.ui.main_window import MainWindow
 
@@ -158,7 +233,7 @@ class GuiApplication:
         window.new_requested.connect(lambda p, d: self.open(Path(p), new_details=d))
         window.restore_requested.connect(lambda p: self.restore(Path(p)))
         old = self.session
-        self.session = Session(db, services, window)
+        self.session = Session(db, services, window, local_copy)
         if old is not None:
             window.restoreGeometry(old.window.saveGeometry())
         # Show the new window before closing the old one, so Qt never sees the
@@ -167,7 +242,7 @@ class GuiApplication:
         if old is not None:
             old.window.close()
             old.window.deleteLater()
-            old.db.close()
+            old.close()
         return True
 
     def open_shared(self, target, read_only: bool = False) -> bool:
@@ -241,14 +316,19 @@ class GuiApplication:
         if self.session is None:
             return False
         path = self.session.db.path
+        copy, self.session.local_copy = self.session.local_copy, None   # stays claimed
         self.session.db.close()
         try:
             restore_file(backup_file, path, self.paths.backup_dir)
         except (DomainError, OSError) as exc:
             prompts.error(self.session.window, "Restore from backup", str(exc))
             self.open(path, reopen=True)
-            return False
-        return self.open(path, reopen=True)
+            restored = False
+        else:
+            restored = self.open(path, reopen=True)
+        if self.session is not None:
+            self.session.local_copy = copy
+        return restored
 
     def _error(self, parent, text: str) -> None:
         if self.quit_after_startup:   # smoke tests and benchmarks: no one to click OK
@@ -260,7 +340,7 @@ class GuiApplication:
 
     def close(self) -> None:
         if self.session is not None:
-            self.session.db.close()
+            self.session.close()
             self.session = None
 
 

@@ -310,3 +310,68 @@ def disk_problem(exc: BaseException, folder: Path | str | None = None) -> str | 
             return ("the file cannot be written (it or its folder is read-only)" +
                     (f": {where}" if where else "") + ".")
     return None
+
+
+# -- synced and network folders (docs/safe-files.md says why) -------------------
+
+SYNCED = {"onedrive": "OneDrive", "dropbox": "Dropbox", "google drive": "Google Drive",
+          "googledrive": "Google Drive", "my drive": "Google Drive",
+          "nextcloud": "Nextcloud", "owncloud": "ownCloud"}
+NETWORK_TYPES = {"cifs": "a Windows network drive (SMB)", "smb3": "a Windows network drive (SMB)",
+                 "smbfs": "a Windows network drive (SMB)", "nfs": "a network drive (NFS)",
+                 "nfs4": "a network drive (NFS)", "fuse.sshfs": "a network drive (SSHFS)",
+                 "davfs": "a web folder (WebDAV)", "fuse.davfs2": "a web folder (WebDAV)",
+                 "afs": "a network drive (AFS)", "9p": "a shared folder of a virtual machine"}
+
+
+def risky_location(path: Path | str, mounts: str | None = None) -> str | None:
+    """Where SQLite's locking and write-ahead log are not safe, in plain words ('a
+    OneDrive folder', 'a Windows network drive (SMB)'), or None for a local disk.
+
+    Synced folders are recognised by a folder name on the path; network drives by the
+    filesystem type (/proc/mounts on Linux; `mounts` is its text, for tests), a UNC path
+    or a remote drive letter on Windows."""
+    real = Path(os.path.realpath(Path(path).expanduser().absolute()))
+    for part in real.parts[:-1]:
+        low = part.lower()
+        for key, name in SYNCED.items():
+            if low == key or low.startswith(key + " -") or low.startswith(key + "-") \
+                    or (key == "onedrive" and low.startswith("onedrive")):
+                return f"a {name} folder"
+    if sys.platform == "win32":
+        return _windows_network(real)
+    kind = _filesystem_type(real, mounts)
+    return NETWORK_TYPES.get(kind) if kind else None
+
+
+def _filesystem_type(path: Path, mounts: str | None = None) -> str | None:
+    if mounts is None:
+        try:
+            with open("/proc/mounts", encoding="utf-8", errors="replace") as fh:
+                mounts = fh.read()
+        except OSError:
+            return None
+    best, kind = "", None
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        if (str(path) == point or str(path).startswith(point.rstrip("/") + "/")) \
+                and len(point) > len(best):
+            best, kind = point, fields[2]
+    return kind
+
+
+def _windows_network(path: Path) -> str | None:
+    text = str(path)
+    if text.startswith("\\\\"):
+        return "a network folder"
+    try:
+        import ctypes
+
+        if ctypes.windll.kernel32.GetDriveTypeW(path.anchor) == 4:    # DRIVE_REMOTE
+            return "a network drive"
+    except (AttributeError, OSError):
+        pass
+    return None

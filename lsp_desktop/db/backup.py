@@ -73,18 +73,21 @@ def check_revision(path: Path, revision: str | None) -> None:
             f"this version knows schemas up to {known[-1]}. Please update the program.")
 
 
-def copy_database(source: Path, dest: Path, protect=()) -> Path:
+def copy_database(source: Path, dest: Path, protect=(), *,
+                  replacing_partnership: bool = False) -> Path:
     """Copy a partnership file (open or not) to `dest` with SQLite's backup API; the copy
     is verified (it opens, passes the integrity check, holds as many members, actions,
     strategies and rounds) before it takes the name `dest`. The source is checked first
-    and nothing is created beside it; `dest` may not be any partnership (safe_files)."""
+    and nothing is created beside it; `dest` may not be any partnership (safe_files)
+    unless `replacing_partnership` (the caller holds its claim: a local copy saved back)."""
     from lsp_desktop.db.database import connect_untouched, inspect_file
 
     source = Path(source).expanduser().absolute()
     check_revision(source, inspect_file(source))
     dest = Path(dest).expanduser().absolute()
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_write(dest, protect=(source, *protect)) as tmp:
+    with atomic_write(dest, protect=(source, *protect),
+                      replacing_partnership=replacing_partnership) as tmp:
         src = connect_untouched(source)
         try:
             src.execute("BEGIN")             # the counts and the copy see one snapshot

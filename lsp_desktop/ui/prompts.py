@@ -38,6 +38,19 @@ def ask_open_read_only(parent: QWidget | None, text: str,
                    "Open read-only")
 
 
+def ask_synced_folder(parent: QWidget | None, text: str) -> str | None:
+    """'local' (work on a local copy), 'here' (open it where it is) or None (cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Partnership in a synced or network folder",
+                      text, parent=parent)
+    local = box.addButton("Work on a local copy", QMessageBox.ButtonRole.AcceptRole)
+    here = box.addButton("Open it where it is", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(local)
+    box.exec()
+    clicked = box.clickedButton()
+    return "local" if clicked is local else "here" if clicked is here else None
+
+
 def open_partnership_file(parent: QWidget | None, folder: str = "") -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, "Open partnership", folder, PARTNERSHIP_FILTER)
     return path or None
