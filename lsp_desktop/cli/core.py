@@ -71,9 +71,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from lsp_desktop.db.health import check_file, check_server
 
     url = shared_url(args)
+    import sys
+
     report = check_server(url) if url else check_file(db_path(args))
     for line in report.lines:
-        print(line)
+        # A file that cannot be checked at all is an error like any other command's.
+        print(line, file=sys.stderr if line.startswith("error: ") else sys.stdout)
     return 0 if report.healthy else 1
 
 
