@@ -39,6 +39,16 @@ def start(log_dir: Path) -> Path | None:
     return log_dir / LOG_NAME
 
 
+def user_message(exc: BaseException) -> str:
+    """A domain error's own words; for anything else plain_message() (and it is logged)."""
+    from lsp_desktop.domain.errors import DomainError
+
+    if isinstance(exc, DomainError):
+        return str(exc)
+    log.error("unexpected error", exc_info=exc)
+    return plain_message(exc)
+
+
 def plain_message(exc: BaseException) -> str:
     """One line for an unexpected error: the disk is full, a file cannot be written...;
     never an SQL statement or its values (which may hold members' names)."""

@@ -69,12 +69,26 @@ def open_db(args, *, write: bool = False, backup_dir: Path | None = None) -> Ite
     paths = default_paths()
     if write:
         refuse_read_only(args)
+        _warn_if_synced(args)
     db = open_partnership(location(args), backup_dir or paths.backup_dir, read_only=not write,
                           untouched=not write)
     try:
         yield db
     finally:
         db.close()
+
+
+def _warn_if_synced(args) -> None:
+    """A change to a file in a synced or network folder: say so (docs/safe-files.md)."""
+    if shared_url(args):
+        return
+    from lsp_desktop.safe_files import risky_location
+
+    where = risky_location(db_path(args))
+    if where:
+        print(f"note: {db_path(args).name} is in {where}, where its locking is not safe; "
+              "change it only when no other computer has it open (docs/safe-files.md).",
+              file=sys.stderr)
 
 
 def date_arg(text: str) -> date:

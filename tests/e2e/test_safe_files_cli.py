@@ -401,3 +401,14 @@ def test_commands_are_logged(board, tmp_path, capsys):
     log = (tmp_path / "userdata" / "logs" / "lsp-desktop.log").read_text()
     assert f"opened {board} read-only" in log
     assert "backup refused" in log
+
+
+def test_changing_a_file_in_a_synced_folder_says_so(tmp_path, demo_template, capsys):
+    folder = tmp_path / "OneDrive - Thameside Council"
+    folder.mkdir()
+    path = folder / "board.lspd"
+    shutil.copy(demo_template, path)
+    csv_file = tmp_path / "new.csv"
+    csv_file.write_text("name,organisation,sector\nAnn Example,Example Trust,voluntary\n")
+    assert main(["import", "members", str(csv_file), "--db", str(path)]) == 0
+    assert "is in a OneDrive folder" in capsys.readouterr().err
