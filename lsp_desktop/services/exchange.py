@@ -39,7 +39,7 @@ from lsp_desktop.domain.spreadsheets import (
     write_xlsx,
 )
 from lsp_desktop.domain.text import fold
-from lsp_desktop.safe_files import atomic_write
+from lsp_desktop.safe_files import atomic_write, check_target
 from lsp_desktop.services.concurrency import claim_for_import, officer
 from lsp_desktop.services.members import _apply as apply_member
 from lsp_desktop.services.members import _to_domain as member_to_domain
@@ -82,7 +82,7 @@ def read_file(path: Path | str) -> Sheet:
 def export_table(path: Path | str, headers: list[str], rows: list[list], title: str,
                  protect=()) -> Path:
     """Write rows as CSV or XLSX, chosen by the file name's ending; readable by the owner only."""
-    path = Path(path).expanduser().absolute()
+    path = check_target(path, protect)         # first: never over a partnership
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv", ".txt"):
         raise DomainError(f"Export to .csv or .xlsx, not {path.suffix or 'a file without an ending'}.")

@@ -135,11 +135,10 @@ class PersonalDataService:
     def write_subject_access(self, member_id: int, path: Path | str, protect=()) -> Path:
         """JSON, a readable CSV (section, record, field, value) or a PDF, by the file's
         ending; readable by its owner only, never over a partnership (safe_files)."""
-        path = Path(path).expanduser().absolute()
+        path = check_target(path, protect)     # first: never over a partnership
         suffix = path.suffix.lower()
         if suffix not in (".json", ".csv", ".pdf"):
             raise DomainError("Write the subject access export as .json, .csv or .pdf.")
-        check_target(path, protect)
         data = self.subject_access(member_id)
         name = ""
         if suffix == ".pdf":

@@ -223,3 +223,31 @@ def test_the_log_rotates_in_the_logs_folder(tmp_path):
 
 def test_a_domain_error_is_what_a_refusal_raises():
     assert issubclass(UnsafeTargetError, DomainError)
+
+
+@pytest.mark.sqlite_only("the partnership file itself")
+def test_every_service_that_writes_a_file_refuses_the_open_partnership(demo_services, demo_db):
+    """What the window's dialogs call: save a copy, print, export, archive, subject access,
+    back up to a chosen file."""
+    from lsp_desktop.services.printing import write_atomically
+
+    path = demo_db.path
+    before = path.read_bytes()
+    aliases = {}
+    for suffix in (".csv", ".json", ".pdf"):      # the same file under a name each accepts
+        aliases[suffix] = path.with_name(f"alias{suffix}")
+        os.link(path, aliases[suffix])
+    writers = [
+        (lambda t: demo_services.files.save_copy(t), ".lspd"),
+        (lambda t: write_atomically(b"%PDF-1.4", t), ".pdf"),
+        (lambda t: demo_services.exchange.export_records("members", t), ".csv"),
+        (lambda t: demo_services.archive.write(t), ".json"),
+        (lambda t: demo_services.personal_data.write_subject_access(1, t), ".pdf"),
+        (lambda t: demo_services.backups.make(t), ".lspd"),
+    ]
+    for write, suffix in writers:
+        for target in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm"),
+                       aliases.get(suffix, path)):
+            with pytest.raises(UnsafeTargetError):
+                write(target)
+    assert path.read_bytes() == before
