@@ -203,6 +203,8 @@ def atomic_write(path: Path | str, *, protect: Iterable[Path | str | None] = (),
         raise
     except (OSError, sqlite3.Error) as exc:
         message = disk_problem(exc, target.parent)
+        if sys.platform == "win32" and isinstance(exc, PermissionError) and target.exists():
+            message = "it is open in another program; close it there and try again."
         if message is None:
             raise
         raise UnsafeTargetError(f"{target.name} was not written: {message}") from None
