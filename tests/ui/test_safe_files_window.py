@@ -166,3 +166,20 @@ def test_no_display_is_one_line_and_exit_1(monkeypatch, capsys):
     assert err.count("\n") == 1 and "no display was found" in err and "members" in err
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert no_display() is None
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_the_window_opens_changes_and_saves_a_copy_on_awkward_paths(gui, demo_template,
+                                                                   tmp_path):
+    folder = tmp_path / "what? #1 100% \"O'Neill\" café"
+    path = _copy(demo_template, folder)
+    path = path.rename(folder / "Llŷr's board #2?.lspd")
+    assert gui.open(path)
+    gui.session.services.members.add(Member(name="Ann Awkward", organisation="Trust",
+                                            sector=Sector.VOLUNTARY))
+    copy = gui.session.services.files.save_copy(folder / "copy #3?.lspd")
+    gui.session.window.close()
+    gui.close()
+    assert "Ann Awkward" in _members_in(path) and "Ann Awkward" in _members_in(copy)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [path.name, path.name + ".lock", copy.name])
