@@ -107,6 +107,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 1
     for p in result.problems:
         print(f"note: {p}")
+    import logging
+
+    logging.getLogger(__name__).info(
+        "imported %s from %s into %s: added %d, updated %d, skipped %d", args.kind, args.file,
+        shown(args), result.added, result.updated, result.skipped)
     print(f"Added {result.added}, updated {result.updated}, skipped {result.skipped}.")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -12,6 +13,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.safe_files import atomic_write, disk_problem, sqlite_uri
 
 DEFAULT_KEEP = 10
+log = logging.getLogger(__name__)
 
 
 def private_file(path: Path) -> None:
@@ -102,6 +104,8 @@ def copy_database(source: Path, dest: Path, protect=(), *,
         finally:
             src.close()
         verify_copy(tmp, expected, source.name)
+    log.info("copied %s to %s (verified: %s)", source, dest,
+             ", ".join(f"{n} {VERIFIED[t]}" for t, n in expected.items()))
     return dest
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
@@ -175,6 +176,7 @@ def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, in
             con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             con.close()
+    logging.getLogger(__name__).info("imported the archive %s into %s", archive_path, new_db)
     return counts
 
 

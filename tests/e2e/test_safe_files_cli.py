@@ -396,11 +396,16 @@ def test_erase_member_preview_exits_0(board, capsys):
 
 
 def test_commands_are_logged(board, tmp_path, capsys):
+    csv_file = tmp_path / "new.csv"
+    csv_file.write_text("name,organisation,sector\nAnn Example,Example Trust,voluntary\n")
     assert main(["members", "--db", str(board)]) == 0
     assert main(["backup", "--db", str(board), "--out", str(board)]) == 1
+    assert main(["backup", "--db", str(board)]) == 0
+    assert main(["import", "members", str(csv_file), "--db", str(board)]) == 0
     log = (tmp_path / "userdata" / "logs" / "lsp-desktop.log").read_text()
-    assert f"opened {board} read-only" in log
-    assert "backup refused" in log
+    assert f"opened {board} read-only" in log and f"opened {board} for changes" in log
+    assert "backup refused" in log and f"copied {board} to " in log
+    assert "imported members from" in log and "added 1" in log
 
 
 def test_changing_a_file_in_a_synced_folder_says_so(tmp_path, demo_template, capsys):
