@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lsp_desktop.cli.common import (
     db_path,
+    guarded,
     location,
     open_db,
     print_rows,
@@ -149,6 +150,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 1
     for p in result.problems:
         print(f"note: {p}")
+    import logging
+
+    logging.getLogger(__name__).info(
+        "imported %s from %s into %s: added %d, updated %d, skipped %d", args.kind, args.file,
+        shown(args), result.added, result.updated, result.skipped)
     print(f"Added {result.added}, updated {result.updated}, skipped {result.skipped}.")
     if getattr(result, "rejects_file", None) is not None:
         print(f"{result.rejected} row(s) with problems written to {result.rejects_file}: "
@@ -157,23 +163,27 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from lsp_desktop.safe_files import check_target
+
+    out = check_target(args.out, protect=guarded(args))
     if args.kind == "strategy":
         from lsp_desktop.cli.strategy_files import cmd_export_strategy
 
         return cmd_export_strategy(args)
-    out = Path(args.out)
     if args.kind == "calendar":
         return _export_calendar(args, out)
     with open_db(args) as db:
         if args.kind == "archive":
             from lsp_desktop.services.archive import ArchiveService
 
-            ArchiveService(db.session_factory).write(out, args.with_attachments)
+            ArchiveService(db.session_factory).write(out, args.with_attachments,
+                                                     protect=guarded(args))
             print(f"Archive written to {out}")
             return 0
         from lsp_desktop.services.exchange import ExchangeService
 
-        n = ExchangeService(db.session_factory).export_records(args.kind, out)
+        n = ExchangeService(db.session_factory).export_records(args.kind, out,
+                                                               protect=guarded(args))
     print(f"{n} rows written to {out}")
     return 0
 
@@ -192,11 +202,13 @@ def _export_calendar(args: argparse.Namespace, out: Path) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from lsp_desktop.paths import default_paths
+    from lsp_desktop.safe_files import check_target
     from lsp_desktop.services.backups import make_backup_of
 
+    out = check_target(args.out, protect=guarded(args)) if args.out else None
     if shared_url(args):
         with open_db(args) as db:
-            made = services_of(db).backups.make(Path(args.out) if args.out else None)
+            made = services_of(db).backups.make(out)
         print(f"Backup (an archive export) written to {made}")
         return 0
     path = db_path(args)
@@ -204,8 +216,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         from lsp_desktop.cli import CommandError
 
         raise CommandError(f"There is no partnership file at {path}.")
-    made = make_backup_of(path, default_paths().ensure().backup_dir,
-                          Path(args.out) if args.out else None)
+    made = make_backup_of(path, default_paths().backup_dir if out is None else out.parent, out)
     print(f"Backup written to {made}")
     return 0
 
@@ -238,12 +249,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_member_data(args: argparse.Namespace) -> int:
+    from lsp_desktop.safe_files import check_target
     from lsp_desktop.services.personal_data import PersonalDataService
 
+    check_target(args.out, protect=guarded(args))
     with open_db(args) as db:
         service = PersonalDataService(db.session_factory)
         member = service.find(args.member)
-        out = service.write_subject_access(member.id, Path(args.out))
+        out = service.write_subject_access(member.id, Path(args.out), protect=guarded(args))
     print(f"Everything held about {member.display_name} written to {out}")
     return 0
 
@@ -258,7 +271,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
         if not args.yes:
             print(f"Would erase {member.display_name} ({member.organisation}); "
                   "run again with --yes to do it.")
-            return 1
+            return 0
         done = service.erase(member.id, by)
     print(f"{member.display_name} is now '{done.label}'; erasure recorded on "
           f"{done.erased_on:%d/%m/%Y} by {done.erased_by}.")

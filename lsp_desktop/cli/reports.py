@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from lsp_desktop.cli.common import date_arg, open_db
+from lsp_desktop.cli.common import date_arg, guarded, open_db
 
 
 def _positive(text: str) -> int:
@@ -83,17 +83,13 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from lsp_desktop.cli import CommandError
+    from lsp_desktop.safe_files import atomic_write, check_target
     from lsp_desktop.services import build_services
     from lsp_desktop.services.printing import PrintRequest, render
 
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name ending .pdf")
-    if not out.parent.exists():
-        raise CommandError(f"the folder {out.parent} does not exist")
+    out = check_target(args.out, protect=guarded(args))
     if args.report == "strategy" and not args.strategy:
         raise CommandError("name the strategy with --strategy NAME")
     request = PrintRequest(
@@ -105,10 +101,6 @@ def _print(args: argparse.Namespace) -> int:
         annex=args.annex, meeting=args.meeting, year=args.year, search=args.search)
     with open_db(args) as db:
         services = build_services(db.session_factory, db.path)
-        tmp = out.with_name(out.name + ".part")
-        try:
+        with atomic_write(out, protect=[db.path]) as tmp:
             render(services, request, str(tmp))
-            tmp.replace(out)
-        finally:
-            tmp.unlink(missing_ok=True)
     return 0

@@ -298,13 +298,10 @@ def render_bytes(services, request: PrintRequest,
     return prepare(services, request).render_bytes(on_page)
 
 
-def write_atomically(data: bytes, path: Path) -> Path:
-    """Write the PDF next to its destination first, so a failure never leaves half a file."""
-    path = Path(path).expanduser()
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+def write_atomically(data: bytes, path: Path, protect=()) -> Path:
+    """Write the PDF beside its destination first, so a failure never leaves half a file;
+    never over a partnership (safe_files), readable by the owner only (it may hold
+    members' contact details)."""
+    from lsp_desktop.safe_files import write_bytes
+
+    return write_bytes(path, data, protect=protect)

@@ -77,7 +77,9 @@ class _Job(QObject):
                 self._print()
                 self.printed.emit()
         except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
-            self.failed.emit(str(exc) or exc.__class__.__name__)
+            from lsp_desktop.logbook import user_message
+
+            self.failed.emit(user_message(exc) or exc.__class__.__name__)
 
     def _print(self) -> None:
         import pypdfium2 as pdfium
