@@ -54,6 +54,8 @@ OWNER_COLUMN = {
     "criterion_assessment": "round_id", "go_dialogue": "round_id", "area_of_concern": "round_id",
     "evidence": "assessment_id", "weakness": "assessment_id",
     "nrf_allocation": "partnership_id",
+    "theme_allocation": "fund_year_id", "project_budget": "project_id",
+    "project_quarter": "project_id", "target_point": "target_id",
 }
 # The fields that name a record, in order of preference.
 _LABEL_FIELDS = {
@@ -64,6 +66,9 @@ _LABEL_FIELDS = {
     "go_dialogue": ("held_on", "with_whom"), "endorsement": ("body",),
     "consultation": ("event",), "target": ("indicator",), "area_of_concern": ("text",),
     "weakness": ("text",), "evidence_file": ("id",),
+    "fund": ("code",), "fund_year": ("financial_year",), "theme_allocation": ("theme",),
+    "project": ("reference", "title"), "project_budget": ("financial_year",),
+    "project_quarter": ("financial_year", "quarter"), "target_point": ("measured_on",),
 }
 _FALLBACK_LABEL = ("name", "title", "reference", "label", "indicator", "body", "text")
 

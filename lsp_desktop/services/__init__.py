@@ -18,8 +18,10 @@ from lsp_desktop.services.files import FilesService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.personal_data import PersonalDataService
+from lsp_desktop.services.programme import ProgrammeService
 from lsp_desktop.services.readiness import ReadinessService
 from lsp_desktop.services.strategies import StrategiesService
+from lsp_desktop.services.target_series import TargetSeriesService
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,8 @@ class Services:
     actions: ActionsService
     strategies: StrategiesService
     audit: AuditService
+    programme: ProgrammeService
+    target_series: TargetSeriesService
     changes: ChangeFeed | None = None     # others' changes as they happen (shared only)
 
 
@@ -64,5 +68,7 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         actions=actions,
         strategies=strategies,
         audit=AuditService(session_factory),
+        programme=ProgrammeService(session_factory, accreditation),
+        target_series=TargetSeriesService(session_factory, strategies),
         changes=ChangeFeed(session_factory),
     )

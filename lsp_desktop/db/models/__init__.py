@@ -16,6 +16,15 @@ from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
+from lsp_desktop.db.models.programme import (
+    FundRow,
+    FundYearRow,
+    ProjectBudgetRow,
+    ProjectQuarterRow,
+    ProjectRow,
+    TargetPointRow,
+    ThemeAllocationRow,
+)
 from lsp_desktop.db.models.strategies import (
     ConsultationRow,
     EndorsementRow,
@@ -55,4 +64,11 @@ __all__ = [
     "StrategyVersionRow",
     "StrategyVersionSectionRow",
     "TargetRow",
+    "FundRow",
+    "FundYearRow",
+    "ProjectBudgetRow",
+    "ProjectQuarterRow",
+    "ProjectRow",
+    "TargetPointRow",
+    "ThemeAllocationRow",
 ]
