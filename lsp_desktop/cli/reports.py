@@ -22,16 +22,18 @@ def register(sub, common) -> None:
     p = sub.add_parser(
         "print", parents=[common], help="print a report to PDF",
         description="Write a report as PDF: the membership register, the accreditation "
-                    "submission pack, the action plan or a strategy draft.")
-    p.add_argument("report", choices=("register", "pack", "actions", "strategy"),
+                    "submission pack, the action plan, a strategy draft, the quarterly "
+                    "programme return or the board's exception report.")
+    p.add_argument("report", choices=("register", "pack", "actions", "strategy", "programme",
+                                      "exceptions"),
                    help="which report")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
                    help="date printed on the report as its production date (default today)")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
     p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
-                   help="register, actions, pack: the board (and overdue actions) on this "
-                        "date (default: the production date)")
+                   help="register, actions, pack, programme, exceptions: the board, overdue "
+                        "actions and figures on this date (default: the production date)")
     p.add_argument("--public", action="store_true",
                    help="register: public version, without unpublished contact details")
     p.add_argument("--history", action="store_true",
@@ -46,6 +48,9 @@ def register(sub, common) -> None:
                    help="strategy: mark the changes since version M")
     p.add_argument("--group-by", choices=("criterion", "theme"), default="criterion",
                    help="actions: group by criterion or by theme")
+    p.add_argument("--year", metavar="FY", default="",
+                   help="programme: the financial year, 2002/03 or 2002-03 (default: the "
+                        "year of --on)")
     p.add_argument("--officer", metavar="'NAME, JOB TITLE'", default="",
                    help="pack: the lead officer named on the sign-off page")
     p.set_defaults(func=cmd_print)
@@ -85,7 +90,7 @@ def _print(args: argparse.Namespace) -> int:
         on=args.on, public=args.public, history=args.history, round_name=args.round_name,
         strategy=args.strategy, version=args.version, compare=args.compare,
         lead_officer=args.officer.strip(),
-        group_by=args.group_by)
+        group_by=args.group_by, year=args.year)
     with open_db(args) as db:
         services = build_services(db.session_factory, db.path)
         tmp = out.with_name(out.name + ".part")

@@ -18,7 +18,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.members import Member, Role, Sector, Term
 from lsp_desktop.services.unit_of_work import unit_of_work
 
-REPORTS = ("register", "pack", "actions", "strategy")
+REPORTS = ("register", "pack", "actions", "strategy", "programme", "exceptions")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class PrintRequest:
     compare: int | None = None      # strategy: earlier version to mark changes against
     group_by: str = "criterion"     # actions: "criterion" or "theme"
     lead_officer: str = ""          # pack: "Name, job title" for the sign-off page
+    year: str = ""                  # programme: the financial year, e.g. 2002/03
 
 
 def register_members(services) -> list[Member]:
@@ -100,6 +101,12 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
         return _prepare_strategy(services, request)
     if request.report == "pack":
         return _prepare_pack(services, request)
+    if request.report in ("programme", "exceptions"):
+        from lsp_desktop.services.programme_reports import prepare_exceptions, prepare_programme
+
+        prepare_report = prepare_programme if request.report == "programme" else prepare_exceptions
+        title, renderer, data = prepare_report(services, request)
+        return PreparedReport(title, renderer, data, request.produced, request.paper)
     raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 

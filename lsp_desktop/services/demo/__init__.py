@@ -11,11 +11,12 @@ from lsp_desktop.services import build_services
 from lsp_desktop.services.demo import accreditation as demo_accreditation
 from lsp_desktop.services.demo import actions as demo_actions
 from lsp_desktop.services.demo import members as demo_members
+from lsp_desktop.services.demo import programme as demo_programme
 from lsp_desktop.services.demo import strategies as demo_strategies
 
 # Each area adds its part of the demo here, in dependency order.
 _POPULATE = (demo_members.populate, demo_strategies.populate, demo_actions.populate,
-             demo_accreditation.populate)
+             demo_accreditation.populate, demo_programme.populate)
 
 
 def write_demo(path: Path, *, force: bool = False, today: date | None = None) -> Path:
