@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from lsp_desktop.cli.common import (
+    date_arg,
     db_path,
     location,
     open_db,
@@ -37,11 +38,17 @@ def register(sub, common) -> None:
                    help="rows matching an existing record update it (default: skipped)")
     p.set_defaults(func=cmd_import, writes=True)
 
-    p = sub.add_parser("export", parents=[common], help="export members, actions, targets or an archive",
-                       description="Write records to .csv or .xlsx, or the whole partnership "
-                                   "to a JSON archive.")
-    p.add_argument("kind", choices=KINDS + ("archive",))
+    p = sub.add_parser("export", parents=[common],
+                       help="export members, actions, targets, the programme or an archive",
+                       description="Write records to .csv or .xlsx, the year's programme to "
+                                   ".xlsx, or the whole partnership to a JSON archive.")
+    p.add_argument("kind", choices=KINDS + ("programme", "archive"))
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--year", metavar="FY", default="",
+                   help="programme only: the financial year, 2002/03 or 2002-03 (default: "
+                        "the year of --on)")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                   help="programme only: the figures as on this date (default today)")
     p.add_argument("--with-attachments", action="store_true",
                    help="archive only: include attachment contents (base64)")
     p.set_defaults(func=cmd_export)
@@ -118,6 +125,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             ArchiveService(db.session_factory).write(out, args.with_attachments)
             print(f"Archive written to {out}")
+            return 0
+        if args.kind == "programme":
+            from lsp_desktop.services.programme_reports import export_programme
+
+            export_programme(services_of(db), args.year, out, args.on)
+            print(f"Programme written to {out}")
             return 0
         from lsp_desktop.services.exchange import ExchangeService
 

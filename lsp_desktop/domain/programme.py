@@ -72,8 +72,9 @@ def quarter_label(fy: str, quarter: int) -> str:
 
 
 def quarters_ended(fy: str, today: date) -> int:
-    """How many of the year's quarters had ended by `today` (0-4)."""
-    return sum(1 for q in range(1, 5) if quarter_end(fy, q) < today)
+    """How many of the year's quarters had ended by `today` (0-4); figures as on a
+    quarter's last day count that quarter as ended."""
+    return sum(1 for q in range(1, 5) if quarter_end(fy, q) <= today)
 
 
 class ProgrammeTheme(StrEnum):

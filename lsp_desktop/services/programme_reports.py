@@ -72,3 +72,22 @@ def prepare_exceptions(services, request):
                          exception_actions(services.actions.list_actions(), today),
                          member_names(services, today))
     return exceptions_title(data), render_exceptions, data
+
+
+def export_programme(services, year: str, out, today: date | None = None):
+    """Write the year's programme (every fund with money in it) and the targets' values
+    to an .xlsx file; returns the path."""
+    from pathlib import Path
+
+    from lsp_desktop.reports.programme import summary_rows
+    from lsp_desktop.reports.programme_xlsx import write_programme_xlsx
+
+    out = Path(out).expanduser()
+    if out.suffix.lower() != ".xlsx":
+        raise DomainError(f"The programme is exported to .xlsx, not "
+                          f"{out.suffix or 'a file without an ending'}.")
+    today = today or date.today()
+    fy = _year(year, today)
+    return write_programme_xlsx(out, services.partnership.get().name,
+                                programme_views(services, fy, today), summary_rows,
+                                target_lines(services, today))

@@ -52,7 +52,8 @@ def test_quarters_run_april_to_march():
     assert quarter_start("2002/03", 3) == date(2002, 10, 1)
     assert quarter_end("2002/03", 3) == date(2002, 12, 31)
     assert quarter_end("2002/03", 4) == date(2003, 3, 31)
-    assert quarters_ended("2002/03", date(2002, 6, 30)) == 0
+    assert quarters_ended("2002/03", date(2002, 6, 29)) == 0
+    assert quarters_ended("2002/03", date(2002, 6, 30)) == 1
     assert quarters_ended("2002/03", date(2002, 7, 1)) == 1
     assert quarters_ended("2001/02", date(2002, 6, 30)) == 4
 

@@ -77,7 +77,7 @@ def _figures(fy: str, budget: int, wobble: int) -> list[QuarterFigures]:
         ended = quarter_end(fy, q) <= STORY
         spent = round(planned * OUTTURN[fy][q - 1] * (1 - wobble / 200) / 100) * 100 \
             if ended else 0
-        committed = planned if ended or q == 2 else (planned // 2 if q == 3 else 0)
+        committed = planned if ended or q == 2 else (round(planned / 200) * 100 if q == 3 else 0)
         out.append(QuarterFigures(fy, q, planned, committed, spent))
     return out
 
