@@ -53,6 +53,8 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
     actions = ActionsService(session_factory)
     strategies = StrategiesService(session_factory)
     accreditation = AccreditationService(session_factory, partnership, actions)
+    programme = ProgrammeService(session_factory, accreditation)
+    target_series = TargetSeriesService(session_factory, strategies)
     return Services(
         partnership=partnership,
         members=members,
@@ -64,11 +66,11 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         personal_data=PersonalDataService(session_factory),
         accreditation=accreditation,
         readiness=ReadinessService(session_factory, members, accreditation, actions,
-                                   strategies),
+                                   strategies, programme, target_series),
         actions=actions,
         strategies=strategies,
         audit=AuditService(session_factory),
-        programme=ProgrammeService(session_factory, accreditation),
-        target_series=TargetSeriesService(session_factory, strategies),
+        programme=programme,
+        target_series=target_series,
         changes=ChangeFeed(session_factory),
     )
