@@ -32,7 +32,10 @@ def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common], help="import members, actions, targets or an archive",
                        description="Import rows from a CSV or XLSX file (all or none), or make a "
                                    "new partnership file (--db) from an archive.")
-    p.add_argument("kind", choices=KINDS + ("archive",))
+    p.add_argument("kind", choices=KINDS + ("programme", "target-values", "archive"),
+                   help="programme: quarterly figures by project (project, financial_year, "
+                        "quarter, planned, committed, spent); target-values: dated values "
+                        "(target, date, value, source, comparison)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update-existing", action="store_true",
                    help="rows matching an existing record update it (default: skipped)")
@@ -98,6 +101,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Partnership written to {shown(args)}: "
               + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
         return 0
+    if args.kind in ("programme", "target-values"):
+        return _import_figures(args)
     from lsp_desktop.services.exchange import ExchangeService
 
     with open_db(args, write=True) as db:
@@ -114,6 +119,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     for p in result.problems:
         print(f"note: {p}")
     print(f"Added {result.added}, updated {result.updated}, skipped {result.skipped}.")
+    return 0
+
+
+def _import_figures(args: argparse.Namespace) -> int:
+    from lsp_desktop.domain.exchange import ImportProblems
+    from lsp_desktop.services.programme_exchange import ProgrammeExchange
+
+    with open_db(args, write=True) as db:
+        exchange = ProgrammeExchange(db.session_factory)
+        preview = exchange.preview_file(args.kind, Path(args.file))
+        try:
+            changed = exchange.commit(preview)
+        except ImportProblems as exc:
+            for p in exc.problems:
+                print(("note: " if p.notice else "") + str(p), file=sys.stderr)
+            errors = sum(1 for p in exc.problems if not p.notice)
+            print(f"lsp-desktop import: {errors} problem(s); nothing was imported.",
+                  file=sys.stderr)
+            return 1
+    for line in preview.changes:
+        print(line)
+    print(f"Changed {changed} record(s) from {preview.rows} row(s).")
     return 0
 
 
