@@ -123,6 +123,8 @@ def report_choices(services, report: str) -> list[tuple[str, str]]:
                 for x in services.strategies.summaries()]
     if report == "pack":
         return [(r.name, r.name) for r in reversed(services.accreditation.rounds())]
+    if report == "programme":
+        return [(fy, fy) for fy in reversed(services.programme.years())]
     return []
 
 

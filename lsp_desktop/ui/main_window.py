@@ -28,6 +28,7 @@ from lsp_desktop.ui.window.window_state import WindowStateKeeper
 if TYPE_CHECKING:
     from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
+    from lsp_desktop.ui.programme.programme_tab import ProgrammeTab
     from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.tabs.add_later("actions_tab", "&Action plans", self._make_actions_tab)
         self.tabs.add_later("accreditation_tab", "A&ccreditation",
                             self._make_accreditation_tab)
+        self.tabs.add_later("programme_tab", "Pro&gramme", self._make_programme_tab)
         for name in self.tabs.waiting():
             self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost
@@ -115,6 +117,24 @@ class MainWindow(QMainWindow):
     def accreditation_tab(self) -> AccreditationTab:
         return self.tabs.page("accreditation_tab")
 
+    @property
+    def programme_tab(self) -> ProgrammeTab:
+        return self.tabs.page("programme_tab")
+
+    def _make_programme_tab(self) -> ProgrammeTab:
+        from lsp_desktop.services.programme_reports import export_programme
+        from lsp_desktop.ui.programme.programme_tab import ProgrammeTab
+
+        services = self.services
+        tab = ProgrammeTab(services.programme, self.undo_stack, self.read_only,
+                           actions=services.actions, load=False,
+                           exporter=lambda year, path, on: export_programme(services, year,
+                                                                            path, on))
+        tab.programme_changed.connect(self._follow("accreditation_tab"))
+        tab.print_requested.connect(self.print_preview)
+        self._stale.add(tab)
+        return tab
+
     def _make_strategies_tab(self) -> StrategiesTab:
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
@@ -122,6 +142,9 @@ class MainWindow(QMainWindow):
                             undo_stack=self.undo_stack, load=False)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
+        tab.strategies_changed.connect(self._follow("programme_tab"))
+        tab.targets.series = self.services.target_series    # values and chart in the dialog
+        tab.targets.undo_stack = self.undo_stack
         self._stale.add(tab)
         return tab
 
@@ -133,6 +156,7 @@ class MainWindow(QMainWindow):
                          targets=lambda: target_choices(services.strategies),
                          concerns=services.accreditation.concern_choices, load=False)
         tab.actions_changed.connect(self._follow("accreditation_tab"))
+        tab.actions_changed.connect(self._follow("programme_tab"))
         self._stale.add(tab)
         return tab
 
@@ -177,7 +201,7 @@ class MainWindow(QMainWindow):
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""
         titles = {"members": "Members", "actions": "Action plans",
                   "strategies": "Strategy drafts", "assessment": "Accreditation",
-                  "go review": "Accreditation"}
+                  "go review": "Accreditation", "programme": "Programme"}
         wanted = titles.get(place, "")
         for i in range(self.tabs.count()):
             if self.tabs.tabText(i).replace("&", "") == wanted:
@@ -296,10 +320,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
     # Each tab prints its own report: the register, the strategy, the action plan, the pack.
-    TAB_REPORTS = ("register", "strategy", "actions", "pack")
+    TAB_REPORTS = ("register", "strategy", "actions", "pack", "programme")
 
     TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
-                        "accreditation submission pack")
+                        "accreditation submission pack", "programme return")
 
     def _add_print_button(self) -> None:
         """A Print… button beside the tabs: it previews the report of the tab in front."""

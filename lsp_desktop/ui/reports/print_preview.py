@@ -32,7 +32,10 @@ REPORT_CHOICES = (
     ("actions", "Action plan"),
     ("strategy", "Strategy draft"),
     ("pack", "Accreditation submission pack"),
+    ("programme", "Programme return"),
+    ("exceptions", "Exception report"),
 )
+_DATED = ("register", "programme", "exceptions")      # reports with an "On:" date
 PREVIEW_DPI = 80
 PRINT_DPI = 300
 _CACHE_PAGES = 12
@@ -220,8 +223,8 @@ class PrintPreviewDialog(QDialog):
     def _options_changed(self) -> None:
         report = self.report
         self.public_box.setVisible(report == "register")
-        self.on_label.setVisible(report == "register")
-        self.on_edit.setVisible(report == "register")
+        self.on_label.setVisible(report in _DATED)
+        self.on_edit.setVisible(report in _DATED)
         self.history_box.setVisible(report == "register")
         self.version_box.setVisible(report == "strategy")
         self.choice_box.blockSignals(True)
@@ -248,7 +251,8 @@ class PrintPreviewDialog(QDialog):
         return PrintRequest(
             report=self.report, produced=self.today,
             paper="letter" if self.paper_box.currentIndex() == 1 else "a4",
-            on=self.on_edit.value() if self.report == "register" else None,
+            on=self.on_edit.value() if self.report in _DATED else None,
+            year=choice if self.report == "programme" else "",
             public=self.public_box.isChecked(), history=self.history_box.isChecked(),
             round_name=choice if self.report == "pack" else "",
             strategy=choice if self.report == "strategy" else "",

@@ -200,6 +200,8 @@ class TargetsPage(QWidget):
     """The targets register of a strategy, and the partnership's priority neighbourhoods."""
 
     targets_changed = Signal()
+    series = None           # the target-series service: values and chart in the dialog
+    undo_stack = None
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
                  parent=None):
@@ -278,7 +280,8 @@ class TargetsPage(QWidget):
         edit_and_reload(
             self, "Target changed by another officer", target,
             lambda t: TargetDialog(t, self.strategy.id, self.service.bodies(),
-                                   self.service.neighbourhoods(), self),
+                                   self.service.neighbourhoods(), self, self.series,
+                                   self.undo_stack, self._changed),
             lambda dialog: dialog.target(),
             self.service.add_target if target is None else self.service.update_target,
             lambda: self.service.target(target.id), self._changed, self.read_only)

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 
 # Menu text per tab: the Alt letters differ from the View menu's own entries.
 _TITLES = ("&Members", "&Strategy drafts", "Action &plans", "A&ccreditation")
+# Tabs whose key is not their place: Ctrl+5 is kept for Meetings.
+_KEYS = {"Programme": "Ctrl+6"}
 
 
 def install(window) -> None:
@@ -28,7 +30,8 @@ def install(window) -> None:
     for index in range(tabs.count()):
         title = _TITLES[index] if index < len(_TITLES) else tabs.tabText(index)
         action = QAction(title, window)
-        action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+        key = _KEYS.get(tabs.tabText(index).replace("&", ""), f"Ctrl+{index + 1}")
+        action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _c=False, i=index: show_tab(tabs, i))
         menu.addAction(action)
         window.go_to_tab_actions.append(action)
