@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.tabs.add_later("actions_tab", "&Action plans", self._make_actions_tab)
         self.tabs.add_later("accreditation_tab", "A&ccreditation",
                             self._make_accreditation_tab)
-        self.tabs.add_later("programme_tab", "Pro&gramme", self._make_programme_tab)
+        self.tabs.add_later("programme_tab", "Programme", self._make_programme_tab)
         for name in self.tabs.waiting():
             self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost

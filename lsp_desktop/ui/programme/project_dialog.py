@@ -27,6 +27,7 @@ from lsp_desktop.domain.programme import (
     validate_fund_year,
     validate_project,
 )
+from lsp_desktop.domain.text import format_pounds
 from lsp_desktop.ui.common.date_field import OptionalDateEdit
 from lsp_desktop.ui.common.form_dialog import FormDialog
 from lsp_desktop.ui.programme.widgets import money_spin
@@ -213,7 +214,7 @@ class FundYearDialog(FormDialog):
     def _update_balance(self) -> None:
         plan = self.fund_year()
         colour = "#b71c1c" if plan.unallocated < 0 else "#1f2933"
-        self.balance.setText(f"£{plan.unallocated:,}")
+        self.balance.setText(format_pounds(plan.unallocated))
         self.balance.setStyleSheet(f"color: {colour}; font-weight: bold;")
 
     def fund_year(self) -> FundYear:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QTabWidget
 _TITLES = ("&Members", "&Strategy drafts", "Action &plans", "A&ccreditation")
 # Tabs whose key is not their place: Ctrl+5 is kept for Meetings.
 _KEYS = {"Programme": "Ctrl+6"}
+_MENU_TITLES = {"Programme": "Pro&gramme"}
 
 
 def install(window) -> None:
@@ -28,7 +29,9 @@ def install(window) -> None:
     tabs = window.tabs
     window.go_to_tab_actions = []
     for index in range(tabs.count()):
-        title = _TITLES[index] if index < len(_TITLES) else tabs.tabText(index)
+        text = tabs.tabText(index)
+        title = (_TITLES[index] if index < len(_TITLES)
+                 else _MENU_TITLES.get(text.replace("&", ""), text))
         action = QAction(title, window)
         key = _KEYS.get(tabs.tabText(index).replace("&", ""), f"Ctrl+{index + 1}")
         action.setShortcut(QKeySequence(key))
