@@ -3,6 +3,8 @@ unallocated balance, the underspend warning and any NRF held back by a deferral.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -38,6 +40,20 @@ from lsp_desktop.ui.programme.programme_undo import (
 from lsp_desktop.ui.programme.project_dialog import FundYearDialog, ProjectDialog
 
 
+@contextmanager
+def _no_cyclic_gc():
+    """A refresh makes thousands of small objects that all live on (the figures of every
+    project and quarter); the cyclic collector would walk the whole heap again and again
+    meanwhile (two thirds of the time with 500 projects). It is always switched back on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class ProgrammeTab(QWidget):
     programme_changed = Signal()
     print_requested = Signal(str)       # the report the window should preview
@@ -55,6 +71,7 @@ class ProgrammeTab(QWidget):
         self.read_only = read_only
         self.view: ProgrammeView | None = None
         self._projects: list[Project] = []
+        self._loaded: tuple[int, str] | None = None    # the fund and year read
         self._funds: list[Fund] = []
 
         self.fund_combo = QComboBox()
@@ -146,6 +163,10 @@ class ProgrammeTab(QWidget):
 
     def refresh(self) -> None:
         """Read funds, years and projects again, keeping the fund and year chosen."""
+        with _no_cyclic_gc():
+            self._refresh()
+
+    def _refresh(self) -> None:
         self._funds = self.service.funds()
         fund_id, year = self.fund_combo.currentData(), self.year
         for combo in (self.fund_combo, self.year_combo):
@@ -163,17 +184,24 @@ class ProgrammeTab(QWidget):
         self.year_combo.setCurrentText(year)
         for combo in (self.fund_combo, self.year_combo):
             combo.blockSignals(False)
-        self._projects = self.service.projects()
+        self._loaded = None
         self.show_view()
 
     def show_view(self) -> None:
-        """Recompute the view from the projects in hand (no database read but the year's
-        allocation): quick enough to follow every change of fund, year or date."""
+        """Show the chosen fund and year: its projects and that year's money are read
+        once per fund and year (a change of the as-on date only recomputes)."""
+        with _no_cyclic_gc():
+            self._show_view()
+
+    def _show_view(self) -> None:
         fund = self.fund
         if fund is None:
             self.model.set_view(None)
             return
         try:
+            if self._loaded != (fund.id, self.year):
+                self._projects = self.service.projects(fund.id, self.year)
+                self._loaded = (fund.id, self.year)
             self.view = self.service.view(fund, self.year, self.on_edit.value(),
                                           self._projects)
         except DomainError as exc:

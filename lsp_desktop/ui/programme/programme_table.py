@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from lsp_desktop.domain.programme import QUARTER_LABELS, ProgrammeLine, ProgrammeView, Totals
-from lsp_desktop.ui.common.record_table import RecordTableModel
+from lsp_desktop.ui.common.record_table import SORT_ROLE, RecordTableModel
 
 _THEME_FILL = QBrush(QColor("#e4ebf2"))
 _BOLD = QFont()
@@ -33,6 +33,15 @@ class ProgrammeTableModel(RecordTableModel):
             return
         self.set_rows(list(view.lines) + [ProgrammeLine("total", "Total", "", view.total)])
 
+    def set_rows(self, records) -> None:
+        """Rows are formatted when first shown: with hundreds of projects a reset formatted
+        ten thousand amounts nobody had scrolled to."""
+        self.beginResetModel()
+        self._records = list(records)
+        self._display = [None] * len(self._records)
+        self._keys = []
+        self.endResetModel()
+
     def cells(self, line: ProgrammeLine):
         t: Totals = line.totals
         if line.kind == "project":
@@ -46,12 +55,20 @@ class ProgrammeTableModel(RecordTableModel):
         display = (name, allocation, _pounds(t.budget), *money, _pounds(t.total_planned),
                    _pounds(t.total_committed), _pounds(t.total_spent),
                    _pounds(t.budget - t.total_spent) if t.budget else "–")
-        return display, tuple(range(len(display)))
+        return display, ()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        line = self._records[index.row()]
+        row = index.row()
+        line = self._records[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            cells = self._display[row]
+            if cells is None:
+                cells = self._display[row] = self.cells(line)[0]
+            return cells[index.column()]
+        if role == SORT_ROLE:
+            return None                     # the view's order is the only order
         if role == Qt.ItemDataRole.FontRole and line.kind != "project":
             return _BOLD
         if role == Qt.ItemDataRole.BackgroundRole and line.kind != "project":
