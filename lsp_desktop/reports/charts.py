@@ -70,6 +70,8 @@ def target_chart(target, points, width: float, height: float = 150,
     The same Drawing is printed in reports and shown on screen as SVG."""
     register_fonts()
     drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=7.5)
+    # Opaque, so the SVG reads the same on a dark window as on paper.
+    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
     heading = title if title is not None else target.indicator
     top = 14 if heading else 2
     left, right, bottom, legend_h = 42, 10, 26, 14

@@ -139,7 +139,8 @@ def _series(t: Target) -> list[TargetPoint]:
     points = []
     for i, on in enumerate(dates):
         share = min(1.0, (on - t.baseline_date).days / span_days)
-        wobble = ((i * 7) % 5 - 2) * 0.01 * abs(t.target_value - t.baseline_value)
+        wobble = ((i * 7) % 5 - 2) * 0.01 * abs(t.target_value - t.baseline_value) \
+            if on > t.baseline_date else 0.0
         value = t.baseline_value + (t.target_value - t.baseline_value) * share * pace + wobble
         comparison = None
         if t.comparison_value is not None:

@@ -19,7 +19,7 @@ def add_values_row(dialog, series, undo_stack=None, changed=None) -> None:
     the new version, and its latest value to the newest point."""
     target = dialog._original
     dialog.points = series.points(target.id)
-    dialog.chart = TargetChart(dialog, 520, 150)
+    dialog.chart = TargetChart(dialog, 460, 160)
     dialog.chart.show_target(target, dialog.points)
     dialog.values_button = QPushButton(f"&Values… ({len(dialog.points)})")
     dialog.values_button.setToolTip("The target's dated values, their source and the "

@@ -31,7 +31,7 @@ class TargetChart(QSvgWidget):
         super().__init__(parent)
         self._size = (width, height)
         self.svg = b""
-        self.setMinimumSize(QSize(int(width * 0.8), int(height * 0.8)))
+        self.setMinimumSize(QSize(int(width), int(height)))
         self.setAccessibleName("Target chart")
 
     def show_target(self, target, points) -> None:
