@@ -177,3 +177,24 @@ def test_target_dialog_shows_the_chart_and_edits_values(qtbot, demo_services, mo
     assert dialog.target().version == saved.version      # saving the target still works
     stack.undo()
     assert len(demo_services.target_series.points(burglary.id)) == before
+
+
+def test_import_figures_previews_problems_then_imports(qtbot, demo_services, monkeypatch):
+    from lsp_desktop.domain.spreadsheets import Sheet
+    from lsp_desktop.ui.programme.figures_import import FiguresImportDialog
+
+    exchange = demo_services.programme.exchange()
+    bad = Sheet([(1, ["Ref", "Year", "Qtr", "Actual"]), (2, ["P-001", "2002/03", "Q2", 1.5])])
+    dialog = FiguresImportDialog(exchange, "programme", bad, "ledger.xlsx")
+    qtbot.addWidget(dialog)
+    assert not dialog.import_button.isEnabled()
+    assert dialog.problems.index(0, 1).data().startswith("D")        # column D (Actual)
+    good = Sheet([(1, ["Ref", "Year", "Qtr", "Actual"]),
+                  (2, ["P-001", "2002/03", "Q2", 150_000])])
+    dialog = FiguresImportDialog(exchange, "programme", good, "ledger.xlsx")
+    qtbot.addWidget(dialog)
+    assert "P-001 Jul-Sep 2002/03" in dialog.changes.toPlainText()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.changed == 1
+    p1 = next(p for p in demo_services.programme.projects() if p.reference == "P-001")
+    assert p1.figures("2002/03")[1].spent == 150_000

@@ -31,6 +31,11 @@ def install(window) -> None:
         action.setEnabled(not read_only)
         window.import_actions[kind] = action
     window.import_members_action = window.import_actions["members"]
+    for kind, label in (("programme", "&Programme figures"), ("target-values", "Target &values")):
+        action = imports.addAction(f"{label} from CSV or Excel…",
+                                   lambda k=kind: _import_figures(window, k))
+        action.setEnabled(not read_only)
+        window.import_actions[kind] = action
     imports.addSeparator()
     imports.addAction("Whole partnership from an a&rchive…", lambda: import_archive(window))
 
@@ -66,6 +71,12 @@ def install(window) -> None:
     menu.insertAction(quit_action, window.backup_action)
     menu.insertAction(quit_action, window.restore_action)
     menu.insertSeparator(quit_action)
+
+
+def _import_figures(window, kind: str) -> None:
+    from lsp_desktop.ui.programme.figures_import import import_figures
+
+    import_figures(window, kind)
 
 
 def _members_changed(window) -> None:
