@@ -90,6 +90,8 @@ def track_status(target: Target, points: Sequence[TargetPoint] = (),
     way from baseline to target; off track when further behind. No data without a
     baseline, a target, their dates or a value."""
     t = target
+    if today is not None:       # as it stood that day: later values are not known yet
+        points = [p for p in points if p.measured_on <= today]
     latest = latest_point(points)
     value, on = ((latest.value, latest.measured_on) if latest
                  else (t.latest_value, t.latest_date or today))
@@ -122,7 +124,7 @@ def recent_since(today: date) -> date:
 
 def has_recent_value(points: Sequence[TargetPoint], today: date,
                      fallback: date | None = None) -> bool:
-    latest = latest_point(points)
+    latest = latest_point(p for p in points if p.measured_on <= today)
     on = latest.measured_on if latest else fallback
     return on is not None and recent_since(today) <= on <= today
 

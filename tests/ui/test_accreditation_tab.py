@@ -231,12 +231,15 @@ def test_deferred_outcome_shows_the_nrf_consequence(qtbot, tab_with_round, servi
 def test_readiness_points_out_disagreement_and_opens_the_place(qtbot, demo_services):
     acc = demo_services.accreditation
     current = acc.latest_round()
-    acc.save_criterion(current.id, Criterion.EFFICIENT, Rating.GREEN, "All well", "")
+    # Action-focused: Efficient's data now include the NRF spend (issue 22), which the
+    # demo keeps close to its profile.
+    acc.save_criterion(current.id, Criterion.ACTION_FOCUSED, Rating.GREEN, "All well", "")
     tab = make_tab(qtbot, demo_services)
     tab.pages.setCurrentIndex(READINESS)
-    assert "Efficient: You rate this green but the data point to amber/red" in \
+    assert "Action-focused: You rate this green but the data point to amber/red" in \
         tab.disagreements.text()
-    row = tab.readiness_model.row_of(lambda line: line.assessment.criterion == Criterion.EFFICIENT)
+    row = tab.readiness_model.row_of(
+        lambda line: line.assessment.criterion == Criterion.ACTION_FOCUSED)
     assert tab.readiness_model.index(row, 1).data() == "Green"    # the officer's rating stands
     assert tab.readiness_model.index(row, 3).data() == "Amber/red ⚠"
     row = tab.signal_model.row_of(lambda s: s.key == "substitutes")

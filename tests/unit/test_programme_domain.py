@@ -177,3 +177,11 @@ def test_recent_values_and_point_checks():
 def test_floor_targets_cover_the_six_themes():
     assert {str(f.theme) for f in FLOOR_TARGETS} == {
         "crime", "education and skills", "employment", "health", "housing", "liveability"}
+
+
+def test_values_after_the_day_asked_about_are_not_known_yet():
+    points = [TargetPoint(date(2002, 3, 31), 35.0), TargetPoint(date(2002, 6, 30), 39.0)]
+    assert track_status(TARGET, points, date(2002, 6, 1)) == TrackStatus.ON_TRACK
+    assert track_status(TARGET, points, date(2002, 7, 1)) == TrackStatus.OFF_TRACK
+    assert has_recent_value(points[1:], date(2002, 6, 1)) is False
+    assert has_recent_value(points, date(2002, 6, 1)) is True
