@@ -198,3 +198,18 @@ def test_import_figures_previews_problems_then_imports(qtbot, demo_services, mon
     assert dialog.changed == 1
     p1 = next(p for p in demo_services.programme.projects() if p.reference == "P-001")
     assert p1.figures("2002/03")[1].spent == 150_000
+
+
+def test_a_deferred_round_shows_the_nrf_held_back(make_tab, services):
+    from lsp_desktop.domain.accreditation import Outcome, RoundKind
+    from lsp_desktop.domain.partnership import Partnership
+
+    services.partnership.save(Partnership("Thameside", nrf_allocations={"2002/03": 1_500_000}))
+    rnd = services.accreditation.new_round("Accreditation 2002", RoundKind.ACCREDITATION,
+                                           "2002/03")
+    services.accreditation.set_outcome(rnd.id, Outcome.DEFERRED, date(2002, 9, 30))
+    [(_r, consequence)] = services.accreditation.nrf_consequences()
+    tab = make_tab(services)
+    tab.year_combo.setCurrentText(consequence.financial_year)
+    assert tab.held.isVisible()
+    assert f"£{consequence.withheld:,} of this year's NRF is held back" in tab.held.text()
