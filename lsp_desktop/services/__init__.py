@@ -19,6 +19,7 @@ from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.personal_data import PersonalDataService
 from lsp_desktop.services.programme import ProgrammeService
+from lsp_desktop.services.programme_exchange import ProgrammeExchange
 from lsp_desktop.services.readiness import ReadinessService
 from lsp_desktop.services.strategies import StrategiesService
 from lsp_desktop.services.target_series import TargetSeriesService
@@ -42,6 +43,7 @@ class Services:
     audit: AuditService
     programme: ProgrammeService
     target_series: TargetSeriesService
+    programme_exchange: ProgrammeExchange
     changes: ChangeFeed | None = None     # others' changes as they happen (shared only)
 
 
@@ -72,5 +74,6 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         audit=AuditService(session_factory),
         programme=programme,
         target_series=target_series,
+        programme_exchange=ProgrammeExchange(session_factory),
         changes=ChangeFeed(session_factory),
     )

@@ -395,12 +395,6 @@ class ProgrammeService:
                 s.execute(insert(ProjectQuarterRow), quarters)
         return ids
 
-    def exchange(self):
-        """The import of programme figures and target values, on the same partnership."""
-        from lsp_desktop.services.programme_exchange import ProgrammeExchange
-
-        return ProgrammeExchange(self._factory)
-
     # -- the view ----------------------------------------------------------
     def view(self, fund: Fund | int | str, fy: str, today: date | None = None,
              projects: Sequence[Project] | None = None) -> ProgrammeView:

@@ -27,10 +27,13 @@ from lsp_desktop.domain.programme_exchange import (
     build_figures,
     build_values,
 )
-from lsp_desktop.domain.spreadsheets import Sheet
+from lsp_desktop.domain.sheets import Sheet
 from lsp_desktop.domain.target_series import TargetPoint
 from lsp_desktop.domain.text import fold, format_date
 from lsp_desktop.services.exchange import read_file
+from lsp_desktop.services.programme import ProgrammeService
+from lsp_desktop.services.strategies import StrategiesService
+from lsp_desktop.services.target_series import TargetSeriesService
 
 KINDS = ("programme", "target-values")
 
@@ -55,10 +58,6 @@ class FiguresPreview:
 
 class ProgrammeExchange:
     def __init__(self, session_factory: sessionmaker[Session]):
-        from lsp_desktop.services.programme import ProgrammeService
-        from lsp_desktop.services.strategies import StrategiesService
-        from lsp_desktop.services.target_series import TargetSeriesService
-
         self._factory = session_factory
         self.programme = ProgrammeService(session_factory)
         self.strategies = StrategiesService(session_factory)

@@ -64,13 +64,11 @@ def prepare_exceptions(services, request):
         exceptions_title,
         render_exceptions,
     )
-    from lsp_desktop.services.printing import member_names
-
     today = request.on or request.produced
     data = ExceptionData(services.partnership.get(), today,
                          target_lines(services, today, TrackStatus.OFF_TRACK),
                          exception_actions(services.actions.list_actions(), today),
-                         member_names(services, today))
+                         {r.id: r.name for r in services.members.list_rows(today)})
     return exceptions_title(data), render_exceptions, data
 
 

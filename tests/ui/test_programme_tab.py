@@ -180,10 +180,10 @@ def test_target_dialog_shows_the_chart_and_edits_values(qtbot, demo_services, mo
 
 
 def test_import_figures_previews_problems_then_imports(qtbot, demo_services, monkeypatch):
-    from lsp_desktop.domain.spreadsheets import Sheet
+    from lsp_desktop.domain.sheets import Sheet
     from lsp_desktop.ui.programme.figures_import import FiguresImportDialog
 
-    exchange = demo_services.programme.exchange()
+    exchange = demo_services.programme_exchange
     bad = Sheet([(1, ["Ref", "Year", "Qtr", "Actual"]), (2, ["P-001", "2002/03", "Q2", 1.5])])
     dialog = FiguresImportDialog(exchange, "programme", bad, "ledger.xlsx")
     qtbot.addWidget(dialog)
@@ -213,3 +213,10 @@ def test_a_deferred_round_shows_the_nrf_held_back(make_tab, services):
     tab.year_combo.setCurrentText(consequence.financial_year)
     assert tab.held.isVisible()
     assert f"£{consequence.withheld:,} of this year's NRF is held back" in tab.held.text()
+
+
+def test_values_model_passes_qtmodeltester(qtmodeltester, demo_services):
+    from lsp_desktop.ui.programme.target_values_dialog import TargetPointsModel
+
+    target = demo_services.strategies.targets()[0]
+    qtmodeltester.check(TargetPointsModel(demo_services.target_series.points(target.id)))

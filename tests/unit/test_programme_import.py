@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from lsp_desktop.domain.exchange import ImportConflict, ImportProblems
-from lsp_desktop.domain.spreadsheets import Sheet
+from lsp_desktop.domain.sheets import Sheet
 from lsp_desktop.services.programme_exchange import ProgrammeExchange
 
 

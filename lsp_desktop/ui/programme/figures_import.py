@@ -6,14 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -22,6 +20,7 @@ from lsp_desktop.domain.exchange import ImportConflict, documented_columns
 from lsp_desktop.domain.programme_exchange import FIGURE_COLUMNS, VALUE_COLUMNS
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.exchange.exchange_tables import ProblemTableModel
 
 TITLES = {"programme": "programme figures", "target-values": "target values"}
@@ -46,15 +45,9 @@ class FiguresImportDialog(QDialog):
         self.changes.setReadOnly(True)
         self.changes.setAccessibleName("Changes the import makes")
         self.problems = ProblemTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.problems)
-        self.table.setTabKeyNavigation(False)
-        self.table.setAccessibleName("Problems found")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 60)
-        self.table.setColumnWidth(1, 150)
+        self.table = record_table(self.problems, "Problems found", (60, 150),
+                                  enter_opens=False,
+                                  resize={2: QHeaderView.ResizeMode.Stretch})
         self.import_button = QPushButton("&Import")
         self.cancel_button = QPushButton("Cancel")
         buttons = QHBoxLayout()
@@ -105,7 +98,7 @@ def import_figures(window, kind: str) -> None:
                              SHEET_FILTER)
     if not path:
         return
-    exchange = window.services.programme.exchange()
+    exchange = window.services.programme_exchange
     try:
         sheet = window.services.exchange.read(path)
         dialog = FiguresImportDialog(exchange, kind, sheet, Path(path).name, window)

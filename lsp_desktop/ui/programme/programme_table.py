@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from lsp_desktop.domain.programme import QUARTER_LABELS, ProgrammeLine, ProgrammeView, Totals
-from lsp_desktop.ui.common.record_table import SORT_ROLE, RecordTableModel
+from lsp_desktop.ui.common.record_table import RecordTableModel
+from lsp_desktop.ui.common.roles import SORT_ROLE
 
 _THEME_FILL = QBrush(QColor("#e4ebf2"))
 _BOLD = QFont()
@@ -38,8 +39,8 @@ class ProgrammeTableModel(RecordTableModel):
         ten thousand amounts nobody had scrolled to."""
         self.beginResetModel()
         self._records = list(records)
-        self._display = [None] * len(self._records)
-        self._keys = []
+        self._cell_texts = [None] * len(self._records)
+        self._cell_keys = []
         self.endResetModel()
 
     def cells(self, line: ProgrammeLine):
@@ -63,9 +64,9 @@ class ProgrammeTableModel(RecordTableModel):
         row = index.row()
         line = self._records[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            cells = self._display[row]
+            cells = self._cell_texts[row]
             if cells is None:
-                cells = self._display[row] = self.cells(line)[0]
+                cells = self._cell_texts[row] = self.cells(line)[0]
             return cells[index.column()]
         if role == SORT_ROLE:
             return None                     # the view's order is the only order

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -28,32 +27,33 @@ from lsp_desktop.domain.target_series import (
 )
 from lsp_desktop.domain.text import format_date, parse_date
 from lsp_desktop.ui.common.form_dialog import error_label, put_buttons_last
+from lsp_desktop.ui.common.record_table import RecordTableModel
+from lsp_desktop.ui.common.roles import SORT_ROLE
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.programme.widgets import TargetChart
 
 _ROOT = QModelIndex()
 
 
-class TargetPointsModel(QAbstractTableModel):
-    """The series being edited; cells are typed as text and checked as they are set."""
+class TargetPointsModel(RecordTableModel):
+    """The series being edited (its records are TargetPoints); cells are typed as text
+    and checked as they are set."""
 
     HEADERS = ("Date", "Value", "Source", "Comparison")
+    sortable = False
 
     def __init__(self, points: list[TargetPoint], parent=None):
         super().__init__(parent)
-        self.points = sorted_points(points)
         self.problem = ""
+        self.set_rows(sorted_points(points))
 
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.points)
+    @property
+    def points(self) -> list[TargetPoint]:
+        return list(self._records)
 
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
+    def cells(self, p: TargetPoint):
+        return (format_date(p.measured_on), format_number(p.value).replace(",", ""), p.source,
+                format_number(p.comparison).replace(",", "")), ()
 
     def flags(self, index):
         if not index.isValid():
@@ -61,17 +61,16 @@ class TargetPointsModel(QAbstractTableModel):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.EditRole):
+        if role == Qt.ItemDataRole.EditRole:
+            role = Qt.ItemDataRole.DisplayRole
+        if role == SORT_ROLE:
             return None
-        p = self.points[index.row()]
-        return (format_date(p.measured_on), format_number(p.value).replace(",", ""), p.source,
-                format_number(p.comparison).replace(",", ""))[index.column()]
+        return super().data(index, role)
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        p = self.points[index.row()]
+        p = self._records[index.row()]
         text = str(value).strip()
         column = index.column()
         try:
@@ -88,20 +87,21 @@ class TargetPointsModel(QAbstractTableModel):
             self.problem = f"'{text}' is not {what}."
             return False
         self.problem = ""
-        self.points[index.row()] = p
-        self.dataChanged.emit(index, index)
+        self.replace_row(index.row(), p)
         return True
 
     def add(self, point: TargetPoint) -> int:
-        row = len(self.points)
+        row = len(self._records)
         self.beginInsertRows(_ROOT, row, row)
-        self.points.append(point)
+        self._records.append(point)
+        self._cell_texts.append(self.cells(point)[0])
+        self._cell_keys.append(())
         self.endInsertRows()
         return row
 
     def remove(self, row: int) -> None:
         self.beginRemoveRows(_ROOT, row, row)
-        del self.points[row]
+        del self._records[row], self._cell_texts[row], self._cell_keys[row]
         self.endRemoveRows()
 
 
@@ -115,16 +115,10 @@ class TargetValuesDialog(QDialog):
         self.target = target
         self.today = today or date.today()
         self.model = TargetPointsModel(points, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Values")
-        self.table.setTabKeyNavigation(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = record_table(self.model, "Values", (100, 90, 240, 100),
+                                  stretch_last=False, sortable=False, enter_opens=False)
+        # Typed in place: the one table of the program whose cells are edited.
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in enumerate((100, 90, 240, 100)):
-            self.table.setColumnWidth(column, width)
         self.add_button = QPushButton("&Add value")
         self.remove_button = QPushButton("&Remove value")
         self.status = QLabel()
