@@ -375,6 +375,9 @@ class MainWindow(QMainWindow):
                                                  lead_officer=officer,
                                                  export_folder=self.settings_store.export_folder(
                                                      self.db_path))
+        programme = self.tabs.page_if_built("programme_tab")
+        if chosen == "programme" and programme is not None:     # the year and date shown
+            self.preview_dialog.show_programme(programme.year, programme.on_edit.value())
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

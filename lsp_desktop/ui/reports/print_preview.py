@@ -216,6 +216,13 @@ class PrintPreviewDialog(QDialog):
         self.export_button.clicked.connect(self.export_pdf)
         self.close_button.clicked.connect(self.reject)
 
+    def show_programme(self, year: str, on) -> None:
+        """Preview the programme return for `year` as on `on` (the Programme tab's)."""
+        index = self.choice_box.findData(year)
+        if index >= 0:
+            self.choice_box.setCurrentIndex(index)
+        self.on_edit.set_value(on)
+
     @property
     def report(self) -> str:
         return REPORT_CHOICES[self.report_box.currentIndex()][0]
