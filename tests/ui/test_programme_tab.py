@@ -239,3 +239,18 @@ def test_print_return_previews_the_year_and_date_shown(qtbot, window):
                     and "Financial year 2001/02" in text(preview.pdf_bytes), timeout=30000)
     assert "figures as on 30/06/2002" in text(preview.pdf_bytes)
     preview.close()
+
+
+def test_the_targets_register_shows_at_risk_from_the_series(window, demo_services):
+    from lsp_desktop.domain.strategies import StrategyType
+
+    page = window.strategies_tab.targets
+    assert page.series is demo_services.target_series          # wired by the window
+    lnrs = next(s for s in demo_services.strategies.strategies()
+                if s.type == StrategyType.NEIGHBOURHOOD_RENEWAL)
+    page.set_strategy(lnrs)
+    model = page.model
+    statuses = {model.record(r).theme: model.index(r, model.STATUS).data()
+                for r in range(model.rowCount())}
+    assert statuses["housing"] == "At risk" and statuses["crime"] == "Off track"
+    assert "at risk" in page.summary.text()

@@ -241,16 +241,21 @@ class TargetsPage(QWidget):
         self.strategy = strategy
         hoods = self.service.neighbourhoods()
         self.hood_model.set_rows(hoods)
-        self.model.set_context(self.today or date.today(), {n.id: n.name for n in hoods})
+        today = self.today or date.today()
+        # With the targets' dated values (issue 22) a target can also be "at risk".
+        series = ({t.target.id: t.status.value for t in self.series.tracked(today)}
+                  if self.series is not None else {})
+        self.model.set_context(today, {n.id: n.name for n in hoods}, series)
         targets = self.service.targets(strategy.id) if strategy else []
         self.model.set_rows(targets)
-        today = self.today or date.today()
-        statuses = [target_status(t, today) for t in targets]
+        statuses = [series.get(t.id) or target_status(t, today).value for t in targets]
         flagged = sum(bool(target_flags(t)) for t in targets)
+        at_risk = statuses.count("at risk")
         self.summary.setText(
-            f"{len(targets)} targets: {statuses.count(TargetStatus.ON_TRACK)} on track, "
-            f"{statuses.count(TargetStatus.OFF_TRACK)} off track, "
-            f"{statuses.count(TargetStatus.NO_DATA)} no data; {flagged} flagged")
+            f"{len(targets)} targets: {statuses.count(TargetStatus.ON_TRACK.value)} on track, "
+            + (f"{at_risk} at risk, " if at_risk else "")
+            + f"{statuses.count(TargetStatus.OFF_TRACK.value)} off track, "
+            f"{statuses.count(TargetStatus.NO_DATA.value)} no data; {flagged} flagged")
 
     def _changed(self) -> None:
         self.set_strategy(self.strategy)
