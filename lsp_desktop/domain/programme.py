@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+# The calendar of financial years is the accreditation rules' (one copy of each rule).
+from lsp_desktop.domain.accreditation import financial_year_of
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.text import length_errors
 
@@ -37,16 +39,6 @@ def year_start(fy: str) -> date:
 
 def year_end(fy: str) -> date:
     return date(int(parse_financial_year(fy)[:4]) + 1, 3, 31)
-
-
-def financial_year_of(day: date) -> str:
-    start = day.year if day.month >= 4 else day.year - 1
-    return f"{start}/{(start + 1) % 100:02d}"
-
-
-def next_year(fy: str) -> str:
-    start = int(parse_financial_year(fy)[:4]) + 1
-    return f"{start}/{(start + 1) % 100:02d}"
 
 
 def quarter_of(day: date) -> tuple[str, int]:

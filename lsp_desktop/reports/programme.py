@@ -223,13 +223,26 @@ class ExceptionData:
     target_names: dict[int, str] = field(default_factory=dict)
 
 
-def is_slipped(a: Action, today: date) -> bool:
-    """Red progress, or a milestone past its date, on an action still open."""
+def slip_reasons(a: Action, today: date) -> list[str]:
+    """Why an open action counts as slipped: its due date re-planned (the action plan's
+    own rule, Action.slipped), a milestone past its date, or red progress."""
     from lsp_desktop.domain.actions import Progress
 
     if a.is_closed:
-        return False
-    return a.progress == Progress.RED or any(m.is_overdue(today) for m in a.milestones)
+        return []
+    reasons = []
+    if a.slipped:
+        reasons.append("due date moved")
+    late = a.overdue_milestones(today)
+    if late:
+        reasons.append(f"{len(late)} milestone(s) late")
+    if a.progress == Progress.RED:
+        reasons.append("progress red")
+    return reasons
+
+
+def is_slipped(a: Action, today: date) -> bool:
+    return bool(slip_reasons(a, today))
 
 
 def exception_actions(actions: Sequence[Action], today: date) -> list[Action]:
@@ -276,23 +289,22 @@ def _actions_table(actions: Sequence[Action], data: ExceptionData, width: float)
         why = []
         if a.is_overdue(data.today):
             why.append(f"<b>overdue</b> {a.days_overdue(data.today)} days")
-        if is_slipped(a, data.today):
-            late = [m for m in a.milestones if m.is_overdue(data.today)]
-            why.append("slipped: " + (f"{len(late)} milestone(s) late" if late
-                                      else "progress red"))
+        reasons = slip_reasons(a, data.today)
+        if reasons:
+            why.append("slipped: " + "; ".join(reasons))
         note = a.notes[0] if a.notes else None
         rows.append([Paragraph(literal(a.reference), Styles.get()["cell_bold"]),
                      Paragraph(literal(clip(a.title, 300)), cell),
                      Paragraph(literal(clip(owner_label(a, data.member_names), 200))
                                or "No owner", cell),
-                     Paragraph(format_date(a.due) or "–", cell),
+                     Paragraph(literal(a.due_text()) or "–", cell),
                      Paragraph("<br/>".join(why), cell),
                      Paragraph(f"{format_date(note.written_on)}: {literal(clip(note.text, 400))}"
                                if note else "no notes yet", cell)])
         if a.is_overdue(data.today):
             extra += [("BACKGROUND", (0, i), (-1, i), OVERDUE_FILL),
                       ("LINEBEFORE", (0, i), (0, i), 2.5, OVERDUE)]
-    widths = [width * f for f in (0.08, 0.24, 0.15, 0.11, 0.14, 0.28)]
+    widths = [width * f for f in (0.07, 0.21, 0.14, 0.12, 0.2, 0.26)]
     return simple_table(["Ref", "Action", "Owner", "Due", "Why", "Latest note"], rows, widths,
                         extra, stripes=False)
 

@@ -213,7 +213,8 @@ def test_overview_names_self_and_go_ratings_in_every_cell(qtbot, demo_services):
 
 def test_deferred_outcome_shows_the_nrf_consequence(qtbot, tab_with_round, services):
     services.partnership.save(Partnership("Thameside", nrf_area=True,
-                                          nrf_allocations={"2001/02": 4_200_000}))
+                                          nrf_allocations={"2001/02": 4_200_000,
+                                                           "2002/03": 6_300_000}))
     tab = tab_with_round
     tab.pages.setCurrentIndex(GO)
     page = tab.go_page
@@ -221,27 +222,28 @@ def test_deferred_outcome_shows_the_nrf_consequence(qtbot, tab_with_round, servi
     page.review_date.set_value(date(2002, 9, 30))
     qtbot.mouseClick(page.save_outcome_button, Qt.MouseButton.LeftButton)
     assert services.accreditation.latest_round().outcome == Outcome.DEFERRED
-    assert "£2,814,000 (67%)" in page.nrf_label.text()
+    assert "£4,221,000 (67%)" in page.nrf_label.text()
     dialog = PartnershipDialog(services.partnership.get(),
                                nrf_notice=services.accreditation.nrf_notice())
     qtbot.addWidget(dialog)
-    assert "£1,386,000" in dialog.nrf_notice.text() and not dialog.nrf_notice.isHidden()
+    assert "£2,079,000" in dialog.nrf_notice.text() and not dialog.nrf_notice.isHidden()
 
 
 def test_readiness_points_out_disagreement_and_opens_the_place(qtbot, demo_services):
     acc = demo_services.accreditation
     current = acc.latest_round()
-    # Action-focused: Efficient's data now include the NRF spend (issue 22), which the
-    # demo keeps close to its profile.
-    acc.save_criterion(current.id, Criterion.ACTION_FOCUSED, Rating.GREEN, "All well", "")
+    # Efficient's data now include the NRF spend (issue 22), which the demo keeps near its
+    # profile, and no criterion's data are amber/red on this date: the disagreement shown
+    # is an officer rating a criterion two steps below what the data point to.
+    acc.save_criterion(current.id, Criterion.LEARNING, Rating.RED, "Not yet", "")
     tab = make_tab(qtbot, demo_services)
     tab.pages.setCurrentIndex(READINESS)
-    assert "Action-focused: You rate this green but the data point to amber/red" in \
-        tab.disagreements.text()
-    row = tab.readiness_model.row_of(
-        lambda line: line.assessment.criterion == Criterion.ACTION_FOCUSED)
-    assert tab.readiness_model.index(row, 1).data() == "Green"    # the officer's rating stands
-    assert tab.readiness_model.index(row, 3).data() == "Amber/red ⚠"
+    assert ("Focused on learning and development: You rate this red while the data point "
+            "to green"
+            in tab.disagreements.text())
+    row = tab.readiness_model.row_of(lambda line: line.assessment.criterion == Criterion.LEARNING)
+    assert tab.readiness_model.index(row, 1).data() == "Red"      # the officer's rating stands
+    assert tab.readiness_model.index(row, 3).data() == "Green ⚠"
     row = tab.signal_model.row_of(lambda s: s.key == "substitutes")
     tab.signal_table.selectRow(row)
     with qtbot.waitSignal(tab.open_place) as blocker:

@@ -206,7 +206,7 @@ def test_a_deferred_round_shows_the_nrf_held_back(make_tab, services):
 
     services.partnership.save(Partnership("Thameside", nrf_allocations={"2002/03": 1_500_000}))
     rnd = services.accreditation.new_round("Accreditation 2002", RoundKind.ACCREDITATION,
-                                           "2002/03")
+                                           "2001/02")
     services.accreditation.set_outcome(rnd.id, Outcome.DEFERRED, date(2002, 9, 30))
     [(_r, consequence)] = services.accreditation.nrf_consequences()
     tab = make_tab(services)

@@ -110,11 +110,13 @@ def test_underspend_forecast_after_year_end_and_within_it():
 
 
 def test_deferral_holds_back_a_third_via_the_accreditation_rule():
-    allocations = {"2002/03": 1_500_000}
-    rnd = AssessmentRound("Accreditation", financial_year="2002/03", outcome=Outcome.DEFERRED,
+    allocations = {"2001/02": 1_000_000, "2002/03": 1_500_000}
+    # Deferred in February 2002 (2001/02): the year the decision affects is 2002/03.
+    rnd = AssessmentRound("Accreditation", financial_year="2001/02", outcome=Outcome.DEFERRED,
                           review_date=date(2002, 9, 30))
     consequence = nrf_consequence(rnd, allocations)
-    assert consequence.released == 1_005_000        # 67%
+    assert consequence.financial_year == "2002/03"
+    assert consequence.released == 1_005_000        # 67% of 2002/03's
     plan = FundYear(1, consequence.financial_year, 1_500_000, {"crime": 1_000_000})
     view = programme_view(NRF, consequence.financial_year, plan, [], date(2002, 6, 30),
                           held_back=consequence.withheld)

@@ -72,14 +72,16 @@ def test_projects_money_view_and_conflicts(services):
 
 def test_deferred_round_holds_back_a_third_of_the_year(services):
     _setup(services)
-    rnd = services.accreditation.new_round("Accreditation 2002", RoundKind.ACCREDITATION, FY)
+    # Decided in 2001/02 (February 2002): a third of 2002/03's allocation is held back.
+    rnd = services.accreditation.new_round("Accreditation 2002", RoundKind.ACCREDITATION,
+                                           "2001/02")
     services.accreditation.set_outcome(rnd.id, Outcome.DEFERRED, date(2002, 9, 30))
-    consequences = services.accreditation.nrf_consequences()
-    year = consequences[0][1].financial_year
-    view = services.programme.view("NRF", year, date(2002, 6, 30))
-    assert view.held_back == consequences[0][1].withheld
-    if year == FY:
-        assert view.held_back == 495_000
+    [(_rnd, consequence)] = services.accreditation.nrf_consequences()
+    assert consequence.financial_year == FY
+    view = services.programme.view("NRF", FY, date(2002, 6, 30))
+    assert view.held_back == consequence.withheld == 495_000
+    assert view.available == 1_005_000
+    assert services.programme.view("NRF", "2001/02", date(2002, 6, 30)).held_back == 0
 
 
 def test_target_series_status_and_conflict(services):

@@ -211,8 +211,9 @@ TAB_TABLES = {
     "strategies_tab": {"strategy", "strategy_section", "strategy_version",
                        "strategy_version_section", "neighbourhood", "target", "endorsement",
                        "consultation", "member", "erasure", "target_point"},
-    "actions_tab": {"action", "action_milestone", "action_note", "member", "target",
-                    "area_of_concern", "weakness", "erasure"},
+    "actions_tab": {"action", "action_milestone", "action_note", "action_purpose",
+                    "action_due_change", "member", "target", "area_of_concern", "weakness",
+                    "erasure"},
     "programme_tab": {"fund", "fund_year", "theme_allocation", "project", "project_budget",
                       "project_quarter", "nrf_allocation", "action", "assessment_round"},
 }
