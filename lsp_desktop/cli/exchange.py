@@ -47,17 +47,19 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_import, writes=True)
 
     p = sub.add_parser("export", parents=[common],
-                       help="export members, actions, targets, a strategy, the programme or "
-                            "an archive",
+                       help="export members, actions, targets, a strategy, the programme, "
+                            "an archive or a meetings calendar",
                        description="Write records to .csv or .xlsx, a strategy version to "
                                    ".docx or .odt (or a comparison of two versions as .docx "
-                                   "with tracked changes), the year's programme to .xlsx, or "
-                                   "the whole partnership to a JSON archive.")
-    p.add_argument("kind", choices=KINDS + ("strategy", "programme", "archive"))
+                                   "with tracked changes), the year's programme to .xlsx, the "
+                                   "whole partnership to a JSON archive, or meetings to an "
+                                   ".ics calendar.")
+    p.add_argument("kind", choices=KINDS + ("strategy", "programme", "archive", "calendar"))
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--year", metavar="FY", default="",
-                   help="programme only: the financial year, 2002/03 or 2002-03 (default: "
-                        "the year of --on)")
+    p.add_argument("--year", metavar="2002/03", default="",
+                   help="calendar: every meeting of this financial year; programme: the "
+                        "financial year, 2002/03 or 2002-03 (default: the year of --on)")
+    p.add_argument("--meeting", type=int, metavar="ID", help="calendar: one meeting")
     p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
                    help="programme only: the figures as on this date (default today)")
     p.add_argument("--with-attachments", action="store_true",
@@ -164,6 +166,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         return cmd_export_strategy(args)
     out = Path(args.out)
+    if args.kind == "calendar":
+        return _export_calendar(args, out)
     with open_db(args) as db:
         if args.kind == "archive":
             from lsp_desktop.services.archive import ArchiveService
@@ -181,6 +185,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         n = ExchangeService(db.session_factory).export_records(args.kind, out)
     print(f"{n} rows written to {out}")
+    return 0
+
+
+def _export_calendar(args: argparse.Namespace, out: Path) -> int:
+    if bool(args.year) == (args.meeting is not None):
+        raise DomainError("give either --year 2002/03 or --meeting ID for the calendar")
+    with open_db(args) as db:
+        services = services_of(db)
+        n = services.meeting_records.write_calendar(
+            out, year=args.year, meeting_id=args.meeting,
+            partnership=services.partnership.get().name)
+    print(f"{n} meeting{'s' if n != 1 else ''} written to {out}")
     return 0
 
 

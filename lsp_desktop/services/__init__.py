@@ -15,6 +15,8 @@ from lsp_desktop.services.backups import BackupsService
 from lsp_desktop.services.changes import ChangeFeed
 from lsp_desktop.services.exchange import ExchangeService
 from lsp_desktop.services.files import FilesService
+from lsp_desktop.services.meeting_records import MeetingRecordsService
+from lsp_desktop.services.meetings import MeetingsService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.personal_data import PersonalDataService
@@ -45,6 +47,8 @@ class Services:
     target_series: TargetSeriesService
     programme_exchange: ProgrammeExchange
     changes: ChangeFeed | None = None     # others' changes as they happen (shared only)
+    meetings: MeetingsService | None = None
+    meeting_records: MeetingRecordsService | None = None
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -55,6 +59,8 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
     actions = ActionsService(session_factory)
     strategies = StrategiesService(session_factory)
     accreditation = AccreditationService(session_factory, partnership, actions)
+    meetings = MeetingsService(session_factory, members, actions)
+    meeting_records = MeetingRecordsService(meetings)
     programme = ProgrammeService(session_factory, accreditation)
     target_series = TargetSeriesService(session_factory, strategies)
     return Services(
@@ -68,7 +74,8 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         personal_data=PersonalDataService(session_factory),
         accreditation=accreditation,
         readiness=ReadinessService(session_factory, members, accreditation, actions,
-                                   strategies, programme, target_series),
+                                   strategies, meeting_records, programme=programme,
+                                   target_series=target_series),
         actions=actions,
         strategies=strategies,
         audit=AuditService(session_factory),
@@ -76,4 +83,6 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         target_series=target_series,
         programme_exchange=ProgrammeExchange(session_factory),
         changes=ChangeFeed(session_factory),
+        meetings=meetings,
+        meeting_records=meeting_records,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -33,7 +33,7 @@ def _plain(value, column: sa.Column, with_attachments: bool):
         return None
     if isinstance(value, (bytes, bytearray, memoryview)):
         return base64.b64encode(bytes(value)).decode("ascii") if with_attachments else None
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     return value
 
@@ -49,6 +49,8 @@ def _from_plain(value, column: sa.Column):
             return datetime.fromisoformat(value)
         if isinstance(kind, sa.Date):
             return date.fromisoformat(value)
+        if isinstance(kind, sa.Time):
+            return time.fromisoformat(value)
         if isinstance(kind, sa.LargeBinary):
             return base64.b64decode(value, validate=True)
         if isinstance(kind, sa.Boolean):

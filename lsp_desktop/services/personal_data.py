@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -44,7 +44,7 @@ class Erasure:
 
 
 def _json_value(value):
-    if isinstance(value, date):
+    if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(value, (bytes, bytearray, memoryview)):
         return f"<{len(bytes(value))} bytes>"

@@ -112,7 +112,7 @@ class MemberDialog(QDialog):
     """Returns the edited Member from `member()` after exec() is accepted."""
 
     def __init__(self, member: Member | None, current_members: list[tuple[int, str]],
-                 parent=None):
+                 parent=None, attended: list | None = None):
         super().__init__(parent)
         self._original = member
         self._current_ids = {mid for mid, _ in current_members}
@@ -127,6 +127,14 @@ class MemberDialog(QDialog):
         tabs.addTab(self._declarations_page(m), "Declarations")
         self.notes_edit = QPlainTextEdit(m.notes)
         tabs.addTab(self.notes_edit, "Notes")
+        if attended is not None:        # the meetings they attended (from the Meetings tab)
+            from lsp_desktop.ui.common.table_helpers import record_table
+            from lsp_desktop.ui.meetings.meeting_tables import AttendedTableModel
+
+            self.attended_model = AttendedTableModel(self)
+            self.attended_model.set_rows(attended)
+            tabs.addTab(record_table(self.attended_model, "Meetings attended", (90, 260)),
+                        f"Meetings ({len(attended)})")
         self.tabs = tabs
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_programme"
-down_revision = "0010_action_purposes"   # was "0008_audit"; re-chained after main's 0010
+down_revision = "0011_meetings"   # was "0008_audit"; re-chained after main's 0011
 branch_labels = None
 depends_on = None
 
