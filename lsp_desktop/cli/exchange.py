@@ -43,6 +43,16 @@ def register(sub, common) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update-existing", action="store_true",
                    help="rows matching an existing record update it (default: skipped)")
+    p.add_argument("--sheet", metavar="NAME",
+                   help="members: the sheet of a workbook to read (default: the first with "
+                        "a members' header row)")
+    p.add_argument("--rejects", metavar="FILE",
+                   help="members: import the good rows and write the rows with problems to "
+                        "FILE (.csv or .xlsx) with a Problem column, to correct (default: "
+                        "all rows or none)")
+    p.add_argument("--accept-suggestions", action="store_true",
+                   help="members: take the categories guessed from the file's words "
+                        "(without it they are listed and nothing is imported)")
     strategy_import_options(p)
     p.set_defaults(func=cmd_import, writes=True)
 
@@ -119,12 +129,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     if args.kind in ("programme", "target-values"):
         return _import_figures(args)
-    from lsp_desktop.services.exchange import ExchangeService
+    from lsp_desktop.services.exchange import ExchangeService, SuggestionsPending, describe
 
+    if args.kind != "members" and (args.sheet or args.rejects or args.accept_suggestions):
+        from lsp_desktop.cli import CommandError
+
+        raise CommandError("--sheet, --rejects and --accept-suggestions are for members.")
     with open_db(args, write=True) as db:
         try:
-            result = ExchangeService(db.session_factory).import_records(
-                args.kind, Path(args.file), args.update_existing)
+            service = ExchangeService(db.session_factory)
+            if args.kind == "members":
+                result = service.import_members(Path(args.file), args.update_existing,
+                                                args.sheet, args.rejects, args.accept_suggestions)
+            else:
+                result = service.import_records(args.kind, Path(args.file), args.update_existing)
+        except SuggestionsPending as exc:
+            print(f"{len(exc.suggestions)} category word(s) in the file are not in the "
+                  "catalogue; the import would read them as:", file=sys.stderr)
+            for s in exc.suggestions:
+                print(f"  {describe(s)}", file=sys.stderr)
+            print("lsp-desktop import: nothing was imported. Run again with "
+                  "--accept-suggestions to take these, or correct the file.", file=sys.stderr)
+            return 1
         except ImportProblems as exc:
             for p in exc.problems:
                 print(("note: " if p.notice else "") + str(p), file=sys.stderr)
@@ -135,6 +161,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     for p in result.problems:
         print(f"note: {p}")
     print(f"Added {result.added}, updated {result.updated}, skipped {result.skipped}.")
+    if getattr(result, "rejects_file", None) is not None:
+        print(f"{result.rejected} row(s) with problems written to {result.rejects_file}: "
+              "correct them there and import that file.")
     return 0
 
 

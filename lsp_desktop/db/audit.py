@@ -593,7 +593,8 @@ def install() -> None:
 
 
 # -- erasure of personal data ---------------------------------------------------
-PERSONAL_FIELDS = ("title", "name", "search_key", "email", "phone", "address", "notes")
+PERSONAL_FIELDS = ("title", "name", "given_names", "family_name", "search_key", "email", "phone",
+                   "address", "notes")
 ERASED = "(erased)"
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from lsp_desktop.domain.accreditation import AssessmentRound
 from lsp_desktop.domain.actions import Action, ActionStatus
+from lsp_desktop.domain.categories import missing_bodies
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.members import NON_SEAT_ROLES, MemberRow, Role, Sector, balance
 from lsp_desktop.domain.reference_board import balance_sentence
@@ -158,6 +159,13 @@ def _names(items: Iterable[str], limit: int = 4) -> str:
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
+def missing_bodies_on(members, on: date) -> tuple[str, ...]:
+    """The expected bodies (not the groups of the representation signal) that no member
+    serving on `on` meets, by the catalogue's dates for `on`."""
+    present = {r.category for r in members if r.current}
+    return missing_bodies(present, on, groups=False)
+
+
 def _open(actions: tuple[Action, ...]) -> list[Action]:
     return [a for a in actions if a.status not in (ActionStatus.COMPLETE, ActionStatus.DROPPED)]
 
@@ -191,12 +199,14 @@ def inclusive_signals(data: ReadinessInput) -> list[Signal]:
                       f"No current member represents {_names(absent)}." if absent else
                       "Residents, faith communities and BME groups are all represented.",
                       Place.MEMBERS))
-    n = len(b.missing_bodies)
+    # Residents, faith and BME groups are named in the signal above: not counted twice.
+    bodies = missing_bodies_on(data.members, data.today)
+    n = len(bodies)
     level = (Rating.GREEN if n == 0 else Rating.AMBER_GREEN if n <= 2
              else Rating.AMBER_RED if n <= 4 else Rating.RED)
     out.append(Signal(c, "expected bodies", level,
                       f"{n} expected bod{'y is' if n == 1 else 'ies are'} missing from the "
-                      f"board: {_names(b.missing_bodies)}." if n else
+                      f"board: {_names(bodies)}." if n else
                       "Every body the guidance expects sits on the board.", Place.MEMBERS))
     if data.consultations is not None:
         since = data.today - timedelta(days=365)

@@ -201,8 +201,9 @@ class PersonalDataService:
                 audit.scrub_member(s, member_id, label, replacements)
                 s.execute(update(MemberRecord).where(MemberRecord.id == member_id).values(
                     name=label, title="", email="", phone="", address="", notes="",
+                    given_names="", family_name=label,
                     publish_contact=False, version=MemberRecord.version + 1,
-                    search_key=f"{fold(label)}  {fold(member.organisation)}"))
+                    search_key=f"{fold(label)}  {fold(label)}  {fold(member.organisation)}"))
                 for table in self._tables(s):
                     if table.name == "erasure":
                         continue

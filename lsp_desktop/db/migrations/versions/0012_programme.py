@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012_programme"
-down_revision = "0011_meetings"   # was "0008_audit"; re-chained after main's 0011
+down_revision = "0012_member_names"   # was "0008_audit"; re-chained after main's 0012_member_names
 branch_labels = None
 depends_on = None
 
