@@ -146,7 +146,9 @@ def target_chart(target, points, width: float, height: float = 150,
             x, y = xy(d, v)
             drawing.add(Circle(x, y, 2.2, fillColor=colour, strokeColor=None))
     label = getattr(target, "comparison_label", "") or "comparison"
-    entries = [(ACTUAL, "Actual", False), (TRAJECTORY, "Trajectory to target", True)]
+    entries = [(ACTUAL, "Actual", False)]
+    if trajectory:
+        entries.append((TRAJECTORY, "Trajectory to target", True))
     if compare:
         entries.append((COMPARISON, label.capitalize(), False))
     x = x0
