@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from lsp_desktop.cli.common import (
+    date_arg,
     db_path,
     guarded,
     location,
@@ -31,11 +32,15 @@ KINDS = ("members", "actions", "targets")
 
 def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common],
-                       help="import members, actions, targets, a strategy or an archive",
+                       help="import members, actions, targets, a strategy, programme figures, "
+                            "target values or an archive",
                        description="Import rows from a CSV or XLSX file (all or none), a "
                                    "strategy from a .docx, .odt, .html (or .doc) file, or make "
                                    "a new partnership file (--db) from an archive.")
-    p.add_argument("kind", choices=KINDS + ("strategy", "archive"))
+    p.add_argument("kind", choices=KINDS + ("strategy", "programme", "target-values", "archive"),
+                   help="programme: quarterly figures by project (project, financial_year, "
+                        "quarter, planned, committed, spent); target-values: dated values "
+                        "(target, date, value, source, comparison)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update-existing", action="store_true",
                    help="rows matching an existing record update it (default: skipped)")
@@ -53,17 +58,21 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_import, writes=True)
 
     p = sub.add_parser("export", parents=[common],
-                       help="export members, actions, targets, a strategy, an archive or a "
-                            "meetings calendar",
+                       help="export members, actions, targets, a strategy, the programme, "
+                            "an archive or a meetings calendar",
                        description="Write records to .csv or .xlsx, a strategy version to "
                                    ".docx or .odt (or a comparison of two versions as .docx "
-                                   "with tracked changes), the whole partnership to a JSON "
-                                   "archive, or meetings to an .ics calendar.")
-    p.add_argument("kind", choices=KINDS + ("strategy", "archive", "calendar"))
+                                   "with tracked changes), the year's programme to .xlsx, the "
+                                   "whole partnership to a JSON archive, or meetings to an "
+                                   ".ics calendar.")
+    p.add_argument("kind", choices=KINDS + ("strategy", "programme", "archive", "calendar"))
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--year", metavar="2002/03", default="",
-                   help="calendar: every meeting of this financial year")
+                   help="calendar: every meeting of this financial year; programme: the "
+                        "financial year, 2002/03 or 2002-03 (default: the year of --on)")
     p.add_argument("--meeting", type=int, metavar="ID", help="calendar: one meeting")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                   help="programme only: the figures as on this date (default today)")
     p.add_argument("--with-attachments", action="store_true",
                    help="archive only: include attachment contents (base64)")
     strategy_export_options(p)
@@ -119,6 +128,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Partnership written to {shown(args)}: "
               + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
         return 0
+    if args.kind in ("programme", "target-values"):
+        return _import_figures(args)
     from lsp_desktop.services.exchange import ExchangeService, SuggestionsPending, describe
 
     if args.kind != "members" and (args.sheet or args.rejects or args.accept_suggestions):
@@ -162,6 +173,28 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_figures(args: argparse.Namespace) -> int:
+    from lsp_desktop.domain.exchange import ImportProblems
+    from lsp_desktop.services.programme_exchange import ProgrammeExchange
+
+    with open_db(args, write=True) as db:
+        exchange = ProgrammeExchange(db.session_factory)
+        preview = exchange.preview_file(args.kind, Path(args.file))
+        try:
+            changed = exchange.commit(preview)
+        except ImportProblems as exc:
+            for p in exc.problems:
+                print(("note: " if p.notice else "") + str(p), file=sys.stderr)
+            errors = sum(1 for p in exc.problems if not p.notice)
+            print(f"lsp-desktop import: {errors} problem(s); nothing was imported.",
+                  file=sys.stderr)
+            return 1
+    for line in preview.changes:
+        print(line)
+    print(f"Changed {changed} record(s) from {preview.rows} row(s).")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from lsp_desktop.safe_files import check_target
 
@@ -179,6 +212,12 @@ def cmd_export(args: argparse.Namespace) -> int:
             ArchiveService(db.session_factory).write(out, args.with_attachments,
                                                      protect=guarded(args))
             print(f"Archive written to {out}")
+            return 0
+        if args.kind == "programme":
+            from lsp_desktop.services.programme_reports import export_programme
+
+            export_programme(services_of(db), args.year, out, args.on)
+            print(f"Programme written to {out}")
             return 0
         from lsp_desktop.services.exchange import ExchangeService
 

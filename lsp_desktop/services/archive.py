@@ -24,6 +24,9 @@ from lsp_desktop.services.unit_of_work import unit_of_work
 
 FORMAT = "lsp-desktop-archive"
 VERSION = 1
+# Tables the migrations fill in every new file (the standard funds): an archive that holds
+# the table brings its own rows, which replace them.
+SEEDED = ("fund",)
 
 
 def _plain(value, column: sa.Column, with_attachments: bool):
@@ -158,6 +161,7 @@ def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, in
                 conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
                 conn.commit()
                 with conn.begin():
+                    _clear_seeded(conn, archive, known)
                     for name, table in known.items():
                         values = _archive_values(archive, name, table)
                         for keys in {tuple(sorted(v)) for v in values}:
@@ -180,6 +184,12 @@ def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, in
             con.close()
     logging.getLogger(__name__).info("imported the archive %s into %s", archive_path, new_db)
     return counts
+
+
+def _clear_seeded(conn, archive: dict, known: dict[str, sa.Table]) -> None:
+    for name in SEEDED:
+        if name in archive["tables"] and name in known:
+            conn.execute(sa.delete(known[name]))
 
 
 def _archive_values(archive: dict, name: str, table: sa.Table) -> list[dict]:
@@ -239,9 +249,12 @@ def _import_into_server(archive: dict, url: str) -> dict[str, int]:
     try:
         with db.engine.begin() as conn:
             for table in known.values():
+                if table.name in SEEDED:
+                    continue
                 if conn.execute(select(sa.func.count()).select_from(table)).scalar():
                     raise DomainError(f"{db.location} already holds a partnership; an archive "
                                       "is imported into an empty database.")
+            _clear_seeded(conn, archive, known)
             filled: set[str] = set()
             later: list[tuple[sa.Table, dict, dict]] = []
             for name, table in known.items():

@@ -19,7 +19,7 @@ from lsp_desktop.domain.members import Declaration, Member, Role, Sector, Term
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 REPORTS = ("register", "pack", "actions", "strategy", "interests", "board-pack", "minutes",
-           "decisions", "attendance")
+           "decisions", "attendance", "programme", "exceptions")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class PrintRequest:
     sector: str = ""                # register: only this sector (a Sector value)
     annex: bool = True              # pack: the annex of readiness signals
     meeting: int | None = None      # board-pack, minutes: the meeting's id
-    year: str = ""                  # attendance: financial year (default: the date's)
+    year: str = ""                  # attendance, programme: financial year (default: the date's)
     search: str = ""                # decisions: only those matching
 
 
@@ -139,6 +139,12 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
     if request.report in MEETING_REPORTS:
         title, renderer, data = prepare_meeting_report(services, request)
         return PreparedReport(title, renderer, data, request.produced, request.paper)
+    if request.report in ("programme", "exceptions"):
+        from lsp_desktop.services.programme_reports import prepare_exceptions, prepare_programme
+
+        prepare_report = prepare_programme if request.report == "programme" else prepare_exceptions
+        title, renderer, data = prepare_report(services, request)
+        return PreparedReport(title, renderer, data, request.produced, request.paper)
     raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 
@@ -163,6 +169,8 @@ def report_choices(services, report: str) -> list[tuple[str, str]]:
 
         years = {year_of(r.held_on) for r in services.meetings.list_rows()}
         return [(y, y) for y in sorted(years, reverse=True)]
+    if report == "programme":
+        return [(fy, fy) for fy in reversed(services.programme.years())]
     return []
 
 
