@@ -70,7 +70,6 @@ def _print(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from lsp_desktop.cli import CommandError
-    from lsp_desktop.services import build_services
     from lsp_desktop.services.printing import PrintRequest, render
 
     out = Path(args.out).expanduser()
@@ -87,7 +86,7 @@ def _print(args: argparse.Namespace) -> int:
         lead_officer=args.officer.strip(),
         group_by=args.group_by)
     with open_db(args) as db:
-        services = build_services(db.session_factory, db.path)
+        services = _PrintServices(db)
         tmp = out.with_name(out.name + ".part")
         try:
             render(services, request, str(tmp))
@@ -95,3 +94,26 @@ def _print(args: argparse.Namespace) -> int:
         finally:
             tmp.unlink(missing_ok=True)
     return 0
+
+
+class _PrintServices:
+    """The services a print reads: partnership and members at once (all the register
+    needs), the rest built on first use - the register's print loads no other service."""
+
+    def __init__(self, db):
+        from lsp_desktop.services.members import MembersService
+        from lsp_desktop.services.partnership import PartnershipService
+
+        self._db = db
+        self._all = None
+        self.partnership = PartnershipService(db.session_factory)
+        self.members = MembersService(db.session_factory)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._all is None:
+            from lsp_desktop.services import build_services
+
+            self._all = build_services(self._db.session_factory, self._db.path)
+        return getattr(self._all, name)
