@@ -130,6 +130,11 @@ class MembersService:
         is current then: the term running that day, else the latest begun by then, else
         the first."""
         where = "" if member_id is None else f"WHERE m.id = {int(member_id)} "
+        last_id = None
+        member: tuple = ()
+        shown: tuple | None = None
+        current = False
+        first: tuple | None = None
         with unit_of_work(self._factory) as s:
             # Dates as ISO text on every engine (compared as text below: the hot path).
             result = s.connection().exec_driver_sql(
@@ -137,29 +142,26 @@ class MembersService:
                 "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
                 "CAST(t.end_date AS VARCHAR(10)) "
                 "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
-                f"{where}ORDER BY m.id, t.start_date").fetchall()
-        last_id = None
-        member: tuple = ()
-        shown: tuple | None = None
-        current = False
-        first: tuple | None = None
-        for (mid, title, name, org, sector, category, role, published, key,
-             start, end) in result:
-            if mid != last_id:
-                if last_id is not None:
-                    yield member, shown, current
-                last_id, member = mid, (mid, title, name, org, sector, category, role,
-                                        published, key)
-                shown, current = None, False
-                first = (start, end)
-            if start is None or current:
-                continue
-            if start <= day and (end is None or day <= end):
-                shown, current = (start, end), True
-            elif start <= day:
-                shown = (start, end)       # the latest term begun by then
-            elif shown is None:
-                shown = first
+                f"{where}ORDER BY m.id, t.start_date")
+            # Read in slices, not all at once: the raw rows never all sit in memory.
+            for chunk in result.partitions(4096):
+                for (mid, title, name, org, sector, category, role, published, key,
+                     start, end) in chunk:
+                    if mid != last_id:
+                        if last_id is not None:
+                            yield member, shown, current
+                        last_id, member = mid, (mid, title, name, org, sector, category,
+                                                role, published, key)
+                        shown, current = None, False
+                        first = (start, end)
+                    if start is None or current:
+                        continue
+                    if start <= day and (end is None or day <= end):
+                        shown, current = (start, end), True
+                    elif start <= day:
+                        shown = (start, end)       # the latest term begun by then
+                    elif shown is None:
+                        shown = first
         if last_id is not None:
             yield member, shown, current
 
