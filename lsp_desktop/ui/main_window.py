@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from lsp_desktop.services import Services
     from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
+    from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
     from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
@@ -64,7 +65,9 @@ class MainWindow(QMainWindow):
 
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
-        self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
+        self.members_tab = MembersTab(
+            services.members, self.undo_stack, read_only,
+            meetings_of=services.meetings.attended_by if services.meetings else None)
         self.tabs.addTab(self.members_tab, "&Members")
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
@@ -74,6 +77,8 @@ class MainWindow(QMainWindow):
         self.tabs.add_later("actions_tab", "&Action plans", self._make_actions_tab)
         self.tabs.add_later("accreditation_tab", "A&ccreditation",
                             self._make_accreditation_tab)
+        if services.meetings is not None:
+            self.tabs.add_later("meetings_tab", "Meetings", self._make_meetings_tab)  # Ctrl+5
         for name in self.tabs.waiting():
             self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost
@@ -96,13 +101,13 @@ class MainWindow(QMainWindow):
                                      self.shared, self.settings_store, self)
         self.exchange.open_requested.connect(self.open_requested)
         self.exchange.restore_requested.connect(self.restore_requested)
-        self.exchange.message.connect(self.statusBar().showMessage)
+        self.exchange.message.connect(self.show_message)
         self.strategy_files = StrategyFiles(self.file_menu, services, read_only,
                                             lambda: self.strategies_tab, self)
         self.import_strategy_action = self.strategy_files.import_action
         self.audit = AuditMenu(self.view_menu, self)
         self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
-        self.refresher.message.connect(self.statusBar().showMessage)
+        self.refresher.message.connect(self.show_message)
         if self.shared:
             self.save_copy_action.setEnabled(False)
             self.save_copy_action.setToolTip("A shared partnership is on a server: use "
@@ -114,7 +119,7 @@ class MainWindow(QMainWindow):
         apply_settings(self.settings_store.load())
         self.help = HelpMenu(self.edit_menu, self.help_menu, self.settings_store, self.db_path,
                              self)
-        self.help.message.connect(self.statusBar().showMessage)
+        self.help.message.connect(self.show_message)
         self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         if read_only and self.shared:
             self.statusBar().showMessage(
@@ -139,6 +144,22 @@ class MainWindow(QMainWindow):
     def accreditation_tab(self) -> AccreditationTab:
         return self.tabs.page("accreditation_tab")
 
+    @property
+    def meetings_tab(self) -> MeetingsTab:
+        return self.tabs.page("meetings_tab")
+
+    def _make_meetings_tab(self) -> MeetingsTab:
+        from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
+
+        tab = MeetingsTab(self.services, self.read_only, load=False,
+                          undo_stack=self.undo_stack)
+        # Actions arising go into the action plan; attendance and decisions feed readiness.
+        tab.meetings_changed.connect(self._follow("actions_tab"))
+        tab.meetings_changed.connect(self._follow("accreditation_tab"))
+        tab.print_requested.connect(self.print_preview)
+        self._stale.add(tab)
+        return tab
+
     def _make_strategies_tab(self) -> StrategiesTab:
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
@@ -156,8 +177,10 @@ class MainWindow(QMainWindow):
         services = self.services
         tab = ActionsTab(services.actions, self.undo_stack, self.read_only,
                          targets=lambda: target_choices(services.strategies),
-                         concerns=services.accreditation.concern_choices, load=False)
+                         concerns=services.accreditation.concern_choices, load=False,
+                         arising=services.meetings.arising_from if services.meetings else None)
         tab.actions_changed.connect(self._follow("accreditation_tab"))
+        tab.actions_changed.connect(self._follow("meetings_tab"))
         self._stale.add(tab)
         return tab
 
@@ -191,6 +214,10 @@ class MainWindow(QMainWindow):
                 self._stale.add(tab)
         return changed
 
+    def show_message(self, text: str, ms: int = 0) -> None:
+        """The menus' and monitors' messages; the status bar is made on the first one."""
+        self.statusBar().showMessage(text, ms)
+
     def mark_stale(self, tabs: Iterable[QWidget]) -> None:
         """These tabs reload when next shown (another officer changed what they show)."""
         self._stale.update(tabs)
@@ -205,7 +232,7 @@ class MainWindow(QMainWindow):
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""
         titles = {"members": "Members", "actions": "Action plans",
                   "strategies": "Strategy drafts", "assessment": "Accreditation",
-                  "go review": "Accreditation"}
+                  "go review": "Accreditation", "meetings": "Meetings"}
         wanted = titles.get(place, "")
         for i in range(self.tabs.count()):
             if self.tabs.tabText(i).replace("&", "") == wanted:
@@ -323,10 +350,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
     # Each tab prints its own report: the register, the strategy, the action plan, the pack.
-    TAB_REPORTS = ("register", "strategy", "actions", "pack")
+    TAB_REPORTS = ("register", "strategy", "actions", "pack", "minutes")
 
     TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
-                        "accreditation submission pack")
+                        "accreditation submission pack", "minutes of a meeting")
 
     def _add_print_button(self) -> None:
         """A Print… button beside the tabs: it previews the report of the tab in front."""
@@ -344,18 +371,24 @@ class MainWindow(QMainWindow):
         name = self.TAB_REPORT_NAMES[min(max(index, 0), len(self.TAB_REPORT_NAMES) - 1)]
         self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
-    def print_preview(self, report: str | None = None) -> None:
+    def print_preview(self, report: str | None = None, choice: str = "") -> None:
+        """Preview the tab's report (or `report`; `choice`: the meeting, round... to show)."""
         from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 
         index = self.tabs.currentIndex()
         chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        # The tab's own date and filters, so what is printed is what it shows.
+        tab_options = getattr(self.tabs.currentWidget(), "print_options", None)
+        options = tab_options() if tab_options and report is None else None
         settings = self.settings_store.load()
         officer = ", ".join(p for p in (settings.officer_name, settings.officer_title) if p)
         self.preview_dialog = PrintPreviewDialog(self.services, chosen, self,
                                                  paper=settings.paper_size.value,
                                                  lead_officer=officer,
                                                  export_folder=self.settings_store.export_folder(
-                                                     self.db_path))
+                                                     self.db_path), options=options)
+        if choice:
+            self.preview_dialog.choose(choice)
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

@@ -10,10 +10,29 @@ from lsp_desktop.db.models.accreditation import (
     EvidenceRow,
     WeaknessRow,
 )
-from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNoteRow
+from lsp_desktop.db.models.actions import (
+    ActionPurposeRow,
+    ActionRecord,
+    DueChangeRow,
+    MilestoneRow,
+    ProgressNoteRow,
+)
 from lsp_desktop.db.models.audit import AuditRow
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
+from lsp_desktop.db.models.meetings import (
+    AgendaItemRow,
+    ArisingActionRow,
+    AttendanceRow,
+    BodyMembershipRow,
+    MeetingBodyRow,
+    MeetingDecisionRow,
+    MeetingDeclarationRow,
+    MeetingPaperRow,
+    MeetingRecord,
+    OtherAttendeeRow,
+    QuorumRuleRow,
+)
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
 from lsp_desktop.db.models.strategies import (
@@ -36,7 +55,9 @@ __all__ = [
     "EvidenceFileRow",
     "EvidenceRow",
     "WeaknessRow",
+    "ActionPurposeRow",
     "ActionRecord",
+    "DueChangeRow",
     "MilestoneRow",
     "ProgressNoteRow",
     "AuditRow",
@@ -55,4 +76,15 @@ __all__ = [
     "StrategyVersionRow",
     "StrategyVersionSectionRow",
     "TargetRow",
+    "AgendaItemRow",
+    "ArisingActionRow",
+    "AttendanceRow",
+    "BodyMembershipRow",
+    "MeetingBodyRow",
+    "MeetingDecisionRow",
+    "MeetingDeclarationRow",
+    "MeetingPaperRow",
+    "MeetingRecord",
+    "OtherAttendeeRow",
+    "QuorumRuleRow",
 ]

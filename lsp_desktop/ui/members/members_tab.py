@@ -59,9 +59,10 @@ class MembersTab(QWidget):
     members_changed = Signal()
 
     def __init__(self, members_service, undo_stack: QUndoStack, read_only: bool = False,
-                 parent=None):
+                 parent=None, meetings_of=None):
         super().__init__(parent)
         self.service = members_service
+        self.meetings_of = meetings_of      # member id -> meetings attended (Meetings tab)
         self.undo_stack = undo_stack
         self.read_only = read_only
         self.controller = MembersController(read_only)
@@ -107,21 +108,7 @@ class MembersTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        self.new_action = QAction("&New member…", self, shortcut=QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.add_member)
-        self.find_action = QAction("&Filter members", self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_filter)
-        self.delete_action = QAction("&Delete member", self, shortcut=QKeySequence.StandardKey.Delete)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.edit_action = QAction("&Edit member…", self, shortcut=QKeySequence(Qt.Key.Key_Return))
-        self.edit_action.triggered.connect(self.edit_selected)
-        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
-        self.edit_action_enter.triggered.connect(self.edit_selected)
-        for a in (self.delete_action, self.edit_action, self.edit_action_enter):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.table.addAction(a)
-        self.new_action.setEnabled(self.controller.can_add)
-        self.delete_action.setEnabled(not read_only)
+        self._add_shortcuts()
 
         # Filtering is fast enough (see benchmarks/bench_members.py) to follow each keystroke.
         self.filter_edit.textChanged.connect(self.apply_text_filter)
@@ -138,6 +125,31 @@ class MembersTab(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self.model.set_filter(status=FIRST_STATUS)
         self.refresh()
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+N and Ctrl+F (the Edit menu shows them); Delete, Return and Enter on the
+        table."""
+        self.new_action = QAction("&New member…", self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.add_member)
+        self.find_action = QAction("&Filter members", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_filter)
+        self.delete_action = QAction("&Delete member", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.edit_action = QAction("&Edit member…", self, shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        self.edit_action_enter.triggered.connect(self.edit_selected)
+        for a in (self.delete_action, self.edit_action, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(a)
+        self.new_action.setEnabled(self.controller.can_add)
+        self.delete_action.setEnabled(not self.read_only)
+
+    def print_options(self) -> dict:
+        """What Print uses so the register printed is the one shown: the As on date, the
+        sector, and former members when the list shows them."""
+        return {"on": self.on_date.value(), "sector": self.sector_combo.currentData() or "",
+                "history": self.status_combo.currentData() != "current"}
 
     def set_active(self, active: bool) -> None:
         """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
@@ -283,7 +295,9 @@ class MembersTab(QWidget):
             return
         before, after = edit_with_conflicts(
             self, "Member changed by another officer", before,
-            lambda member: MemberDialog(member, self._current_choices(), self),
+            lambda member: MemberDialog(member, self._current_choices(), self,
+                                        attended=self.meetings_of(member.id)
+                                        if self.meetings_of else None),
             lambda dialog: dialog.member(), self.service.update,
             lambda: self.service.get(member_id), self.refresh, self.read_only)
         if after is not None:

@@ -32,7 +32,14 @@ REPORT_CHOICES = (
     ("actions", "Action plan"),
     ("strategy", "Strategy draft"),
     ("pack", "Accreditation submission pack"),
+    ("interests", "Register of interests"),
+    ("board-pack", "Board pack"),
+    ("minutes", "Minutes of a meeting"),
+    ("decisions", "Decisions log"),
+    ("attendance", "Attendance record"),
 )
+# Reports with a public version (unpublished contacts or confidential items left out).
+_PUBLIC = ("register", "board-pack", "minutes", "decisions")
 PREVIEW_DPI = 80
 PRINT_DPI = 300
 _CACHE_PAGES = 12
@@ -122,10 +129,14 @@ class PrintPreviewDialog(QDialog):
 
     def __init__(self, services, report: str = "register", parent=None,
                  today: date | None = None, paper: str = "a4", lead_officer: str = "",
-                 export_folder: str = ""):
+                 export_folder: str = "", options: dict | None = None):
         super().__init__(parent)
+        # What the tab that asked shows (its date and filters): printed as shown.
+        self.options = dict(options or {})
+        self.options_report = report
         self.lead_officer = lead_officer
         self.export_folder = export_folder
+        self.search_text = ""           # decisions log: only the decisions matching
         self.setWindowTitle("Print preview")
         self.services = services
         self.today = today or date.today()
@@ -140,6 +151,7 @@ class PrintPreviewDialog(QDialog):
         self._printer = None
         self._build()
         self.paper_box.setCurrentIndex(1 if paper == "letter" else 0)
+        self.history_box.setChecked(bool(self.options.get("history")))
         index = next((i for i, (key, _l) in enumerate(REPORT_CHOICES) if key == report), 0)
         self.report_box.setCurrentIndex(index)
         self._options_changed()
@@ -153,8 +165,11 @@ class PrintPreviewDialog(QDialog):
         self.paper_box = QComboBox()
         self.paper_box.addItems(["A4", "Letter"])
         self.on_label = QLabel("On:")
-        self.on_edit = DateEdit(self.today)
-        self.on_edit.setToolTip("The board as on this date")
+        self.on_edit = DateEdit(self.options.get("on") or self.today)
+        self.on_edit.setToolTip("The date the report is computed at")
+        self.annex_box = QCheckBox("Readiness annex")
+        self.annex_box.setChecked(True)
+        self.annex_box.setToolTip("Include Annex A, the readiness signals, in the pack")
         self.public_box = QCheckBox("Public version")
         self.history_box = QCheckBox("Former members")
         self.choice_box = QComboBox()       # the strategy or the round
@@ -164,7 +179,7 @@ class PrintPreviewDialog(QDialog):
         self.version_box.setPrefix("version ")
         # Named for screen readers: the keyboard lands on the report choice first.
         for widget, name in ((self.report_box, "Report"), (self.paper_box, "Paper"),
-                             (self.choice_box, "Strategy or round"),
+                             (self.choice_box, "Strategy, round, meeting or year"),
                              (self.version_box, "Version"), (self.on_edit, "Board as on")):
             widget.setAccessibleName(name)
         self.refresh_button = QPushButton("&Refresh")
@@ -188,7 +203,8 @@ class PrintPreviewDialog(QDialog):
 
         top = QHBoxLayout()
         for w in (QLabel("Report:"), self.report_box, self.choice_box, self.version_box,
-                  self.on_label, self.on_edit, self.public_box, self.history_box, QLabel("Paper:"), self.paper_box):
+                  self.on_label, self.on_edit, self.public_box, self.history_box,
+                  self.annex_box, QLabel("Paper:"), self.paper_box):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
@@ -205,7 +221,8 @@ class PrintPreviewDialog(QDialog):
         self.report_box.currentIndexChanged.connect(self._options_changed)
         for signal in (self.paper_box.currentIndexChanged, self.public_box.toggled,
                        self.on_edit.dateChanged,
-                       self.history_box.toggled, self.choice_box.currentIndexChanged,
+                       self.history_box.toggled, self.annex_box.toggled,
+                       self.choice_box.currentIndexChanged,
                        self.version_box.valueChanged):
             signal.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
@@ -219,15 +236,21 @@ class PrintPreviewDialog(QDialog):
 
     def _options_changed(self) -> None:
         report = self.report
-        self.public_box.setVisible(report == "register")
-        self.on_label.setVisible(report == "register")
-        self.on_edit.setVisible(report == "register")
+        self.public_box.setVisible(report in _PUBLIC)
+        dated = report not in ("strategy", "board-pack", "minutes", "decisions", "attendance")
+        self.on_label.setVisible(dated)
+        self.on_edit.setVisible(dated)
         self.history_box.setVisible(report == "register")
+        self.annex_box.setVisible(report == "pack")
         self.version_box.setVisible(report == "strategy")
         self.choice_box.blockSignals(True)
         self.choice_box.clear()
         for label, value in self._choices(report):
             self.choice_box.addItem(label, value)
+        if report == self.options_report and self.options.get("choice"):
+            # The strategy or round the tab shows.
+            self.choice_box.setCurrentIndex(
+                max(0, self.choice_box.findData(self.options["choice"])))
         self.choice_box.blockSignals(False)
         self.choice_box.setVisible(self.choice_box.count() > 0)
         self.refresh()
@@ -245,14 +268,32 @@ class PrintPreviewDialog(QDialog):
         from lsp_desktop.services.printing import PrintRequest
 
         choice = self.choice_box.currentData() or ""
+        shown = ({k: v for k, v in self.options.items() if k in ("action_filter", "group_by",
+                                                                  "sector")}
+                 if self.report == self.options_report else {})
         return PrintRequest(
             report=self.report, produced=self.today,
             paper="letter" if self.paper_box.currentIndex() == 1 else "a4",
-            on=self.on_edit.value() if self.report == "register" else None,
+            on=self.on_edit.value() if self.report != "strategy" else None,
             public=self.public_box.isChecked(), history=self.history_box.isChecked(),
             round_name=choice if self.report == "pack" else "",
             strategy=choice if self.report == "strategy" else "",
-            version=self.version_box.value() or None, lead_officer=self.lead_officer)
+            version=self.version_box.value() or None, lead_officer=self.lead_officer,
+            meeting=int(choice) if self.report in ("board-pack", "minutes") and choice
+            else None, year=choice if self.report == "attendance" else "",
+            search=self.search_text if self.report == "decisions" else "",
+            annex=self.annex_box.isChecked(), **shown)
+
+    def choose(self, value: str) -> None:
+        """Show the report for this strategy, round, meeting or year (for the decisions
+        log: only the decisions matching these words)."""
+        if self.report == "decisions":
+            self.search_text = value
+            self.refresh()
+            return
+        index = self.choice_box.findData(value)
+        if index >= 0:
+            self.choice_box.setCurrentIndex(index)
 
     def refresh(self) -> None:
         """Gather the data here (quick), render it in the worker thread (slow)."""
