@@ -36,7 +36,8 @@ _BOARD = [
           "including members from two sectors."], None),
         ("Neighbourhood Renewal Fund 2001/02", "Richard Ellison", "Agree the allocation", False,
          ["The NRF allocation of £4.2m for 2001/02 was agreed across the six themes."],
-         ("Map mainstream budgets against the floor targets", "Richard Ellison", 120)),
+         ("Map partners' mainstream budgets against the floor targets", "Richard Ellison",
+          120)),
     ]),
     (D(2001, 9, 13), [
         ("Accreditation: the self-assessment", "Aoife Ní Bhriain", "Agree the timetable", False,

@@ -3,8 +3,8 @@
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011_member_names"
-down_revision = "0010_action_purposes"   # asked for as 0009 on 0008_audit; re-chained after main's 0010
+revision = "0012_member_names"
+down_revision = "0011_meetings"   # re-chained after 0011_meetings at merge
 branch_labels = None
 depends_on = None
 

@@ -1,4 +1,4 @@
-"""Migration 0011_member_names: existing single names are split, sorted by family name, categories kept."""
+"""Migration 0012_member_names: existing single names are split, sorted by family name, categories kept."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from lsp_desktop.db import migrate
 from lsp_desktop.db.database import open_partnership
 from lsp_desktop.services import build_services
 
-PREVIOUS = migrate.known_revisions()[migrate.known_revisions().index("0011_member_names") - 1]
+PREVIOUS = migrate.known_revisions()[migrate.known_revisions().index("0012_member_names") - 1]
 OLD = [  # (name, title, category) as a file of the previous release holds them
     ("Rhodri ap Siôn", "Mr", "Voluntary organisations"),
     ("Maria de la Cruz", "Dr", "Benefits Agency"),
@@ -35,7 +35,7 @@ def test_upgrade_splits_names_sorts_by_family_name_and_keeps_categories(tmp_path
                                     "key": name.lower()})
             conn.execute(sa.text("INSERT INTO term (member_id, start_date, reason_left) VALUES "
                                  "(:id, '2001-04-01', '')"), {"id": i})
-    migrate.upgrade(engine, "0011_member_names")
+    migrate.upgrade(engine, "0012_member_names")
     assert {"given_names", "family_name"} <= {c["name"] for c in inspect(engine).get_columns("member")}
     engine.dispose()
     db = open_partnership(path)
