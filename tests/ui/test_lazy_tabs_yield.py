@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtWidgets import QLabel
 
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
@@ -13,12 +15,17 @@ def test_background_builds_wait_for_the_page_brought_forward(qtbot):
     tabs = LazyTabs()
     qtbot.addWidget(tabs)
     tabs.addTab(QLabel("first"), "First")
+
+    def make(name):
+        time.sleep(0.03)                        # a page takes a moment to build
+        built.append(name)
+        return QLabel(name)
+
     for name in names:
-        tabs.add_later(name, name.upper(), lambda name=name: built.append(name) or QLabel(name))
+        tabs.add_later(name, name.upper(), lambda name=name: make(name))
     tabs.show()
     qtbot.waitExposed(tabs)
-    tabs.repaint()                              # the first paint starts the background builds
-    qtbot.waitUntil(tabs._later.isActive, timeout=5000)
+    qtbot.waitUntil(lambda: bool(built), timeout=5000)   # the background builds have begun
     assert "g" in tabs.waiting()
     before = list(built)
     tabs.setCurrentIndex(len(names))            # the officer clicks the last tab
