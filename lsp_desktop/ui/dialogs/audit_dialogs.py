@@ -63,9 +63,7 @@ class _LinesView(QSplitter):
             return
         line = self.model.record(rows[0].row())
         head = (f"{local_time(line.at)} (UTC {line.at:%d/%m/%Y %H:%M:%S}) by {line.who}\n"
-                f"{record_type_name(line.record_type)}"
-                f"{f' #{line.record_id}' if line.record_id is not None else ''}"
-                f" {line.label} — {ACTIONS.get(line.action, line.action)}\n\n")
+                f"{line.record} — {ACTIONS.get(line.action, line.action)}\n\n")
         self.detail.setPlainText(head + describe_changes(line, full=True))
 
 

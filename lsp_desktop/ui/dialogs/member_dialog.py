@@ -44,6 +44,7 @@ class TermRowEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("From"))
+        self.term_id = term.id if term else None     # kept, so the term keeps its history
         self.start = DateEdit(term.start if term else date.today())
         self.start.setAccessibleName("Term start")
         layout.addWidget(self.start)
@@ -59,7 +60,8 @@ class TermRowEditor(QWidget):
 
     def term(self) -> Term:
         end = self.end.value()
-        return Term(self.start.value(), end, self.reason.text().strip() if end else "")
+        return Term(self.start.value(), end, self.reason.text().strip() if end else "",
+                    self.term_id)
 
 
 class DeclarationRowEditor(QFrame):
@@ -68,6 +70,7 @@ class DeclarationRowEditor(QFrame):
     def __init__(self, decl: Declaration | None, on_remove, parent=None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.declaration_id = decl.id if decl else None
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
         self.interest = QLineEdit(decl.interest if decl else "")
@@ -93,7 +96,7 @@ class DeclarationRowEditor(QFrame):
         if not self.interest.text().strip():
             return None
         return Declaration(self.interest.text().strip(), self.body.text().strip(),
-                           self.declared.value(), self.withdrawn.value())
+                           self.declared.value(), self.withdrawn.value(), self.declaration_id)
 
 
 class MemberDialog(QDialog):
