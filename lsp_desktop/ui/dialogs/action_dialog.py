@@ -36,7 +36,7 @@ from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import format_date, format_pounds
 from lsp_desktop.ui.dialogs.form_dialog import field_box
-from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
@@ -183,10 +183,10 @@ class ActionDialog(QDialog):
         self.lead_edit = QLineEdit(a.lead_officer)
         self.lead_edit.setMaxLength(ACTION_LIMITS["lead_officer"])
         form.addRow("&Lead officer", self.lead_edit)
-        self.start_edit = OptionalDateEdit("set", a.start)
+        self.start_edit = OptionalDateEdit("", a.start)
         self.start_edit.edit.setAccessibleName("Start date")
         form.addRow("&Start", self.start_edit)
-        self.due_edit = OptionalDateEdit("set", a.due)
+        self.due_edit = OptionalDateEdit("", a.due)
         self.due_edit.edit.setAccessibleName("Due date")
         form.addRow("D&ue", self._with_message("due", self.due_edit))
         self.status_combo = QComboBox()
@@ -380,6 +380,8 @@ class ActionDialog(QDialog):
         return found + list(self._check(self.action()))
 
     def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
         if self.note_edit.text().strip():
             self.add_note()          # a note typed but not added still counts
         problems = self.problems()

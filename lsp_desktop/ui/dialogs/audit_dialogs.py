@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.audit import ACTIONS, AuditFilter, record_type_name
 from lsp_desktop.ui.models.audit_table import AuditTableModel, describe_changes, local_time
+from lsp_desktop.ui.widgets.date_field import DateEdit, from_qdate
 
 LOG_LIMIT = 5000
 
@@ -105,14 +105,12 @@ class AuditLogDialog(QDialog):
         self.who_combo.addItem("Anyone", None)
         for name in self.service.people():
             self.who_combo.addItem(name, name)
-        today = QDate.currentDate()
+        today = date.today()
         self.from_check = QCheckBox("&From")
-        self.from_date = QDateEdit(today.addMonths(-1))
+        self.from_date = DateEdit(from_qdate(QDate.currentDate().addMonths(-1)))
         self.to_check = QCheckBox("&To")
-        self.to_date = QDateEdit(today)
+        self.to_date = DateEdit(today)
         for edit, name in ((self.from_date, "From date"), (self.to_date, "To date")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
             edit.setAccessibleName(name)
             edit.setEnabled(False)
         self.text_edit = QLineEdit()

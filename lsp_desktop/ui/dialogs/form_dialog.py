@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.ui.widgets.date_field import refuse_bad_dates
 
 
 def error_label() -> QLabel:
@@ -109,6 +110,8 @@ class FormDialog(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
         problems = self.problems()
         if problems:
             self.show_errors(problems)

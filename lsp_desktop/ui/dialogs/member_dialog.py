@@ -35,7 +35,7 @@ from lsp_desktop.domain.members import (
     validate_member,
 )
 from lsp_desktop.ui.dialogs.form_dialog import error_label, field_box
-from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.widgets.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 
 
 class TermRowEditor(QWidget):
@@ -299,6 +299,8 @@ class MemberDialog(QDialog):
             self.tabs.setCurrentIndex(0)
 
     def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
         errors = validate_member(self.member(), self._current_ids)
         if errors:
             self.show_errors(errors)

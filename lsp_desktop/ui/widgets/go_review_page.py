@@ -30,7 +30,7 @@ from lsp_desktop.ui.models.accreditation_tables import (
     DialogueTableModel,
     GoRatingTableModel,
 )
-from lsp_desktop.ui.widgets.date_field import OptionalDateEdit
+from lsp_desktop.ui.widgets.date_field import OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.widgets.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.widgets.fitted_scroll import FittedScrollArea
 from lsp_desktop.ui.widgets.table_helpers import record_table, selected_record, table_box
@@ -142,7 +142,7 @@ class GoReviewPage(QWidget):
         return lambda: self.service.get_round(round_id)
 
     def save_outcome(self) -> None:
-        if self.round is None or self.read_only:
+        if self.round is None or self.read_only or refuse_bad_dates(self):
             return
         mine = replace(self.round, outcome=Outcome(self.outcome.currentData()),
                        review_date=self.review_date.value(),
