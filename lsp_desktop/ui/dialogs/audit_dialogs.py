@@ -112,7 +112,6 @@ class AuditLogDialog(QDialog):
         self.to_date = DateEdit(today)
         for edit, name in ((self.from_date, "From date"), (self.to_date, "To date")):
             edit.setAccessibleName(name)
-            edit.setEnabled(False)
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText("Text in the record or the changes…")
         self.text_edit.setAccessibleName("Text filter")
@@ -143,8 +142,9 @@ class AuditLogDialog(QDialog):
 
         self.type_combo.currentIndexChanged.connect(self.refresh)
         self.who_combo.currentIndexChanged.connect(self.refresh)
-        self.from_check.toggled.connect(self.from_date.setEnabled)
-        self.to_check.toggled.connect(self.to_date.setEnabled)
+        # Typing a date is choosing it: the tick follows.
+        self.from_date.dateChanged.connect(lambda _d: self.from_check.setChecked(True))
+        self.to_date.dateChanged.connect(lambda _d: self.to_check.setChecked(True))
         for signal in (self.from_check.toggled, self.to_check.toggled,
                        self.from_date.dateChanged, self.to_date.dateChanged,
                        self.text_edit.textChanged):
