@@ -101,7 +101,7 @@ def main() -> None:
 
         from PySide6.QtGui import QUndoStack
 
-        from lsp_desktop.ui.tabs.actions_tab import ActionsTab
+        from lsp_desktop.ui.actions.actions_tab import ActionsTab
 
         print(f"service list_actions() of {N}: "
               f"{median_ms(services.actions.list_actions, 5):.0f} ms (median of 5)")

@@ -183,7 +183,7 @@ def live_refresh(app, window, url: str, rounds: int = 8) -> None:
     from lsp_desktop.db.database import open_partnership
     from lsp_desktop.domain.members import Member, Sector, Term
     from lsp_desktop.services import build_services
-    from lsp_desktop.ui.shared_window import LIVE_DEBOUNCE_MS
+    from lsp_desktop.ui.shared_db.shared_window import LIVE_DEBOUNCE_MS
 
     window.auto_refresh.stop()
     window.check_timer.stop()

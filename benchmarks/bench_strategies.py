@@ -66,8 +66,8 @@ def main() -> None:
     from lsp_desktop.db.database import open_partnership
     from lsp_desktop.domain.strategies import Strategy, StrategyType
     from lsp_desktop.services import build_services
-    from lsp_desktop.ui.dialogs.compare_dialog import CompareDialog
-    from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
+    from lsp_desktop.ui.strategies.compare_dialog import CompareDialog
+    from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
     app = QApplication.instance() or QApplication([])
     rng = random.Random(2002)

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def officer_name() -> str:
     """The officer's name from Edit ▸ Settings, for the audit trail ('' when not set)."""
-    from lsp_desktop.ui.settings import SettingsStore
+    from lsp_desktop.ui.settings.settings_store import SettingsStore
 
     return SettingsStore().load().officer_name
 
@@ -134,7 +134,7 @@ class GuiApplication:
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError
         from lsp_desktop.ui import prompts
-        from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails
+        from lsp_desktop.ui.shared_db.shared_dialog import SharedDetails
 
         parent = self.session.window if self.session else None
         details = target if isinstance(target, SharedDetails) else _details_of(str(target))
@@ -224,7 +224,7 @@ def _details_of(url: str):
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails
+    from lsp_desktop.ui.shared_db.shared_dialog import SharedDetails
 
     try:
         u = make_url(url)
@@ -305,7 +305,7 @@ def _run_gui(args, collect_garbage_again) -> int:
     qt_app.setOrganizationName(lsp_desktop.ORG_NAME)
     qt_app.setApplicationVersion(lsp_desktop.__version__)
     qt_app.setDesktopFileName(DESKTOP_ID)
-    from lsp_desktop.ui.icons import application_icon
+    from lsp_desktop.ui.common.icons import application_icon
 
     qt_app.setWindowIcon(application_icon())
     gui = GuiApplication(qt_app, paths, args.quit_after_startup)

@@ -1,1 +1,1 @@
-"""Qt user interface: main window, tabs, dialogs, table models and widgets."""
+"""Qt user interface, one folder per feature (members/, actions/, ...) and common/ for what they share."""

@@ -13,22 +13,22 @@ from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.audit_menu import install as install_audit_menu
-from lsp_desktop.ui.conflict import edit_with_conflicts
-from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
-from lsp_desktop.ui.exchange_menu import install as install_exchange_menu
-from lsp_desktop.ui.help_menu import install as install_help_menu
-from lsp_desktop.ui.lazy_tabs import LazyTabs
-from lsp_desktop.ui.shared_window import install as install_shared_window
-from lsp_desktop.ui.shared_window import make_banner
-from lsp_desktop.ui.tab_keys import install as install_tab_keys
-from lsp_desktop.ui.tabs.members_tab import MembersTab
-from lsp_desktop.ui.window_state import WindowStateKeeper
+from lsp_desktop.ui.audit.audit_menu import install as install_audit_menu
+from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.exchange.exchange_menu import install as install_exchange_menu
+from lsp_desktop.ui.help.help_menu import install as install_help_menu
+from lsp_desktop.ui.members.members_tab import MembersTab
+from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
+from lsp_desktop.ui.shared_db.shared_window import make_banner
+from lsp_desktop.ui.window.lazy_tabs import LazyTabs
+from lsp_desktop.ui.window.tab_keys import install as install_tab_keys
+from lsp_desktop.ui.window.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
-    from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
-    from lsp_desktop.ui.tabs.actions_tab import ActionsTab
-    from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
+    from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
+    from lsp_desktop.ui.actions.actions_tab import ActionsTab
+    from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         return self.tabs.page("accreditation_tab")
 
     def _make_strategies_tab(self) -> StrategiesTab:
-        from lsp_desktop.ui.tabs.strategies_tab import StrategiesTab
+        from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
         tab = StrategiesTab(self.services.strategies, self.read_only,
                             undo_stack=self.undo_stack, load=False)
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         return tab
 
     def _make_actions_tab(self) -> ActionsTab:
-        from lsp_desktop.ui.tabs.actions_tab import ActionsTab, target_choices
+        from lsp_desktop.ui.actions.actions_tab import ActionsTab, target_choices
 
         services = self.services
         tab = ActionsTab(services.actions, self.undo_stack, self.read_only,
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         return tab
 
     def _make_accreditation_tab(self) -> AccreditationTab:
-        from lsp_desktop.ui.tabs.accreditation_tab import AccreditationTab
+        from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
 
         services = self.services
         tab = AccreditationTab(services.accreditation, services.readiness, services.actions,
@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
         self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
     def print_preview(self, report: str | None = None) -> None:
-        from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+        from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 
         index = self.tabs.currentIndex()
         chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]

@@ -106,7 +106,7 @@ def ask_conflict(parent: QWidget | None, title: str, text: str, their_change: st
 
 def ask_shared_partnership(parent: QWidget | None, initial=None, problem: str = ""):
     """The Open shared partnership dialog; the connection details, or None if cancelled."""
-    from lsp_desktop.ui.dialogs.shared_dialog import SharedPartnershipDialog
+    from lsp_desktop.ui.shared_db.shared_dialog import SharedPartnershipDialog
 
     dialog = SharedPartnershipDialog(parent, initial, problem)
     return dialog.details() if dialog.exec() else None

@@ -16,10 +16,10 @@ from lsp_desktop.domain.accreditation import (
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.accreditation_dialogs import EvidenceDialog
-from lsp_desktop.ui.dialogs.comparison_dialog import ComparisonDialog
-from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
-from lsp_desktop.ui.models.accreditation_tables import (
+from lsp_desktop.ui.accreditation import self_assessment_page
+from lsp_desktop.ui.accreditation.accreditation_dialogs import EvidenceDialog
+from lsp_desktop.ui.accreditation.accreditation_tab import GO, READINESS, AccreditationTab
+from lsp_desktop.ui.accreditation.accreditation_tables import (
     ComparisonTableModel,
     ConcernTableModel,
     CriterionTableModel,
@@ -30,8 +30,8 @@ from lsp_desktop.ui.models.accreditation_tables import (
     SignalTableModel,
     WeaknessTableModel,
 )
-from lsp_desktop.ui.tabs.accreditation_tab import GO, READINESS, AccreditationTab
-from lsp_desktop.ui.widgets import self_assessment_page
+from lsp_desktop.ui.accreditation.comparison_dialog import ComparisonDialog
+from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 
 TODAY = date(2002, 6, 1)
 
@@ -255,7 +255,7 @@ def test_table_models_pass_the_model_tester(qtmodeltester, demo_services):
     acc = demo_services.accreditation
     first, second = acc.all_rounds()
     _, report = demo_services.readiness.report(second.id, TODAY)
-    from lsp_desktop.ui.models.accreditation_tables import CriterionLine, OverviewLine
+    from lsp_desktop.ui.accreditation.accreditation_tables import CriterionLine, OverviewLine
 
     feeds = [
         (CriterionTableModel(), [CriterionLine(a, Rating.RED, "x") for a in second.criteria]),
@@ -280,7 +280,7 @@ def test_table_models_pass_the_model_tester(qtmodeltester, demo_services):
 
 def test_new_round_from_the_previous_one_starts_carried(qtbot, tab_with_round, services,
                                                        monkeypatch):
-    from lsp_desktop.ui.dialogs.accreditation_dialogs import NewRoundDialog
+    from lsp_desktop.ui.accreditation.accreditation_dialogs import NewRoundDialog
 
     first = services.accreditation.latest_round()
     services.accreditation.save_criterion(first.id, Criterion.STRATEGIC, Rating.AMBER_RED,

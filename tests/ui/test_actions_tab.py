@@ -12,9 +12,8 @@ from PySide6.QtGui import QUndoStack
 from lsp_desktop.domain.actions import Action, ActionStatus, Milestone, Progress
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.members import Member, Sector, Term
-from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
-from lsp_desktop.ui.dialogs.bulk_edit_dialog import BulkEditDialog
-from lsp_desktop.ui.models.action_table import (
+from lsp_desktop.ui.actions.action_dialog import ActionDialog
+from lsp_desktop.ui.actions.action_table import (
     DUE,
     OVERDUE,
     OWNER,
@@ -23,8 +22,9 @@ from lsp_desktop.ui.models.action_table import (
     ActionTableModel,
     GroupHeader,
 )
-from lsp_desktop.ui.tabs.actions_tab import ActionsTab
-from lsp_desktop.ui.widgets.action_timeline import ROW_HEIGHT, Zoom
+from lsp_desktop.ui.actions.action_timeline import ROW_HEIGHT, Zoom
+from lsp_desktop.ui.actions.actions_tab import ActionsTab
+from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from tests.conftest import TODAY
 
 
@@ -283,7 +283,7 @@ def test_owner_left_board_warns_in_dialog(qtbot, services, make_tab, monkeypatch
 
 def test_demo_actions_answer_targets_and_the_dialog_offers_them(qtbot, demo_services,
                                                                  monkeypatch):
-    from lsp_desktop.ui.tabs.actions_tab import target_choices
+    from lsp_desktop.ui.actions.actions_tab import target_choices
 
     stack = QUndoStack()
     tab = ActionsTab(demo_services.actions, stack, today=TODAY,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from lsp_desktop.ui import audit_menu
-from lsp_desktop.ui.models.audit_table import AuditTableModel
+from lsp_desktop.ui.audit import audit_menu
+from lsp_desktop.ui.audit.audit_table import AuditTableModel
 
 
 def _cells(model, column):
@@ -101,7 +101,7 @@ def test_the_officers_name_follows_the_settings(demo_services, monkeypatch, tmp_
 
     from lsp_desktop import app
     from lsp_desktop.domain.settings import AppSettings
-    from lsp_desktop.ui import settings as ui_settings
+    from lsp_desktop.ui.settings import settings_store as ui_settings
 
     ini = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     real = ui_settings.SettingsStore

@@ -10,25 +10,25 @@ import pytest
 
 from lsp_desktop.domain.accreditation import Outcome
 from lsp_desktop.domain.criteria import Criterion, Rating
-from lsp_desktop.ui.conflict import find_id
-from lsp_desktop.ui.dialogs.accreditation_dialogs import (
+from lsp_desktop.ui.accreditation.accreditation_dialogs import (
     ConcernDialog,
     EvidenceDialog,
     GoRatingDialog,
     RoundDetailsDialog,
     WeaknessDialog,
 )
-from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
-from lsp_desktop.ui.dialogs.strategy_dialogs import (
+from lsp_desktop.ui.accreditation.accreditation_tab import GO
+from lsp_desktop.ui.common.conflict import find_id
+from lsp_desktop.ui.common.table_helpers import selected_record
+from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
+from lsp_desktop.ui.strategies.strategies_tab import CONSULTATION, TARGETS
+from lsp_desktop.ui.strategies.strategy_dialogs import (
     ConsultationDialog,
     NeighbourhoodDialog,
     StrategyDialog,
 )
-from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
-from lsp_desktop.ui.tabs.accreditation_tab import GO
-from lsp_desktop.ui.tabs.strategies_tab import CONSULTATION, TARGETS
-from lsp_desktop.ui.widgets.strategy_pages import selected
-from lsp_desktop.ui.widgets.table_helpers import selected_record
+from lsp_desktop.ui.strategies.strategy_pages import selected
+from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 from tests.ui.helpers import answer_conflict, scripted_exec
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -416,7 +416,7 @@ def test_typing_then_another_change_on_the_page_keeps_my_text_and_no_false_confl
         window, monkeypatch):
     """A criterion's text typed but not saved is saved before the page reloads, and the
     page then shows it; saving again is not taken for another officer's change."""
-    from lsp_desktop.ui.dialogs.accreditation_dialogs import TextDialog
+    from lsp_desktop.ui.accreditation.accreditation_dialogs import TextDialog
 
     services = window.services
     page = _accreditation(window).self_page

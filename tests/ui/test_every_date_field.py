@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from lsp_desktop.ui.widgets.date_field import DateEdit
+from lsp_desktop.ui.common.date_field import DateEdit
 from tests.ui.helpers import type_text
 from tests.ui.walk import DialogCatcher, bring_forward, pages, quiet_prompts, walk
 

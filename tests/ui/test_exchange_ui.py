@@ -8,14 +8,15 @@ import pytest
 from PySide6.QtCore import Qt
 
 from lsp_desktop.domain.exchange import Problem
-from lsp_desktop.ui import exchange_menu, prompts
-from lsp_desktop.ui.dialogs.import_dialog import ImportMembersDialog
-from lsp_desktop.ui.main_window import MainWindow
-from lsp_desktop.ui.models.exchange_tables import (
+from lsp_desktop.ui import prompts
+from lsp_desktop.ui.exchange import exchange_menu
+from lsp_desktop.ui.exchange.exchange_tables import (
     BackupTableModel,
     ProblemTableModel,
     RetentionTableModel,
 )
+from lsp_desktop.ui.exchange.import_dialog import ImportMembersDialog
+from lsp_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -111,7 +112,7 @@ def test_restore_from_backup_reopens_the_partnership(qtbot, qapp, demo_template,
         gone = gui.session.services.members.all_members()[0]
         gui.session.services.members.delete(gone.id)
         monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
-        monkeypatch.setattr("lsp_desktop.ui.dialogs.restore_dialog.RestoreDialog.exec",
+        monkeypatch.setattr("lsp_desktop.ui.exchange.restore_dialog.RestoreDialog.exec",
                             lambda self: True)
         exchange_menu.restore(first)            # the newest backup is chosen and confirmed
         assert gui.session.window is not first
@@ -140,7 +141,7 @@ def test_retention_review_erases_after_asking_who(window, monkeypatch):
 
 
 def test_import_actions_through_the_menu(window, qtbot, monkeypatch, tmp_path):
-    from lsp_desktop.ui.dialogs import import_dialog
+    from lsp_desktop.ui.exchange import import_dialog
 
     path = tmp_path / "actions.csv"
     path.write_text("Title;Owner;Due\nRun a youth forum;Jonathan Blake;30/09/2002\n",

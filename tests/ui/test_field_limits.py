@@ -7,9 +7,9 @@ from datetime import date
 from lsp_desktop.domain.actions import ACTION_LIMITS
 from lsp_desktop.domain.members import MEMBER_LIMITS
 from lsp_desktop.domain.strategies import TARGET_LIMITS
-from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
-from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
-from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
+from lsp_desktop.ui.actions.action_dialog import ActionDialog
+from lsp_desktop.ui.members.member_dialog import MemberDialog
+from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 
 
 def test_member_fields_stop_at_their_limit(qtbot):

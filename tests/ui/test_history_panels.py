@@ -9,9 +9,9 @@ from PySide6.QtGui import QTextCursor
 
 from lsp_desktop.domain.accreditation import Outcome
 from lsp_desktop.domain.criteria import Criterion
-from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
-from lsp_desktop.ui.tabs.accreditation_tab import GO
-from lsp_desktop.ui.tabs.strategies_tab import TARGETS
+from lsp_desktop.ui.accreditation.accreditation_tab import GO
+from lsp_desktop.ui.strategies.strategies_tab import TARGETS
+from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 from tests.ui.helpers import scripted_exec
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

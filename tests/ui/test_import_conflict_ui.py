@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from lsp_desktop.domain.members import Member, Sector, Term
 from lsp_desktop.services.concurrency import OFFICER_ENV
-from lsp_desktop.ui.dialogs.import_dialog import ImportMembersDialog
+from lsp_desktop.ui.exchange.import_dialog import ImportMembersDialog
 
 
 def test_import_changed_since_preview_is_refused_then_previewed_again(qtbot, services, tmp_path,

@@ -73,8 +73,8 @@ def test_ctrl_tab_and_ctrl_number_change_tab_even_from_a_table(qtbot, window, ta
 
 def test_enter_on_a_row_of_the_other_tabs_opens_it_like_double_click(qtbot, window,
                                                                      monkeypatch):
-    from lsp_desktop.ui.dialogs.accreditation_dialogs import GoRatingDialog
-    from lsp_desktop.ui.dialogs.target_dialog import TargetDialog
+    from lsp_desktop.ui.accreditation.accreditation_dialogs import GoRatingDialog
+    from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 
     opened = []
     for cls in (TargetDialog, GoRatingDialog):
@@ -162,8 +162,8 @@ def focus_chain(dialog) -> list:
 def test_form_dialogs_open_on_their_first_field_with_ok_and_cancel_last(qtbot, window):
     """Tab went OK, Cancel, then the fields, and the dialog opened with OK focused."""
     from lsp_desktop.domain.strategies import StrategyStatus
-    from lsp_desktop.ui.dialogs.accreditation_dialogs import GoRatingDialog
-    from lsp_desktop.ui.dialogs.strategy_dialogs import VersionLabelDialog
+    from lsp_desktop.ui.accreditation.accreditation_dialogs import GoRatingDialog
+    from lsp_desktop.ui.strategies.strategy_dialogs import VersionLabelDialog
 
     acc = window.accreditation_tab
     window.tabs.setCurrentWidget(acc)
@@ -181,7 +181,7 @@ def test_form_dialogs_open_on_their_first_field_with_ok_and_cancel_last(qtbot, w
 
 
 def test_print_preview_fields_have_names_for_screen_readers(qtbot, demo_services):
-    from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+    from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
     from tests.conftest import TODAY
     from tests.ui.test_packaging_keyboard_access import unnamed_inputs
 

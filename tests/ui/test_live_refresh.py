@@ -144,7 +144,7 @@ def test_a_change_the_tab_in_front_does_not_show_leaves_it_alone(qtbot, live_win
 
 
 def test_after_the_line_was_down_the_reload_says_so_not_that_someone_saved(live_window):
-    from lsp_desktop.ui.shared_window import _heard, live_refresh
+    from lsp_desktop.ui.shared_db.shared_window import _heard, live_refresh
 
     live_window.change_listener.changed.emit(frozenset())     # as after a reconnect
     assert live_window.live_tables == {"?"}

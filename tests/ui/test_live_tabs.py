@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lsp_desktop.db.models import Base
-from lsp_desktop.ui.shared_window import (
+from lsp_desktop.ui.shared_db.shared_window import (
     _SHOWN_ELSEWHERE,
     ACCREDITATION_TABLES,
     TAB_TABLES,

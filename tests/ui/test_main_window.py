@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 from lsp_desktop.app import GuiApplication
 from lsp_desktop.db.database import open_partnership
 from lsp_desktop.services import build_services
-from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
-from lsp_desktop.ui.dialogs.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.main_window import MainWindow
+from lsp_desktop.ui.members.member_dialog import MemberDialog
+from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from tests.ui.helpers import select_named, type_text, when_modal
 
 

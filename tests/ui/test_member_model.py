@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from lsp_desktop.domain.members import MemberRow
 from lsp_desktop.domain.text import fold
-from lsp_desktop.ui.models.member_table import (
+from lsp_desktop.ui.members.member_table import (
     HEADERS,
     NAME,
     SORT_ROLE,

@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from lsp_desktop.domain.members import Sector
-from lsp_desktop.ui.dialogs.end_term_dialog import EndTermDialog
-from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
-from lsp_desktop.ui.models.member_table import NAME, STATUS
+from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
+from lsp_desktop.ui.members.member_dialog import MemberDialog
+from lsp_desktop.ui.members.member_table import NAME, STATUS
 from tests.ui.helpers import select_named, shown_names, type_text, when_modal
 
 D = date
@@ -261,7 +261,7 @@ def test_body_and_category_stay_readable_in_a_small_window(window, tab):
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
-    from lsp_desktop.ui.models.member_table import CATEGORY, ORGANISATION
+    from lsp_desktop.ui.members.member_table import CATEGORY, ORGANISATION
 
     window.resize(1024, 700)
     QApplication.processEvents()         # offscreen: the resize is done; nothing to wait for

@@ -8,8 +8,8 @@ from PySide6.QtGui import QImage, QKeySequence
 
 import lsp_desktop
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.about_dialog import AboutDialog
-from lsp_desktop.ui.dialogs.user_guide_dialog import UserGuideDialog
+from lsp_desktop.ui.help.about_dialog import AboutDialog
+from lsp_desktop.ui.help.user_guide_dialog import UserGuideDialog
 from lsp_desktop.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
@@ -96,7 +96,7 @@ def test_window_state_keeper_restores_position(qtbot):
     """The place on screen, on a window small enough for the offscreen screen to keep it."""
     from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget
 
-    from lsp_desktop.ui.window_state import WindowStateKeeper
+    from lsp_desktop.ui.window.window_state import WindowStateKeeper
 
     def make():
         win, tabs = QMainWindow(), QTabWidget()

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings, Qt
 
 from lsp_desktop.domain.settings import AppSettings, PaperSize
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.settings_dialog import SettingsDialog
-from lsp_desktop.ui.settings import ENV_BACKUPS_KEPT, SettingsStore
+from lsp_desktop.ui.settings.settings_dialog import SettingsDialog
+from lsp_desktop.ui.settings.settings_store import ENV_BACKUPS_KEPT, SettingsStore
 
 # The offscreen platform says this whenever a window is shown; nothing to do with the code.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 from tests.conftest import TODAY
 from tests.pdftext import text
 
@@ -101,7 +101,7 @@ def test_each_report_can_be_chosen(qtbot, demo_services):
 
 
 def dialog_reports():
-    from lsp_desktop.ui.dialogs.print_preview import REPORT_CHOICES
+    from lsp_desktop.ui.reports.print_preview import REPORT_CHOICES
 
     return REPORT_CHOICES
 

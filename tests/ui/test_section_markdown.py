@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 
-from lsp_desktop.ui.widgets.markdown_text import set_markdown, to_markdown
+from lsp_desktop.ui.strategies.markdown_text import set_markdown, to_markdown
 
 _PIECES = st.sampled_from(["word", " ", "  ", "ŵ", "Llŷr", "<b>", "&", "&amp;", "_x_", "*",
                            "**", "#", "1.", "- ", "[a](b)", "\\", "`", "é", "—", "'", "~"])

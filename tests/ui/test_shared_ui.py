@@ -11,10 +11,10 @@ from PySide6.QtCore import QSettings
 from lsp_desktop.domain.actions import Action
 from lsp_desktop.domain.errors import ConnectionLostError
 from lsp_desktop.domain.members import Member, Sector, Term
-from lsp_desktop.ui.dialogs.member_dialog import MemberDialog
-from lsp_desktop.ui.dialogs.shared_dialog import SharedDetails, SharedPartnershipDialog
 from lsp_desktop.ui.main_window import MainWindow
-from lsp_desktop.ui.shared_window import ConnectionMonitor, set_connection
+from lsp_desktop.ui.members.member_dialog import MemberDialog
+from lsp_desktop.ui.shared_db.shared_dialog import SharedDetails, SharedPartnershipDialog
+from lsp_desktop.ui.shared_db.shared_window import ConnectionMonitor, set_connection
 from tests.ui.helpers import answer_conflict, scripted_exec, select_named
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -66,7 +66,7 @@ def test_member_conflict_reload_edits_their_version(qtbot, window, tab, demo_ser
 
 
 def test_action_conflict_cancel_keeps_theirs(qtbot, window, demo_services, monkeypatch):
-    from lsp_desktop.ui.dialogs.action_dialog import ActionDialog
+    from lsp_desktop.ui.actions.action_dialog import ActionDialog
 
     action = demo_services.actions.list_actions()[0]
 

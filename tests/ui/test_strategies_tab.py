@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from lsp_desktop.domain.strategies import DiffKind, Strategy, StrategyType
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.dialogs.compare_dialog import CompareDialog
-from lsp_desktop.ui.models.strategy_tables import (
+from lsp_desktop.ui.strategies.compare_dialog import CompareDialog
+from lsp_desktop.ui.strategies.strategies_tab import TARGETS, VERSIONS, StrategiesTab
+from lsp_desktop.ui.strategies.strategy_tables import (
     ConsultationTableModel,
     EndorsementTableModel,
     NeighbourhoodTableModel,
@@ -21,7 +22,6 @@ from lsp_desktop.ui.models.strategy_tables import (
     TargetTableModel,
     VersionTableModel,
 )
-from lsp_desktop.ui.tabs.strategies_tab import TARGETS, VERSIONS, StrategiesTab
 from tests.conftest import TODAY
 
 # The offscreen platform says so whenever a dialog is shown; not a fault of ours.
@@ -366,7 +366,7 @@ def test_other_tabs_hear_of_changes_that_matter_not_of_every_pause(qtbot, tab):
 
 
 def test_long_unbroken_typing_is_still_saved(qtbot, tab, services, monkeypatch):
-    from lsp_desktop.ui.widgets import section_editor
+    from lsp_desktop.ui.strategies import section_editor
 
     monkeypatch.setattr(section_editor, "AUTOSAVE_MAX_MS", 0)   # as if typing for long
     editor = tab.draft.editor

@@ -1,0 +1,1 @@
+"""The Accreditation tab: rounds, self-assessment, GO review, overview and readiness."""

@@ -1,0 +1,313 @@
+"""The Accreditation tab: assessment rounds, self-assessment, GO review, overview and readiness."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.accreditation import AssessmentRound
+from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.readiness import CriterionReadiness, Place
+from lsp_desktop.domain.text import format_date
+from lsp_desktop.ui.accreditation.accreditation_dialogs import NewRoundDialog, RoundDetailsDialog
+from lsp_desktop.ui.accreditation.accreditation_tables import (
+    CriterionLine,
+    CriterionTableModel,
+    OverviewLine,
+    OverviewTableModel,
+    SignalTableModel,
+)
+from lsp_desktop.ui.accreditation.comparison_dialog import ComparisonDialog
+from lsp_desktop.ui.accreditation.go_review_page import GoReviewPage
+from lsp_desktop.ui.accreditation.prompts_dialog import PromptsDialog
+from lsp_desktop.ui.accreditation.self_assessment_page import SelfAssessmentPage
+from lsp_desktop.ui.common.conflict import edit_and_reload
+from lsp_desktop.ui.common.edit_flow import run_dialog, say
+from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
+
+SELF, GO, OVERVIEW, READINESS = range(4)
+
+
+class AccreditationTab(QWidget):
+    """Handed the accreditation, readiness and actions services; never reaches for others."""
+
+    actions_changed = Signal()
+    open_place = Signal(str)        # a readiness Place value the window should open
+
+    def __init__(self, accreditation, readiness, actions=None, read_only: bool = False,
+                 today=None, parent=None, load: bool = True):
+        super().__init__(parent)
+        self.service = accreditation
+        self.readiness_service = readiness
+        self.actions_service = actions
+        self.read_only = read_only
+        self._today = today
+        self.round: AssessmentRound | None = None
+        self.report: dict[Criterion, CriterionReadiness] = {}
+
+        self.round_combo = QComboBox()
+        self.round_combo.setAccessibleName("Assessment round")
+        self.round_combo.setMinimumWidth(240)
+        self.new_round_button = QPushButton("New ro&und…")
+        self.details_button = QPushButton("Round detai&ls…")
+        self.delete_round_button = QPushButton("Delete round")
+        self.compare_button = QPushButton("Compare rounds…")
+        self.prompts_button = QPushButton("Prom&pts…")
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("&Round"))
+        bar.itemAt(0).widget().setBuddy(self.round_combo)
+        bar.addWidget(self.round_combo)
+        bar.addWidget(self.new_round_button)
+        bar.addWidget(self.details_button)
+        bar.addWidget(self.delete_round_button)
+        bar.addStretch(1)
+        bar.addWidget(self.compare_button)
+        bar.addWidget(self.prompts_button)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #404040;")
+
+        self.self_page = SelfAssessmentPage(accreditation, self.refresh, read_only)
+        self.go_page = GoReviewPage(accreditation, self.refresh, read_only)
+        self.self_page.edit_prompts_button.clicked.connect(
+            lambda: self.edit_prompts(self.self_page.criterion()))
+
+        self.overview_model = OverviewTableModel(self)
+        self.overview_table = record_table(self.overview_model, "Overview of rounds", (200,),
+                                           stretch_last=False)
+        self.overview_table.horizontalHeader().setMinimumSectionSize(120)
+        overview = QWidget()
+        ov = QVBoxLayout(overview)
+        legend = QLabel("Each round shows the partnership's own rating beside the Government "
+                        "Office's; every cell names its rating as well as colouring it.")
+        legend.setWordWrap(True)
+        ov.addWidget(legend)
+        ov.addWidget(self.overview_table, 1)
+        self.overview_compare_button = QPushButton("Compare two rounds…")
+        ov_row = QHBoxLayout()
+        ov_row.addStretch(1)
+        ov_row.addWidget(self.overview_compare_button)
+        ov.addLayout(ov_row)
+
+        self.readiness_intro = QLabel()
+        self.readiness_intro.setWordWrap(True)
+        self.readiness_intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.disagreements = QLabel()
+        self.disagreements.setWordWrap(True)
+        self.disagreements.setTextFormat(Qt.TextFormat.PlainText)
+        self.disagreements.setStyleSheet("background: #fde0dc; padding: 6px;")
+        self.readiness_model = CriterionTableModel(self)
+        self.readiness_table = record_table(self.readiness_model, "Readiness by criterion",
+                                            (230, 150, 150), sortable=False)
+        self.readiness_table.setMaximumHeight(190)
+        self.signal_model = SignalTableModel(self)
+        self.signal_table = record_table(self.signal_model, "Readiness signals",
+                                         (200, 110, 620))
+        self.signal_table.doubleClicked.connect(lambda _i: self.go_to_signal())
+        self.go_to_button = QPushButton("&Go to where it can be fixed")
+        ready = QWidget()
+        rd = QVBoxLayout(ready)
+        rd.addWidget(self.readiness_intro)
+        rd.addWidget(self.disagreements)
+        rd.addWidget(self.readiness_table)
+        rd.addWidget(table_box("Signals computed from the data", self.signal_table,
+                               (self.go_to_button,)), 1)
+
+        self.pages = QTabWidget()
+        self.pages.addTab(self.self_page, "Self-assessment")
+        self.pages.addTab(self.go_page, "GO review")
+        self.pages.addTab(overview, "Overview")
+        self.pages.addTab(ready, "Readiness")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.pages, 1)
+
+        self.round_combo.currentIndexChanged.connect(lambda _i: self.show_selected_round())
+        self.new_round_button.clicked.connect(self.new_round)
+        self.details_button.clicked.connect(self.edit_details)
+        self.delete_round_button.clicked.connect(self.delete_round)
+        self.compare_button.clicked.connect(self.compare)
+        self.overview_compare_button.clicked.connect(self.compare)
+        self.prompts_button.clicked.connect(lambda: self.edit_prompts(None))
+        self.go_to_button.clicked.connect(self.go_to_signal)
+        self.self_page.actions_changed.connect(self._actions_changed)
+        self.go_page.actions_changed.connect(self._actions_changed)
+        for b in (self.new_round_button, self.delete_round_button):
+            b.setEnabled(not read_only)
+        # load=False: the window loads a hidden tab when it is first shown (start-up).
+        if load:
+            self.refresh()
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    # -- loading ---------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload rounds, the round shown, readiness and the overview from the services."""
+        keep = self.round_combo.currentData()
+        rounds = self.service.rounds()
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for r in rounds:
+            self.round_combo.addItem(r.name, r.id)
+        index = self.round_combo.findData(keep) if keep is not None else -1
+        self.round_combo.setCurrentIndex(index if index >= 0 else len(rounds) - 1)
+        self.round_combo.blockSignals(False)
+        self.show_selected_round()
+        all_rounds = self.service.all_rounds()
+        self.overview_model.set_overview(rounds, [
+            OverviewLine(c, tuple((r.assessment(c).rating, r.assessment(c).go_rating)
+                                  for r in all_rounds)) for c in Criterion])
+        for column in range(1, self.overview_model.columnCount()):
+            self.overview_table.setColumnWidth(column, 150)
+
+    def show_selected_round(self) -> None:
+        # Text typed on the page is saved before the round is read again, so the page shows
+        # it (and its new version) rather than the copy read before the save.
+        self.self_page.save_pending()
+        round_id = self.round_combo.currentData()
+        try:
+            self.round = self.service.get_round(round_id) if round_id is not None else None
+        except DomainError:
+            self.round = None
+        report = self.readiness_service.for_round(self.round, self.today()) if self.round else []
+        self.report = {r.criterion: r for r in report}
+        refs = self._action_refs()
+        self.self_page.show_round(self.round, self.service.catalogue(), self.report, refs)
+        self.go_page.show_round(self.round, refs, self._nrf_text())
+        self._show_summary()
+        self._show_readiness()
+        has = self.round is not None
+        self.details_button.setEnabled(has)
+        self.delete_round_button.setEnabled(has and not self.read_only)
+        self.compare_button.setEnabled(self.round_combo.count() >= 2)
+        self.overview_compare_button.setEnabled(self.round_combo.count() >= 2)
+
+    def _action_refs(self) -> dict[int, str]:
+        if self.actions_service is None:
+            return {}
+        return {a.id: a.reference for a in self.actions_service.list_actions()}
+
+    def _nrf_text(self) -> str:
+        if self.round is None:
+            return ""
+        return next((c.sentence() for r, c in self.service.nrf_consequences()
+                     if r.id == self.round.id), "")
+
+    def _show_summary(self) -> None:
+        r = self.round
+        if r is None:
+            self.summary.setText("No assessment round yet. Start one with New round: the "
+                                 "partnership rates itself against the six criteria, then the "
+                                 "Government Office reviews it.")
+            return
+        parts = [r.kind.label, f"financial year {r.financial_year}" if r.financial_year else ""]
+        done = sum(a.rating.score is not None for a in r.criteria)
+        parts.append(f"{done} of 6 criteria rated")
+        carried = sum(a.carried for a in r.criteria)
+        if carried:
+            parts.append(f"{carried} still as carried over")
+        parts.append(f"agreed by the board {format_date(r.agreed_on)}" if r.agreed_on
+                     else "not yet agreed by the board")
+        review = f" (review {format_date(r.review_date)})" if r.review_date else ""
+        parts.append(f"GO outcome: {r.outcome.label.lower()}{review}")
+        self.summary.setText(" · ".join(p for p in parts if p))
+
+    def _show_readiness(self) -> None:
+        report = list(self.report.values())
+        if self.round is not None:
+            lines = [CriterionLine(self.round.assessment(r.criterion), r.data_rating,
+                                   r.disagreement) for r in report]
+        else:
+            lines = []
+        self.readiness_model.set_rows(lines)
+        self.signal_model.set_rows([s for r in report for s in r.signals])
+        self.readiness_intro.setText(
+            f"Computed from the file as on {format_date(self.today())}. The signals sit "
+            "beside your ratings and never change them; double-click a signal to open the "
+            "place where it can be put right.")
+        worries = [f"{r.criterion.label}: {r.disagreement}" for r in report if r.disagreement]
+        self.disagreements.setText("\n".join(worries))
+        self.disagreements.setVisible(bool(worries))
+
+    # -- round-level actions ---------------------------------------------
+    def select_round(self, round_id: int) -> None:
+        index = self.round_combo.findData(round_id)
+        if index >= 0:
+            self.round_combo.setCurrentIndex(index)
+
+    def new_round(self) -> None:
+        if self.read_only:
+            return
+        dialog = NewRoundDialog(self.service.rounds(), self)
+        created = []
+        if run_dialog(dialog, lambda: created.append(self.service.new_round(*dialog.values())),
+                      self.refresh):
+            self.select_round(created[0].id)
+            self.pages.setCurrentIndex(SELF)
+
+    def edit_details(self) -> None:
+        if self.round is None:
+            return
+        round_id = self.round.id
+        edit_and_reload(
+            self, "Round changed by another officer", self.round,
+            lambda record: RoundDetailsDialog(record, self), lambda dialog: dialog.round(),
+            self.service.update_round, lambda: self.service.get_round(round_id), self.refresh,
+            self.read_only)
+
+    def delete_round(self) -> None:
+        r = self.round
+        if r is None or self.read_only:
+            return
+        if not say.confirm(self, "Delete round", f"Delete {r.name} with its ratings, "
+                               "weaknesses, evidence and GO review? Actions already in the "
+                               "action plan stay. This cannot be undone.", "Delete"):
+            return
+        try:
+            self.service.delete_round(r.id)
+        except DomainError as exc:
+            say.error(self, "Cannot delete round", str(exc))
+        self.refresh()
+
+    def compare(self) -> ComparisonDialog:
+        dialog = ComparisonDialog(self.service, parent=self)
+        dialog.open()
+        return dialog
+
+    def edit_prompts(self, criterion: Criterion | None) -> None:
+        PromptsDialog(self.service, criterion, self.read_only, self).exec()
+        self.refresh()
+
+    # -- readiness -------------------------------------------------------
+    def go_to_signal(self) -> None:
+        signal = selected_record(self.signal_table)
+        if signal is None:
+            return
+        if signal.place == Place.ASSESSMENT:
+            self.pages.setCurrentIndex(SELF)
+            self.self_page.select_criterion(signal.focus or signal.criterion)
+        elif signal.place == Place.GO_REVIEW:
+            self.pages.setCurrentIndex(GO)
+        else:
+            self.open_place.emit(signal.place.value)
+
+    def _actions_changed(self) -> None:
+        self.refresh()
+        self.actions_changed.emit()
+
+

@@ -1,0 +1,1 @@
+"""The Action plans tab: table, summary strip, timeline, action dialogs and undo."""

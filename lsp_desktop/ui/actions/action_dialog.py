@@ -1,0 +1,397 @@
+"""Dialog to add or edit an action: details, what it answers, owner, dates, money, milestones, notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.actions import (
+    ACTION_LIMITS,
+    Action,
+    ActionStatus,
+    FundingSource,
+    Milestone,
+    Progress,
+    ProgressNote,
+)
+from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.strategies import Theme
+from lsp_desktop.domain.text import format_date, format_pounds
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
+from lsp_desktop.ui.common.form_dialog import field_box
+
+ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #8a5300;"
+
+
+def _message_label() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _maybe(enum, value):
+    """Combo data come back from Qt as plain strings; turn them into the enum again."""
+    return enum(value) if value else None
+
+
+class MilestoneRowEditor(QWidget):
+    def __init__(self, milestone: Milestone | None, today: date, on_remove, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLineEdit(milestone.title if milestone else "")
+        self.title.setPlaceholderText("Milestone")
+        self.title.setAccessibleName("Milestone title")
+        layout.addWidget(self.title, 2)
+        self.due = OptionalDateEdit("due", milestone.due if milestone else today)
+        self.due.edit.setAccessibleName("Milestone due date")
+        layout.addWidget(self.due)
+        self.done = OptionalDateEdit("done", milestone.done if milestone else None)
+        self.done.edit.setAccessibleName("Milestone done date")
+        layout.addWidget(self.done)
+        self.late = QLabel()
+        self.late.setStyleSheet(ERROR_STYLE)
+        if milestone and milestone.is_overdue(today):
+            self.late.setText("⚠ overdue")
+        layout.addWidget(self.late)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(lambda: on_remove(self))
+        layout.addWidget(remove)
+        self._id = milestone.id if milestone else None
+
+    def milestone(self) -> Milestone | None:
+        title = self.title.text().strip()
+        if not title and self.done.value() is None:
+            return None
+        return Milestone(title, self.due.value(), self.done.value(), self._id)
+
+
+class ActionDialog(QDialog):
+    """Returns the edited Action from `action()`; `check` gives errors and warnings.
+
+    Errors keep the dialog open with the message at the field. Warnings are shown
+    at the field too; pressing "Save anyway" saves them as they are.
+    """
+
+    def __init__(self, action: Action | None, *, owners, check: Callable[[Action], list],
+                 today: date, next_reference: str = "", targets=(), concerns=(),
+                 parent=None):
+        super().__init__(parent)
+        self._original = action
+        self._check = check
+        self.today = today
+        self._acknowledged: tuple = ()
+        self._targets = {t[0]: t for t in targets}
+        self.setWindowTitle(f"Edit action {action.reference}" if action and action.id
+                            else "New action")
+        self.resize(780, 600)
+        a = action or Action(reference="", title="", start=today, due=today)
+        self.messages: dict[str, QLabel] = {}
+        tabs = QTabWidget()
+
+        details = QWidget()
+        form = QFormLayout(details)
+        self.reference_edit = QLineEdit(a.reference or next_reference)
+        self.reference_edit.setMaxLength(ACTION_LIMITS["reference"])
+        self.reference_edit.setAccessibleName("Reference")
+        self.reference_edit.setToolTip("Assigned automatically; you may change it.")
+        form.addRow("&Reference", self._with_message("reference", self.reference_edit))
+        self.title_edit = QLineEdit(a.title)
+        self.title_edit.setMaxLength(ACTION_LIMITS["title"])
+        self.title_edit.setAccessibleName("Title")
+        form.addRow("&Title *", self._with_message("title", self.title_edit))
+        self.description_edit = QPlainTextEdit(a.description)
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setFixedHeight(70)
+        form.addRow("&Description", self.description_edit)
+        self.answers_combo = QComboBox()
+        self.answers_combo.setAccessibleName("What it answers")
+        # Target names run long: sized by them, the dialog was 1,300 px wide (wider than a
+        # 1024 screen). The list that drops down still shows them whole.
+        self.answers_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.answers_combo.setMinimumContentsLength(40)
+        self.answers_combo.addItem("— nothing in particular —", None)
+        for c in Criterion:
+            self.answers_combo.addItem(f"Criterion: {c.label}", f"criterion:{c.value}")
+        for tid, label, _theme in targets:
+            self.answers_combo.addItem(f"Target: {label}", f"target:{tid}")
+        for cid, label in concerns:
+            self.answers_combo.addItem(f"Area of concern: {label}", f"concern:{cid}")
+        # Item data are "kind:value" strings: Qt cannot find tuples with findData().
+        current = (f"criterion:{a.criterion.value}" if a.criterion else
+                   f"target:{a.target_id}" if a.target_id is not None else
+                   f"concern:{a.concern_id}" if a.concern_id is not None else None)
+        if current and self.answers_combo.findData(current) < 0:
+            kind, _sep, value = current.partition(":")
+            self.answers_combo.addItem(f"{kind.capitalize()} #{value}", current)
+        self.answers_combo.setCurrentIndex(max(0, self.answers_combo.findData(current)))
+        form.addRow("&Answers", self.answers_combo)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setEditable(True)
+        self.theme_combo.setAccessibleName("Theme")
+        self.theme_combo.addItem("", "")
+        for t in Theme:
+            self.theme_combo.addItem(t.value, t.value)
+        self.theme_combo.setCurrentText(a.theme)
+        self.answers_combo.currentIndexChanged.connect(self._answers_changed)
+        form.addRow("T&heme", self.theme_combo)
+
+        self.owner_combo = QComboBox()
+        self.owner_combo.setAccessibleName("Owner (member)")
+        self.owner_combo.addItem("— no member —", None)
+        for o in owners:
+            if o.current or o.id == a.owner_member_id:
+                text = f"{o.name} ({o.organisation})" if o.organisation else o.name
+                if not o.current:
+                    text += " — has left the board"
+                self.owner_combo.addItem(text, o.id)
+        if a.owner_member_id is not None and self.owner_combo.findData(a.owner_member_id) < 0:
+            self.owner_combo.addItem("(a deleted member)", a.owner_member_id)
+        self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(a.owner_member_id)))
+        self.body_edit = QLineEdit(a.owner_body)
+        self.body_edit.setMaxLength(ACTION_LIMITS["owner_body"])
+        self.body_edit.setPlaceholderText("or a partner body")
+        self.body_edit.setAccessibleName("Owner (partner body)")
+        owner_row = QWidget()
+        oh = QHBoxLayout(owner_row)
+        oh.setContentsMargins(0, 0, 0, 0)
+        oh.addWidget(self.owner_combo, 1)
+        oh.addWidget(self.body_edit, 1)
+        form.addRow("&Owner", self._with_message("owner", owner_row))
+        self.lead_edit = QLineEdit(a.lead_officer)
+        self.lead_edit.setMaxLength(ACTION_LIMITS["lead_officer"])
+        form.addRow("&Lead officer", self.lead_edit)
+        self.start_edit = OptionalDateEdit("", a.start)
+        self.start_edit.edit.setAccessibleName("Start date")
+        form.addRow("&Start", self.start_edit)
+        self.due_edit = OptionalDateEdit("", a.due)
+        self.due_edit.edit.setAccessibleName("Due date")
+        form.addRow("D&ue", self._with_message("due", self.due_edit))
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Status")
+        for s in ActionStatus:
+            self.status_combo.addItem(s.label, s)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(a.status))
+        form.addRow("Stat&us", self.status_combo)
+        self.progress_combo = QComboBox()
+        self.progress_combo.setAccessibleName("Progress rating")
+        self.progress_combo.addItem("— not rated —", None)
+        for p in Progress:
+            self.progress_combo.addItem(p.label, p)
+        self.progress_combo.setCurrentIndex(max(0, self.progress_combo.findData(a.progress)))
+        form.addRow("&Progress", self.progress_combo)
+        self.amount_edit = QLineEdit(format_pounds(a.amount))
+        self.amount_edit.setAccessibleName("Amount")
+        self.amount_edit.setPlaceholderText("£ whole pounds")
+        self.source_combo = QComboBox()
+        self.source_combo.setAccessibleName("Funding source")
+        self.source_combo.addItem("— source —", None)
+        for f in FundingSource:
+            self.source_combo.addItem(f.label, f)
+        self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(a.funding_source)))
+        money = QWidget()
+        mh = QHBoxLayout(money)
+        mh.setContentsMargins(0, 0, 0, 0)
+        mh.addWidget(self.amount_edit, 1)
+        mh.addWidget(self.source_combo, 1)
+        form.addRow("Resources", self._with_message("amount", money))
+        tabs.addTab(details, "Details")
+
+        ms_page = QWidget()
+        ml = QVBoxLayout(ms_page)
+        ml.addWidget(QLabel("Milestones (a milestone outside the action's dates is allowed, "
+                            "with a warning)"))
+        self.milestone_box = QVBoxLayout()
+        ml.addLayout(self.milestone_box)
+        self.messages["milestones"] = _message_label()
+        ml.addWidget(self.messages["milestones"])
+        self.add_milestone_button = QPushButton("Add milestone")
+        self.add_milestone_button.clicked.connect(lambda: self.add_milestone(None))
+        ml.addWidget(self.add_milestone_button, 0, Qt.AlignmentFlag.AlignLeft)
+        ml.addStretch(1)
+        self.milestone_rows: list[MilestoneRowEditor] = []
+        for m in a.milestones:
+            self.add_milestone(m)
+        tabs.addTab(ms_page, "Milestones")
+
+        notes_page = QWidget()
+        nl = QVBoxLayout(notes_page)
+        new_row = QHBoxLayout()
+        self.note_date = DateEdit(today)
+        self.note_date.setAccessibleName("Note date")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("What has happened since the last note?")
+        self.note_edit.setAccessibleName("New progress note")
+        self.add_note_button = QPushButton("Add note")
+        self.add_note_button.clicked.connect(self.add_note)
+        new_row.addWidget(self.note_date)
+        new_row.addWidget(self.note_edit, 1)
+        new_row.addWidget(self.add_note_button)
+        nl.addLayout(new_row)
+        self.messages["notes"] = _message_label()
+        nl.addWidget(self.messages["notes"])
+        self.notes_view = QPlainTextEdit()
+        self.notes_view.setReadOnly(True)
+        self.notes_view.setAccessibleName("Progress notes, newest first")
+        nl.addWidget(self.notes_view, 1)
+        self.notes: list[ProgressNote] = list(a.notes)
+        self._show_notes()
+        tabs.addTab(notes_page, "Progress notes")
+        self.tabs = tabs
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Save")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.buttons)
+        self.title_edit.setFocus()
+
+    # -- building --------------------------------------------------------
+    def _with_message(self, field: str, widget: QWidget) -> QWidget:
+        self.messages[field] = _message_label()
+        return field_box(widget, self.messages[field])
+
+    def add_milestone(self, milestone: Milestone | None) -> MilestoneRowEditor:
+        row = MilestoneRowEditor(milestone, self.today, self._remove_milestone)
+        self.milestone_rows.append(row)
+        self.milestone_box.addWidget(row)
+        return row
+
+    def _remove_milestone(self, row: MilestoneRowEditor) -> None:
+        self.milestone_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+
+    def add_note(self) -> None:
+        text = self.note_edit.text().strip()
+        if not text:
+            return
+        self.notes.append(ProgressNote(self.note_date.value(), text))
+        self.note_edit.clear()
+        self._show_notes()
+
+    def _sorted_notes(self) -> list[ProgressNote]:
+        indexed = list(enumerate(self.notes))
+        indexed.sort(key=lambda p: (p[1].written_on, p[1].id or 10**9 + p[0]), reverse=True)
+        return [n for _i, n in indexed]
+
+    def _show_notes(self) -> None:
+        self.notes_view.setPlainText("\n\n".join(
+            f"{format_date(n.written_on)}  {n.text}" for n in self._sorted_notes())
+            or "No progress notes yet.")
+
+    def _answers_changed(self) -> None:
+        kind, value = self._answers()
+        if kind == "target" and value in self._targets:
+            theme = self._targets[value][2]
+            if theme:
+                self.theme_combo.setCurrentText(theme)
+
+    # -- reading ---------------------------------------------------------
+    def _amount(self) -> tuple[int | None, FieldError | None]:
+        text = self.amount_edit.text().strip()
+        if not text:
+            return None, None
+        cleaned = re.sub(r"[£,\s]", "", text)
+        if not re.fullmatch(r"-?\d+", cleaned):
+            return None, FieldError("amount", f"'{text}' is not an amount in whole pounds.")
+        return int(cleaned), None
+
+    def _answers(self) -> tuple[str | None, str | int | None]:
+        data = self.answers_combo.currentData()
+        if not data:
+            return None, None
+        kind, _sep, value = data.partition(":")
+        return kind, (value if kind == "criterion" else int(value))
+
+    def action(self) -> Action:
+        base = self._original or Action(reference="", title="")
+        kind, value = self._answers()
+        amount, _problem = self._amount()
+        return base.with_changes(
+            reference=self.reference_edit.text().strip(),
+            title=self.title_edit.text().strip(),
+            description=self.description_edit.toPlainText(),
+            criterion=Criterion(value) if kind == "criterion" else None,
+            target_id=value if kind == "target" else None,
+            concern_id=value if kind == "concern" else None,
+            theme=self.theme_combo.currentText().strip(),
+            owner_member_id=self.owner_combo.currentData(),
+            owner_body=self.body_edit.text().strip(),
+            lead_officer=self.lead_edit.text().strip(),
+            start=self.start_edit.value(), due=self.due_edit.value(),
+            status=ActionStatus(self.status_combo.currentData()),
+            progress=_maybe(Progress, self.progress_combo.currentData()),
+            amount=amount, funding_source=_maybe(FundingSource, self.source_combo.currentData()),
+            milestones=tuple(m for m in (r.milestone() for r in self.milestone_rows) if m),
+            notes=tuple(self._sorted_notes()))
+
+    # -- checking --------------------------------------------------------
+    def show_errors(self, problems: list[FieldError]) -> None:
+        """Show each problem under its field: errors in red, warnings in brown."""
+        by_field: dict[str, list[FieldError]] = {}
+        for p in problems:
+            field = "amount" if p.field == "funding_source" else p.field
+            by_field.setdefault(field if field in self.messages else "title", []).append(p)
+        for field, label in self.messages.items():
+            items = by_field.get(field, [])
+            if not items:
+                label.hide()
+                continue
+            label.setText("\n".join(("⚠ " if p.warning else "✖ ") + p.message for p in items))
+            label.setStyleSheet(WARNING_STYLE if all(p.warning for p in items) else ERROR_STYLE)
+            label.show()
+        if any(f not in ("milestones", "notes") for f in by_field):
+            self.tabs.setCurrentIndex(0)
+        elif "milestones" in by_field:
+            self.tabs.setCurrentIndex(1)
+        elif "notes" in by_field:
+            self.tabs.setCurrentIndex(2)
+
+    def problems(self) -> list[FieldError]:
+        amount, problem = self._amount()
+        found = [problem] if problem else []
+        return found + list(self._check(self.action()))
+
+    def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
+        if self.note_edit.text().strip():
+            self.add_note()          # a note typed but not added still counts
+        problems = self.problems()
+        self.show_errors(problems)
+        if any(not p.warning for p in problems):
+            self.ok_button.setText("Save")
+            return
+        seen = tuple(sorted(p.message for p in problems))
+        if problems and seen != self._acknowledged:
+            self._acknowledged = seen
+            self.ok_button.setText("Save anyway")
+            return
+        super().accept()

@@ -1,0 +1,447 @@
+"""The Action plans tab: summary strip, filters and grouping, the table and the timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.actions import (
+    NO_CRITERION,
+    Action,
+    ActionFilter,
+    ActionStatus,
+    GroupBy,
+    Progress,
+    owner_key,
+    summarise,
+)
+from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.errors import DomainError, ValidationError
+from lsp_desktop.domain.strategies import Theme
+from lsp_desktop.domain.text import fold
+from lsp_desktop.ui import prompts
+from lsp_desktop.ui.actions.action_dialog import ActionDialog
+from lsp_desktop.ui.actions.action_summary import SummaryStrip
+from lsp_desktop.ui.actions.action_table import OVERDUE, REFERENCE, ActionTableModel
+from lsp_desktop.ui.actions.action_timeline import ActionTimeline
+from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
+from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
+from lsp_desktop.ui.common.conflict import edit_with_conflicts
+
+# (id, label, theme) of targets and (id, label) of areas of concern, offered in
+# "what it answers" once the strategies and accreditation areas provide them.
+TargetsProvider = Callable[[], list[tuple[int, str, str]]]
+ConcernsProvider = Callable[[], list[tuple[int, str]]]
+
+
+def target_choices(strategies_service) -> list[tuple[int, str, str]]:
+    """Targets of the strategies as (id, label, theme) for "what it answers"."""
+    return [(t.id, f"{t.indicator} ({t.theme})" if t.theme else t.indicator, t.theme)
+            for t in strategies_service.targets()]
+
+
+class ActionsTab(QWidget):
+    """The action plan; edits go dialog -> service -> refresh, and emit actions_changed."""
+
+    actions_changed = Signal()
+
+    def __init__(self, actions_service, undo_stack: QUndoStack, read_only: bool = False,
+                 parent=None, *, today: date | None = None,
+                 targets: TargetsProvider | None = None,
+                 concerns: ConcernsProvider | None = None, load: bool = True):
+        super().__init__(parent)
+        self.service = actions_service
+        self.undo_stack = undo_stack
+        self.read_only = read_only
+        self.fixed_today = today
+        self.targets_provider = targets
+        self.concerns_provider = concerns
+        self.owners = []
+        self.model = ActionTableModel(self.today(), self)
+        self._timeline_dirty = True
+
+        self.summary = SummaryStrip()
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by reference, title, owner or officer")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter actions")
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Status filter")
+        self.status_combo.addItem("Any status", "")
+        self.status_combo.addItem("Open (not complete or dropped)", "open")
+        for s in ActionStatus:
+            self.status_combo.addItem(s.label, s.value)
+        self.progress_combo = QComboBox()
+        self.progress_combo.setAccessibleName("Progress filter")
+        self.progress_combo.addItem("Any rating", "")
+        for p in Progress:
+            self.progress_combo.addItem(p.label, p.value)
+        self.progress_combo.addItem("Not rated", "-")
+        self.owner_combo = QComboBox()
+        self.owner_combo.setAccessibleName("Owner filter")
+        self.criterion_combo = QComboBox()
+        self.criterion_combo.setAccessibleName("Criterion filter")
+        self.criterion_combo.addItem("Any criterion", "")
+        for c in Criterion:
+            self.criterion_combo.addItem(c.label, c.value)
+        self.criterion_combo.addItem("No criterion", NO_CRITERION)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setAccessibleName("Theme filter")
+        self.overdue_check = QCheckBox("⚠ Overdue")
+        self.soon_check = QCheckBox("Due in 30 days")
+        self.group_combo = QComboBox()
+        self.group_combo.setAccessibleName("Group by")
+        for g in GroupBy:
+            self.group_combo.addItem(g.label if g else "No grouping", g)
+
+        for combo in (self.status_combo, self.progress_combo, self.owner_combo,
+                      self.criterion_combo, self.theme_combo):
+            combo.setMinimumContentsLength(10)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 2)
+        for w in (self.status_combo, self.progress_combo, self.owner_combo,
+                  self.criterion_combo, self.theme_combo):
+            bar.addWidget(w, 1)
+        bar2 = QHBoxLayout()
+        bar2.addWidget(self.overdue_check)
+        bar2.addWidget(self.soon_check)
+        bar2.addWidget(QLabel("Group by"))
+        bar2.addWidget(self.group_combo)
+        bar2.addStretch(1)
+        self.count_label = QLabel()
+        bar2.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Actions")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(REFERENCE, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((80, 280, 130, 95, 170, 105, 80, 80, 85, 65, 75, 75,
+                                        100, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.model.modelReset.connect(self._span_group_rows)
+
+        self.timeline = ActionTimeline()
+        self.timeline.view.action_activated.connect(self._edit_from_timeline)
+        self.views = QTabWidget()
+        self.views.addTab(self.table, "Table")
+        self.views.addTab(self.timeline, "Timeline")
+        self.views.currentChanged.connect(lambda _i: self._update_timeline())
+
+        self.add_button = QPushButton("&New action…")
+        self.edit_button = QPushButton("Ed&it…")
+        self.note_button = QPushButton("Add n&ote…")
+        self.complete_button = QPushButton("Mark com&plete")
+        self.bulk_button = QPushButton("Change se&lected…")
+        self.delete_button = QPushButton("&Delete")
+        buttons = QHBoxLayout()
+        hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
+        hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
+        buttons.addWidget(hint, 1)
+        for b in (self.add_button, self.edit_button, self.note_button, self.complete_button,
+                  self.bulk_button, self.delete_button):
+            buttons.addWidget(b)
+            b.setEnabled(not read_only)
+        self.edit_button.setEnabled(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(bar)
+        layout.addLayout(bar2)
+        layout.addWidget(self.views, 1)
+        layout.addLayout(buttons)
+
+        self.new_action = QAction("New &action…", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.new_action.triggered.connect(self.add_action)
+        self.new_action.setEnabled(not read_only)
+        self.addAction(self.new_action)
+        self.delete_action = QAction("&Delete actions", self,
+                                     shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+        # Return or the keypad's Enter on a row opens it, as double-click does (and as on
+        # the Members tab).
+        self.edit_action_return = QAction("&Edit action…", self,
+                                          shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        for a in (self.edit_action_return, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(self.edit_selected)
+            self.table.addAction(a)
+
+        # Typing filters after a short pause so fast typists are not held up.
+        self._filter_timer = QTimer(self, singleShot=True, interval=120)
+        self._filter_timer.timeout.connect(self.apply_filters)
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
+        for combo in (self.status_combo, self.progress_combo, self.owner_combo,
+                      self.criterion_combo, self.theme_combo):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.overdue_check.toggled.connect(self.apply_filters)
+        self.soon_check.toggled.connect(self.apply_filters)
+        self.group_combo.currentIndexChanged.connect(self._group_changed)
+        self.add_button.clicked.connect(self.add_action)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.note_button.clicked.connect(self.add_note_selected)
+        self.complete_button.clicked.connect(self.mark_complete_selected)
+        self.bulk_button.clicked.connect(self.bulk_edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        # load=False: the window loads a hidden tab when it is first shown (start-up).
+        if load:
+            self.refresh()
+
+    # -- state -----------------------------------------------------------
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    def _targets(self) -> list[tuple[int, str, str]]:
+        return list(self.targets_provider()) if self.targets_provider else []
+
+    def _concerns(self) -> list[tuple[int, str]]:
+        return list(self.concerns_provider()) if self.concerns_provider else []
+
+    def refresh(self) -> None:
+        """Reload from the service, keeping filters, grouping, sort and selection."""
+        selected = self.selected_ids()
+        today = self.today()
+        self.model.today = today
+        self.owners = self.service.owners(today)
+        actions = self.service.list_actions()
+        names = {o.id: o.name for o in self.owners}
+        former = {o.id for o in self.owners if not o.current}
+        self.model.set_rows(actions, names, former,
+                            {t[0]: t[1] for t in self._targets()},
+                            dict(self._concerns()))
+        self._fill_choice_combos(actions, names)
+        self._after_filter()
+        for action_id in selected:
+            self.select_id(action_id, add=True)
+
+    def _fill_choice_combos(self, actions: list[Action], names: dict[int, str]) -> None:
+        owners: dict[str, str] = {}
+        themes = {t.value for t in Theme}
+        for a in actions:
+            key = owner_key(a)
+            if key and key not in owners:
+                owners[key] = self.model.owner_text(a)
+            if a.theme.strip():
+                themes.add(a.theme.strip())
+        for combo, first, items in (
+                (self.owner_combo, "Any owner",
+                 sorted(owners.items(), key=lambda kv: fold(kv[1]))),
+                (self.theme_combo, "Any theme",
+                 [(fold(t), t.capitalize()) for t in sorted(themes, key=fold)]
+                 + [("-", "No theme")])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, "")
+            for key, label in items:
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> ActionFilter:
+        return ActionFilter(
+            text=self.filter_edit.text(), status=self.status_combo.currentData() or "",
+            progress=self.progress_combo.currentData() or "",
+            owner=self.owner_combo.currentData() or "",
+            criterion=self.criterion_combo.currentData() or "",
+            theme=self.theme_combo.currentData() or "",
+            overdue=self.overdue_check.isChecked(), due_soon=self.soon_check.isChecked())
+
+    def apply_filters(self) -> None:
+        self._filter_timer.stop()
+        self.model.set_filter(self.current_filter())
+        self._after_filter()
+
+    def _group_changed(self) -> None:
+        self.model.set_grouping(self.group_combo.currentData())
+        self._after_filter()
+
+    def _span_group_rows(self) -> None:
+        """A group's heading and subtotal run across the columns up to Overdue."""
+        self.table.clearSpans()
+        for row in self.model.group_rows():
+            self.table.setSpan(row, REFERENCE, 1, OVERDUE - REFERENCE)
+
+    def _after_filter(self) -> None:
+        shown = self.model.visible_actions()
+        total = len(self.model.all_actions())
+        self.summary.show_summary(summarise(shown, self.model.today), total)
+        self.count_label.setText(f"{len(shown)} of {total} actions shown")
+        self._timeline_dirty = True
+        self._update_timeline()
+
+    def _update_timeline(self) -> None:
+        # Built only while visible: ten thousand bars are not drawn for nothing.
+        if self._timeline_dirty and self.views.currentWidget() is self.timeline:
+            self.timeline.show_entries(self.model.entries(), self.model.today)
+            self._timeline_dirty = False
+
+    def show_timeline(self) -> None:
+        self.views.setCurrentWidget(self.timeline)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [a.id for a in (self.model.action_at(r) for r in rows) if a is not None]
+
+    def select_id(self, action_id: int, add: bool = False) -> None:
+        row = self.model.row_of(action_id)
+        if row < 0:
+            return
+        if add:
+            from PySide6.QtCore import QItemSelectionModel
+
+            flags = (QItemSelectionModel.SelectionFlag.Select
+                     | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.selectionModel().select(self.model.index(row, 0), flags)
+        else:
+            self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.actions_changed.emit()
+
+    def _failed(self, message: str) -> None:
+        prompts.error(self, "Undo", message)
+
+    # -- edits -----------------------------------------------------------
+    def _dialog(self, action: Action | None) -> ActionDialog:
+        return ActionDialog(action, owners=self.owners,
+                            check=lambda a: self.service.check(a, self.today()),
+                            today=self.today(), next_reference=self.service.next_reference(),
+                            targets=self._targets(), concerns=self._concerns(), parent=self)
+
+    def add_action(self) -> None:
+        if self.read_only:
+            return
+        dialog = self._dialog(None)
+        while dialog.exec():
+            try:
+                created = self.service.add(dialog.action())
+            except ValidationError as exc:
+                dialog.show_errors(exc.errors)
+                continue
+            except DomainError as exc:
+                prompts.error(self, "Cannot add action", str(exc))
+                return
+            self.undo_stack.push(AddAction(self.service, created, self._changed, self._failed))
+            self.select_id(created.id)
+            return
+
+    def _edit_from_timeline(self, action_id: int) -> None:
+        self.select_id(action_id)
+        self.edit_action(action_id)
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.edit_action(ids[0])
+
+    def edit_action(self, action_id: int) -> None:
+        try:
+            before = self.service.get(action_id)
+        except DomainError as exc:
+            prompts.error(self, "Cannot edit action", str(exc))
+            self.refresh()
+            return
+        before, after = edit_with_conflicts(
+            self, "Action changed by another officer", before, self._dialog,
+            lambda dialog: dialog.action(), self.service.update,
+            lambda: self.service.get(action_id), self.refresh, self.read_only)
+        if after is not None:
+            self.undo_stack.push(EditActions(self.service, [before], [after], self._changed,
+                                             self._failed))
+
+    def add_note_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.read_only:
+            return
+        text = prompts.ask_text(self, "Progress note",
+                                f"Note for {self.service.get(ids[0]).reference}, dated today:")
+        if not text or not text.strip():
+            return
+        before = self.service.get(ids[0])
+        from lsp_desktop.domain.actions import ProgressNote
+
+        after = self.service.add_note(ids[0], ProgressNote(self.today(), text.strip()))
+        self.undo_stack.push(EditActions(self.service, [before], [after], self._changed,
+                                         self._failed, f"Add note to {after.reference}"))
+
+    def mark_complete_selected(self) -> None:
+        self._bulk(self.selected_ids(), {"status": ActionStatus.COMPLETE}, "Mark complete")
+
+    def bulk_edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.read_only:
+            return
+        dialog = BulkEditDialog(len(ids), self.owners, self)
+        while dialog.exec():
+            problem = self._bulk(ids, dialog.changes(), f"Change {len(ids)} actions")
+            if problem is None:
+                return
+            dialog.show_error(problem)
+
+    def _bulk(self, ids: list[int], changes: dict, text: str) -> str | None:
+        """Apply a bulk change with undo; returns the problem when nothing was changed."""
+        if not ids or self.read_only:
+            return None
+        try:
+            before = self.service.bulk_update(ids, **changes)
+        except DomainError as exc:
+            return str(exc)
+        after = [self.service.get(i) for i in ids]
+        self.undo_stack.push(EditActions(self.service, before, after, self._changed,
+                                         self._failed, text))
+        return None
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.read_only:
+            return
+        what = (f"action {self.service.get(ids[0]).reference}" if len(ids) == 1
+                else f"{len(ids)} actions")
+        if not prompts.confirm(self, "Delete actions",
+                               f"Delete {what} with milestones and notes?\n\n"
+                               "(Edit ▸ Undo brings them back.)", "Delete"):
+            return
+        try:
+            deleted = [self.service.delete(i) for i in ids]
+        except DomainError as exc:
+            prompts.error(self, "Cannot delete", str(exc))
+            self.refresh()
+            return
+        self.undo_stack.push(DeleteActions(self.service, deleted, self._changed, self._failed))

@@ -1,0 +1,1 @@
+"""Widgets, table-model bases and edit flows that several features share."""

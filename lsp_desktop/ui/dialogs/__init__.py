@@ -1,1 +1,0 @@
-"""Dialogs for editing records; they validate and return domain objects."""

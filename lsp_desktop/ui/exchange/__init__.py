@@ -1,0 +1,1 @@
+"""File menu import, export, archive, backups and personal data, with their dialogs."""

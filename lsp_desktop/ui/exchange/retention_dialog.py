@@ -1,0 +1,67 @@
+"""Retention review: former members past the retention period, with export and erase buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from lsp_desktop.ui.exchange.exchange_tables import RetentionTableModel
+
+
+class RetentionDialog(QDialog):
+    """Lists the review; the window's handlers do the exporting and erasing."""
+
+    def __init__(self, years: int, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Retention review")
+        self.resize(720, 420)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.years = years
+        self.model = RetentionTableModel(self)
+        self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Former members past the retention period")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 200), (2, 130), (3, 90)):
+            self.table.setColumnWidth(column, width)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = QPushButton("&Export their data…")
+        self.erase_button = QPushButton("E&rase…")
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def set_rows(self, rows: list) -> None:
+        self.model.set_rows(rows)
+        self.heading.setText(
+            f"{len(rows)} former member(s) whose last term ended more than {self.years} years "
+            "ago (the period is set in Partnership details). Export what is held about them if "
+            "asked, then erase: their name becomes 'Former member N' and their contact details "
+            "go; terms and counts stay.")
+        has = bool(rows)
+        self.export_button.setEnabled(has)
+        self.erase_button.setEnabled(has)
+        if has:
+            self.table.selectRow(0)
+
+    def chosen(self):
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item_at(rows[0].row()) if rows else None

@@ -1,0 +1,1 @@
+"""The Members tab: the register, its filters, the balance panel and the member dialogs."""

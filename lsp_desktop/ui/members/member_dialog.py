@@ -1,0 +1,310 @@
+"""Dialog to add or edit a member: details, contact, terms, declarations and notes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.members import (
+    CATEGORIES,
+    MEMBER_LIMITS,
+    Declaration,
+    Member,
+    Role,
+    Sector,
+    Term,
+    validate_member,
+)
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
+from lsp_desktop.ui.common.form_dialog import error_label, field_box
+
+
+class TermRowEditor(QWidget):
+    def __init__(self, term: Term | None, on_remove, parent=None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("From"))
+        self.term_id = term.id if term else None     # kept, so the term keeps its history
+        self.start = DateEdit(term.start if term else date.today())
+        self.start.setAccessibleName("Term start")
+        layout.addWidget(self.start)
+        self.end = OptionalDateEdit("until", term.end if term else None)
+        self.end.edit.setAccessibleName("Term end")
+        layout.addWidget(self.end)
+        self.reason = QLineEdit(term.reason_left if term else "")
+        self.reason.setPlaceholderText("Reason for leaving")
+        layout.addWidget(self.reason, 1)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(lambda: on_remove(self))
+        layout.addWidget(remove)
+
+    def term(self) -> Term:
+        end = self.end.value()
+        return Term(self.start.value(), end, self.reason.text().strip() if end else "",
+                    self.term_id)
+
+
+class DeclarationRowEditor(QFrame):
+    """One declaration on two lines: the interest in full, then body, dates and Remove."""
+
+    def __init__(self, decl: Declaration | None, on_remove, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.declaration_id = decl.id if decl else None
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 6)
+        self.interest = QLineEdit(decl.interest if decl else "")
+        self.interest.setPlaceholderText("The interest, e.g. Trustee of Riverside Housing Association")
+        self.interest.setAccessibleName("Interest")
+        grid.addWidget(QLabel("Interest"), 0, 0)
+        grid.addWidget(self.interest, 0, 1, 1, 4)
+        self.body = QLineEdit(decl.body if decl else "")
+        self.body.setPlaceholderText("Body the interest is in")
+        self.body.setAccessibleName("Body")
+        grid.addWidget(QLabel("Body"), 1, 0)
+        grid.addWidget(self.body, 1, 1)
+        self.declared = OptionalDateEdit("declared", decl.declared_on if decl else date.today())
+        self.declared.edit.setAccessibleName("Declared on")
+        grid.addWidget(self.declared, 1, 2)
+        self.withdrawn = OptionalDateEdit("withdrawn", decl.withdrawn_on if decl else None)
+        self.withdrawn.edit.setAccessibleName("Withdrawn on")
+        grid.addWidget(self.withdrawn, 1, 3)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(lambda: on_remove(self))
+        grid.addWidget(remove, 1, 4)
+        grid.setColumnStretch(1, 1)
+
+    def declaration(self) -> Declaration | None:
+        if not self.interest.text().strip():
+            return None
+        return Declaration(self.interest.text().strip(), self.body.text().strip(),
+                           self.declared.value(), self.withdrawn.value(), self.declaration_id)
+
+
+class MemberDialog(QDialog):
+    """Returns the edited Member from `member()` after exec() is accepted."""
+
+    def __init__(self, member: Member | None, current_members: list[tuple[int, str]],
+                 parent=None):
+        super().__init__(parent)
+        self._original = member
+        self._current_ids = {mid for mid, _ in current_members}
+        self.setWindowTitle("Edit member" if member and member.id else "New member")
+        self.resize(780, 560)
+        m = member or Member(name="", sector=Sector.COMMUNITY,
+                             terms=(Term(date.today()),))
+        self.errors: dict[str, QLabel] = {}
+        tabs = QTabWidget()
+
+        # Details
+        details = QWidget()
+        form = QFormLayout(details)
+        self.title_edit = QLineEdit(m.title)
+        self.title_edit.setMaxLength(MEMBER_LIMITS["title"])
+        self.title_edit.setPlaceholderText("Ms, Mr, Dr, Cllr, Revd…")
+        form.addRow("&Title", self.title_edit)
+        self.name_edit = QLineEdit(m.name)
+        self.name_edit.setMaxLength(MEMBER_LIMITS["name"])
+        self.name_edit.setAccessibleName("Name")
+        form.addRow("&Name *", self._with_error("name", self.name_edit))
+        self.org_edit = QLineEdit(m.organisation)
+        self.org_edit.setMaxLength(MEMBER_LIMITS["organisation"])
+        form.addRow("&Body (organisation)", self.org_edit)
+        self.nominating_edit = QLineEdit(m.nominating_body)
+        self.nominating_edit.setMaxLength(MEMBER_LIMITS["nominating_body"])
+        form.addRow("Nominating bod&y", self.nominating_edit)
+        self.sector_combo = QComboBox()
+        self.sector_combo.addItem("— choose —", None)
+        # Item data holds plain strings: Qt turns a str enum into a plain str anyway.
+        for s in Sector:
+            self.sector_combo.addItem(s.label, s.value)
+        self.sector_combo.setCurrentIndex(
+            max(0, self.sector_combo.findData(Sector(m.sector).value)) if member else 0)
+        form.addRow("&Sector *", self._with_error("sector", self.sector_combo))
+        self.category_combo = QComboBox()
+        self.category_combo.addItem("", "")
+        for name, sector in CATEGORIES.items():
+            self.category_combo.addItem(f"{name} ({sector.value})", name)
+        self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(m.category)))
+        self.category_combo.currentIndexChanged.connect(self._category_chosen)
+        form.addRow("&Category", self._with_error("category", self.category_combo))
+        self.role_combo = QComboBox()
+        for r in Role:
+            self.role_combo.addItem(r.label, r.value)
+        self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(Role(m.role).value)))
+        form.addRow("&Role", self.role_combo)
+        self.deputy_combo = QComboBox()
+        self.deputy_combo.addItem("", None)
+        for mid, name in current_members:
+            if member is None or mid != member.id:
+                self.deputy_combo.addItem(name, mid)
+        if m.deputises_for_id is not None and self.deputy_combo.findData(m.deputises_for_id) < 0:
+            self.deputy_combo.addItem("(a member no longer serving)", m.deputises_for_id)
+        self.deputy_combo.setCurrentIndex(max(0, self.deputy_combo.findData(m.deputises_for_id)))
+        form.addRow("&Deputises for", self._with_error("deputises_for", self.deputy_combo))
+        self.role_combo.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
+        tabs.addTab(details, "Details")
+
+        # Contact
+        contact = QWidget()
+        cform = QFormLayout(contact)
+        self.email_edit = QLineEdit(m.email)
+        self.email_edit.setMaxLength(MEMBER_LIMITS["email"])
+        cform.addRow("&Email", self._with_error("email", self.email_edit))
+        self.phone_edit = QLineEdit(m.phone)
+        self.phone_edit.setMaxLength(MEMBER_LIMITS["phone"])
+        cform.addRow("&Phone", self.phone_edit)
+        self.address_edit = QPlainTextEdit(m.address)
+        self.address_edit.setTabChangesFocus(True)
+        self.address_edit.setFixedHeight(90)
+        cform.addRow("Postal &address", self.address_edit)
+        self.publish_check = QCheckBox("The member agreed to publish these contact details")
+        self.publish_check.setChecked(m.publish_contact)
+        cform.addRow("", self.publish_check)
+        tabs.addTab(contact, "Contact")
+
+        # Terms
+        terms = QWidget()
+        tlayout = QVBoxLayout(terms)
+        tlayout.addWidget(QLabel("Terms of office (a member can leave and return; terms may not overlap)"))
+        self.terms_box = QVBoxLayout()
+        tlayout.addLayout(self.terms_box)
+        self.errors["terms"] = error_label()
+        tlayout.addWidget(self.errors["terms"])
+        add_term = QPushButton("Add term")
+        add_term.clicked.connect(lambda: self._add_term(None))
+        tlayout.addWidget(add_term, 0, Qt.AlignmentFlag.AlignLeft)
+        tlayout.addStretch(1)
+        self.term_rows: list[TermRowEditor] = []
+        for t in m.terms:
+            self._add_term(t)
+        tabs.addTab(terms, "Terms")
+
+        # Declarations
+        decls = QWidget()
+        dlayout = QVBoxLayout(decls)
+        dlayout.addWidget(QLabel("Declarations of interest kept by the partnership"))
+        self.decl_box = QVBoxLayout()
+        dlayout.addLayout(self.decl_box)
+        add_decl = QPushButton("Add declaration")
+        add_decl.clicked.connect(lambda: self._add_declaration(None))
+        dlayout.addWidget(add_decl, 0, Qt.AlignmentFlag.AlignLeft)
+        dlayout.addStretch(1)
+        self.decl_rows: list[DeclarationRowEditor] = []
+        for d in m.declarations:
+            self._add_declaration(d)
+        tabs.addTab(decls, "Declarations")
+
+        self.notes_edit = QPlainTextEdit(m.notes)
+        tabs.addTab(self.notes_edit, "Notes")
+        self.tabs = tabs
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.name_edit.setFocus()
+
+    def _with_error(self, field: str, widget: QWidget) -> QWidget:
+        self.errors[field] = error_label()
+        return field_box(widget, self.errors[field])
+
+    def _add_term(self, term: Term | None) -> None:
+        row = TermRowEditor(term, self._remove_term)
+        self.term_rows.append(row)
+        self.terms_box.addWidget(row)
+
+    def _remove_term(self, row: TermRowEditor) -> None:
+        self.term_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+
+    def _add_declaration(self, decl: Declaration | None) -> None:
+        row = DeclarationRowEditor(decl, self._remove_declaration)
+        self.decl_rows.append(row)
+        self.decl_box.addWidget(row)
+
+    def _remove_declaration(self, row: DeclarationRowEditor) -> None:
+        self.decl_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+
+    def _category_chosen(self) -> None:
+        sector = CATEGORIES.get(self.category_combo.currentData() or "")
+        if sector is not None:
+            self.sector_combo.setCurrentIndex(self.sector_combo.findData(sector.value))
+
+    def _role_changed(self) -> None:
+        self.deputy_combo.setEnabled(self.role_combo.currentData() == Role.SUBSTITUTE.value)
+        if not self.deputy_combo.isEnabled():
+            self.deputy_combo.setCurrentIndex(0)
+
+    def member(self) -> Member:
+        base = self._original or Member(name="", sector=Sector.COMMUNITY)
+        return base.with_changes(
+            title=self.title_edit.text().strip(),
+            name=self.name_edit.text().strip(),
+            organisation=self.org_edit.text().strip(),
+            nominating_body=self.nominating_edit.text().strip(),
+            sector=Sector(self.sector_combo.currentData()) if self.sector_combo.currentData() else None,
+            category=self.category_combo.currentData() or "",
+            role=Role(self.role_combo.currentData()),
+            deputises_for_id=self.deputy_combo.currentData(),
+            email=self.email_edit.text().strip(),
+            phone=self.phone_edit.text().strip(),
+            address=self.address_edit.toPlainText().strip(),
+            publish_contact=self.publish_check.isChecked(),
+            notes=self.notes_edit.toPlainText(),
+            terms=tuple(r.term() for r in self.term_rows),
+            declarations=tuple(d for r in self.decl_rows if (d := r.declaration())),
+        )
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        for label in self.errors.values():
+            label.hide()
+        by_field: dict[str, list[str]] = {}
+        for e in errors:
+            by_field.setdefault(e.field if e.field in self.errors else "name", []).append(e.message)
+        for field, messages in by_field.items():
+            self.errors[field].setText("\n".join(messages))
+            self.errors[field].show()
+        if "terms" in by_field and len(by_field) == 1:
+            self.tabs.setCurrentIndex(2)
+        elif "email" in by_field and len(by_field) == 1:
+            self.tabs.setCurrentIndex(1)
+        else:
+            self.tabs.setCurrentIndex(0)
+
+    def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
+        errors = validate_member(self.member(), self._current_ids)
+        if errors:
+            self.show_errors(errors)
+            return
+        super().accept()

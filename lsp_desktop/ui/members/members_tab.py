@@ -1,0 +1,351 @@
+"""The Members tab: the register table with filters, an as-on date, and the balance panel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.errors import DomainError, ValidationError
+from lsp_desktop.domain.members import CATEGORIES, Sector, balance
+from lsp_desktop.ui import prompts
+from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
+from lsp_desktop.ui.common.table_helpers import SharedColumns
+from lsp_desktop.ui.members.balance_panel import BalancePanel
+from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
+from lsp_desktop.ui.members.member_dialog import MemberDialog
+from lsp_desktop.ui.members.member_table import (
+    CATEGORY,
+    NAME,
+    ORGANISATION,
+    PUBLISHED,
+    ROLE,
+    SECTOR,
+    STATUS,
+    TERM_END,
+    TERM_START,
+    MemberTableModel,
+)
+from lsp_desktop.ui.members.members_undo import AddMember, DeleteMember, EditMember
+
+
+class MembersTab(QWidget):
+    """Shows the register as on a date; edits go dialog -> service -> refresh."""
+
+    members_changed = Signal()
+
+    def __init__(self, members_service, undo_stack: QUndoStack, read_only: bool = False,
+                 parent=None):
+        super().__init__(parent)
+        self.service = members_service
+        self.undo_stack = undo_stack
+        self.read_only = read_only
+        self.model = MemberTableModel(self)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by name or body (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter members")
+        self.sector_combo = QComboBox()
+        self.sector_combo.setAccessibleName("Sector filter")
+        self.sector_combo.addItem("All sectors", "")
+        for s in Sector:
+            self.sector_combo.addItem(s.label, s.value)
+        self.category_combo = QComboBox()
+        self.category_combo.setAccessibleName("Category filter")
+        self.category_combo.addItem("All categories", "")
+        for name in CATEGORIES:
+            self.category_combo.addItem(name, name)
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Current or former")
+        self.status_combo.addItem("Current members", "current")
+        self.status_combo.addItem("Former (or not yet) members", "former")
+        self.status_combo.addItem("Current and former", "")
+        self.on_date = DateEdit(date.today())
+        self.on_date.setAccessibleName("Board as on date")
+        self.today_button = QPushButton("Today")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_edit, 2)
+        bar.addWidget(self.sector_combo)
+        bar.addWidget(self.category_combo)
+        bar.addWidget(self.status_combo)
+        bar.addWidget(QLabel("As on"))
+        bar.addWidget(self.on_date)
+        bar.addWidget(self.today_button)
+
+        self.table = QTableView()
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Members")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self._size_columns()
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+
+        self.balance_panel = BalancePanel()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.balance_panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([1000, 250])
+
+        self.count_label = QLabel()
+        self.add_button = QPushButton("&New member…")
+        self.edit_button = QPushButton("Ed&it…")
+        self.end_button = QPushButton("End &term…")
+        self.delete_button = QPushButton("&Delete")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        for b in (self.add_button, self.edit_button, self.end_button, self.delete_button):
+            buttons.addWidget(b)
+        if read_only:
+            # A read-only register can still be looked at, member by member.
+            self.edit_button.setText("Vie&w…")
+        self.add_button.setEnabled(not read_only)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.new_action = QAction("&New member…", self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.add_member)
+        self.find_action = QAction("&Filter members", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_filter)
+        self.delete_action = QAction("&Delete member", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.edit_action = QAction("&Edit member…", self, shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        self.edit_action_enter.triggered.connect(self.edit_selected)
+        for a in (self.delete_action, self.edit_action, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(a)
+        self.new_action.setEnabled(not read_only)
+        self.delete_action.setEnabled(not read_only)
+
+        # Filtering is fast enough (see benchmarks/bench_members.py) to follow each keystroke.
+        self.filter_edit.textChanged.connect(self.apply_text_filter)
+        self.sector_combo.currentIndexChanged.connect(self._combo_filters)
+        self.category_combo.currentIndexChanged.connect(self._combo_filters)
+        self.status_combo.currentIndexChanged.connect(self._combo_filters)
+        self.on_date.dateChanged.connect(lambda _d: self.refresh())
+        self.today_button.clicked.connect(lambda: self.on_date.setDate(to_qdate(date.today())))
+        self.add_button.clicked.connect(self.add_member)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.end_button.clicked.connect(self.end_term_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.set_filter(status="current")
+        self.refresh()
+
+    def set_active(self, active: bool) -> None:
+        """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
+        self.new_action.setEnabled(active and not self.read_only)
+        self.find_action.setEnabled(active)
+
+    def _update_buttons(self, *_args) -> None:
+        chosen = self.selected_id() is not None
+        self.edit_button.setEnabled(chosen)
+        for widget in (self.end_button, self.delete_button, self.delete_action):
+            widget.setEnabled(chosen and not self.read_only)
+
+    def _size_columns(self) -> None:
+        """Short columns fit their longest possible value; body and category share the rest.
+
+        Widths come from the font, never from the rows: measuring 50,000 rows on every
+        filter keystroke would be slow.
+        """
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(
+            self.table.style().PixelMetric.PM_HeaderMargin) + 12   # room for the sort arrow
+        samples = {
+            SECTOR: ("Community", "Voluntary", "Sector"),
+            ROLE: ("Vice-chair", "Substitute"),
+            TERM_START: ("00/00/0000", "Term start"),
+            TERM_END: ("00/00/0000", "Term end"),
+            STATUS: ("Current", "Starts later", "Status"),
+            PUBLISHED: ("Contact", "published"),
+        }
+        for column, texts in samples.items():
+            self.table.setColumnWidth(
+                column, max(metrics.horizontalAdvance(t) for t in texts) + padding)
+        self.table.setColumnWidth(NAME, metrics.horizontalAdvance("Revd Canon Peter Hughes") + 16)
+        # Enough for "London Borough of…" or "Residents and comm…" to say what they are.
+        readable = metrics.horizontalAdvance("Residents and comm") + padding
+        self.shared_columns = SharedColumns(self.table, (ORGANISATION, CATEGORY), readable)
+
+    # -- state -----------------------------------------------------------
+    def as_on(self) -> date:
+        return from_qdate(self.on_date.date())
+
+    def set_as_on(self, value: date) -> None:
+        self.on_date.setDate(QDate(value.year, value.month, value.day))
+
+    def refresh(self) -> None:
+        """Reload rows for the date shown, keeping filters, sort and selection."""
+        selected = self.selected_id()
+        rows = self.service.list_rows(self.as_on(), include_former=True)
+        self.model.set_rows(rows)
+        self.balance_panel.show_balance(balance(rows, self.as_on()))
+        self._update_count()
+        if selected is not None:
+            self.select_id(selected)
+
+    def apply_text_filter(self) -> None:
+        self.model.set_filter(text=self.filter_edit.text())
+        self._update_count()
+
+    def _combo_filters(self) -> None:
+        self.model.set_filter(sector=self.sector_combo.currentData(),
+                              category=self.category_combo.currentData(),
+                              status=self.status_combo.currentData())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        total = self.model.total_count()
+        self.count_label.setText(f"{shown} of {total} members shown")
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).id if rows else None
+
+    def select_id(self, member_id: int) -> None:
+        row = self.model.row_of(member_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _current_choices(self) -> list[tuple[int, str]]:
+        today = date.today()
+        return sorted(((r.id, r.name) for r in self.service.list_rows(today, include_former=False)),
+                      key=lambda p: p[1].casefold())
+
+    def member_edited(self, member_id: int) -> None:
+        """After an edit of one member: re-read only their row when it stays in place
+        (50,000 members: a few ms instead of reloading the register)."""
+        try:
+            row = self.service.row(member_id, self.as_on())
+        except DomainError:
+            row = None
+        at = self.model.row_of(member_id)
+        if row is not None and at >= 0 and self.model.row_at(at) == row:
+            pass                    # contact details, notes, declarations: the row stands
+        elif row is not None and self.model.update_row(row):
+            self.balance_panel.show_balance(balance(self.model.all_rows(), self.as_on()))
+            self._update_count()
+        else:
+            self.refresh()
+        self.members_changed.emit()
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.members_changed.emit()
+
+    def _failed(self, message: str) -> None:
+        prompts.error(self, "Undo", message)
+
+    # -- edits -----------------------------------------------------------
+    def add_member(self) -> None:
+        if self.read_only:
+            return
+        dialog = MemberDialog(None, self._current_choices(), self)
+        while dialog.exec():
+            try:
+                created = self.service.add(dialog.member())
+            except ValidationError as exc:
+                dialog.show_errors(exc.errors)
+                continue
+            except DomainError as exc:
+                prompts.error(self, "Cannot add member", str(exc))
+                return
+            self.undo_stack.push(AddMember(self.service, created, self._changed, self._failed))
+            self.select_id(created.id)
+            return
+
+    def edit_selected(self) -> None:
+        member_id = self.selected_id()
+        if member_id is None:
+            return
+        try:
+            before = self.service.get(member_id)
+        except DomainError as exc:
+            prompts.error(self, "Cannot edit member", str(exc))
+            self.refresh()
+            return
+        before, after = edit_with_conflicts(
+            self, "Member changed by another officer", before,
+            lambda member: MemberDialog(member, self._current_choices(), self),
+            lambda dialog: dialog.member(), self.service.update,
+            lambda: self.service.get(member_id), self.refresh, self.read_only)
+        if after is not None:
+            self.undo_stack.push(EditMember(self.service, before, after,
+                                            lambda mid=after.id: self.member_edited(mid),
+                                            self._failed))
+
+    def end_term_selected(self) -> None:
+        member_id = self.selected_id()
+        if member_id is None or self.read_only:
+            return
+        before = self.service.get(member_id)
+        dialog = EndTermDialog(before.name, self)
+        if not dialog.exec():
+            return
+        end, reason = dialog.values()
+        try:
+            after = self.service.end_term(member_id, end, reason)
+        except DomainError as exc:
+            prompts.error(self, "Cannot end term", str(exc))
+            return
+        self.undo_stack.push(EditMember(self.service, before, after, self._changed,
+                                        self._failed, text=f"End term of {after.name}"))
+
+    def delete_selected(self) -> None:
+        member_id = self.selected_id()
+        if member_id is None or self.read_only:
+            return
+        member = self.service.get(member_id)
+        if not prompts.confirm(
+                self, "Delete member",
+                f"Delete {member.display_name} and their terms and declarations?\n\n"
+                "To record that someone left the board, end their term instead: "
+                "deleting removes them from the history. (Edit ▸ Undo brings them back.)",
+                "Delete"):
+            return
+        try:
+            deleted = self.service.delete(member_id)
+        except DomainError as exc:
+            prompts.error(self, "Cannot delete member", str(exc))
+            return
+        self.undo_stack.push(DeleteMember(self.service, deleted, self._changed, self._failed))

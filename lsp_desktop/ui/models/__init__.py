@@ -1,1 +1,0 @@
-"""One QAbstractTableModel per record type; models never query."""

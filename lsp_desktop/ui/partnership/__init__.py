@@ -1,0 +1,1 @@
+"""The partnership's own details (name, area, GO region, allocations)."""

@@ -1,0 +1,1 @@
+"""Printing: the print preview of the reports."""

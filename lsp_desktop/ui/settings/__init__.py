@@ -1,0 +1,1 @@
+"""The officer's preferences: their QSettings store and the Settings dialog."""

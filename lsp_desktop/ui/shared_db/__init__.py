@@ -1,0 +1,1 @@
+"""A shared partnership on PostgreSQL: the open dialog, refresh, live changes, connection."""

@@ -1,0 +1,1 @@
+"""The Strategy drafts tab: draft and section editor, versions, targets, neighbourhoods."""

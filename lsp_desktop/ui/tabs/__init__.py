@@ -1,1 +1,0 @@
-"""One widget per main-window tab, each handed the services it needs."""

@@ -1,1 +1,0 @@
-"""Reusable widgets: panels, editors and indicators shared by the tabs."""

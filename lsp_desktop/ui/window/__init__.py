@@ -1,0 +1,1 @@
+"""Parts of the main window: lazy tabs, go-to-tab keys, remembered size and tab."""
