@@ -23,6 +23,7 @@ from lsp_desktop.ui.shared_db.shared_window import install as install_shared_win
 from lsp_desktop.ui.shared_db.shared_window import make_banner
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
 from lsp_desktop.ui.window.tab_keys import install as install_tab_keys
+from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         install_shared_window(self)
         self._remember_recent(self.location)
         self.update_title()
+        install_screen_fitting()       # every window and dialog opens on the screen, whole
         self.resize(1280, 780)
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
         install_help_menu(self)
