@@ -21,9 +21,9 @@ from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_db.shared_window import make_banner
+from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
 from lsp_desktop.ui.window.tab_keys import install as install_tab_keys
-from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
