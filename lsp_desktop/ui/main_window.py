@@ -21,6 +21,7 @@ from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
 from lsp_desktop.ui.shared_db.shared_window import make_banner
+from lsp_desktop.ui.window.as_at import install as install_as_at
 from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
 from lsp_desktop.ui.window.tab_keys import install as install_tab_keys
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
         install_help_menu(self)
         install_tab_keys(self)
+        self.as_at = install_as_at(self)     # the one date every tab shows
         if read_only and self.shared:
             self.statusBar().showMessage(
                 "Opened read-only: nothing in this shared partnership can be changed here.")

@@ -155,6 +155,10 @@ class AccreditationTab(QWidget):
     def today(self) -> date:
         return self._today or date.today()
 
+    def set_as_at(self, day: date) -> None:
+        """Compute readiness as at `day`; the window refreshes the tab."""
+        self._today = day
+
     # -- loading ---------------------------------------------------------
     def refresh(self) -> None:
         """Reload rounds, the round shown, readiness and the overview from the services."""

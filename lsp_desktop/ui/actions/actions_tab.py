@@ -225,6 +225,10 @@ class ActionsTab(QWidget):
     def today(self) -> date:
         return self.fixed_today or date.today()
 
+    def set_as_at(self, day: date) -> None:
+        """Show the plan as at `day` (overdue, due soon, owners then); the window refreshes."""
+        self.fixed_today = day
+
     def _targets(self) -> list[tuple[int, str, str]]:
         return list(self.targets_provider()) if self.targets_provider else []
 

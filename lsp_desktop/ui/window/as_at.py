@@ -1,0 +1,148 @@
+"""The window's one as-at date: every tab shows the partnership as at it (View ▸ As at…, status bar)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
+
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.text import format_date
+from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
+
+# The tabs built later that follow the date, and how each is told it.
+_FOLLOWERS = ("actions_tab", "accreditation_tab")
+
+
+class AsAtDialog(QDialog):
+    """Asks for the date the whole window shows."""
+
+    def __init__(self, current: date, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Show the partnership as at")
+        self.date_edit = DateEdit(current)
+        self.date_edit.setAccessibleName("As at date")
+        today = QPushButton("&Today")
+        today.clicked.connect(lambda: self.date_edit.set_value(date.today()))
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.date_edit, 1)
+        h.addWidget(today)
+        form = QFormLayout(self)
+        form.addRow(QLabel("Every tab - the board, overdue actions, readiness - is shown as "
+                           "it stood on this date. Changes are saved as usual."))
+        form.addRow("&As at", row)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        if not refuse_bad_dates(self):
+            super().accept()
+
+    def value(self) -> date:
+        return self.date_edit.value()
+
+
+class AsAt(QObject):
+    """Holds the date, hands it to every tab and says it in the status bar."""
+
+    changed = Signal(object)
+
+    def __init__(self, window, start: date):
+        super().__init__(window)
+        self.window = window
+        self._date = start
+        self.label = QLabel()
+        self.label.setAccessibleName("Date shown")
+        window.statusBar().addPermanentWidget(self.label)
+        window.members_tab.on_date.dateChanged.connect(
+            lambda _d: self.set(window.members_tab.as_on()))
+        window.tabs.built.connect(self._built)
+        self._apply(start, refresh=False)
+
+    def date(self) -> date:
+        return self._date
+
+    def set(self, day: date) -> None:
+        if day == self._date:
+            return
+        self._apply(day, refresh=True)
+        self.changed.emit(day)
+
+    def _apply(self, day: date, refresh: bool) -> None:
+        self._date = day
+        window = self.window
+        if window.members_tab.as_on() != day:
+            window.members_tab.set_as_on(day)
+        for name in _FOLLOWERS:
+            tab = window.tabs.page_if_built(name)
+            if tab is not None:
+                tab.set_as_at(day)
+                if refresh:
+                    window._follow(name)()
+        self._say()
+
+    def _built(self, name: str, page) -> None:
+        if name in _FOLLOWERS:
+            page.set_as_at(self._date)
+
+    def _say(self) -> None:
+        today = date.today()
+        if self._date == today:
+            self.label.setText(f"As at today, {format_date(today)}")
+            self.label.setToolTip("View ▸ As at… shows the partnership on another date")
+            self.label.setStyleSheet("")
+        else:
+            when = "a past date" if self._date < today else "a future date"
+            self.label.setText(f"As at {format_date(self._date)} ({when})")
+            self.label.setToolTip("Every tab shows the partnership as it stood on this date; "
+                                  "changes are still saved. View ▸ As at… changes it.")
+            self.label.setStyleSheet("font-weight: bold; color: #8a5300;")
+
+    def ask(self) -> None:
+        dialog = AsAtDialog(self._date, self.window)
+        if dialog.exec():
+            self.set(dialog.value())
+
+
+def opening_date(services) -> date:
+    """The partnership's own opening date (a demo's story stands on one), else today."""
+    try:
+        details = services.partnership.get()
+    except DomainError:
+        return date.today()
+    return getattr(details, "opens_on", None) or date.today()
+
+
+def install(window) -> AsAt:
+    """Give `window` its as-at date, the View ▸ As at… action and the status bar note."""
+    keeper = AsAt(window, opening_date(window.services))
+    menu = getattr(window, "view_menu", None)
+    if menu is None:
+        menu = QMenu("&View", window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        window.view_menu = menu
+    first = menu.actions()[0] if menu.actions() else None
+    window.as_at_action = menu.addAction("As &at…", keeper.ask)
+    window.as_at_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+    window.as_at_action.setToolTip("Show every tab as the partnership stood on a date")
+    if first is not None:                 # first in the menu, with a line after it
+        menu.removeAction(window.as_at_action)
+        menu.insertAction(first, window.as_at_action)
+        menu.insertSeparator(first)
+    return keeper
