@@ -44,6 +44,7 @@ from lsp_desktop.ui.actions.action_timeline import ActionTimeline
 from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
 from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 
 # (id, label, theme) of targets and (id, label) of areas of concern, offered in
 # "what it answers" once the strategies and accreditation areas provide them.
@@ -191,6 +192,13 @@ class ActionsTab(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
+        # Nothing selected (or only a group's heading): nothing to edit, note or delete.
+        self.selection_actions = SelectionActions(self.table, lambda: len(self.selected_ids()),
+                                                  read_only)
+        self.selection_actions.add(self.edit_button, changes=False)
+        self.selection_actions.add(self.note_button, single=True)
+        self.selection_actions.add(self.complete_button, self.bulk_button, self.delete_button,
+                                   self.delete_action)
         # Return or the keypad's Enter on a row opens it, as double-click does (and as on
         # the Members tab).
         self.edit_action_return = QAction("&Edit action…", self,

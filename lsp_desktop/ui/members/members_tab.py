@@ -25,6 +25,7 @@ from lsp_desktop.domain.members import CATEGORIES, Sector, balance
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import SharedColumns
 from lsp_desktop.ui.members.balance_panel import BalancePanel
 from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
@@ -157,8 +158,10 @@ class MembersTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self.end_term_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.modelReset.connect(self._update_buttons)
+        self.selection_actions = SelectionActions(
+            self.table, lambda: int(self.selected_id() is not None), read_only)
+        self.selection_actions.add(self.edit_button, changes=False)
+        self.selection_actions.add(self.end_button, self.delete_button, self.delete_action)
         self.model.set_filter(status="current")
         self.refresh()
 
@@ -166,12 +169,6 @@ class MembersTab(QWidget):
         """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
         self.new_action.setEnabled(active and not self.read_only)
         self.find_action.setEnabled(active)
-
-    def _update_buttons(self, *_args) -> None:
-        chosen = self.selected_id() is not None
-        self.edit_button.setEnabled(chosen)
-        for widget in (self.end_button, self.delete_button, self.delete_action):
-            widget.setEnabled(chosen and not self.read_only)
 
     def _size_columns(self) -> None:
         """Short columns fit their longest possible value; body and category share the rest.

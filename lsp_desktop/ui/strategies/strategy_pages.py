@@ -32,6 +32,7 @@ from lsp_desktop.domain.strategies import (
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import open_on_enter
 from lsp_desktop.ui.strategies.compare_dialog import CompareDialog, VersionViewDialog
 from lsp_desktop.ui.strategies.strategy_dialogs import (
@@ -123,6 +124,8 @@ class VersionsPage(QWidget):
             self.save_button, self.view_button, self.compare_button, self.restore_button,
             read_only_disabled=(self.save_button, self.restore_button), read_only=read_only,
             stretch_first=note))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.view_button, single=True, changes=False).add(self.restore_button, single=True)
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
@@ -247,6 +250,10 @@ class TargetsPage(QWidget):
         bv.addLayout(buttons_row(self.add_hood, self.edit_hood, self.delete_hood,
                                  read_only_disabled=(self.add_hood, self.delete_hood),
                                  read_only=read_only))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.edit_button, single=True, changes=False).add(self.delete_button)
+        SelectionActions(self.hood_table, read_only=read_only).add(
+            self.edit_hood, single=True, changes=False).add(self.delete_hood)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
@@ -364,6 +371,7 @@ class EndorsementsPage(QWidget):
         lv.addLayout(buttons_row(self.add_button, self.remove_button,
                                  read_only_disabled=(self.add_button, self.remove_button),
                                  read_only=read_only))
+        SelectionActions(self.table, read_only=read_only).add(self.remove_button)
         right = QWidget()
         rv = QVBoxLayout(right)
         title = QLabel("Member bodies that have not endorsed it")
@@ -472,6 +480,8 @@ class ConsultationPage(QWidget):
         layout.addLayout(buttons_row(self.add_button, self.edit_button, self.delete_button,
                                      read_only_disabled=(self.add_button, self.delete_button),
                                      read_only=read_only, stretch_first=self.total))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.edit_button, single=True, changes=False).add(self.delete_button)
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
