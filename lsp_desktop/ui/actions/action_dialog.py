@@ -106,7 +106,9 @@ class ActionDialog(QDialog):
         self.setWindowTitle(f"Edit action {action.reference}" if action and action.id
                             else "New action")
         self.resize(780, 600)
-        a = action or Action(reference="", title="", start=today, due=today)
+        # A new action starts on the date shown; its due date is the officer's to choose
+        # (both "today" made a plan due the day it started).
+        a = action or Action(reference="", title="", start=today, due=None)
         self.messages: dict[str, QLabel] = {}
         tabs = QTabWidget()
 
@@ -153,8 +155,8 @@ class ActionDialog(QDialog):
         self.theme_combo.setAccessibleName("Theme")
         self.theme_combo.addItem("", "")
         for t in Theme:
-            self.theme_combo.addItem(t.value, t.value)
-        self.theme_combo.setCurrentText(a.theme)
+            self.theme_combo.addItem(t.label, t.value)     # capitalised, as in the table
+        self.set_theme(a.theme)
         self.answers_combo.currentIndexChanged.connect(self._answers_changed)
         form.addRow("T&heme", self.theme_combo)
 
@@ -273,6 +275,19 @@ class ActionDialog(QDialog):
         self.title_edit.setFocus()
 
     # -- building --------------------------------------------------------
+    def set_theme(self, theme: str) -> None:
+        index = self.theme_combo.findData(theme.strip().casefold())
+        if index >= 0:
+            self.theme_combo.setCurrentIndex(index)
+        else:
+            self.theme_combo.setCurrentText(theme)        # a local theme, as typed
+
+    def theme(self) -> str:
+        """The theme chosen (a listed theme's stored name) or typed (a local theme)."""
+        text = self.theme_combo.currentText().strip()
+        index = self.theme_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.theme_combo.itemData(index) if index > 0 else text
+
     def _with_message(self, field: str, widget: QWidget) -> QWidget:
         self.messages[field] = _message_label()
         return field_box(widget, self.messages[field])
@@ -311,7 +326,7 @@ class ActionDialog(QDialog):
         if kind == "target" and value in self._targets:
             theme = self._targets[value][2]
             if theme:
-                self.theme_combo.setCurrentText(theme)
+                self.set_theme(theme)
 
     # -- reading ---------------------------------------------------------
     def _amount(self) -> tuple[int | None, FieldError | None]:
@@ -341,7 +356,7 @@ class ActionDialog(QDialog):
             criterion=Criterion(value) if kind == "criterion" else None,
             target_id=value if kind == "target" else None,
             concern_id=value if kind == "concern" else None,
-            theme=self.theme_combo.currentText().strip(),
+            theme=self.theme(),
             owner_member_id=self.owner_combo.currentData(),
             owner_body=self.body_edit.text().strip(),
             lead_officer=self.lead_edit.text().strip(),

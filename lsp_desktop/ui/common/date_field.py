@@ -58,10 +58,11 @@ class DateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.line = QLineEdit(format_date(self._value))
-        self.line.setPlaceholderText("dd/mm/yyyy" if not optional else "dd/mm/yyyy or empty")
+        self.line.setPlaceholderText("dd/mm/yyyy")
         self.line.setMaxLength(40)
         self.line.setFixedWidth(self.line.fontMetrics().horizontalAdvance("00/00/00000") + 16)
-        self.line.setToolTip(f"Type a date such as {EXAMPLE}, 1.4.02 or 2002-04-01")
+        self.line.setToolTip(f"Type a date such as {EXAMPLE}, 1.4.02 or 2002-04-01"
+                             + (" (or leave it empty)" if optional else ""))
         self._select_all = _SelectAllOnFocus(self.line)
         self.line.installEventFilter(self._select_all)
         self.calendar_button = QToolButton()
@@ -79,6 +80,8 @@ class DateEdit(QWidget):
         layout.addWidget(self.line)
         layout.addWidget(self.calendar_button)
         layout.addWidget(self.message, 1)
+        layout.addStretch(0)           # the date stays at the left when there is no message
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.line)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.line.editingFinished.connect(self.commit)
@@ -187,6 +190,7 @@ class OptionalDateEdit(QWidget):
             self.label.setBuddy(self.edit.line)
             layout.addWidget(self.label)
         layout.addWidget(self.edit, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setFocusProxy(self.edit)
 
     def value(self) -> date | None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +46,9 @@ def put_buttons_last(dialog: QDialog, box: QDialogButtonBox) -> None:
 def field_box(widget: QWidget, message: QLabel) -> QWidget:
     """`widget` with `message` (shown when there is something to say) just under it."""
     box = QWidget()
+    # As tall as its contents, like a line edit: a form then sets its label level with the
+    # field instead of at the top of a stretchy box (labels and fields were misaligned).
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     v = QVBoxLayout(box)
     v.setContentsMargins(0, 0, 0, 0)
     v.setSpacing(2)

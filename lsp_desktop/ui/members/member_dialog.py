@@ -168,7 +168,10 @@ class MemberDialog(QDialog):
 
         # Contact
         contact = QWidget()
-        cform = QFormLayout(contact)
+        cpage = QVBoxLayout(contact)
+        cform = QFormLayout()
+        cpage.addLayout(cform)
+        cpage.addStretch(1)       # the fields stay at the top, not spread down the page
         self.email_edit = QLineEdit(m.email)
         self.email_edit.setMaxLength(MEMBER_LIMITS["email"])
         cform.addRow("&Email", self._with_error("email", self.email_edit))
