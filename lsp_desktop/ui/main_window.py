@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from lsp_desktop import APP_NAME, FILE_SUFFIX
@@ -56,12 +56,20 @@ class MainWindow(QMainWindow):
         self.read_only = read_only
         self.location = location or str(self.db_path)   # a shared partnership's URL
         self.shared = location is not None
-        self.undo_stack = QUndoStack(self)
+        # Each tab keeps its own history: Edit ▸ Undo names and undoes a change made on
+        # the tab in front (on Members it offered to undo an accreditation save).
+        self.undo_group = QUndoGroup(self)
+        self.undo_stacks = {name: QUndoStack(self.undo_group) for name in
+                            ("members_tab", "strategies_tab", "actions_tab", "accreditation_tab")}
+        for stack in self.undo_stacks.values():
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(self.undo_stacks["members_tab"])
         self.settings = QSettings()
 
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
-        self.members_tab = MembersTab(services.members, self.undo_stack, read_only)
+        self.members_tab = MembersTab(services.members, self.undo_stacks["members_tab"],
+                                      read_only)
         self.tabs.addTab(self.members_tab, "&Members")
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
@@ -84,6 +92,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(
             lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
         self.tabs.currentChanged.connect(lambda i: self.ensure_fresh(self.tabs.widget(i)))
+        self.tabs.currentChanged.connect(self._follow_undo)
 
         self._build_menus()
         self._add_print_button()
@@ -123,7 +132,7 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
         tab = StrategiesTab(self.services.strategies, self.read_only,
-                            undo_stack=self.undo_stack, load=False)
+                            undo_stack=self.undo_stacks["strategies_tab"], load=False)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
         self._stale.add(tab)
@@ -133,7 +142,7 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.actions.actions_tab import ActionsTab, target_choices
 
         services = self.services
-        tab = ActionsTab(services.actions, self.undo_stack, self.read_only,
+        tab = ActionsTab(services.actions, self.undo_stacks["actions_tab"], self.read_only,
                          targets=lambda: target_choices(services.strategies),
                          concerns=services.accreditation.concern_choices, load=False)
         tab.actions_changed.connect(self._follow("accreditation_tab"))
@@ -156,7 +165,21 @@ class MainWindow(QMainWindow):
         tab at once."""
         tab.open_place.connect(self.open_place)
         tab.actions_changed.connect(self._follow("actions_tab"))
-        tab.self_page.undo_stack = self.undo_stack     # criterion saves, removed weaknesses
+        # criterion saves, removed weaknesses
+        tab.self_page.undo_stack = self.undo_stacks["accreditation_tab"]
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The history of the tab in front (what Edit ▸ Undo undoes)."""
+        return self.undo_group.activeStack()
+
+    def _follow_undo(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for name, stack in self.undo_stacks.items():
+            tab = self.members_tab if name == "members_tab" else self.tabs.page_if_built(name)
+            if page is tab:
+                self.undo_group.setActiveStack(stack)
+                return
 
     def _follow(self, name: str):
         """A slot for another tab's change signal: refresh the tab called `name` now if it
@@ -213,9 +236,9 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
