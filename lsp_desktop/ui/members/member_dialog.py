@@ -105,14 +105,15 @@ class MemberDialog(QDialog):
     """Returns the edited Member from `member()` after exec() is accepted."""
 
     def __init__(self, member: Member | None, current_members: list[tuple[int, str]],
-                 parent=None):
+                 parent=None, starts_on: date | None = None):
         super().__init__(parent)
         self._original = member
         self._current_ids = {mid for mid, _ in current_members}
         self.setWindowTitle("Edit member" if member and member.id else "New member")
         self.resize(780, 560)
+        # A new member's term starts on the date the register shows (today by default).
         m = member or Member(name="", sector=Sector.COMMUNITY,
-                             terms=(Term(date.today()),))
+                             terms=(Term(starts_on or date.today()),))
         self.errors: dict[str, QLabel] = {}
         tabs = QTabWidget()
 
