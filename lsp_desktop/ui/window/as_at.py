@@ -138,7 +138,7 @@ def install(window) -> AsAt:
         window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
         window.view_menu = menu
     first = menu.actions()[0] if menu.actions() else None
-    window.as_at_action = menu.addAction("As &at…", keeper.ask)
+    window.as_at_action = menu.addAction("As a&t…", keeper.ask)
     window.as_at_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
     window.as_at_action.setToolTip("Show every tab as the partnership stood on a date")
     if first is not None:                 # first in the menu, with a line after it
