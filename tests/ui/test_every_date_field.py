@@ -14,7 +14,8 @@ from lsp_desktop.ui.common.date_field import DateEdit
 from tests.ui.helpers import type_text
 from tests.ui.walk import DialogCatcher, bring_forward, pages, quiet_prompts, walk
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise",
+                                       "does not support grabbing")
 
 APRIL_FIRST = date(2002, 4, 1)
 WAYS = ["01/04/2002", "1/4/2002", "1.4.2002", "1-4-02", "2002-04-01"]
@@ -130,3 +131,40 @@ def test_every_date_field_keeps_the_date_typed(qtbot, window, monkeypatch):
                      "Audit log: From date", "Edit member: Declared on"):
         assert expected in seen, f"no date field for {expected!r} was reached: {seen}"
     assert len(checked) >= 20
+
+
+def test_the_calendar_picks_a_date_and_closes(qtbot):
+    from PySide6.QtCore import QDate
+
+    field = DateEdit(date(2002, 6, 30))
+    qtbot.addWidget(field)
+    field.show()
+    qtbot.mouseClick(field.calendar_button, Qt.MouseButton.LeftButton)
+    calendar = field._calendar
+    assert calendar.isVisible() and calendar.selectedDate() == QDate(2002, 6, 30)
+    calendar.setSelectedDate(QDate(2002, 7, 15))
+    calendar.clicked.emit(QDate(2002, 7, 15))
+    assert not calendar.isVisible()                 # it does not stay open
+    assert field.value() == date(2002, 7, 15) and field.text() == "15/07/2002"
+
+
+def test_a_dialog_will_not_save_a_date_that_does_not_exist(qtbot):
+    from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
+
+    dialog = EndTermDialog("Ann Lee")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    field = dialog.end
+    field.line.setFocus()
+    qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(field.line, "31/06/2002")
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)       # Enter: OK, refused
+    assert dialog.isVisible() and dialog.result() == 0
+    assert "June 2002 has 30 days" in field.message.text() and field.message.isVisible()
+    assert field.text() == "31/06/2002"
+    qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(field.line, "30/06/2002")
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.values()[0] == date(2002, 6, 30)

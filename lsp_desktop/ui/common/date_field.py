@@ -160,7 +160,8 @@ class DateEdit(QWidget):
     # -- the calendar --------------------------------------------------------
     def show_calendar(self) -> None:
         if self._calendar is None:
-            self._calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+            self._calendar = QCalendarWidget(self)
+            self._calendar.setWindowFlags(Qt.WindowType.Popup)   # closes on a click outside
             self._calendar.setGridVisible(True)
             self._calendar.clicked.connect(self._picked)
             self._calendar.activated.connect(self._picked)

@@ -118,6 +118,10 @@ class StrategiesTab(QWidget):
         self.strategy_combo.blockSignals(False)
         self._strategy_chosen()
 
+    def set_as_at(self, day: date) -> None:
+        """Judge targets (on track, overdue) as at `day`; the window refreshes the tab."""
+        self.targets.today = day
+
     def refresh(self) -> None:
         """Re-read everything but the text being typed (e.g. after the register changed)."""
         self.draft.flush()

@@ -22,7 +22,7 @@ from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
 
 # The tabs built later that follow the date, and how each is told it.
-_FOLLOWERS = ("actions_tab", "accreditation_tab")
+_FOLLOWERS = ("strategies_tab", "actions_tab", "accreditation_tab")
 
 
 class AsAtDialog(QDialog):
