@@ -185,9 +185,9 @@ def live_refresh(app, window, url: str, rounds: int = 8) -> None:
     from lsp_desktop.services import build_services
     from lsp_desktop.ui.shared_db.shared_window import LIVE_DEBOUNCE_MS
 
-    window.auto_refresh.stop()
-    window.check_timer.stop()
-    listener = window.change_listener
+    window.refresher.auto_refresh.stop()
+    window.refresher.check_timer.stop()
+    listener = window.refresher.change_listener
     deadline = time.perf_counter() + 10
     while not listener.listening and time.perf_counter() < deadline:
         app.processEvents()

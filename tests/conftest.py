@@ -40,11 +40,26 @@ def engine(request) -> str:
     return getattr(request, "param", "sqlite")
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory) -> Path:
+    """An empty partnership file migrated once per test run (per xdist worker); the `db`
+    fixture copies it rather than running every migration again for each test."""
+    from lsp_desktop.db.database import create_partnership_file
+
+    path = tmp_path_factory.mktemp("template") / "empty.lspd"
+    create_partnership_file(path)
+    return path
+
+
 @pytest.fixture
 def db(engine, tmp_path, app_paths, request):
     """A fresh, migrated, empty partnership: a file, or a new database on the test server."""
     if engine == "sqlite":
-        database = open_partnership(tmp_path / "test.lspd", app_paths.backup_dir, create=True)
+        import shutil
+
+        path = tmp_path / "test.lspd"
+        shutil.copyfile(request.getfixturevalue("empty_template"), path)
+        database = open_partnership(path, app_paths.backup_dir)
     else:
         database = open_partnership(request.getfixturevalue("location"), app_paths.backup_dir)
     yield database
@@ -141,6 +156,21 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about the partnership file itself "
                    "(bytes on disk, file locks, file backups): it has no server form")
+    config.addinivalue_line(
+        "markers", "slow: the slower group (the bundle build, the eight-writer test): run "
+                   "by ./dev test by default, skipped with LSP_SKIP_SLOW=1 while working")
+
+
+def pytest_collection_modifyitems(config, items):
+    """LSP_SKIP_SLOW=1 (or the older LSP_SKIP_BUNDLE=1) skips the slower group, saying so."""
+    flag = next((name for name in ("LSP_SKIP_SLOW", "LSP_SKIP_BUNDLE")
+                 if os.environ.get(name) == "1"), None)
+    if flag is None:
+        return
+    skip = pytest.mark.skip(reason=f"{flag}=1: the slower group is skipped")
+    for item in items:
+        if item.get_closest_marker("slow"):
+            item.add_marker(skip)
 
 
 def pytest_generate_tests(metafunc):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from lsp_desktop.domain.errors import ConflictError, DomainError
-from lsp_desktop.domain.spreadsheets import Sheet, clean_text
+from lsp_desktop.domain.sheets import Sheet, clean_text
 from lsp_desktop.domain.text import parse_date
 
 HEADER_SEARCH_ROWS = 10

@@ -41,10 +41,10 @@ from lsp_desktop.domain.accreditation import (
     validate_evidence,
     validate_round,
 )
-from lsp_desktop.domain.catalogue import default_catalogue
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.catalogue import default_catalogue
 from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 

@@ -32,18 +32,18 @@ from lsp_desktop.domain.member_exchange import (
     plan_members,
 )
 from lsp_desktop.domain.members import Member
-from lsp_desktop.domain.spreadsheets import (
+from lsp_desktop.domain.text import fold
+from lsp_desktop.services.concurrency import claim_for_import, officer
+from lsp_desktop.services.members import _apply as apply_member
+from lsp_desktop.services.members import _to_domain as member_to_domain
+from lsp_desktop.services.members import search_key as member_search_key
+from lsp_desktop.services.spreadsheets import (
     Sheet,
     UnreadableFileError,
     read_table,
     write_csv,
     write_xlsx,
 )
-from lsp_desktop.domain.text import fold
-from lsp_desktop.services.concurrency import claim_for_import, officer
-from lsp_desktop.services.members import _apply as apply_member
-from lsp_desktop.services.members import _to_domain as member_to_domain
-from lsp_desktop.services.members import search_key as member_search_key
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 

@@ -29,7 +29,7 @@ from lsp_desktop.domain.plan_exchange import (
     build_targets,
     target_row,
 )
-from lsp_desktop.domain.spreadsheets import Sheet
+from lsp_desktop.domain.sheets import Sheet
 from lsp_desktop.domain.strategies import Neighbourhood, Strategy, StrategyType
 from lsp_desktop.domain.text import fold
 from lsp_desktop.services.actions import ActionsService

@@ -13,21 +13,24 @@ from lsp_desktop import APP_NAME, FILE_SUFFIX
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.audit.audit_menu import install as install_audit_menu
+from lsp_desktop.ui.audit.audit_menu import AuditMenu
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
-from lsp_desktop.ui.exchange.exchange_menu import install as install_exchange_menu
-from lsp_desktop.ui.help.help_menu import install as install_help_menu
+from lsp_desktop.ui.exchange.exchange_menu import ExchangeMenu
+from lsp_desktop.ui.help.help_menu import HelpMenu
 from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
-from lsp_desktop.ui.shared_db.shared_window import install as install_shared_window
-from lsp_desktop.ui.shared_db.shared_window import make_banner
+from lsp_desktop.ui.settings.settings_store import SettingsStore, apply_settings
+from lsp_desktop.ui.shared_db.shared_window import Refresher, make_banner
 from lsp_desktop.ui.window.as_at import install as install_as_at
 from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
-from lsp_desktop.ui.window.tab_keys import install as install_tab_keys
+from lsp_desktop.ui.window.tab_keys import TabKeys
 from lsp_desktop.ui.window.window_state import WindowStateKeeper
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lsp_desktop.services import Services
     from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
     from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
@@ -48,8 +51,8 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(str)
     open_shared_requested = Signal(object)   # SharedDetails, or a recent URL (no password)
 
-    def __init__(self, services, db_path: Path, read_only: bool = False, parent=None,
-                 location: str | None = None):
+    def __init__(self, services: Services, db_path: Path, read_only: bool = False,
+                 parent=None, location: str | None = None):
         super().__init__(parent)
         self.services = services
         self.db_path = Path(db_path)
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(self.undo_stacks["members_tab"])
         self.settings = QSettings()
+        self.settings_store = SettingsStore(self.settings)
 
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
@@ -96,14 +100,30 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._add_print_button()
-        install_shared_window(self)
+        # The menus' and monitors' own objects: each adds its entries to the menu it is
+        # handed and reports back by signals; the window owns them.
+        self.exchange = ExchangeMenu(self.file_menu, services, self.db_path, read_only,
+                                     self.shared, self.settings_store, self)
+        self.exchange.open_requested.connect(self.open_requested)
+        self.exchange.restore_requested.connect(self.restore_requested)
+        self.exchange.message.connect(self.statusBar().showMessage)
+        self.audit = AuditMenu(self.view_menu, self)
+        self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
+        self.refresher.message.connect(self.statusBar().showMessage)
+        if self.shared:
+            self.save_copy_action.setEnabled(False)
+            self.save_copy_action.setToolTip("A shared partnership is on a server: use "
+                                             "Export ▸ Whole partnership as an archive")
         self._remember_recent(self.location)
         self.update_title()
         install_screen_fitting()       # every window and dialog opens on the screen, whole
         self.resize(1280, 780)
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
-        install_help_menu(self)
-        install_tab_keys(self)
+        apply_settings(self.settings_store.load())
+        self.help = HelpMenu(self.edit_menu, self.help_menu, self.settings_store, self.db_path,
+                             self)
+        self.help.message.connect(self.statusBar().showMessage)
+        self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         self.as_at = install_as_at(self)     # the one date every tab shows
         if read_only and self.shared:
             self.statusBar().showMessage(
@@ -154,7 +174,8 @@ class MainWindow(QMainWindow):
 
         services = self.services
         tab = AccreditationTab(services.accreditation, services.readiness, services.actions,
-                               self.read_only, load=False)
+                               self.read_only, load=False,
+                               undo_stack=self.undo_stacks["accreditation_tab"])
         self._stale.add(tab)
         self._wire_accreditation(tab)
         return tab
@@ -165,8 +186,6 @@ class MainWindow(QMainWindow):
         tab at once."""
         tab.open_place.connect(self.open_place)
         tab.actions_changed.connect(self._follow("actions_tab"))
-        # criterion saves, removed weaknesses
-        tab.self_page.undo_stack = self.undo_stacks["accreditation_tab"]
 
     @property
     def undo_stack(self) -> QUndoStack:
@@ -193,6 +212,10 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(tab)
         return changed
+
+    def mark_stale(self, tabs: Iterable[QWidget]) -> None:
+        """These tabs reload when next shown (another officer changed what they show)."""
+        self._stale.update(tabs)
 
     def ensure_fresh(self, tab: QWidget | None) -> None:
         """Load `tab` if it is still waiting for its first load or for others' changes."""
@@ -247,9 +270,8 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         self.undo_action, self.redo_action = undo, redo
         self.edit_menu = edit_menu
+        self.view_menu = self.menuBar().addMenu("&View")
         self.help_menu = self.menuBar().addMenu("&Help")
-        install_exchange_menu(self)
-        install_audit_menu(self)
 
     def _recent(self) -> list[str]:
         value = self.settings.value(RECENT_KEY, [])

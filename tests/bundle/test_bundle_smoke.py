@@ -1,7 +1,7 @@
 """Builds the one-folder bundle (packaging/build.sh) and runs packaging/smoke.sh against it.
 
-`./dev test` sets LSP_BUNDLE_SMOKE=1 so this runs there, last; LSP_SKIP_BUNDLE=1 skips it
-for quick local runs. A plain pytest run skips it too (it needs PyInstaller and ~1 minute).
+`./dev test` sets LSP_BUNDLE_SMOKE=1 so this runs there; it is in the slower group, which
+LSP_SKIP_SLOW=1 (or LSP_SKIP_BUNDLE=1) skips for quick local runs. A plain pytest run skips it too (it needs PyInstaller and ~1 minute).
 """
 
 from __future__ import annotations
@@ -20,9 +20,8 @@ def _tail(run: subprocess.CompletedProcess, lines: int = 60) -> str:
     return "\n".join((run.stdout + run.stderr).splitlines()[-lines:])
 
 
+@pytest.mark.slow
 def test_bundle_builds_and_passes_the_smoke_test(capsys):
-    if os.environ.get("LSP_SKIP_BUNDLE") == "1":
-        pytest.skip("LSP_SKIP_BUNDLE=1: bundle build and smoke test skipped")
     if os.environ.get("LSP_BUNDLE_SMOKE") != "1":
         pytest.skip("the bundle is built and smoke-tested by ./dev test "
                     "(or set LSP_BUNDLE_SMOKE=1 with PyInstaller installed)")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QAbstractItemView
 
-from lsp_desktop.ui.audit import audit_menu
 from lsp_desktop.ui.audit.audit_table import AuditTableModel
 
 
@@ -34,7 +33,7 @@ def test_member_history_shows_who_changed_what(window, qtbot):
     tab.select_id(member.id)
     assert tab.history_button.isEnabled()
     qtbot.mouseClick(tab.history_button, Qt.MouseButton.LeftButton)
-    dialog = window.history_dialog
+    dialog = window.audit.history_dialog
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and member.display_name in dialog.windowTitle()
     model = dialog.view.model
@@ -56,11 +55,11 @@ def test_action_history_needs_exactly_one_action(window, qtbot, monkeypatch):
     assert not tab.history_button.isEnabled()
     told = []
     monkeypatch.setattr("lsp_desktop.ui.prompts.info", lambda *a: told.append(a[2]))
-    assert audit_menu.show_history(window) is None and "Select one" in told[0]
+    assert window.audit.show_history() is None and "Select one" in told[0]
     tab.table.clearSelection()
     tab.table.selectRow(0)
-    window.history_action.trigger()
-    dialog = window.history_dialog
+    window.audit.history_action.trigger()
+    dialog = window.audit.history_dialog
     qtbot.addWidget(dialog)
     action = window.services.actions.get(tab.selected_ids()[0])
     assert action.reference in dialog.windowTitle()
@@ -72,8 +71,8 @@ def test_audit_log_filters(window, qtbot):
     services.audit.set_officer("Priya Shah")
     member = services.members.all_members()[0]
     services.members.update(member.with_changes(notes="Met at the forum"))
-    window.audit_log_action.trigger()
-    log = window.audit_log_dialog
+    window.audit.audit_log_action.trigger()
+    log = window.audit.audit_log_dialog
     qtbot.addWidget(log)
     total = services.audit.count()
     assert log.view.model.rowCount() == total

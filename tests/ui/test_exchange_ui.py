@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from lsp_desktop.domain.exchange import Problem
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.exchange import exchange_menu
 from lsp_desktop.ui.exchange.exchange_tables import (
     BackupTableModel,
     ProblemTableModel,
@@ -38,13 +37,13 @@ def test_import_wizard_maps_previews_and_writes_only_on_confirm(qtbot, services,
     assert dialog.combos["sector"].currentData() is None         # "Type" is not proposed
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
     assert "column sector: required column is missing from the file." in [
-        str(dialog.problems.item_at(i)) for i in range(dialog.problems.rowCount())]
+        str(dialog.problems.record(i)) for i in range(dialog.problems.rowCount())]
     assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.back_button, Qt.MouseButton.LeftButton)
     dialog.combos["sector"].setCurrentIndex(dialog.combos["sector"].findData(1))
     dialog.combos["start_date"].setCurrentIndex(dialog.combos["start_date"].findData(3))
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    problems = [str(dialog.problems.item_at(i)) for i in range(dialog.problems.rowCount())]
+    problems = [str(dialog.problems.record(i)) for i in range(dialog.problems.rowCount())]
     assert "row 3, column D (Begins): '2001-13-01' is not a real date" in problems
     assert not dialog.import_button.isEnabled()
     assert services.members.count() == 0
@@ -84,7 +83,7 @@ def test_export_members_as_shown_from_the_window(window, monkeypatch, tmp_path):
     assert 0 < shown < 26
     out = tmp_path / "shown.csv"
     monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(out))
-    exchange_menu.export_members(window)
+    window.exchange.export_members()
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) - 1 >= shown and all("Thameside" in ln for ln in lines[1:])
 
@@ -114,7 +113,7 @@ def test_restore_from_backup_reopens_the_partnership(qtbot, qapp, demo_template,
         monkeypatch.setattr(prompts, "confirm", lambda *a, **k: True)
         monkeypatch.setattr("lsp_desktop.ui.exchange.restore_dialog.RestoreDialog.exec",
                             lambda self: True)
-        exchange_menu.restore(first)            # the newest backup is chosen and confirmed
+        first.exchange.restore()            # the newest backup is chosen and confirmed
         assert gui.session.window is not first
         assert gui.session.services.members.count() == 31
         listed = gui.session.services.backups.list()
@@ -130,13 +129,13 @@ def test_retention_review_erases_after_asking_who(window, monkeypatch):
     pd = window.services.personal_data
     rows = pd.retention_review()
     assert rows                                            # the demo's 2001-02 leavers
-    assert exchange_menu.erase_member(window, rows[0].id)
+    assert window.exchange.erase_member(rows[0].id)
     assert pd.erasures()[0].erased_by == "Officer Jones"
     assert window.services.members.get(rows[0].id).name == "Former member 1"
     current = window.services.members.list_rows(include_former=False)[0]
     errors = []
     monkeypatch.setattr(prompts, "error", lambda _p, _t, text: errors.append(text))
-    assert not exchange_menu.erase_member(window, current.id)
+    assert not window.exchange.erase_member(current.id)
     assert "is a current member" in errors[0]
 
 
@@ -158,7 +157,7 @@ def test_import_actions_through_the_menu(window, qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(import_dialog.ImportDialog, "exec", run)
     window.tabs.setCurrentWidget(window.actions_tab)      # the officer looks at the plan
     before = window.actions_tab.model.all_actions()
-    exchange_menu.import_records(window, "actions")
+    window.exchange.import_records("actions")
     assert seen["combo"] == "Owner  (column 2)"
     after = window.actions_tab.model.all_actions()          # the tab was refreshed
     assert len(after) == len(before) + 1
@@ -168,17 +167,17 @@ def test_import_actions_through_the_menu(window, qtbot, monkeypatch, tmp_path):
 
 
 def test_export_actions_and_targets_as_shown(window, monkeypatch, tmp_path):
-    shown_actions = exchange_menu.shown_ids(window, "actions")
+    shown_actions = window.exchange.shown_ids("actions")
     assert shown_actions
     out = tmp_path / "actions.xlsx"
     monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(out))
-    exchange_menu.export_records(window, "actions")
+    window.exchange.export_records("actions")
     from openpyxl import load_workbook
 
     ws = load_workbook(out).active
     assert ws.max_row == len(shown_actions) + 1 and ws["A1"].value == "reference"
-    targets = exchange_menu.shown_ids(window, "targets")
+    targets = window.exchange.shown_ids("targets")
     out2 = tmp_path / "targets.csv"
     monkeypatch.setattr(prompts, "save_file", lambda *a, **k: str(out2))
-    exchange_menu.export_records(window, "targets")
+    window.exchange.export_records("targets")
     assert len(out2.read_text(encoding="utf-8-sig").splitlines()) == len(targets) + 1

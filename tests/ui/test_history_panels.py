@@ -20,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def _open_history(qtbot, window, button):
     assert button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    dialog = window.history_dialog
+    dialog = window.audit.history_dialog
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
     return dialog
@@ -115,17 +115,17 @@ def test_round_history_shows_the_go_outcome_just_saved(qtbot, window):
 def test_history_of_the_selected_record_follows_the_page_in_front(qtbot, window):
     tab = window.accreditation_tab
     window.tabs.setCurrentWidget(tab)
-    window.history_action.trigger()
-    qtbot.addWidget(window.history_dialog)
+    window.audit.history_action.trigger()
+    qtbot.addWidget(window.audit.history_dialog)
     criterion = tab.self_page.criterion()
-    assert criterion.label in window.history_dialog.windowTitle()
+    assert criterion.label in window.audit.history_dialog.windowTitle()
     tab.pages.setCurrentIndex(GO)
-    window.history_action.trigger()
-    qtbot.addWidget(window.history_dialog)
-    assert window.history_dialog.windowTitle() == f"History — {tab.round.name}"
+    window.audit.history_action.trigger()
+    qtbot.addWidget(window.audit.history_dialog)
+    assert window.audit.history_dialog.windowTitle() == f"History — {tab.round.name}"
     window.tabs.setCurrentWidget(window.strategies_tab)
     window.strategies_tab.pages.setCurrentIndex(TARGETS)
     window.strategies_tab.targets.table.selectRow(0)
-    window.history_action.trigger()
-    qtbot.addWidget(window.history_dialog)
-    assert "Target:" in window.history_dialog.windowTitle()
+    window.audit.history_action.trigger()
+    qtbot.addWidget(window.audit.history_dialog)
+    assert "Target:" in window.audit.history_dialog.windowTitle()

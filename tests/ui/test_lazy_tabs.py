@@ -50,7 +50,7 @@ def test_a_tab_brought_forward_before_it_was_built_comes_built_and_loaded(fresh,
     fresh.show()                    # brought forward before the first paint: as a quick Ctrl+3
     seen = []
     fresh.tabs.currentChanged.connect(lambda i: seen.append(fresh.tabs.widget(i)))
-    fresh.go_to_tab_actions[2].trigger()
+    fresh.tab_keys.go_to_tab_actions[2].trigger()
     actions = fresh.tabs.page_if_built("actions_tab")
     assert actions is not None and seen == [actions]
     assert fresh.tabs.currentIndex() == 2 and fresh.tabs.currentWidget() is actions

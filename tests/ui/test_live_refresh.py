@@ -36,9 +36,9 @@ def live_window(qtbot, opened):
     win = MainWindow(services, db.path, location=db.url)
     qtbot.addWidget(win)
     win.show()
-    win.auto_refresh.stop()          # the 30 s fallback is not what is tested here
-    win.check_timer.stop()
-    qtbot.waitUntil(lambda: win.change_listener.listening, timeout=5000)
+    win.refresher.auto_refresh.stop()          # the 30 s fallback is not what is tested here
+    win.refresher.check_timer.stop()
+    qtbot.waitUntil(lambda: win.refresher.change_listener.listening, timeout=5000)
     yield win
     win.close()
 
@@ -73,7 +73,7 @@ def test_own_saves_do_not_reload_the_tab_again(qtbot, live_window, monkeypatch):
     reloads = []
     real = tab.refresh
     monkeypatch.setattr(tab, "refresh", lambda: (reloads.append(1), real()))
-    listener = live_window.change_listener
+    listener = live_window.refresher.change_listener
     live_window.services.members.add(_member("Own Save"))
     qtbot.waitUntil(lambda: listener.received >= 1, timeout=2000)   # its own notice came
     qtbot.wait(2 * 250 + 100)
@@ -82,13 +82,13 @@ def test_own_saves_do_not_reload_the_tab_again(qtbot, live_window, monkeypatch):
 
 def test_listener_comes_back_after_the_server_drops_it(qtbot, live_window, opened,
                                                        pg_server):
-    listener = live_window.change_listener
+    listener = live_window.refresher.change_listener
     listener.retry.setInterval(200)
     pid = listener.backend_pid
     with opened[1].engine.connect() as conn:
         conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
     qtbot.waitUntil(lambda: listener.backend_pid not in (None, pid), timeout=5000)
-    assert live_window.isVisible() and not live_window.connection_lost
+    assert live_window.isVisible() and not live_window.refresher.connection_lost
     _other(opened).members.add(_member("After Reconnect"))
     qtbot.waitUntil(lambda: "After Reconnect" in _names(live_window), timeout=2000)
 
@@ -116,7 +116,7 @@ def test_the_reload_waits_while_a_dialog_is_open(qtbot, live_window, opened):
     dialog.setModal(True)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.isVisible())
-    listener = live_window.change_listener
+    listener = live_window.refresher.change_listener
     _other(opened).members.add(_member("Behind The Dialog"))
     qtbot.waitUntil(lambda: listener.received >= 1, timeout=2000)
     qtbot.wait(600)
@@ -136,7 +136,7 @@ def test_a_change_the_tab_in_front_does_not_show_leaves_it_alone(qtbot, live_win
     reloads = []
     real = tab.refresh
     monkeypatch.setattr(tab, "refresh", lambda: (reloads.append(1), real()))
-    listener = window.change_listener
+    listener = window.refresher.change_listener
     _other(opened).actions.add(Action(reference="A-900", title="Another officer's action"))
     qtbot.waitUntil(lambda: window.actions_tab in window._stale, timeout=2000)
     assert listener.received >= 1 and reloads == []       # 50,000 members not reloaded
@@ -144,14 +144,12 @@ def test_a_change_the_tab_in_front_does_not_show_leaves_it_alone(qtbot, live_win
 
 
 def test_after_the_line_was_down_the_reload_says_so_not_that_someone_saved(live_window):
-    from lsp_desktop.ui.shared_db.shared_window import _heard, live_refresh
-
-    live_window.change_listener.changed.emit(frozenset())     # as after a reconnect
-    assert live_window.live_tables == {"?"}
-    live_window.live_timer.stop()
-    live_refresh(live_window)
+    live_window.refresher.change_listener.changed.emit(frozenset())     # as after a reconnect
+    assert live_window.refresher.live_tables == {"?"}
+    live_window.refresher.live_timer.stop()
+    live_window.refresher.live_refresh()
     assert live_window.statusBar().currentMessage() == "Refreshed: the connection is back."
-    _heard(live_window, frozenset({"member"}))
-    live_window.live_timer.stop()
-    live_refresh(live_window)
+    live_window.refresher.heard(frozenset({"member"}))
+    live_window.refresher.live_timer.stop()
+    live_window.refresher.live_refresh()
     assert live_window.statusBar().currentMessage() == "Updated with another officer's change."

@@ -27,7 +27,7 @@ def window(qtbot, services, db):
 def test_about_shows_version_licence_data_folder_and_libraries(window, monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self) or 0)
-    window.about_action.trigger()
+    window.help.about_action.trigger()
     (about,) = shown
     assert lsp_desktop.__version__ in about.version_label.text()
     assert "GPL-3.0-or-later" in about.licence_label.text()
@@ -54,9 +54,9 @@ def test_open_data_folder_button_opens_it(qtbot, tmp_path, monkeypatch):
 
 
 def test_user_guide_opens_on_f1_with_the_four_topics(window, qtbot):
-    assert window.user_guide_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
-    window.user_guide_action.trigger()
-    guide = window.user_guide_dialog
+    assert window.help.user_guide_action.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
+    window.help.user_guide_action.trigger()
+    guide = window.help.user_guide_dialog
     assert isinstance(guide, UserGuideDialog)
     qtbot.waitExposed(guide)
     text = guide.browser.toPlainText()
@@ -64,12 +64,12 @@ def test_user_guide_opens_on_f1_with_the_four_topics(window, qtbot):
                   "Run a self-assessment", "Print the submission pack"):
         assert topic in text
     assert "**" not in text  # rendered as Markdown, not shown raw
-    window.user_guide_action.trigger()
-    assert window.user_guide_dialog is guide
+    window.help.user_guide_action.trigger()
+    assert window.help.user_guide_dialog is guide
 
 
 def test_help_and_edit_entries_have_mnemonics(window):
-    for action in (window.about_action, window.user_guide_action, window.settings_action):
+    for action in (window.help.about_action, window.help.user_guide_action, window.help.settings_action):
         assert "&" in action.text()
     assert window.help_menu.title() == "&Help"
 

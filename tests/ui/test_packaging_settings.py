@@ -99,8 +99,8 @@ def window(qtbot, services, db):
 
 
 def test_settings_from_the_edit_menu_set_the_backups_kept(window, monkeypatch):
-    assert window.settings_action in window.edit_menu.actions()
-    assert window.settings_action.shortcut().toString() == "Ctrl+,"
+    assert window.help.settings_action in window.edit_menu.actions()
+    assert window.help.settings_action.shortcut().toString() == "Ctrl+,"
     monkeypatch.setenv(ENV_BACKUPS_KEPT, "10")
 
     def fill_in(dialog):
@@ -113,7 +113,7 @@ def test_settings_from_the_edit_menu_set_the_backups_kept(window, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(SettingsDialog, "exec", exec_)
-    window.settings_action.trigger()
+    window.help.settings_action.trigger()
     assert window.settings_store.load().backups_kept == 4
     assert os.environ[ENV_BACKUPS_KEPT] == "4"
 

@@ -22,8 +22,8 @@ def test_url_opened_read_only_is_read_only(qtbot, pg_url_db, app_paths):
         assert "Read-only" in [w.text() for w in win.statusBar().findChildren(QLabel)]
         tab = win.members_tab
         assert not tab.add_button.isEnabled() and not tab.new_action.isEnabled()
-        assert not any(a.isEnabled() for a in win.import_actions.values())
-        assert not win.erase_action.isEnabled()
-        assert win.refresh_action.isEnabled()       # reading others' changes still works
+        assert not any(a.isEnabled() for a in win.exchange.import_actions.values())
+        assert not win.exchange.erase_action.isEnabled()
+        assert win.refresher.refresh_action.isEnabled()       # reading others' changes still works
     finally:
         gui.close()

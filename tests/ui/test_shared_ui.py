@@ -14,7 +14,7 @@ from lsp_desktop.domain.members import Member, Sector, Term
 from lsp_desktop.ui.main_window import MainWindow
 from lsp_desktop.ui.members.member_dialog import MemberDialog
 from lsp_desktop.ui.shared_db.shared_dialog import SharedDetails, SharedPartnershipDialog
-from lsp_desktop.ui.shared_db.shared_window import ConnectionMonitor, set_connection
+from lsp_desktop.ui.shared_db.shared_window import ConnectionMonitor
 from tests.ui.helpers import answer_conflict, scripted_exec, select_named
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -115,8 +115,8 @@ def test_refresh_f5_shows_other_officers_changes(qtbot, window, tab, demo_servic
     other = demo_services.members.get(member_id)
     demo_services.members.update(other.with_changes(name="Llŷr Davies-Jones"))
     assert "Llŷr Davies-Jones" not in [r.name for r in tab.model.visible_rows()]
-    assert window.refresh_action.shortcut().toString() == "F5"
-    window.refresh_action.trigger()
+    assert window.refresher.refresh_action.shortcut().toString() == "F5"
+    window.refresher.refresh_action.trigger()
     assert "Mr Llŷr Davies-Jones" in [r.name for r in tab.model.visible_rows()]
 
 
@@ -127,12 +127,12 @@ def test_lost_connection_banner_greys_the_tabs_until_it_is_back(qtbot, demo_serv
     qtbot.addWidget(win)
     win.show()
     assert "[shared]" in win.windowTitle() and "postgresql" in win.windowTitle()
-    assert not win.save_copy_action.isEnabled() and not win.restore_action.isEnabled()
-    assert win.auto_refresh.isActive() and win.check_timer.isActive()
-    set_connection(win, False, "server closed the connection")
+    assert not win.save_copy_action.isEnabled() and not win.exchange.restore_action.isEnabled()
+    assert win.refresher.auto_refresh.isActive() and win.refresher.check_timer.isActive()
+    win.refresher.set_connection(False, "server closed the connection")
     assert win.banner.isVisible() and "lost" in win.banner.text()
     assert not win.tabs.isEnabled()
-    set_connection(win, True)
+    win.refresher.set_connection(True)
     assert not win.banner.isVisible() and win.tabs.isEnabled()
 
 
@@ -188,7 +188,7 @@ def test_open_shared_partnership_from_the_gui(qtbot, pg_url_db, app_paths, monke
         services = gui.session.services
         m = services.members.add(Member(name="Ann Example", sector=Sector.COMMUNITY,
                                         terms=(Term(date(2000, 1, 1)),)))
-        win.refresh_action.trigger()
+        win.refresher.refresh_action.trigger()
         assert m.id in [r.id for r in win.members_tab.model.visible_rows()]
     finally:
         gui.close()

@@ -16,10 +16,10 @@ from lsp_desktop.domain.accreditation import (
     Outcome,
     RoundKind,
 )
-from lsp_desktop.domain.catalogue import default_catalogue
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.partnership import Partnership
+from lsp_desktop.services.catalogue import default_catalogue
 
 TODAY = date(2002, 6, 1)
 C = Criterion

@@ -52,6 +52,39 @@ def test_domain_is_pure_python():
                                      "lsp_desktop.reports", "lsp_desktop.cli")) == []
 
 
+FILE_IO_MODULES = ("csv", "zipfile", "openpyxl", "xlsxwriter", "io", "shutil", "tempfile",
+                   "pathlib", "importlib.resources", "json")
+FILE_IO_CALLS = ("open", "read_bytes", "read_text", "write_bytes", "write_text")
+
+
+def file_io_of(path: Path) -> list[str]:
+    """File formats and file access in a module: imports of them, and open()/read/write calls."""
+    found = [f"imports {n}" for n in sorted(imports_of(path))
+             if any(n == m or n.startswith(m + ".") for m in FILE_IO_MODULES)]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name = (node.func.id if isinstance(node.func, ast.Name)
+                    else node.func.attr if isinstance(node.func, ast.Attribute) else "")
+            if name in FILE_IO_CALLS:
+                found.append(f"line {node.lineno} calls {name}()")
+    return found
+
+
+def test_the_domain_reads_and_writes_no_files():
+    """Spreadsheets, archives and assets are read and written in services/ (the exchange
+    layer): the domain is handed rows and values."""
+    bad = {str(p.relative_to(PACKAGE.parent)): found for p in modules("domain")
+           if (found := file_io_of(p))}
+    assert bad == {}
+
+
+def test_the_file_io_checker_sees_a_file_read(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text('"""x."""\n\nfrom importlib import resources\n\n'
+                   'def f(p):\n    return p.read_bytes()\n')
+    assert file_io_of(bad) == ["imports importlib.resources", "line 6 calls read_bytes()"]
+
+
 @pytest.mark.parametrize("layer", ["db", "services", "reports", "cli"])
 def test_no_qt_outside_the_ui(layer):
     assert offenders(layer, QT + ("lsp_desktop.ui", "lsp_desktop.app")) == []
@@ -82,3 +115,211 @@ def test_the_checker_catches_a_forbidden_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text('"""x."""\n\ndef f():\n    from PySide6.QtWidgets import QWidget\n')
     assert "PySide6.QtWidgets" in imports_of(bad)
+
+
+# -- the top-level modules --------------------------------------------------------------
+TOP_LEVEL_BASE = ("__init__.py", "paths.py", "passwords.py")   # below every layer
+
+
+def top_level(name: str) -> Path:
+    return PACKAGE / name
+
+
+@pytest.mark.parametrize("name", TOP_LEVEL_BASE)
+def test_the_base_modules_import_no_layer_and_no_qt(name):
+    layers = tuple(f"lsp_desktop.{layer}" for layer in ("domain", "db", "services", "reports",
+                                                         "ui", "cli", "app"))
+    bad = [n for n in imports_of(top_level(name))
+           if any(n == f or n.startswith(f + ".") for f in QT + layers)]
+    assert bad == []
+
+
+def test_every_top_level_module_is_checked():
+    """A new top-level module needs a rule here: it is a base module or the app."""
+    found = {p.name for p in PACKAGE.glob("*.py")}
+    assert found == set(TOP_LEVEL_BASE) | {"app.py", "__main__.py"}
+
+
+def test_only_the_entry_point_imports_the_app():
+    bad = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "__main__.py" and path.parent == PACKAGE:
+            continue
+        if any(n == "lsp_desktop.app" or n.startswith("lsp_desktop.app.")
+               for n in imports_of(path)):
+            bad.append(str(path.relative_to(PACKAGE.parent)))
+    assert bad == []
+
+
+# -- cycles and size -----------------------------------------------------------------------
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph(package: Path = PACKAGE) -> dict[str, set[str]]:
+    """Module -> the package's modules it imports (inside functions too: a lazy import
+    that closes a cycle is still a cycle)."""
+    paths = {module_name(p): p for p in package.rglob("*.py")}
+    graph = {}
+    for name, path in paths.items():
+        targets = set()
+        for imported in imports_of(path):
+            while imported and imported not in paths:
+                imported = imported.rpartition(".")[0]
+            if imported and imported != name:
+                targets.add(imported)
+        graph[name] = targets
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan, iteratively)."""
+    index, low, on_stack, stack, found = {}, {}, set(), [], []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+    return found
+
+
+def test_no_import_cycles():
+    assert cycles(import_graph()) == []
+
+
+def test_the_cycle_finder_finds_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+MAX_LINES = 800
+
+
+def test_no_file_over_800_lines():
+    root = PACKAGE.parent
+    long = [f"{p.relative_to(root)}: {n} lines"
+            for folder in ("lsp_desktop", "tests", "benchmarks")
+            for p in sorted((root / folder).rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
+    assert long == []
+
+
+# -- the main window is built in one place ------------------------------------------------
+WINDOW_NAMES = ("window", "win", "main_window", "_window")
+
+
+def sets_window_attributes(path: Path) -> list[str]:
+    """Lines that set an attribute on a window (`window.x = ...`, `self._window.x = ...`,
+    `setattr(window, ...)`): the install(window) style, where a module adds to the main
+    window from outside instead of being an object the window owns."""
+    def is_window(node) -> bool:
+        return (isinstance(node, ast.Name) and node.id in WINDOW_NAMES
+                or isinstance(node, ast.Attribute) and node.attr in WINDOW_NAMES)
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        targets = []
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+            targets = [node.target]
+        for target in targets:
+            for part in ast.walk(target):
+                if isinstance(part, ast.Attribute) and is_window(part.value):
+                    found.append(f"{path.name}:{node.lineno} sets {ast.unparse(part)}")
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "setattr" and node.args and is_window(node.args[0])):
+            found.append(f"{path.name}:{node.lineno} calls {ast.unparse(node.func)}")
+        if (isinstance(node, ast.FunctionDef) and node.name == "install"
+                and [a.arg for a in node.args.args][:1] == ["window"]):
+            found.append(f"{path.name}:{node.lineno} defines install(window)")
+    return found
+
+
+def test_nothing_sets_attributes_on_the_window_from_outside():
+    main_window = PACKAGE / "ui" / "main_window.py"
+    bad = [line for path in sorted((PACKAGE / "ui").rglob("*.py")) if path != main_window
+           for line in sets_window_attributes(path)]
+    bad += [line for path in [PACKAGE / "app.py"] for line in sets_window_attributes(path)]
+    assert bad == []
+
+
+def test_the_window_checker_catches_install_style(tmp_path):
+    bad = tmp_path / "menu.py"
+    bad.write_text('"""x."""\n\ndef install(window):\n    window.view_menu = 1\n'
+                   '    setattr(window, "x", 2)\n\nclass M:\n    def f(self):\n'
+                   '        self._window.y = 3\n')
+    assert sets_window_attributes(bad) == ["menu.py:3 defines install(window)",
+                                           "menu.py:4 sets window.view_menu",
+                                           "menu.py:5 calls setattr",
+                                           "menu.py:9 sets self._window.y"]
+
+
+# -- one table-model base, one roles module ------------------------------------------------
+def test_one_table_model_base_and_one_roles_module():
+    """Only ui/common/record_table.py derives from QAbstractTableModel directly; the
+    item-data roles are defined in ui/common/roles.py alone."""
+    direct, roles = [], []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        name = str(path.relative_to(PACKAGE))
+        direct += [f"{name}: {node.name}" for node in ast.walk(tree)
+                   if isinstance(node, ast.ClassDef)
+                   and any(ast.unparse(b).endswith("QAbstractTableModel") for b in node.bases)]
+        roles += [f"{name}: {target.id}" for node in tree.body if isinstance(node, ast.Assign)
+                  for target in node.targets
+                  if isinstance(target, ast.Name) and target.id.endswith("_ROLE")]
+    assert direct == ["ui/common/record_table.py: RecordTableModel"]
+    assert {r.split(":")[0] for r in roles} == {"ui/common/roles.py"}
+
+
+def test_every_record_table_is_made_by_the_one_helper():
+    """Tables come from ui/common/table_helpers.record_table, so they all behave alike
+    (rows picked whole, Tab leaves, not edited in place)."""
+    helper = PACKAGE / "ui" / "common" / "table_helpers.py"
+    made = [f"{path.relative_to(PACKAGE)}:{node.lineno}"
+            for path in sorted((PACKAGE / "ui").rglob("*.py")) if path != helper
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("QTableView")]
+    assert made == []
+
+
+def test_controllers_are_qt_free():
+    """ui/<feature>/*_controller.py hold a tab's state and rules; they import the domain,
+    never Qt nor the widgets, so they are tested without a QApplication."""
+    controllers = sorted((PACKAGE / "ui").rglob("*_controller.py"))
+    assert controllers, "no controller found"
+    bad = [f"{p.relative_to(PACKAGE)} imports {n}" for p in controllers
+           for n in imports_of(p)
+           if n.startswith(QT) or (n.startswith("lsp_desktop.ui.")
+                                   and not n.split(".")[-1].endswith("_controller")
+                                   and "_controller." not in n)]
+    assert bad == []

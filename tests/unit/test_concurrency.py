@@ -153,6 +153,7 @@ def test_a_change_between_reading_and_writing_is_refused(pg_url_db):
         db.close()
 
 
+@pytest.mark.slow
 def test_eight_writers_in_parallel_lose_nothing(pg_url_db):
     from lsp_desktop.db.database import open_partnership
     from lsp_desktop.services import build_services

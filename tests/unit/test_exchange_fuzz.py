@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lsp_desktop.domain.exchange import ImportProblems
-from lsp_desktop.domain.spreadsheets import read_csv_bytes
+from lsp_desktop.services.spreadsheets import read_csv_bytes
 
 FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])

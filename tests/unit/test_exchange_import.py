@@ -56,7 +56,7 @@ def test_headers_any_case_spacing_order_title_rows_and_messy_cells(services, tmp
             ",,,,,,,\n"
             "01/04/2001,0,VOLUNTARY,Ann Lee,CVS,,,\n")
     preview = services.exchange.preview_members(
-        __import__("lsp_desktop.domain.spreadsheets", fromlist=["x"]).read_table(write(tmp_path, text)))
+        __import__("lsp_desktop.services.spreadsheets", fromlist=["x"]).read_table(write(tmp_path, text)))
     notes = [str(p) for p in preview.problems if p.notice]
     assert any("row(s) 1, 2 above the header row 4 were ignored" in n for n in notes)
     assert any("column Shoe size: is not a column this import knows; ignored." in n for n in notes)
@@ -198,7 +198,7 @@ def test_export_of_chosen_rows_only(demo_services, tmp_path):
 def test_xlsx_writer_cells_read_back_as_typed(tmp_path):
     from openpyxl import load_workbook
 
-    from lsp_desktop.domain.spreadsheets import write_xlsx
+    from lsp_desktop.services.spreadsheets import write_xlsx
 
     out = tmp_path / "t.xlsx"
     write_xlsx(out, ["text", "amount", "ratio", "when", "flag"],

@@ -12,9 +12,9 @@ from lsp_desktop.domain.actions import Action
 from lsp_desktop.domain.errors import ConflictError
 from lsp_desktop.domain.exchange import ImportConflict
 from lsp_desktop.domain.members import Member, Sector, Term
-from lsp_desktop.domain.spreadsheets import read_table
 from lsp_desktop.domain.strategies import Strategy, StrategyType, Target
 from lsp_desktop.services.concurrency import OFFICER_ENV
+from lsp_desktop.services.spreadsheets import read_table
 
 
 def _member(services, name: str) -> Member:

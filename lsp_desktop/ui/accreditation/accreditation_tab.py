@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,13 +19,15 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.accreditation import AssessmentRound
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.readiness import CriterionReadiness, Place
-from lsp_desktop.domain.text import format_date
+from lsp_desktop.domain.readiness import CriterionReadiness
+from lsp_desktop.ui.accreditation.accreditation_controller import (
+    GO_PAGE,
+    SELF_PAGE,
+    AccreditationController,
+)
 from lsp_desktop.ui.accreditation.accreditation_dialogs import NewRoundDialog, RoundDetailsDialog
 from lsp_desktop.ui.accreditation.accreditation_tables import (
-    CriterionLine,
     CriterionTableModel,
-    OverviewLine,
     OverviewTableModel,
     SignalTableModel,
 )
@@ -36,7 +39,7 @@ from lsp_desktop.ui.common.conflict import edit_and_reload
 from lsp_desktop.ui.common.edit_flow import run_dialog, say
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
 
-SELF, GO, OVERVIEW, READINESS = range(4)
+SELF, GO, OVERVIEW, READINESS = SELF_PAGE, GO_PAGE, 2, 3   # the pages, in order
 
 
 class AccreditationTab(QWidget):
@@ -46,15 +49,14 @@ class AccreditationTab(QWidget):
     open_place = Signal(str)        # a readiness Place value the window should open
 
     def __init__(self, accreditation, readiness, actions=None, read_only: bool = False,
-                 today=None, parent=None, load: bool = True):
+                 today=None, parent=None, load: bool = True,
+                 undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.service = accreditation
         self.readiness_service = readiness
         self.actions_service = actions
         self.read_only = read_only
-        self._today = today
-        self.round: AssessmentRound | None = None
-        self.report: dict[Criterion, CriterionReadiness] = {}
+        self.controller = AccreditationController(read_only, today)
 
         self.round_combo = QComboBox()
         self.round_combo.setAccessibleName("Assessment round")
@@ -79,7 +81,8 @@ class AccreditationTab(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color: #404040;")
 
-        self.self_page = SelfAssessmentPage(accreditation, self.refresh, read_only)
+        self.self_page = SelfAssessmentPage(accreditation, self.refresh, read_only,
+                                            undo_stack=undo_stack)
         self.go_page = GoReviewPage(accreditation, self.refresh, read_only)
         self.self_page.edit_prompts_button.clicked.connect(
             lambda: self.edit_prompts(self.self_page.criterion()))
@@ -153,7 +156,15 @@ class AccreditationTab(QWidget):
             self.refresh()
 
     def today(self) -> date:
-        return self._today or date.today()
+        return self.controller.today()
+
+    @property
+    def round(self) -> AssessmentRound | None:
+        return self.controller.round
+
+    @property
+    def report(self) -> dict[Criterion, CriterionReadiness]:
+        return self.controller.report
 
     def set_as_at(self, day: date) -> None:
         """Compute readiness as at `day`; the window refreshes the tab."""
@@ -168,14 +179,12 @@ class AccreditationTab(QWidget):
         self.round_combo.clear()
         for r in rounds:
             self.round_combo.addItem(r.name, r.id)
-        index = self.round_combo.findData(keep) if keep is not None else -1
-        self.round_combo.setCurrentIndex(index if index >= 0 else len(rounds) - 1)
+        self.round_combo.setCurrentIndex(
+            self.controller.round_index(keep, [r.id for r in rounds]))
         self.round_combo.blockSignals(False)
         self.show_selected_round()
-        all_rounds = self.service.all_rounds()
-        self.overview_model.set_overview(rounds, [
-            OverviewLine(c, tuple((r.assessment(c).rating, r.assessment(c).go_rating)
-                                  for r in all_rounds)) for c in Criterion])
+        self.overview_model.set_overview(
+            rounds, self.controller.overview(self.service.all_rounds()))
         for column in range(1, self.overview_model.columnCount()):
             self.overview_table.setColumnWidth(column, 150)
 
@@ -185,21 +194,21 @@ class AccreditationTab(QWidget):
         self.self_page.save_pending()
         round_id = self.round_combo.currentData()
         try:
-            self.round = self.service.get_round(round_id) if round_id is not None else None
+            rnd = self.service.get_round(round_id) if round_id is not None else None
         except DomainError:
-            self.round = None
-        report = self.readiness_service.for_round(self.round, self.today()) if self.round else []
-        self.report = {r.criterion: r for r in report}
+            rnd = None
+        self.controller.show(rnd, self.readiness_service.for_round(rnd, self.today())
+                             if rnd else [])
         refs = self._action_refs()
         self.self_page.show_round(self.round, self.service.catalogue(), self.report, refs)
         self.go_page.show_round(self.round, refs, self._nrf_text())
         self._show_summary()
         self._show_readiness()
-        has = self.round is not None
-        self.details_button.setEnabled(has)
-        self.delete_round_button.setEnabled(has and not self.read_only)
-        self.compare_button.setEnabled(self.round_combo.count() >= 2)
-        self.overview_compare_button.setEnabled(self.round_combo.count() >= 2)
+        allowed = self.controller.buttons(self.round_combo.count())
+        self.details_button.setEnabled(allowed.details)
+        self.delete_round_button.setEnabled(allowed.delete_round)
+        self.compare_button.setEnabled(allowed.compare)
+        self.overview_compare_button.setEnabled(allowed.compare)
 
     def _action_refs(self) -> dict[int, str]:
         if self.actions_service is None:
@@ -209,44 +218,18 @@ class AccreditationTab(QWidget):
     def _nrf_text(self) -> str:
         if self.round is None:
             return ""
-        return next((c.sentence() for r, c in self.service.nrf_consequences()
-                     if r.id == self.round.id), "")
+        return self.controller.nrf_text(self.service.nrf_consequences())
 
     def _show_summary(self) -> None:
-        r = self.round
-        if r is None:
-            self.summary.setText("No assessment round yet. Start one with New round: the "
-                                 "partnership rates itself against the six criteria, then the "
-                                 "Government Office reviews it.")
-            return
-        parts = [r.kind.label, f"financial year {r.financial_year}" if r.financial_year else ""]
-        done = sum(a.rating.score is not None for a in r.criteria)
-        parts.append(f"{done} of 6 criteria rated")
-        carried = sum(a.carried for a in r.criteria)
-        if carried:
-            parts.append(f"{carried} still as carried over")
-        parts.append(f"agreed by the board {format_date(r.agreed_on)}" if r.agreed_on
-                     else "not yet agreed by the board")
-        review = f" (review {format_date(r.review_date)})" if r.review_date else ""
-        parts.append(f"GO outcome: {r.outcome.label.lower()}{review}")
-        self.summary.setText(" · ".join(p for p in parts if p))
+        self.summary.setText(self.controller.summary())
 
     def _show_readiness(self) -> None:
-        report = list(self.report.values())
-        if self.round is not None:
-            lines = [CriterionLine(self.round.assessment(r.criterion), r.data_rating,
-                                   r.disagreement) for r in report]
-        else:
-            lines = []
-        self.readiness_model.set_rows(lines)
-        self.signal_model.set_rows([s for r in report for s in r.signals])
-        self.readiness_intro.setText(
-            f"Computed from the file as on {format_date(self.today())}. The signals sit "
-            "beside your ratings and never change them; double-click a signal to open the "
-            "place where it can be put right.")
-        worries = [f"{r.criterion.label}: {r.disagreement}" for r in report if r.disagreement]
-        self.disagreements.setText("\n".join(worries))
-        self.disagreements.setVisible(bool(worries))
+        view = self.controller.readiness()
+        self.readiness_model.set_rows(view.lines)
+        self.signal_model.set_rows(view.signals)
+        self.readiness_intro.setText(view.intro)
+        self.disagreements.setText(view.disagreements)
+        self.disagreements.setVisible(bool(view.disagreements))
 
     # -- round-level actions ---------------------------------------------
     def select_round(self, round_id: int) -> None:
@@ -302,13 +285,13 @@ class AccreditationTab(QWidget):
         signal = selected_record(self.signal_table)
         if signal is None:
             return
-        if signal.place == Place.ASSESSMENT:
-            self.pages.setCurrentIndex(SELF)
-            self.self_page.select_criterion(signal.focus or signal.criterion)
-        elif signal.place == Place.GO_REVIEW:
-            self.pages.setCurrentIndex(GO)
+        where = self.controller.destination(signal)
+        if where.page is not None:
+            self.pages.setCurrentIndex(where.page)
+            if where.criterion is not None:
+                self.self_page.select_criterion(where.criterion)
         else:
-            self.open_place.emit(signal.place.value)
+            self.open_place.emit(where.place)
 
     def _actions_changed(self) -> None:
         self.refresh()

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import Qt
-
 from lsp_desktop.domain.accreditation import (
     ComparisonLine,
     Concern,
-    CriterionAssessment,
     RoundSummary,
     Weakness,
 )
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.text import format_date
+
+# The lines are the controller's; named here too for the pages that fill these models.
+from lsp_desktop.ui.accreditation.accreditation_controller import CriterionLine as CriterionLine
+from lsp_desktop.ui.accreditation.accreditation_controller import OverviewLine as OverviewLine
 from lsp_desktop.ui.common.column_table import Column, ColumnTableModel, rating_brush
 
 _ORDER = {c: i for i, c in enumerate(Criterion)}
@@ -28,15 +27,6 @@ def _size(n: int) -> str:
     if not n:
         return ""
     return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / (1024 * 1024):.1f} MB"
-
-
-@dataclass(frozen=True)
-class CriterionLine:
-    """One line of the criteria list: the assessment and what the data say."""
-
-    assessment: CriterionAssessment
-    data_rating: Rating = Rating.NOT_ASSESSED
-    disagreement: str = ""
 
 
 class CriterionTableModel(ColumnTableModel):
@@ -133,12 +123,6 @@ class SignalTableModel(ColumnTableModel):
     )
 
 
-@dataclass(frozen=True)
-class OverviewLine:
-    criterion: Criterion
-    cells: tuple[tuple[Rating, Rating], ...]     # (self, GO) per round, in round order
-
-
 class OverviewTableModel(ColumnTableModel):
     """Criteria by rounds: the self rating beside the GO rating, coloured and labelled."""
 
@@ -149,7 +133,6 @@ class OverviewTableModel(ColumnTableModel):
                                lambda r: _ORDER[r.criterion]),)
 
     def set_overview(self, rounds: list[RoundSummary], lines: list[OverviewLine]) -> None:
-        self.beginResetModel()
         self.rounds = list(rounds)
         columns = [Column("Criterion", lambda r: r.criterion.label,
                           lambda r: _ORDER[r.criterion])]
@@ -162,8 +145,7 @@ class OverviewTableModel(ColumnTableModel):
                     lambda r, i=i, w=which: _score(r.cells[i][w]),
                     lambda r, i=i, w=which: r.cells[i][w]))
         self.COLUMNS = tuple(columns)
-        self._rows = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
 
 _CHANGE_MARK = {"improved": "▲ Improved", "slipped": "▼ Slipped", "same": "= Same",
@@ -178,11 +160,9 @@ class ComparisonTableModel(ColumnTableModel):
         Column("Change", lambda c: _CHANGE_MARK[c.change]),
     )
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.ForegroundRole and index.isValid()
-                and index.column() == 3):
-            line: ComparisonLine = self._rows[index.row()]
+    def foreground(self, line: ComparisonLine, column: int):
+        if column == 3:
             colour = {"improved": Rating.GREEN, "slipped": Rating.RED}.get(line.change)
             return rating_brush(colour) if colour else None
-        return super().data(index, role)
+        return super().foreground(line, column)
 

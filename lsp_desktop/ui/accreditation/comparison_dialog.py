@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
 )
 
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.ui.accreditation.accreditation_tables import ComparisonTableModel
 from lsp_desktop.ui.common.edit_flow import say
+from lsp_desktop.ui.common.table_helpers import record_table
 
 
 class ComparisonDialog(QDialog):
@@ -44,13 +44,11 @@ class ComparisonDialog(QDialog):
         self.use_go = QCheckBox("Compare the &GO's ratings instead of the self-assessment")
         self.summary = QLabel()
         self.model = ComparisonTableModel(self)
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Comparison")
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = record_table(
+            self.model, "Comparison", stretch_last=False, sortable=False,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection, wrap=True,
+            row_height=None, enter_opens=False,
+            resize={c: QHeaderView.ResizeMode.Stretch for c in range(self.model.columnCount())})
         pick = QHBoxLayout()
         pick.addWidget(QLabel("&From"))
         pick.addWidget(self.before, 1)

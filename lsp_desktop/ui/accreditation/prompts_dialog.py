@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from lsp_desktop.domain.catalogue import default_catalogue
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.services.catalogue import default_catalogue
 from lsp_desktop.ui.common.edit_flow import say
 
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -21,16 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo
-from lsp_desktop.domain.criteria import Criterion, Rating
+from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.readiness import CriterionReadiness
+from lsp_desktop.ui.accreditation.accreditation_controller import SelfAssessmentController
 from lsp_desktop.ui.accreditation.accreditation_dialogs import (
     EvidenceDialog,
     TextDialog,
     WeaknessDialog,
 )
 from lsp_desktop.ui.accreditation.accreditation_tables import (
-    CriterionLine,
     CriterionTableModel,
     EvidenceTableModel,
     WeaknessTableModel,
@@ -61,15 +60,13 @@ class SelfAssessmentPage(QWidget):
     actions_changed = Signal()
 
     def __init__(self, service, changed: Callable[[], None], read_only: bool = False,
-                 parent=None):
+                 parent=None, undo_stack: QUndoStack | None = None):
         super().__init__(parent)
         self.service = service
         self.changed = changed
         self.read_only = read_only
-        self.undo_stack = None          # the window's Edit ▸ Undo, when it has one
-        self.round: AssessmentRound | None = None
-        self.catalogue: dict[Criterion, CriterionInfo] = {}
-        self.readiness: dict[Criterion, CriterionReadiness] = {}
+        self.undo_stack = undo_stack    # the window's Edit ▸ Undo, when it has one
+        self.controller = SelfAssessmentController(read_only)
 
         self.criteria_model = CriterionTableModel(self)
         self.criteria_table = record_table(self.criteria_model, "Criteria", (175, 150, 120),
@@ -77,8 +74,6 @@ class SelfAssessmentPage(QWidget):
         self.criteria_table.selectionModel().selectionChanged.connect(
             lambda *_: self._criterion_changed())
         self._viewer_dir: tempfile.TemporaryDirectory | None = None
-        self._shown: tuple | None = None     # (criterion, rating, narrative, strengths) loaded
-        self._loaded = None                  # the shown criterion as read (its version)
 
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
@@ -178,7 +173,7 @@ class SelfAssessmentPage(QWidget):
         for b in (self.save_button, self.add_weakness_button, self.edit_weakness_button,
                   self.remove_weakness_button, self.make_action_button,
                   self.add_evidence_button, self.remove_evidence_button):
-            b.setEnabled(not read_only)
+            b.setEnabled(self.controller.can_edit)
         SelectionActions(self.weakness_table, read_only=read_only).add(
             self.edit_weakness_button, self.remove_weakness_button, self.make_action_button,
             single=True)
@@ -186,21 +181,25 @@ class SelfAssessmentPage(QWidget):
             self.edit_evidence_button, self.open_evidence_button, single=True,
             changes=False).add(self.remove_evidence_button, single=True)
 
+    @property
+    def round(self) -> AssessmentRound | None:
+        return self.controller.round
+
+    @property
+    def catalogue(self) -> dict[Criterion, CriterionInfo]:
+        return self.controller.catalogue
+
+    @property
+    def readiness(self) -> dict[Criterion, CriterionReadiness]:
+        return self.controller.readiness
+
     # -- showing ---------------------------------------------------------
     def show_round(self, rnd: AssessmentRound | None, catalogue, readiness,
                    action_refs: dict[int, str]) -> None:
         self.save_pending()
         keep = self.criterion()
-        self.round, self.catalogue, self.readiness = rnd, catalogue, readiness
         self.weakness_model.action_refs = action_refs
-        lines = []
-        for c in Criterion:
-            r = readiness.get(c)
-            a = rnd.assessment(c) if rnd else None
-            if a is not None:
-                lines.append(CriterionLine(a, r.data_rating if r else Rating.NOT_ASSESSED,
-                                           r.disagreement if r else ""))
-        self.criteria_model.set_rows(lines)
+        self.criteria_model.set_rows(self.controller.show_round(rnd, catalogue, readiness))
         self.setEnabled(rnd is not None)
         self.select_criterion(keep or Criterion.STRATEGIC)
 
@@ -220,30 +219,26 @@ class SelfAssessmentPage(QWidget):
     def save_pending(self) -> None:
         """Keep what was typed for the criterion shown when the officer moves on without
         pressing Save (another criterion, another page, a refresh)."""
-        if self._shown is None or self.round is None or self.read_only:
-            return
-        criterion, *loaded = self._shown
         form = self._form()
-        if tuple(loaded) == form:
+        if not self.controller.pending(form):
             return
-        self._shown = (criterion, *form)
+        criterion = self.controller.shown[0]
+        self.controller.typed(criterion, form)
         saved, theirs = self._save_form(criterion)
         if saved is not None:
-            self._loaded = saved
+            self.controller.loaded = saved
         elif theirs is not None:            # reload: their version in the form
             self._fill_form(theirs)
 
     def _save_form(self, criterion: Criterion, changed=None):
         """Save the form over the criterion as read; a conflict offers reload or overwrite."""
         round_id = self.round.id
-        rating, narrative, strengths = self._form()
-        before = self._loaded
+        before = self.controller.loaded
         saved, theirs = save_in_place(
             self, "Cannot save criterion", "Criterion changed by another officer",
             lambda a: self.service.save_criterion(round_id, a.criterion, a.rating, a.narrative,
                                                   a.strengths, version=a.version),
-            replace(before, rating=rating, narrative=narrative, strengths=strengths),
-            before, lambda: self.service.get_round(round_id).assessment(criterion),
+            self.controller.to_save(self._form()), before, lambda: self.service.get_round(round_id).assessment(criterion),
             changed)
         if saved is not None and self.undo_stack is not None:
             self.undo_stack.push(SaveCriterion(self.service, round_id, before, saved,
@@ -255,8 +250,7 @@ class SelfAssessmentPage(QWidget):
         self.changed()
 
     def _criterion_changed(self) -> None:
-        if self._shown is not None and self._shown[0] != self.criterion() \
-                and self._shown[1:] != self._form():
+        if self.controller.leaving_unsaved(self.criterion(), self._form()):
             self.save_pending()
             self.changed()          # reloads, keeping the newly chosen criterion
             return
@@ -268,23 +262,15 @@ class SelfAssessmentPage(QWidget):
 
     def _show_criterion(self) -> None:
         c = self.criterion()
-        if c is None or self.round is None:
-            self._shown = None
+        view = self.controller.view(c)
+        if view is None:
             return
         a = self.round.assessment(c)
-        info = self.catalogue.get(c)
-        self.heading.setText(c.label)
-        self.description.setText(info.description if info else "")
-        self.prompts_label.setText("\n".join(f"• {p}" for p in info.prompts) if info else "")
-        self.carried_label.setVisible(a.carried)
-        r = self.readiness.get(c)
-        if r and r.signals:
-            text = "What the data say: " + " ".join(s.sentence for s in r.signals)
-            if r.disagreement:
-                text = f"⚠ {r.disagreement}\n{text}"
-            self.signals_label.setText(text)
-        else:
-            self.signals_label.setText("")
+        self.heading.setText(view.heading)
+        self.description.setText(view.description)
+        self.prompts_label.setText(view.prompts)
+        self.carried_label.setVisible(view.carried)
+        self.signals_label.setText(view.signals)
         self._fill_form(a)
         self.weakness_model.set_rows(a.weaknesses)
         self.evidence_model.set_rows(a.evidence)
@@ -293,15 +279,15 @@ class SelfAssessmentPage(QWidget):
         self.rating.set_rating(a.rating)
         self.narrative.setPlainText(a.narrative)
         self.strengths.setPlainText(a.strengths)
-        self._shown = (a.criterion, *self._form())
-        self._loaded = a        # what another officer's save is checked against
+        # Another officer's save is checked against the version read here.
+        self.controller.loaded_form(a, self._form())
 
     # -- stage 1 edits ---------------------------------------------------
     def save_criterion(self) -> None:
         c = self.criterion()
         if c is None or self.read_only:
             return
-        self._shown = (c, *self._form())
+        self.controller.typed(c, self._form())
         self._save_form(c, self.changed)
 
     def _edit(self, title: str, record, make_dialog, read, save, fetch) -> None:

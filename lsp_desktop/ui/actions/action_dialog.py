@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
@@ -31,10 +30,24 @@ from lsp_desktop.domain.actions import (
     Progress,
     ProgressNote,
 )
-from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.strategies import Theme
-from lsp_desktop.domain.text import format_date, format_pounds
+from lsp_desktop.domain.text import format_pounds
+from lsp_desktop.ui.actions.action_dialog_controller import (
+    Decision,
+    answer_choices,
+    answer_key,
+    answered,
+    by_field,
+    decide,
+    notes_text,
+    owner_choices,
+    page_to_show,
+    parse_amount,
+    sorted_notes,
+    theme_for,
+    title_of,
+)
 from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import field_box
 
@@ -102,16 +115,33 @@ class ActionDialog(QDialog):
         self._check = check
         self.today = today
         self._acknowledged: tuple = ()
-        self._targets = {t[0]: t for t in targets}
-        self.setWindowTitle(f"Edit action {action.reference}" if action and action.id
-                            else "New action")
+        self._targets = list(targets)
+        self.setWindowTitle(title_of(action))
         self.resize(780, 600)
         # A new action starts on the date shown; its due date is the officer's to choose
         # (both "today" made a plan due the day it started).
         a = action or Action(reference="", title="", start=today, due=None)
         self.messages: dict[str, QLabel] = {}
         tabs = QTabWidget()
+        tabs.addTab(self._details_page(a, owners, next_reference, targets, concerns), "Details")
+        tabs.addTab(self._milestones_page(a), "Milestones")
+        tabs.addTab(self._notes_page(a, today), "Progress notes")
+        self.tabs = tabs
 
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Save")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.buttons)
+        self.title_edit.setFocus()
+
+    # -- building --------------------------------------------------------
+    def _details_page(self, a: Action, owners, next_reference: str, targets, concerns
+                      ) -> QWidget:
         details = QWidget()
         form = QFormLayout(details)
         self.reference_edit = QLineEdit(a.reference or next_reference)
@@ -134,21 +164,9 @@ class ActionDialog(QDialog):
         self.answers_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.answers_combo.setMinimumContentsLength(40)
-        self.answers_combo.addItem("— nothing in particular —", None)
-        for c in Criterion:
-            self.answers_combo.addItem(f"Criterion: {c.label}", f"criterion:{c.value}")
-        for tid, label, _theme in targets:
-            self.answers_combo.addItem(f"Target: {label}", f"target:{tid}")
-        for cid, label in concerns:
-            self.answers_combo.addItem(f"Area of concern: {label}", f"concern:{cid}")
-        # Item data are "kind:value" strings: Qt cannot find tuples with findData().
-        current = (f"criterion:{a.criterion.value}" if a.criterion else
-                   f"target:{a.target_id}" if a.target_id is not None else
-                   f"concern:{a.concern_id}" if a.concern_id is not None else None)
-        if current and self.answers_combo.findData(current) < 0:
-            kind, _sep, value = current.partition(":")
-            self.answers_combo.addItem(f"{kind.capitalize()} #{value}", current)
-        self.answers_combo.setCurrentIndex(max(0, self.answers_combo.findData(current)))
+        for label, key in answer_choices(a, targets, concerns):
+            self.answers_combo.addItem(label, key)
+        self.answers_combo.setCurrentIndex(max(0, self.answers_combo.findData(answer_key(a))))
         form.addRow("&Answers", self.answers_combo)
         self.theme_combo = QComboBox()
         self.theme_combo.setEditable(True)
@@ -162,15 +180,8 @@ class ActionDialog(QDialog):
 
         self.owner_combo = QComboBox()
         self.owner_combo.setAccessibleName("Owner (member)")
-        self.owner_combo.addItem("— no member —", None)
-        for o in owners:
-            if o.current or o.id == a.owner_member_id:
-                text = f"{o.name} ({o.organisation})" if o.organisation else o.name
-                if not o.current:
-                    text += " — has left the board"
-                self.owner_combo.addItem(text, o.id)
-        if a.owner_member_id is not None and self.owner_combo.findData(a.owner_member_id) < 0:
-            self.owner_combo.addItem("(a deleted member)", a.owner_member_id)
+        for label, member_id in owner_choices(owners, a.owner_member_id):
+            self.owner_combo.addItem(label, member_id)
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(a.owner_member_id)))
         self.body_edit = QLineEdit(a.owner_body)
         self.body_edit.setMaxLength(ACTION_LIMITS["owner_body"])
@@ -219,8 +230,9 @@ class ActionDialog(QDialog):
         mh.addWidget(self.amount_edit, 1)
         mh.addWidget(self.source_combo, 1)
         form.addRow("Resources", self._with_message("amount", money))
-        tabs.addTab(details, "Details")
+        return details
 
+    def _milestones_page(self, a: Action) -> QWidget:
         ms_page = QWidget()
         ml = QVBoxLayout(ms_page)
         ml.addWidget(QLabel("Milestones (a milestone outside the action's dates is allowed, "
@@ -236,8 +248,9 @@ class ActionDialog(QDialog):
         self.milestone_rows: list[MilestoneRowEditor] = []
         for m in a.milestones:
             self.add_milestone(m)
-        tabs.addTab(ms_page, "Milestones")
+        return ms_page
 
+    def _notes_page(self, a: Action, today: date) -> QWidget:
         notes_page = QWidget()
         nl = QVBoxLayout(notes_page)
         new_row = QHBoxLayout()
@@ -260,21 +273,8 @@ class ActionDialog(QDialog):
         nl.addWidget(self.notes_view, 1)
         self.notes: list[ProgressNote] = list(a.notes)
         self._show_notes()
-        tabs.addTab(notes_page, "Progress notes")
-        self.tabs = tabs
+        return notes_page
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Save")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs, 1)
-        layout.addWidget(self.buttons)
-        self.title_edit.setFocus()
-
-    # -- building --------------------------------------------------------
     def set_theme(self, theme: str) -> None:
         index = self.theme_combo.findData(theme.strip().casefold())
         if index >= 0:
@@ -311,51 +311,23 @@ class ActionDialog(QDialog):
         self.note_edit.clear()
         self._show_notes()
 
-    def _sorted_notes(self) -> list[ProgressNote]:
-        indexed = list(enumerate(self.notes))
-        indexed.sort(key=lambda p: (p[1].written_on, p[1].id or 10**9 + p[0]), reverse=True)
-        return [n for _i, n in indexed]
-
     def _show_notes(self) -> None:
-        self.notes_view.setPlainText("\n\n".join(
-            f"{format_date(n.written_on)}  {n.text}" for n in self._sorted_notes())
-            or "No progress notes yet.")
+        self.notes_view.setPlainText(notes_text(self.notes))
 
     def _answers_changed(self) -> None:
-        kind, value = self._answers()
-        if kind == "target" and value in self._targets:
-            theme = self._targets[value][2]
-            if theme:
-                self.set_theme(theme)
+        theme = theme_for(self.answers_combo.currentData(), self._targets)
+        if theme:
+            self.set_theme(theme)
 
     # -- reading ---------------------------------------------------------
-    def _amount(self) -> tuple[int | None, FieldError | None]:
-        text = self.amount_edit.text().strip()
-        if not text:
-            return None, None
-        cleaned = re.sub(r"[£,\s]", "", text)
-        if not re.fullmatch(r"-?\d+", cleaned):
-            return None, FieldError("amount", f"'{text}' is not an amount in whole pounds.")
-        return int(cleaned), None
-
-    def _answers(self) -> tuple[str | None, str | int | None]:
-        data = self.answers_combo.currentData()
-        if not data:
-            return None, None
-        kind, _sep, value = data.partition(":")
-        return kind, (value if kind == "criterion" else int(value))
-
     def action(self) -> Action:
         base = self._original or Action(reference="", title="")
-        kind, value = self._answers()
-        amount, _problem = self._amount()
+        amount, _problem = parse_amount(self.amount_edit.text())
         return base.with_changes(
             reference=self.reference_edit.text().strip(),
             title=self.title_edit.text().strip(),
             description=self.description_edit.toPlainText(),
-            criterion=Criterion(value) if kind == "criterion" else None,
-            target_id=value if kind == "target" else None,
-            concern_id=value if kind == "concern" else None,
+            **answered(self.answers_combo.currentData()),
             theme=self.theme(),
             owner_member_id=self.owner_combo.currentData(),
             owner_body=self.body_edit.text().strip(),
@@ -365,32 +337,26 @@ class ActionDialog(QDialog):
             progress=_maybe(Progress, self.progress_combo.currentData()),
             amount=amount, funding_source=_maybe(FundingSource, self.source_combo.currentData()),
             milestones=tuple(m for m in (r.milestone() for r in self.milestone_rows) if m),
-            notes=tuple(self._sorted_notes()))
+            notes=tuple(sorted_notes(self.notes)))
 
     # -- checking --------------------------------------------------------
     def show_errors(self, problems: list[FieldError]) -> None:
         """Show each problem under its field: errors in red, warnings in brown."""
-        by_field: dict[str, list[FieldError]] = {}
-        for p in problems:
-            field = "amount" if p.field == "funding_source" else p.field
-            by_field.setdefault(field if field in self.messages else "title", []).append(p)
+        placed = by_field(problems, self.messages)
         for field, label in self.messages.items():
-            items = by_field.get(field, [])
+            items = placed.get(field, [])
             if not items:
                 label.hide()
                 continue
             label.setText("\n".join(("⚠ " if p.warning else "✖ ") + p.message for p in items))
             label.setStyleSheet(WARNING_STYLE if all(p.warning for p in items) else ERROR_STYLE)
             label.show()
-        if any(f not in ("milestones", "notes") for f in by_field):
-            self.tabs.setCurrentIndex(0)
-        elif "milestones" in by_field:
-            self.tabs.setCurrentIndex(1)
-        elif "notes" in by_field:
-            self.tabs.setCurrentIndex(2)
+        page = page_to_show(placed)
+        if page is not None:
+            self.tabs.setCurrentIndex(page)
 
     def problems(self) -> list[FieldError]:
-        amount, problem = self._amount()
+        _amount, problem = parse_amount(self.amount_edit.text())
         found = [problem] if problem else []
         return found + list(self._check(self.action()))
 
@@ -401,12 +367,10 @@ class ActionDialog(QDialog):
             self.add_note()          # a note typed but not added still counts
         problems = self.problems()
         self.show_errors(problems)
-        if any(not p.warning for p in problems):
+        decision, self._acknowledged = decide(problems, self._acknowledged)
+        if decision == Decision.ERRORS:
             self.ok_button.setText("Save")
-            return
-        seen = tuple(sorted(p.message for p in problems))
-        if problems and seen != self._acknowledged:
-            self._acknowledged = seen
+        elif decision == Decision.CONFIRM:
             self.ok_button.setText("Save anyway")
-            return
-        super().accept()
+        else:
+            super().accept()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
@@ -23,14 +23,13 @@ from lsp_desktop.domain.actions import (
     summary_text,
 )
 from lsp_desktop.domain.text import fold, format_date, format_pounds
+from lsp_desktop.ui.common.record_table import RecordTableModel
+from lsp_desktop.ui.common.roles import ID_ROLE, OVERDUE_ROLE, SORT_ROLE
 
 (REFERENCE, TITLE, ANSWERS, THEME, OWNER, LEAD, START, DUE, STATUS, RATING, OVERDUE, AMOUNT,
  SOURCE, MILESTONES) = range(14)
 HEADERS = ("Ref", "Title", "Answers", "Theme", "Owner", "Lead officer", "Start", "Due",
            "Status", "Progress", "Overdue", "Amount", "Source", "Milestones")
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 OVERDUE_COLOUR = "#b00020"
 PROGRESS_TINTS = {Progress.GREEN: "#c8e6c9", Progress.AMBER: "#ffe0b2", Progress.RED: "#ffcdd2"}
@@ -39,7 +38,6 @@ _OVERDUE_BG = QBrush(QColor("#fdecea"))
 _FORMER_FG = QBrush(QColor("#6b6b6b"))
 _GROUP_BG = QBrush(QColor("#e8eaf0"))
 _TINTS = {p: QBrush(QColor(c)) for p, c in PROGRESS_TINTS.items()}
-_ROOT = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -55,7 +53,7 @@ def warning_icon() -> QIcon:
     return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
 
-class ActionTableModel(QAbstractTableModel):
+class ActionTableModel(RecordTableModel):
     """Holds every action; shows those passing the filter, sorted, optionally grouped.
 
     Filtering and sorting run on plain Python lists (as the members model does):
@@ -63,12 +61,13 @@ class ActionTableModel(QAbstractTableModel):
     ten thousand rows. Group headings are rows of their own, not selectable.
     """
 
+    HEADERS = HEADERS
+
     def __init__(self, today: date | None = None, parent=None):
         super().__init__(parent)
         self.today = today or date.today()
         self._all: list[Action] = []
         self._keys: list[str] = []
-        self._rows: list[Action | GroupHeader] = []
         self._visible: list[Action] = []
         self._names: dict[int, str] = {}
         self._former: set[int] = set()
@@ -119,13 +118,13 @@ class ActionTableModel(QAbstractTableModel):
         shown.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
         self._visible = shown
         if self._group == GroupBy.NONE:
-            self._rows = list(shown)
+            self._records = list(shown)
             return
         rows: list[Action | GroupHeader] = []
         for g in group_actions(shown, self._group, today, self._names):
             rows.append(GroupHeader(g.label, g.summary))
             rows.extend(g.actions)
-        self._rows = rows
+        self._records = rows
 
     def _sort_key(self, column: int):
         today = self.today
@@ -170,13 +169,10 @@ class ActionTableModel(QAbstractTableModel):
         return ""
 
     def group_rows(self) -> list[int]:
-        return [i for i, r in enumerate(self._rows) if isinstance(r, GroupHeader)]
-
-    def row_at(self, row: int) -> Action | GroupHeader:
-        return self._rows[row]
+        return [i for i, r in enumerate(self._records) if isinstance(r, GroupHeader)]
 
     def action_at(self, row: int) -> Action | None:
-        item = self._rows[row]
+        item = self._records[row]
         return item if isinstance(item, Action) else None
 
     def visible_actions(self) -> list[Action]:
@@ -185,7 +181,7 @@ class ActionTableModel(QAbstractTableModel):
 
     def entries(self) -> list[Action | GroupHeader]:
         """What the table shows, group headings included, in order (the timeline's rows)."""
-        return list(self._rows)
+        return list(self._records)
 
     def all_actions(self) -> list[Action]:
         return list(self._all)
@@ -194,7 +190,7 @@ class ActionTableModel(QAbstractTableModel):
         return dict(self._names)
 
     def row_of(self, action_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows)
+        return next((i for i, r in enumerate(self._records)
                      if isinstance(r, Action) and r.id == action_id), -1)
 
     def _display(self, a: Action) -> tuple:
@@ -218,23 +214,17 @@ class ActionTableModel(QAbstractTableModel):
         return cached
 
     # -- Qt interface ----------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if isinstance(self._rows[index.row()], GroupHeader):
+        if isinstance(self._records[index.row()], GroupHeader):
             return Qt.ItemFlag.ItemIsEnabled
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item = self._rows[index.row()]
+        item = self._records[index.row()]
         column = index.column()
         if isinstance(item, GroupHeader):
             return self._group_data(item, column, role)
@@ -297,12 +287,6 @@ class ActionTableModel(QAbstractTableModel):
             return _RIGHT
         if role == SORT_ROLE:
             return g.label
-        return None
-
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -10,41 +10,43 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from lsp_desktop.domain.actions import (
-    NO_CRITERION,
     Action,
     ActionFilter,
     ActionStatus,
-    GroupBy,
-    Progress,
-    owner_key,
     summarise,
 )
-from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError, ValidationError
-from lsp_desktop.domain.strategies import Theme
-from lsp_desktop.domain.text import fold
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.actions.action_dialog import ActionDialog
 from lsp_desktop.ui.actions.action_summary import SummaryStrip
 from lsp_desktop.ui.actions.action_table import OVERDUE, REFERENCE, ActionTableModel
 from lsp_desktop.ui.actions.action_timeline import ActionTimeline
+from lsp_desktop.ui.actions.actions_controller import (
+    CRITERION_CHOICES,
+    GROUP_CHOICES,
+    PROGRESS_CHOICES,
+    STATUS_CHOICES,
+    ActionsController,
+)
 from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
 from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.selection_actions import SelectionActions
+from lsp_desktop.ui.common.table_helpers import (
+    filter_bar,
+    filter_combo,
+    filter_edit,
+    record_table,
+)
 
 # (id, label, theme) of targets and (id, label) of areas of concern, offered in
 # "what it answers" once the strategies and accreditation areas provide them.
@@ -75,80 +77,35 @@ class ActionsTab(QWidget):
         self.targets_provider = targets
         self.concerns_provider = concerns
         self.owners = []
+        self.controller = ActionsController(read_only)
         self.model = ActionTableModel(self.today(), self)
         self._timeline_dirty = True
 
         self.summary = SummaryStrip()
 
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by reference, title, owner or officer")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter actions")
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Status filter")
-        self.status_combo.addItem("Any status", "")
-        self.status_combo.addItem("Open (not complete or dropped)", "open")
-        for s in ActionStatus:
-            self.status_combo.addItem(s.label, s.value)
-        self.progress_combo = QComboBox()
-        self.progress_combo.setAccessibleName("Progress filter")
-        self.progress_combo.addItem("Any rating", "")
-        for p in Progress:
-            self.progress_combo.addItem(p.label, p.value)
-        self.progress_combo.addItem("Not rated", "-")
-        self.owner_combo = QComboBox()
-        self.owner_combo.setAccessibleName("Owner filter")
-        self.criterion_combo = QComboBox()
-        self.criterion_combo.setAccessibleName("Criterion filter")
-        self.criterion_combo.addItem("Any criterion", "")
-        for c in Criterion:
-            self.criterion_combo.addItem(c.label, c.value)
-        self.criterion_combo.addItem("No criterion", NO_CRITERION)
-        self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Theme filter")
+        self.filter_edit = filter_edit("Filter by reference, title, owner or officer",
+                                       "Filter actions")
+        self.status_combo = filter_combo("Status filter", STATUS_CHOICES, min_length=10)
+        self.progress_combo = filter_combo("Progress filter", PROGRESS_CHOICES, min_length=10)
+        self.owner_combo = filter_combo("Owner filter", min_length=10)
+        self.criterion_combo = filter_combo("Criterion filter", CRITERION_CHOICES, min_length=10)
+        self.theme_combo = filter_combo("Theme filter", min_length=10)
         self.overdue_check = QCheckBox("⚠ Overdue")
         self.soon_check = QCheckBox("Due in 30 days")
-        self.group_combo = QComboBox()
-        self.group_combo.setAccessibleName("Group by")
-        for g in GroupBy:
-            self.group_combo.addItem(g.label if g else "No grouping", g)
-
-        for combo in (self.status_combo, self.progress_combo, self.owner_combo,
-                      self.criterion_combo, self.theme_combo):
-            combo.setMinimumContentsLength(10)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter_edit, 2)
-        for w in (self.status_combo, self.progress_combo, self.owner_combo,
-                  self.criterion_combo, self.theme_combo):
-            bar.addWidget(w, 1)
-        bar2 = QHBoxLayout()
-        bar2.addWidget(self.overdue_check)
-        bar2.addWidget(self.soon_check)
-        bar2.addWidget(QLabel("Group by"))
-        bar2.addWidget(self.group_combo)
+        self.group_combo = filter_combo("Group by", GROUP_CHOICES)
+        bar = filter_bar(self.filter_edit, self.status_combo, self.progress_combo,
+                         self.owner_combo, self.criterion_combo, self.theme_combo, stretch=1)
+        bar2 = filter_bar(None, self.overdue_check, self.soon_check, "Group by",
+                          self.group_combo)
         bar2.addStretch(1)
         self.count_label = QLabel()
         bar2.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Actions")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(REFERENCE, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((80, 280, 130, 95, 170, 105, 80, 80, 85, 65, 75, 75,
-                                        100, 80)):
-            self.table.setColumnWidth(column, width)
+        # Return opens an action through the tab's own Edit actions (below).
+        self.table = record_table(
+            self.model, "Actions", (80, 280, 130, 95, 170, 105, 80, 80, 85, 65, 75, 75, 100, 80),
+            sort_by=REFERENCE, selection=QAbstractItemView.SelectionMode.ExtendedSelection,
+            enter_opens=False)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.model.modelReset.connect(self._span_group_rows)
 
@@ -169,11 +126,12 @@ class ActionsTab(QWidget):
         hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
         hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
         buttons.addWidget(hint, 1)
-        for b in (self.add_button, self.edit_button, self.note_button, self.complete_button,
-                  self.bulk_button, self.delete_button):
+        allowed = self.controller.buttons()
+        for b, on in ((self.add_button, allowed.add), (self.edit_button, allowed.edit),
+                      (self.note_button, allowed.note), (self.complete_button, allowed.complete),
+                      (self.bulk_button, allowed.bulk), (self.delete_button, allowed.delete)):
             buttons.addWidget(b)
-            b.setEnabled(not read_only)
-        self.edit_button.setEnabled(True)
+            b.setEnabled(on)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -185,7 +143,7 @@ class ActionsTab(QWidget):
         self.new_action = QAction("New &action…", self)
         self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.new_action.triggered.connect(self.add_action)
-        self.new_action.setEnabled(not read_only)
+        self.new_action.setEnabled(allowed.add)
         self.addAction(self.new_action)
         self.delete_action = QAction("&Delete actions", self,
                                      shortcut=QKeySequence.StandardKey.Delete)
@@ -261,20 +219,10 @@ class ActionsTab(QWidget):
             self.select_id(action_id, add=True)
 
     def _fill_choice_combos(self, actions: list[Action], names: dict[int, str]) -> None:
-        owners: dict[str, str] = {}
-        themes = {t.value for t in Theme}
-        for a in actions:
-            key = owner_key(a)
-            if key and key not in owners:
-                owners[key] = self.model.owner_text(a)
-            if a.theme.strip():
-                themes.add(a.theme.strip())
         for combo, first, items in (
                 (self.owner_combo, "Any owner",
-                 sorted(owners.items(), key=lambda kv: fold(kv[1]))),
-                (self.theme_combo, "Any theme",
-                 [(fold(t), t.capitalize()) for t in sorted(themes, key=fold)]
-                 + [("-", "No theme")])):
+                 self.controller.owner_choices(actions, self.model.owner_text)),
+                (self.theme_combo, "Any theme", self.controller.theme_choices(actions))):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -285,13 +233,11 @@ class ActionsTab(QWidget):
             combo.blockSignals(False)
 
     def current_filter(self) -> ActionFilter:
-        return ActionFilter(
-            text=self.filter_edit.text(), status=self.status_combo.currentData() or "",
-            progress=self.progress_combo.currentData() or "",
-            owner=self.owner_combo.currentData() or "",
-            criterion=self.criterion_combo.currentData() or "",
-            theme=self.theme_combo.currentData() or "",
-            overdue=self.overdue_check.isChecked(), due_soon=self.soon_check.isChecked())
+        return self.controller.filter(
+            self.filter_edit.text(), self.status_combo.currentData(),
+            self.progress_combo.currentData(), self.owner_combo.currentData(),
+            self.criterion_combo.currentData(), self.theme_combo.currentData(),
+            self.overdue_check.isChecked(), self.soon_check.isChecked())
 
     def apply_filters(self) -> None:
         self._filter_timer.stop()
@@ -312,7 +258,7 @@ class ActionsTab(QWidget):
         shown = self.model.visible_actions()
         total = len(self.model.all_actions())
         self.summary.show_summary(summarise(shown, self.model.today), total)
-        self.count_label.setText(f"{len(shown)} of {total} actions shown")
+        self.count_label.setText(self.controller.count_text(len(shown), total))
         self._timeline_dirty = True
         self._update_timeline()
 
@@ -444,11 +390,9 @@ class ActionsTab(QWidget):
         ids = self.selected_ids()
         if not ids or self.read_only:
             return
-        what = (f"action {self.service.get(ids[0]).reference}" if len(ids) == 1
-                else f"{len(ids)} actions")
-        if not prompts.confirm(self, "Delete actions",
-                               f"Delete {what} with milestones and notes?\n\n"
-                               "(Edit ▸ Undo brings them back.)", "Delete"):
+        question = self.controller.delete_question(
+            len(ids), lambda: self.service.get(ids[0]).reference)
+        if not prompts.confirm(self, "Delete actions", question, "Delete"):
             return
         try:
             deleted = [self.service.delete(i) for i in ids]

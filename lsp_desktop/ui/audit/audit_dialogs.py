@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
 from lsp_desktop.domain.audit import ACTIONS, AuditFilter, record_type_name
 from lsp_desktop.ui.audit.audit_table import AuditTableModel, describe_changes, local_time
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate
+from lsp_desktop.ui.common.table_helpers import record_table
 
 LOG_LIMIT = 5000
 
@@ -32,15 +32,8 @@ class _LinesView(QSplitter):
     def __init__(self, parent=None):
         super().__init__(Qt.Orientation.Vertical, parent)
         self.model = AuditTableModel(self)
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName("Audit lines")
+        self.table = record_table(self.model, "Audit lines", sortable=False, row_height=None,
+                                  enter_opens=False)
         self.detail = QPlainTextEdit()
         self.detail.setReadOnly(True)
         self.detail.setAccessibleName("Changes of the selected line")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QMenu, QPushButton
 
@@ -43,59 +44,86 @@ def _table_signals(table) -> tuple:
     return table.selectionModel().selectionChanged, table.model().modelReset
 
 
-def install(window) -> None:
-    """Add the View menu and the History… buttons to `window` (a MainWindow): on the tabs
-    built so far, and on each of the others when it is built."""
-    menu = getattr(window, "view_menu", None)     # shared with Refresh (postgres branch)
-    if menu is None:
-        menu = QMenu("&View", window)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-        window.view_menu = menu
-    elif menu.actions():
-        menu.addSeparator()
-    window.audit_log_action = menu.addAction("&Audit log…", lambda: show_audit_log(window))
-    window.audit_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
-    window.history_action = menu.addAction("&History of the selected record…",
-                                           lambda: show_history(window))
-    window.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-    add_history_buttons(window, "members_tab", window.members_tab)
-    for name in ("strategies_tab", "actions_tab", "accreditation_tab"):
-        if (built := window.tabs.page_if_built(name)) is not None:
-            add_history_buttons(window, name, built)
-    window.tabs.built.connect(lambda name, tab: add_history_buttons(window, name, tab))
+class AuditMenu(QObject):
+    """View ▸ Audit log… and History…, and the History… buttons: on the tabs built so
+    far, and on each of the others when it is built. `window` is the MainWindow: its
+    tabs say what is selected; nothing is set on it."""
 
+    def __init__(self, view_menu: QMenu, window):
+        super().__init__(window)
+        self._window = window
+        self.audit_log_dialog: AuditLogDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
+        self.audit_log_action = view_menu.addAction("&Audit log…", self.show_audit_log)
+        self.audit_log_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.history_action = view_menu.addAction("&History of the selected record…",
+                                                  lambda: self.show_history())
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.add_history_buttons("members_tab", window.members_tab)
+        for name in ("strategies_tab", "actions_tab", "accreditation_tab"):
+            if (built := window.tabs.page_if_built(name)) is not None:
+                self.add_history_buttons(name, built)
+        window.tabs.built.connect(self.add_history_buttons)
 
-def add_history_buttons(window, name: str, tab) -> None:
-    """The History… buttons of the tab `name` (an attribute name of the window)."""
-    buttons = ()
-    if name == "members_tab":
-        buttons = ((tab, tab.delete_button, lambda: tab.selected_id() is not None,
-                    _table_signals(tab.table), _member, "Histor&y…"),)
-    elif name == "actions_tab":
-        buttons = ((tab, tab.delete_button, lambda: len(tab.selected_ids()) == 1,
-                    _table_signals(tab.table), _action, "Histor&y…"),)
-    elif name == "strategies_tab":
-        draft, targets = tab.draft, tab.targets
-        buttons = (
-            (draft, draft.remove_button, lambda: draft.current_section() is not None,
-             _table_signals(draft.table), _section, "Hist&ory…"),
-            (targets, targets.delete_button,
-             lambda: targets.table.selectionModel().hasSelection(),
-             _table_signals(targets.table), _target, "Hist&ory…"),
-        )
-    elif name == "accreditation_tab":
-        self_page = tab.self_page
-        buttons = (
-            (self_page, self_page.edit_prompts_button, lambda: _criterion(window) is not None,
-             _table_signals(self_page.criteria_table), _criterion,
-             "History of this criterion…"),
-            (tab, tab.delete_round_button, lambda: tab.round is not None,
-             (self_page.criteria_model.modelReset,), _round, "Round histor&y…"),
-        )
-    for owner, beside, enabled_when, signals, pick, text in buttons:
-        button = _add_history_button(beside, enabled_when, signals, text)
-        button.clicked.connect(lambda _c=False, pick=pick: show_history(window, pick))
-        owner.history_button = button
+    def add_history_buttons(self, name: str, tab) -> None:
+        """The History… buttons of the tab `name` (an attribute name of the window)."""
+        window = self._window
+        buttons = ()
+        if name == "members_tab":
+            buttons = ((tab, tab.delete_button, lambda: tab.selected_id() is not None,
+                        _table_signals(tab.table), _member, "Histor&y…"),)
+        elif name == "actions_tab":
+            buttons = ((tab, tab.delete_button, lambda: len(tab.selected_ids()) == 1,
+                        _table_signals(tab.table), _action, "Histor&y…"),)
+        elif name == "strategies_tab":
+            draft, targets = tab.draft, tab.targets
+            buttons = (
+                (draft, draft.remove_button, lambda: draft.current_section() is not None,
+                 _table_signals(draft.table), _section, "Hist&ory…"),
+                (targets, targets.delete_button,
+                 lambda: targets.table.selectionModel().hasSelection(),
+                 _table_signals(targets.table), _target, "Hist&ory…"),
+            )
+        elif name == "accreditation_tab":
+            self_page = tab.self_page
+            buttons = (
+                (self_page, self_page.edit_prompts_button,
+                 lambda: _criterion(window) is not None,
+                 _table_signals(self_page.criteria_table), _criterion,
+                 "History of this criterion…"),
+                (tab, tab.delete_round_button, lambda: tab.round is not None,
+                 (self_page.criteria_model.modelReset,), _round, "Round histor&y…"),
+            )
+        for owner, beside, enabled_when, signals, pick, text in buttons:
+            button = _add_history_button(beside, enabled_when, signals, text)
+            button.clicked.connect(lambda _c=False, pick=pick: self.show_history(pick))
+            owner.history_button = button
+
+    def show_audit_log(self) -> AuditLogDialog:
+        from lsp_desktop.ui.audit.audit_dialogs import AuditLogDialog
+
+        self.audit_log_dialog = AuditLogDialog(self._window.services.audit, self._window)
+        self.audit_log_dialog.show()
+        return self.audit_log_dialog
+
+    def show_history(self, pick=None) -> HistoryDialog | None:
+        """The History panel of the record `pick(window)` names (by default the record
+        selected on the tab in front)."""
+        from lsp_desktop.ui import prompts
+        from lsp_desktop.ui.audit.audit_dialogs import HistoryDialog
+
+        window = self._window
+        record = (pick or _in_front)(window)
+        if record is None:
+            prompts.info(window, "History", "Select one record to see its history: a member, "
+                                            "an action, a strategy's section or target, an "
+                                            "accreditation round or one of its criteria.")
+            return None
+        kind, record_id, title = record
+        lines = window.services.audit.history(kind, record_id)
+        self.history_dialog = HistoryDialog(title, lines, window)
+        self.history_dialog.show()
+        return self.history_dialog
 
 
 # -- the record each place has selected: (audit record type, id, title) or None --------
@@ -164,30 +192,3 @@ def _in_front(window):
         on_self = tab.pages.currentWidget() is tab.self_page
         return _criterion(window) if on_self else _round(window)
     return None
-
-
-def show_audit_log(window) -> AuditLogDialog:
-    from lsp_desktop.ui.audit.audit_dialogs import AuditLogDialog
-
-    window.audit_log_dialog = AuditLogDialog(window.services.audit, window)
-    window.audit_log_dialog.show()
-    return window.audit_log_dialog
-
-
-def show_history(window, pick=None) -> HistoryDialog | None:
-    """The History panel of the record `pick(window)` names (by default the record
-    selected on the tab in front)."""
-    from lsp_desktop.ui import prompts
-    from lsp_desktop.ui.audit.audit_dialogs import HistoryDialog
-
-    record = (pick or _in_front)(window)
-    if record is None:
-        prompts.info(window, "History", "Select one record to see its history: a member, "
-                                        "an action, a strategy's section or target, an "
-                                        "accreditation round or one of its criteria.")
-        return None
-    kind, record_id, title = record
-    lines = window.services.audit.history(kind, record_id)
-    window.history_dialog = HistoryDialog(title, lines, window)
-    window.history_dialog.show()
-    return window.history_dialog

@@ -1,4 +1,4 @@
-"""Read-only record tables set up the house way: rows selected whole, sortable, no grid noise."""
+"""Record tables and filter bars set up the house way: rows selected whole, sortable, no grid noise."""
 
 from __future__ import annotations
 
@@ -6,34 +6,91 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
 )
 
+_SINGLE = QAbstractItemView.SelectionMode.SingleSelection
+_ASCENDING = Qt.SortOrder.AscendingOrder
 
-def record_table(model, name: str, widths: tuple[int, ...] = (), stretch_last: bool = True,
-                 sortable: bool = True) -> QTableView:
+
+def record_table(model, name: str, widths: tuple[int, ...] | dict[int, int] = (),
+                 stretch_last: bool = True,
+                 sortable: bool = True, *, sort_by: int | None = None,
+                 selection: QAbstractItemView.SelectionMode = _SINGLE,
+                 alternating: bool = False, wrap: bool = False,
+                 row_height: int | None = 24, enter_opens: bool = True,
+                 resize: dict[int, QHeaderView.ResizeMode] | None = None) -> QTableView:
+    """The one way a table of records is made: rows picked whole, not edited in place,
+    Tab leaving it. `sort_by` sorts on that column at once (ascending); `resize` gives
+    columns a resize mode of their own (Stretch, ResizeToContents); `widths` are given in
+    column order or as {column: width}; `row_height` None keeps Qt's; `enter_opens` makes
+    Return on a row do what a double-click does (off where Return belongs to a dialog's
+    default button, or the tab has its own Return action)."""
     table = QTableView()
     table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setSelectionMode(selection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSortingEnabled(sortable)
-    table.setWordWrap(False)
+    if sortable and sort_by is not None:
+        table.sortByColumn(sort_by, _ASCENDING)
+    table.setAlternatingRowColors(alternating)
+    table.setWordWrap(wrap)
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(24)
+    if row_height is not None:
+        table.verticalHeader().setDefaultSectionSize(row_height)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(stretch_last)
-    for column, width in enumerate(widths):
+    for column, mode in (resize or {}).items():
+        header.setSectionResizeMode(column, mode)
+    for column, width in (widths.items() if isinstance(widths, dict) else enumerate(widths)):
         table.setColumnWidth(column, width)
-    open_on_enter(table)
+    if enter_opens:
+        open_on_enter(table)
     return table
+
+
+def filter_edit(placeholder: str, name: str) -> QLineEdit:
+    """The text box of a filter bar: a clear button, a placeholder saying what it searches."""
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def filter_combo(name: str, choices=(), min_length: int | None = None) -> QComboBox:
+    """A combo box of a filter bar, filled with (label, value) `choices`; `min_length`
+    keeps it narrow (that many characters) however long its entries."""
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for label, value in choices:
+        combo.addItem(label, value)
+    if min_length is not None:
+        combo.setMinimumContentsLength(min_length)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return combo
+
+
+def filter_bar(text: QLineEdit | None, *widgets, stretch: int = 0) -> QHBoxLayout:
+    """A row of filters: the text box (stretch 2) first, then the others (`stretch` each;
+    a str becomes its label)."""
+    bar = QHBoxLayout()
+    if text is not None:
+        bar.addWidget(text, 2)
+    for widget in widgets:
+        bar.addWidget(QLabel(widget) if isinstance(widget, str) else widget, stretch)
+    return bar
 
 
 def open_on_enter(table: QTableView) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from lsp_desktop.domain.exchange import ImportConflict, Layout
 from lsp_desktop.domain.member_exchange import MEMBER_COLUMNS
 from lsp_desktop.domain.plan_exchange import ACTION_COLUMNS, TARGET_COLUMNS
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.exchange.exchange_tables import ProblemTableModel
 
 NOT_IN_FILE = "(not in the file)"
@@ -96,16 +96,10 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems = ProblemTableModel(self)
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.problems)
-        self.table.setAccessibleName("Problems found")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 60)
-        self.table.setColumnWidth(1, 130)
+        self.table = record_table(
+            self.problems, "Problems found", (60, 130), stretch_last=False,
+            selection=QAbstractItemView.SelectionMode.ExtendedSelection, wrap=True,
+            row_height=None, enter_opens=False, resize={2: QHeaderView.ResizeMode.Stretch})
         page2 = QVBoxLayout(preview_page)
         page2.addWidget(self.summary)
         page2.addWidget(self.table, 1)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
 )
 
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.exchange.exchange_tables import BackupTableModel
 
 
@@ -26,16 +25,10 @@ class RestoreDialog(QDialog):
         label.setWordWrap(True)
         self.model = BackupTableModel(self)
         self.model.set_rows(backups)
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Backups")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((150, 120, 80)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(
+            self.model, "Backups", (150, 120, 80), stretch_last=False, sortable=False,
+            wrap=True, row_height=None, enter_opens=False,
+            resize={3: QHeaderView.ResizeMode.Stretch})
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = buttons.addButton("&Restore…", QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(False)
@@ -54,4 +47,4 @@ class RestoreDialog(QDialog):
 
     def chosen(self):
         rows = self.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0].row()) if rows else None
+        return self.model.record(rows[0].row()) if rows else None

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.exchange.exchange_tables import RetentionTableModel
 
 
@@ -27,17 +26,10 @@ class RetentionDialog(QDialog):
         self.heading.setWordWrap(True)
         self.years = years
         self.model = RetentionTableModel(self)
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Former members past the retention period")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 200), (2, 130), (3, 90)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(
+            self.model, "Former members past the retention period",
+            {0: 200, 2: 130, 3: 90}, stretch_last=False, wrap=True, row_height=None,
+            enter_opens=False, resize={1: QHeaderView.ResizeMode.Stretch})
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = QPushButton("&Export their data…")
         self.erase_button = QPushButton("E&rase…")
@@ -64,4 +56,4 @@ class RetentionDialog(QDialog):
 
     def chosen(self):
         rows = self.table.selectionModel().selectedRows()
-        return self.model.item_at(rows[0].row()) if rows else None
+        return self.model.record(rows[0].row()) if rows else None

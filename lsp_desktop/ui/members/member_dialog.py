@@ -25,17 +25,29 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.members import (
-    CATEGORIES,
     MEMBER_LIMITS,
     Declaration,
     Member,
     Role,
     Sector,
     Term,
-    validate_member,
 )
 from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import error_label, field_box
+from lsp_desktop.ui.members.member_dialog_controller import (
+    blank_member,
+    by_field,
+    category_choices,
+    chosen_sector,
+    deputy_allowed,
+    deputy_choices,
+    page_to_show,
+    problems,
+    role_choices,
+    sector_choices,
+    sector_of,
+    title_of,
+)
 
 
 class TermRowEditor(QWidget):
@@ -109,15 +121,33 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self._original = member
         self._current_ids = {mid for mid, _ in current_members}
-        self.setWindowTitle("Edit member" if member and member.id else "New member")
+        self.setWindowTitle(title_of(member))
         self.resize(780, 560)
         # A new member's term starts on the date the register shows (today by default).
-        m = member or Member(name="", sector=Sector.COMMUNITY,
-                             terms=(Term(starts_on or date.today()),))
+        m = member or blank_member(starts_on or date.today())
         self.errors: dict[str, QLabel] = {}
         tabs = QTabWidget()
+        tabs.addTab(self._details_page(member, m, current_members), "Details")
+        tabs.addTab(self._contact_page(m), "Contact")
+        tabs.addTab(self._terms_page(m), "Terms")
+        tabs.addTab(self._declarations_page(m), "Declarations")
+        self.notes_edit = QPlainTextEdit(m.notes)
+        tabs.addTab(self.notes_edit, "Notes")
+        self.tabs = tabs
 
-        # Details
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.name_edit.setFocus()
+
+    # -- building --------------------------------------------------------
+    def _details_page(self, member: Member | None, m: Member,
+                      current_members: list[tuple[int, str]]) -> QWidget:
         details = QWidget()
         form = QFormLayout(details)
         self.title_edit = QLineEdit(m.title)
@@ -135,39 +165,32 @@ class MemberDialog(QDialog):
         self.nominating_edit.setMaxLength(MEMBER_LIMITS["nominating_body"])
         form.addRow("Nominating bod&y", self.nominating_edit)
         self.sector_combo = QComboBox()
-        self.sector_combo.addItem("— choose —", None)
-        # Item data holds plain strings: Qt turns a str enum into a plain str anyway.
-        for s in Sector:
-            self.sector_combo.addItem(s.label, s.value)
+        for label, value in sector_choices():
+            self.sector_combo.addItem(label, value)
         self.sector_combo.setCurrentIndex(
-            max(0, self.sector_combo.findData(Sector(m.sector).value)) if member else 0)
+            max(0, self.sector_combo.findData(chosen_sector(member))) if member else 0)
         form.addRow("&Sector *", self._with_error("sector", self.sector_combo))
         self.category_combo = QComboBox()
-        self.category_combo.addItem("", "")
-        for name, sector in CATEGORIES.items():
-            self.category_combo.addItem(f"{name} ({sector.value})", name)
+        for label, name in category_choices():
+            self.category_combo.addItem(label, name)
         self.category_combo.setCurrentIndex(max(0, self.category_combo.findData(m.category)))
         self.category_combo.currentIndexChanged.connect(self._category_chosen)
         form.addRow("&Category", self._with_error("category", self.category_combo))
         self.role_combo = QComboBox()
-        for r in Role:
-            self.role_combo.addItem(r.label, r.value)
+        for label, value in role_choices():
+            self.role_combo.addItem(label, value)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(Role(m.role).value)))
         form.addRow("&Role", self.role_combo)
         self.deputy_combo = QComboBox()
-        self.deputy_combo.addItem("", None)
-        for mid, name in current_members:
-            if member is None or mid != member.id:
-                self.deputy_combo.addItem(name, mid)
-        if m.deputises_for_id is not None and self.deputy_combo.findData(m.deputises_for_id) < 0:
-            self.deputy_combo.addItem("(a member no longer serving)", m.deputises_for_id)
+        for name, mid in deputy_choices(current_members, member, m.deputises_for_id):
+            self.deputy_combo.addItem(name, mid)
         self.deputy_combo.setCurrentIndex(max(0, self.deputy_combo.findData(m.deputises_for_id)))
         form.addRow("&Deputises for", self._with_error("deputises_for", self.deputy_combo))
         self.role_combo.currentIndexChanged.connect(self._role_changed)
         self._role_changed()
-        tabs.addTab(details, "Details")
+        return details
 
-        # Contact
+    def _contact_page(self, m: Member) -> QWidget:
         contact = QWidget()
         cpage = QVBoxLayout(contact)
         cform = QFormLayout()
@@ -186,9 +209,9 @@ class MemberDialog(QDialog):
         self.publish_check = QCheckBox("The member agreed to publish these contact details")
         self.publish_check.setChecked(m.publish_contact)
         cform.addRow("", self.publish_check)
-        tabs.addTab(contact, "Contact")
+        return contact
 
-        # Terms
+    def _terms_page(self, m: Member) -> QWidget:
         terms = QWidget()
         tlayout = QVBoxLayout(terms)
         tlayout.addWidget(QLabel("Terms of office (a member can leave and return; terms may not overlap)"))
@@ -203,9 +226,9 @@ class MemberDialog(QDialog):
         self.term_rows: list[TermRowEditor] = []
         for t in m.terms:
             self._add_term(t)
-        tabs.addTab(terms, "Terms")
+        return terms
 
-        # Declarations
+    def _declarations_page(self, m: Member) -> QWidget:
         decls = QWidget()
         dlayout = QVBoxLayout(decls)
         dlayout.addWidget(QLabel("Declarations of interest kept by the partnership"))
@@ -218,21 +241,7 @@ class MemberDialog(QDialog):
         self.decl_rows: list[DeclarationRowEditor] = []
         for d in m.declarations:
             self._add_declaration(d)
-        tabs.addTab(decls, "Declarations")
-
-        self.notes_edit = QPlainTextEdit(m.notes)
-        tabs.addTab(self.notes_edit, "Notes")
-        self.tabs = tabs
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tabs)
-        layout.addWidget(buttons)
-        self.name_edit.setFocus()
+        return decls
 
     def _with_error(self, field: str, widget: QWidget) -> QWidget:
         self.errors[field] = error_label()
@@ -259,12 +268,12 @@ class MemberDialog(QDialog):
         row.deleteLater()
 
     def _category_chosen(self) -> None:
-        sector = CATEGORIES.get(self.category_combo.currentData() or "")
+        sector = sector_of(self.category_combo.currentData())
         if sector is not None:
-            self.sector_combo.setCurrentIndex(self.sector_combo.findData(sector.value))
+            self.sector_combo.setCurrentIndex(self.sector_combo.findData(sector))
 
     def _role_changed(self) -> None:
-        self.deputy_combo.setEnabled(self.role_combo.currentData() == Role.SUBSTITUTE.value)
+        self.deputy_combo.setEnabled(deputy_allowed(self.role_combo.currentData()))
         if not self.deputy_combo.isEnabled():
             self.deputy_combo.setCurrentIndex(0)
 
@@ -291,23 +300,16 @@ class MemberDialog(QDialog):
     def show_errors(self, errors: list[FieldError]) -> None:
         for label in self.errors.values():
             label.hide()
-        by_field: dict[str, list[str]] = {}
-        for e in errors:
-            by_field.setdefault(e.field if e.field in self.errors else "name", []).append(e.message)
-        for field, messages in by_field.items():
+        placed = by_field(errors, self.errors)
+        for field, messages in placed.items():
             self.errors[field].setText("\n".join(messages))
             self.errors[field].show()
-        if "terms" in by_field and len(by_field) == 1:
-            self.tabs.setCurrentIndex(2)
-        elif "email" in by_field and len(by_field) == 1:
-            self.tabs.setCurrentIndex(1)
-        else:
-            self.tabs.setCurrentIndex(0)
+        self.tabs.setCurrentIndex(page_to_show(placed))
 
     def accept(self) -> None:
         if refuse_bad_dates(self):
             return
-        errors = validate_member(self.member(), self._current_ids)
+        errors = problems(self.member(), self._current_ids)
         if errors:
             self.show_errors(errors)
             return

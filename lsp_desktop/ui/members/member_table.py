@@ -6,25 +6,24 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import contains
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from lsp_desktop.domain.members import MemberRow
 from lsp_desktop.domain.text import fold, format_date
+from lsp_desktop.ui.common.record_table import RecordTableModel
+from lsp_desktop.ui.common.roles import ID_ROLE, SORT_ROLE
 
 NAME, ORGANISATION, SECTOR, CATEGORY, ROLE, TERM_START, TERM_END, STATUS, PUBLISHED = range(9)
 HEADERS = ("Name", "Body", "Sector", "Category", "Role", "Term start", "Term end",
            "Status", "Contact published")
 # Shown in the header: the long ones on two lines so the table fits a laptop screen.
 HEADER_LABELS = tuple(h.replace("Contact published", "Contact\npublished") for h in HEADERS)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _FORMER = QBrush(QColor("#6b6b6b"))
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _ROLES = frozenset((_DISPLAY, _FOREGROUND, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ID_ROLE))
-_ROOT = QModelIndex()
 
 
 def _display(row: MemberRow, column: int) -> str:
@@ -63,7 +62,7 @@ _SORT_KEYS = {
 }
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(RecordTableModel):
     """Holds every row; shows those passing the filter, in the chosen order.
 
     Filtering and sorting happen here on plain Python rows rather than through a
@@ -71,13 +70,16 @@ class MemberTableModel(QAbstractTableModel):
     50,000 members costs seconds per sort in Python.
     """
 
+    HEADERS = HEADERS
+    HEADER_LABELS = HEADER_LABELS
+    HEADER_TIPS = HEADERS
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._all: list[MemberRow] = []
         self._sorted: list[MemberRow] = []     # every row, in the chosen order
         self._base: list[MemberRow] = []       # those passing sector, category, status
         self._base_keys: list[str] = []        # their search keys, in the same order
-        self._rows: list[MemberRow] = []
         self._needle = ""
         self._sector = ""
         self._category = ""
@@ -90,7 +92,7 @@ class MemberTableModel(QAbstractTableModel):
         self._all = list(rows)
         self._sorted = self._sort_rows(self._all)
         self._filter_base()
-        self._rows = self._filter_text()
+        self._records = self._filter_text()
         self.endResetModel()
 
     def update_row(self, row: MemberRow) -> bool:
@@ -101,7 +103,7 @@ class MemberTableModel(QAbstractTableModel):
         reload (the member is not here, or moves or leaves the filtered view).
         """
         at = self.row_of(row.id)
-        old = self._rows[at] if at >= 0 else None
+        old = self._records[at] if at >= 0 else None
         if old is None:
             return False
         if old == row:
@@ -111,7 +113,7 @@ class MemberTableModel(QAbstractTableModel):
                 row.name, row.organisation, row.sector, row.category, row.current,
                 row.search_key, row.term_start, row.term_end, row.status):
             return False
-        for rows in (self._all, self._sorted, self._base, self._rows):
+        for rows in (self._all, self._sorted, self._base, self._records):
             for i, r in enumerate(rows):
                 if r.id == row.id:
                     rows[i] = row
@@ -132,7 +134,7 @@ class MemberTableModel(QAbstractTableModel):
         self.beginResetModel()
         if sector is not None or category is not None or status is not None:
             self._filter_base()
-        self._rows = self._filter_text()
+        self._records = self._filter_text()
         self.endResetModel()
 
     def _filter_base(self) -> None:
@@ -163,11 +165,8 @@ class MemberTableModel(QAbstractTableModel):
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
     # -- reading ---------------------------------------------------------
-    def row_at(self, row: int) -> MemberRow:
-        return self._rows[row]
-
     def visible_rows(self) -> list[MemberRow]:
-        return list(self._rows)
+        return list(self._records)
 
     def total_count(self) -> int:
         return len(self._all)
@@ -180,20 +179,14 @@ class MemberTableModel(QAbstractTableModel):
         return self._status
 
     def row_of(self, member_id: int) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == member_id), -1)
+        return next((i for i, r in enumerate(self._records) if r.id == member_id), -1)
 
     # -- Qt interface ----------------------------------------------------
-    def rowCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         # A view asks for a dozen roles per cell; answer the unused ones first and fast.
         if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._records[index.row()]
         column = index.column()
         if role == _DISPLAY:
             return _display(row, column)
@@ -211,27 +204,18 @@ class MemberTableModel(QAbstractTableModel):
             return _display(row, column) or None
         return None
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(HEADERS)):
-            return HEADER_LABELS[section]
-        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(HEADERS)):
-            return HEADERS[section]
-        return None
-
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(HEADERS):
             return
         self.layoutAboutToBeChanged.emit()
-        before = [(p, self._rows[p.row()].id) for p in self.persistentIndexList()
-                  if p.isValid() and p.row() < len(self._rows)]
+        before = [(p, self._records[p.row()].id) for p in self.persistentIndexList()
+                  if p.isValid() and p.row() < len(self._records)]
         self._sort = (column, order)
         self._sorted = self._sort_rows(self._all)
         self._filter_base()
-        self._rows = self._filter_text()
+        self._records = self._filter_text()
         if before:   # keep the selection on the same members
-            where = {r.id: i for i, r in enumerate(self._rows)}
+            where = {r.id: i for i, r in enumerate(self._records)}
             self.changePersistentIndexList(
                 [p for p, _ in before],
                 [self.index(where[mid], p.column()) if mid in where else QModelIndex()

@@ -7,27 +7,28 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from lsp_desktop.domain.errors import DomainError, ValidationError
-from lsp_desktop.domain.members import CATEGORIES, Sector, balance
+from lsp_desktop.domain.members import balance
 from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
-from lsp_desktop.ui.common.selection_actions import SelectionActions
-from lsp_desktop.ui.common.table_helpers import SharedColumns
+from lsp_desktop.ui.common.table_helpers import (
+    SharedColumns,
+    filter_bar,
+    filter_combo,
+    filter_edit,
+    record_table,
+)
 from lsp_desktop.ui.members.balance_panel import BalancePanel
 from lsp_desktop.ui.members.end_term_dialog import EndTermDialog
 from lsp_desktop.ui.members.member_dialog import MemberDialog
@@ -43,6 +44,13 @@ from lsp_desktop.ui.members.member_table import (
     TERM_START,
     MemberTableModel,
 )
+from lsp_desktop.ui.members.members_controller import (
+    CATEGORY_CHOICES,
+    FIRST_STATUS,
+    SECTOR_CHOICES,
+    STATUS_CHOICES,
+    MembersController,
+)
 from lsp_desktop.ui.members.members_undo import AddMember, DeleteMember, EditMember
 
 
@@ -57,52 +65,22 @@ class MembersTab(QWidget):
         self.service = members_service
         self.undo_stack = undo_stack
         self.read_only = read_only
+        self.controller = MembersController(read_only)
         self.model = MemberTableModel(self)
 
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by name or body (Ctrl+F)")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter members")
-        self.sector_combo = QComboBox()
-        self.sector_combo.setAccessibleName("Sector filter")
-        self.sector_combo.addItem("All sectors", "")
-        for s in Sector:
-            self.sector_combo.addItem(s.label, s.value)
-        self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName("Category filter")
-        self.category_combo.addItem("All categories", "")
-        for name in CATEGORIES:
-            self.category_combo.addItem(name, name)
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Current or former")
-        self.status_combo.addItem("Current members", "current")
-        self.status_combo.addItem("Former (or not yet) members", "former")
-        self.status_combo.addItem("Current and former", "")
+        self.filter_edit = filter_edit("Filter by name or body (Ctrl+F)", "Filter members")
+        self.sector_combo = filter_combo("Sector filter", SECTOR_CHOICES)
+        self.category_combo = filter_combo("Category filter", CATEGORY_CHOICES)
+        self.status_combo = filter_combo("Current or former", STATUS_CHOICES)
         self.on_date = DateEdit(date.today())
         self.on_date.setAccessibleName("Board as on date")
         self.today_button = QPushButton("Today")
+        bar = filter_bar(self.filter_edit, self.sector_combo, self.category_combo,
+                         self.status_combo, "As on", self.on_date, self.today_button)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.filter_edit, 2)
-        bar.addWidget(self.sector_combo)
-        bar.addWidget(self.category_combo)
-        bar.addWidget(self.status_combo)
-        bar.addWidget(QLabel("As on"))
-        bar.addWidget(self.on_date)
-        bar.addWidget(self.today_button)
-
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Members")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        # Return opens a member through the tab's own Edit action (below).
+        self.table = record_table(self.model, "Members", sort_by=NAME, alternating=True,
+                                  enter_opens=False)
         self._size_columns()
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
@@ -122,10 +100,8 @@ class MembersTab(QWidget):
         buttons.addWidget(self.count_label, 1)
         for b in (self.add_button, self.edit_button, self.end_button, self.delete_button):
             buttons.addWidget(b)
-        if read_only:
-            # A read-only register can still be looked at, member by member.
-            self.edit_button.setText("Vie&w…")
-        self.add_button.setEnabled(not read_only)
+        self.edit_button.setText(self.controller.edit_text)
+        self.add_button.setEnabled(self.controller.can_add)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -145,7 +121,7 @@ class MembersTab(QWidget):
         for a in (self.delete_action, self.edit_action, self.edit_action_enter):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(a)
-        self.new_action.setEnabled(not read_only)
+        self.new_action.setEnabled(self.controller.can_add)
         self.delete_action.setEnabled(not read_only)
 
         # Filtering is fast enough (see benchmarks/bench_members.py) to follow each keystroke.
@@ -159,17 +135,23 @@ class MembersTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.end_button.clicked.connect(self.end_term_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.selection_actions = SelectionActions(
-            self.table, lambda: int(self.selected_id() is not None), read_only)
-        self.selection_actions.add(self.edit_button, changes=False)
-        self.selection_actions.add(self.end_button, self.delete_button, self.delete_action)
-        self.model.set_filter(status="current")
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.set_filter(status=FIRST_STATUS)
         self.refresh()
 
     def set_active(self, active: bool) -> None:
         """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""
-        self.new_action.setEnabled(active and not self.read_only)
-        self.find_action.setEnabled(active)
+        new, find = self.controller.shortcuts(active)
+        self.new_action.setEnabled(new)
+        self.find_action.setEnabled(find)
+
+    def _update_buttons(self, *_args) -> None:
+        allowed = self.controller.buttons(self.selected_id() is not None)
+        self.edit_button.setEnabled(allowed.edit)
+        self.end_button.setEnabled(allowed.end_term)
+        self.delete_button.setEnabled(allowed.delete)
+        self.delete_action.setEnabled(allowed.delete)
 
     def _size_columns(self) -> None:
         """Short columns fit their longest possible value; body and category share the rest.
@@ -227,9 +209,8 @@ class MembersTab(QWidget):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown = self.model.rowCount()
-        total = self.model.total_count()
-        self.count_label.setText(f"{shown} of {total} members shown")
+        self.count_label.setText(
+            self.controller.count_text(self.model.rowCount(), self.model.total_count()))
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
@@ -246,9 +227,8 @@ class MembersTab(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
     def _current_choices(self) -> list[tuple[int, str]]:
-        on = self.as_on()           # who could be deputised for on the date shown
-        return sorted(((r.id, r.name) for r in self.service.list_rows(on, include_former=False)),
-                      key=lambda p: p[1].casefold())
+        return self.controller.deputy_choices(
+            self.service.list_rows(self.as_on(), include_former=False))
 
     def member_edited(self, member_id: int) -> None:
         """After an edit of one member: re-read only their row when it stays in place
@@ -370,12 +350,8 @@ class MembersTab(QWidget):
         if member_id is None or self.read_only:
             return
         member = self.service.get(member_id)
-        if not prompts.confirm(
-                self, "Delete member",
-                f"Delete {member.display_name} and their terms and declarations?\n\n"
-                "To record that someone left the board, end their term instead: "
-                "deleting removes them from the history. (Edit ▸ Undo brings them back.)",
-                "Delete"):
+        if not prompts.confirm(self, "Delete member", self.controller.delete_question(member),
+                               "Delete"):
             return
         try:
             deleted = self.service.delete(member_id)

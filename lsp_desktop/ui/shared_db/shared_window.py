@@ -4,12 +4,16 @@ the visible tab, and a banner while the connection to the server is lost."""
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from lsp_desktop.domain.errors import DomainError
+
+if TYPE_CHECKING:
+    from lsp_desktop.services import Services
 
 AUTO_REFRESH_MS = 30_000      # the visible tab of a shared partnership is reloaded this often
 CHECK_MS = 10_000             # how often the connection is checked (in the background)
@@ -55,70 +59,134 @@ def make_banner() -> QLabel:
     return banner
 
 
-def install(window) -> None:
-    """View ▸ Refresh for every partnership; the rest only when `window.shared`."""
-    view = getattr(window, "view_menu", None)      # the audit trail's, if made first
-    if view is None:
-        view = QMenu("&View", window)
-        help_menu = getattr(window, "help_menu", None)
-        if help_menu is not None:
-            window.menuBar().insertMenu(help_menu.menuAction(), view)
-        else:
-            window.menuBar().addMenu(view)
-        window.view_menu = view
-    window.refresh_action = QAction("&Refresh", window)
-    window.refresh_action.triggered.connect(lambda: refresh_visible(window))
-    first = view.actions()[0] if view.actions() else None
-    view.insertAction(first, window.refresh_action)
-    if first is not None:
-        view.insertSeparator(first)
-    window.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-    window.refresh_action.setShortcuts([QKeySequence("F5")])
-    window.refresh_action.setToolTip("Reload the tab in front, with other officers' changes")
-    window.connection_lost = False
-    if not window.shared:
-        return
-    window.save_copy_action.setEnabled(False)
-    window.save_copy_action.setToolTip("A shared partnership is on a server: use Export ▸ "
-                                       "Whole partnership as an archive")
-    if getattr(window, "restore_action", None) is not None:
-        window.restore_action.setEnabled(False)
-        window.restore_action.setToolTip("A shared partnership is restored from an archive "
-                                         "by the database administrator")
-    window.auto_refresh = QTimer(window)
-    window.auto_refresh.setInterval(AUTO_REFRESH_MS)
-    window.auto_refresh.timeout.connect(lambda: auto_refresh(window))
-    window.auto_refresh.start()
-    window.monitor = ConnectionMonitor(window.services.partnership.ping, window)
-    window.monitor.checked.connect(lambda ok, problem: set_connection(window, ok, problem))
-    window.check_timer = QTimer(window)
-    window.check_timer.setInterval(CHECK_MS)
-    window.check_timer.timeout.connect(window.monitor.check)
-    window.check_timer.start()
-    install_live_refresh(window)
+class Refresher(QObject):
+    """View ▸ Refresh for every partnership; for a shared one (`shared`), the periodic
+    refresh, the connection check with its `banner`, and the live refresh on others'
+    saves. `window` is the MainWindow: its tabs are reloaded; nothing is set on it."""
 
+    message = Signal(str, int)      # for the window's status bar: text, milliseconds
 
-def install_live_refresh(window) -> None:
-    """Refresh within a moment of another officer's save (PostgreSQL NOTIFY); the
-    periodic refresh stays as a fallback. Notices of this window's own saves are ignored."""
-    window.change_listener = None
-    changes = getattr(window.services, "changes", None)
-    if changes is None or not changes.available:
-        return
-    from lsp_desktop.ui.shared_db.change_listener import ChangeListener
+    def __init__(self, view_menu: QMenu, services: Services, shared: bool, banner: QLabel,
+                 window):
+        super().__init__(window)
+        self._window = window
+        self.shared = shared
+        self.banner = banner
+        self.refresh_action = QAction("&Refresh", window)
+        self.refresh_action.triggered.connect(lambda: self.refresh_visible())
+        first = view_menu.actions()[0] if view_menu.actions() else None
+        view_menu.insertAction(first, self.refresh_action)
+        if first is not None:
+            view_menu.insertSeparator(first)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.setShortcuts([QKeySequence("F5")])
+        self.refresh_action.setToolTip("Reload the tab in front, with other officers' changes")
+        self.connection_lost = False
+        self.change_listener = None
+        if not shared:
+            return
+        self.auto_refresh = QTimer(self)
+        self.auto_refresh.setInterval(AUTO_REFRESH_MS)
+        self.auto_refresh.timeout.connect(self.refresh_periodically)
+        self.auto_refresh.start()
+        self.monitor = ConnectionMonitor(services.partnership.ping, self)
+        self.monitor.checked.connect(self.set_connection)
+        self.check_timer = QTimer(self)
+        self.check_timer.setInterval(CHECK_MS)
+        self.check_timer.timeout.connect(self.monitor.check)
+        self.check_timer.start()
+        self._start_live_refresh(services)
 
-    window.live_timer = QTimer(window)
-    window.live_timer.setSingleShot(True)
-    window.live_timer.setInterval(LIVE_DEBOUNCE_MS)
-    window.live_timer.timeout.connect(lambda: live_refresh(window))
-    listener = window.change_listener = ChangeListener(changes, window)
-    window.live_tables = set()
-    # Several saves in a burst make one reload, LIVE_DEBOUNCE_MS after the first.
-    listener.changed.connect(lambda tables: _heard(window, tables))
-    # A broken line may mean the server is gone: check now rather than in 10 s.
-    listener.listening_changed.connect(lambda on: on or window.monitor.check())
-    window.installEventFilter(_StopOnClose(listener, window))
-    listener.start()
+    def _start_live_refresh(self, services: Services) -> None:
+        """Refresh within a moment of another officer's save (PostgreSQL NOTIFY); the
+        periodic refresh stays as a fallback. Notices of this window's own saves are ignored."""
+        changes = getattr(services, "changes", None)
+        if changes is None or not changes.available:
+            return
+        from lsp_desktop.ui.shared_db.change_listener import ChangeListener
+
+        self.live_timer = QTimer(self)
+        self.live_timer.setSingleShot(True)
+        self.live_timer.setInterval(LIVE_DEBOUNCE_MS)
+        self.live_timer.timeout.connect(self.live_refresh)
+        listener = self.change_listener = ChangeListener(changes, self._window)
+        self.live_tables: set[str] = set()
+        # Several saves in a burst make one reload, LIVE_DEBOUNCE_MS after the first.
+        listener.changed.connect(self.heard)
+        # A broken line may mean the server is gone: check now rather than in 10 s.
+        listener.listening_changed.connect(lambda on: on or self.monitor.check())
+        self._window.installEventFilter(_StopOnClose(listener, self))
+        listener.start()
+
+    def heard(self, tables) -> None:
+        self.live_tables |= set(tables) or {"?"}     # "?": not known what changed
+        if not self.live_timer.isActive():
+            self.live_timer.start()
+
+    def live_refresh(self) -> None:
+        """Another officer saved: reload the tab in front now if it shows what they changed,
+        and the other tabs that do when next shown."""
+        if self.connection_lost:
+            return                    # the reload when the connection is back covers it
+        if QApplication.activeModalWidget() is not None:
+            self.live_timer.start(MODAL_WAIT_MS)    # not under an open dialog: a bit later
+            return
+        self.live_timer.setInterval(LIVE_DEBOUNCE_MS)
+        heard, self.live_tables = self.live_tables, set()
+        window = self._window
+        touched = tabs_touched(window, () if "?" in heard else heard)
+        current = window.tabs.currentWidget()
+        window.mark_stale(tab for tab in touched if tab is not current)
+        if current in touched:
+            self.refresh_visible("Refreshed: the connection is back." if "?" in heard
+                                 else "Updated with another officer's change.")
+            self.auto_refresh.start()   # the fallback timer counts from this reload
+
+    def refresh_visible(self, done: str = "Refreshed.") -> None:
+        """Reload the tab in front (other officers' changes appear)."""
+        if self.connection_lost:
+            self.monitor.check()
+            return
+        tab = self._window.tabs.currentWidget()
+        try:
+            tab.refresh()
+        except DomainError as exc:
+            self.message.emit(f"Could not refresh: {exc}", 8000)
+            if self.shared:
+                self.monitor.check()
+            return
+        self.message.emit(done, 3000)
+
+    def refresh_periodically(self) -> None:
+        """The periodic reload: never while a dialog is open or the connection is lost."""
+        window = self._window
+        if self.connection_lost or QApplication.activeModalWidget() is not None:
+            return
+        if not window.isActiveWindow() and not window.isVisible():
+            return
+        self.refresh_visible()
+
+    def set_connection(self, ok: bool, problem: str = "") -> None:
+        """Show or hide the banner; while lost, the tabs are greyed so nothing can be edited
+        (saves would be refused anyway, and nothing is half-written)."""
+        if ok == (not self.connection_lost):
+            return
+        self.connection_lost = not ok
+        tabs = self._window.tabs
+        if ok:
+            if self.change_listener is not None:
+                self.change_listener.start()      # no-op while it still listens
+            self.banner.hide()
+            tabs.setEnabled(True)
+            self.message.emit("The connection to the shared partnership is back.", 8000)
+            self.refresh_visible()
+            return
+        self.banner.setText(
+            "The connection to the shared partnership is lost. Changes cannot be saved until "
+            "it is back; nothing half-written was kept. Trying again every 10 seconds…"
+            + (f"\n{problem}" if problem else ""))
+        self.banner.show()
+        tabs.setEnabled(False)
 
 
 class _StopOnClose(QObject):
@@ -162,76 +230,3 @@ def tabs_touched(window, tables) -> list:
     touched = {getattr(window, name) for name, names in TAB_TABLES.items() if names & tables}
     touched.add(window.accreditation_tab)
     return [tab for tab in every if tab in touched]
-
-
-def _heard(window, tables) -> None:
-    window.live_tables |= set(tables) or {"?"}     # "?": not known what changed
-    if not window.live_timer.isActive():
-        window.live_timer.start()
-
-
-def live_refresh(window) -> None:
-    """Another officer saved: reload the tab in front now if it shows what they changed,
-    and the other tabs that do when next shown."""
-    if window.connection_lost:
-        return                    # the reload when the connection is back covers it
-    if QApplication.activeModalWidget() is not None:
-        window.live_timer.start(MODAL_WAIT_MS)    # not under an open dialog: a bit later
-        return
-    window.live_timer.setInterval(LIVE_DEBOUNCE_MS)
-    heard, window.live_tables = window.live_tables, set()
-    touched = tabs_touched(window, () if "?" in heard else heard)
-    current = window.tabs.currentWidget()
-    window._stale.update(tab for tab in touched if tab is not current)
-    if current in touched:
-        refresh_visible(window, "Refreshed: the connection is back." if "?" in heard
-                        else "Updated with another officer's change.")
-        window.auto_refresh.start()   # the fallback timer counts from this reload
-
-
-def refresh_visible(window, done: str = "Refreshed.") -> None:
-    """Reload the tab in front (other officers' changes appear)."""
-    if window.connection_lost:
-        window.monitor.check()
-        return
-    tab = window.tabs.currentWidget()
-    try:
-        tab.refresh()
-    except DomainError as exc:
-        window.statusBar().showMessage(f"Could not refresh: {exc}", 8000)
-        if window.shared:
-            window.monitor.check()
-        return
-    window.statusBar().showMessage(done, 3000)
-
-
-def auto_refresh(window) -> None:
-    """The periodic reload: never while a dialog is open or the connection is lost."""
-    if window.connection_lost or QApplication.activeModalWidget() is not None:
-        return
-    if not window.isActiveWindow() and not window.isVisible():
-        return
-    refresh_visible(window)
-
-
-def set_connection(window, ok: bool, problem: str = "") -> None:
-    """Show or hide the banner; while lost, the tabs are greyed so nothing can be edited
-    (saves would be refused anyway, and nothing is half-written)."""
-    if ok == (not window.connection_lost):
-        return
-    window.connection_lost = not ok
-    if ok:
-        if getattr(window, "change_listener", None) is not None:
-            window.change_listener.start()      # no-op while it still listens
-        window.banner.hide()
-        window.tabs.setEnabled(True)
-        window.statusBar().showMessage("The connection to the shared partnership is back.",
-                                       8000)
-        refresh_visible(window)
-        return
-    window.banner.setText(
-        "The connection to the shared partnership is lost. Changes cannot be saved until it "
-        "is back; nothing half-written was kept. Trying again every 10 seconds…"
-        + (f"\n{problem}" if problem else ""))
-    window.banner.show()
-    window.tabs.setEnabled(False)

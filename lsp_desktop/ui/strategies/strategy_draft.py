@@ -7,13 +7,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +21,7 @@ from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, Strategy, empty_com
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import save_in_place
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.common.undo import ServiceCommand
 from lsp_desktop.ui.strategies.section_editor import SectionEditor
 from lsp_desktop.ui.strategies.strategy_tables import SectionTableModel
@@ -41,18 +40,10 @@ class DraftPage(QWidget):
         self.strategy: Strategy | None = None
         self.model = SectionTableModel(self)
 
-        self.table = QTableView()
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Sections")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        fit = QHeaderView.ResizeMode.ResizeToContents
+        self.table = record_table(
+            self.model, "Sections", stretch_last=False, sortable=False, row_height=None,
+            enter_opens=False, resize={0: QHeaderView.ResizeMode.Stretch, 1: fit, 2: fit})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
 
         self.add_button = QPushButton("A&dd section…")

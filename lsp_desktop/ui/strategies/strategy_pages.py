@@ -7,11 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -33,7 +31,7 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.selection_actions import SelectionActions
-from lsp_desktop.ui.common.table_helpers import open_on_enter
+from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.strategies.compare_dialog import CompareDialog, VersionViewDialog
 from lsp_desktop.ui.strategies.strategy_dialogs import (
     ConsultationDialog,
@@ -52,26 +50,9 @@ from lsp_desktop.ui.strategies.target_dialog import TargetDialog
 
 
 def make_table(model, name: str, widths: tuple[int, ...] = ()) -> QTableView:
-    table = QTableView()
-    table.setTabKeyNavigation(False)   # Tab leaves the table (rows are picked whole)
-    table.setModel(model)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setSortingEnabled(model.sortable)
-    if model.sortable:
-        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(24)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
-    open_on_enter(table)
-    return table
+    """The pages' tables: sorted on their first column when the model sorts, rows striped."""
+    return record_table(model, name, widths, sortable=model.sortable, sort_by=0,
+                        alternating=True)
 
 
 def selected(table: QTableView):

@@ -68,10 +68,8 @@ class SectionTableModel(RecordTableModel):
         if row < 0:
             return
         old = self._records[row]
-        new = Section(old.title, body, old.expected, old.position, old.id, old.component)
-        self._records[row] = new
-        self._display[row], self._keys[row] = self.cells(new)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        self.replace_row(row, Section(old.title, body, old.expected, old.position, old.id,
+                                      old.component))
 
 
 class VersionTableModel(RecordTableModel):

@@ -1,0 +1,150 @@
+"""The action dialog's rules without Qt: the choices it offers, how typed text is read,
+where problems show, and when a save goes ahead (warnings are confirmed once)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from enum import Enum
+
+from lsp_desktop.domain.actions import Action, ProgressNote
+from lsp_desktop.domain.criteria import Criterion
+from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.text import format_date
+
+NOTHING = "— nothing in particular —"
+NO_MEMBER = "— no member —"
+DETAILS, MILESTONES, NOTES = range(3)       # the dialog's pages
+
+
+class Decision(Enum):
+    ERRORS = "errors"          # stay open: something must be put right
+    CONFIRM = "confirm"        # warnings not yet seen: show them, the button says "Save anyway"
+    SAVE = "save"
+
+
+def title_of(action: Action | None) -> str:
+    return f"Edit action {action.reference}" if action and action.id else "New action"
+
+
+def answer_key(action: Action) -> str | None:
+    """What the action answers as a combo's data: "criterion:x", "target:3", "concern:7".
+    (Strings, as Qt cannot find tuples with findData().)"""
+    if action.criterion:
+        return f"criterion:{action.criterion.value}"
+    if action.target_id is not None:
+        return f"target:{action.target_id}"
+    if action.concern_id is not None:
+        return f"concern:{action.concern_id}"
+    return None
+
+
+def answer_choices(action: Action, targets=(), concerns=()) -> list[tuple[str, str | None]]:
+    """(label, key) of everything an action may answer; one it answers that is no longer
+    offered (a deleted target) stays, named by its number."""
+    choices: list[tuple[str, str | None]] = [(NOTHING, None)]
+    choices += [(f"Criterion: {c.label}", f"criterion:{c.value}") for c in Criterion]
+    choices += [(f"Target: {label}", f"target:{tid}") for tid, label, _theme in targets]
+    choices += [(f"Area of concern: {label}", f"concern:{cid}") for cid, label in concerns]
+    current = answer_key(action)
+    if current and current not in {key for _label, key in choices}:
+        kind, _sep, value = current.partition(":")
+        choices.append((f"{kind.capitalize()} #{value}", current))
+    return choices
+
+
+def parse_answer(key: str | None) -> tuple[str | None, str | int | None]:
+    """("criterion", "strategic"), ("target", 3), ("concern", 7) or (None, None)."""
+    if not key:
+        return None, None
+    kind, _sep, value = key.partition(":")
+    return kind, (value if kind == "criterion" else int(value))
+
+
+def answered(key: str | None) -> dict:
+    """The fields of Action that `key` sets (the others cleared)."""
+    kind, value = parse_answer(key)
+    return {"criterion": Criterion(value) if kind == "criterion" else None,
+            "target_id": value if kind == "target" else None,
+            "concern_id": value if kind == "concern" else None}
+
+
+def theme_for(key: str | None, targets) -> str | None:
+    """A target's theme, to fill in when the action is set to answer it."""
+    kind, value = parse_answer(key)
+    if kind != "target":
+        return None
+    for tid, _label, theme in targets:
+        if tid == value:
+            return theme or None
+    return None
+
+
+def owner_choices(owners: Iterable, owner_id: int | None) -> list[tuple[str, int | None]]:
+    """(label, member id) of the members who may own an action: the current ones, and the
+    owner already set even if they left (said so) or were deleted."""
+    choices: list[tuple[str, int | None]] = [(NO_MEMBER, None)]
+    for o in owners:
+        if o.current or o.id == owner_id:
+            text = f"{o.name} ({o.organisation})" if o.organisation else o.name
+            if not o.current:
+                text += " — has left the board"
+            choices.append((text, o.id))
+    if owner_id is not None and owner_id not in {i for _t, i in choices}:
+        choices.append(("(a deleted member)", owner_id))
+    return choices
+
+
+def parse_amount(text: str) -> tuple[int | None, FieldError | None]:
+    """Whole pounds typed as £1,234 or 1234; blank is no amount."""
+    text = text.strip()
+    if not text:
+        return None, None
+    cleaned = re.sub(r"[£,\s]", "", text)
+    if not re.fullmatch(r"-?\d+", cleaned):
+        return None, FieldError("amount", f"'{text}' is not an amount in whole pounds.")
+    return int(cleaned), None
+
+
+def sorted_notes(notes: list[ProgressNote]) -> list[ProgressNote]:
+    """Newest first; notes added in this dialog (no id yet) after saved ones of their day."""
+    indexed = list(enumerate(notes))
+    indexed.sort(key=lambda p: (p[1].written_on, p[1].id or 10**9 + p[0]), reverse=True)
+    return [n for _i, n in indexed]
+
+
+def notes_text(notes: list[ProgressNote]) -> str:
+    return ("\n\n".join(f"{format_date(n.written_on)}  {n.text}" for n in sorted_notes(notes))
+            or "No progress notes yet.")
+
+
+def by_field(problems: list[FieldError], fields: Iterable[str]) -> dict[str, list[FieldError]]:
+    """Each problem under the field that shows it (money problems at the amount; a field
+    without a place of its own at the title)."""
+    fields = set(fields)
+    found: dict[str, list[FieldError]] = {}
+    for p in problems:
+        field = "amount" if p.field == "funding_source" else p.field
+        found.setdefault(field if field in fields else "title", []).append(p)
+    return found
+
+
+def page_to_show(fields_with_problems: Iterable[str]) -> int | None:
+    fields = set(fields_with_problems)
+    if fields - {"milestones", "notes"}:
+        return DETAILS
+    if "milestones" in fields:
+        return MILESTONES
+    if "notes" in fields:
+        return NOTES
+    return None
+
+
+def decide(problems: list[FieldError], acknowledged: tuple) -> tuple[Decision, tuple]:
+    """Whether a press of Save saves; returns the decision and the warnings now seen."""
+    if any(not p.warning for p in problems):
+        return Decision.ERRORS, acknowledged
+    seen = tuple(sorted(p.message for p in problems))
+    if problems and seen != acknowledged:
+        return Decision.CONFIRM, seen
+    return Decision.SAVE, acknowledged

@@ -1,0 +1,85 @@
+"""The member dialog's rules without Qt: the choices it offers, which sector a category
+implies, who may be deputised for, where problems show, and whether Save may save."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.members import CATEGORIES, Member, Role, Sector, Term, validate_member
+
+DETAILS, CONTACT, TERMS, DECLARATIONS, NOTES = range(5)      # the dialog's pages
+NO_LONGER_SERVING = "(a member no longer serving)"
+
+
+def title_of(member: Member | None) -> str:
+    return "Edit member" if member and member.id else "New member"
+
+
+def blank_member(today: date) -> Member:
+    """A new member: no sector chosen yet in the form, one term from today."""
+    return Member(name="", sector=Sector.COMMUNITY, terms=(Term(today),))
+
+
+def sector_choices() -> list[tuple[str, str | None]]:
+    # Plain strings as data: Qt turns a str enum into a plain str anyway.
+    return [("— choose —", None), *((s.label, s.value) for s in Sector)]
+
+
+def chosen_sector(member: Member | None) -> str | None:
+    """The sector shown at first: a new member's must be chosen."""
+    return Sector(member.sector).value if member else None
+
+
+def category_choices() -> list[tuple[str, str]]:
+    return [("", ""), *((f"{name} ({sector.value})", name)
+                        for name, sector in CATEGORIES.items())]
+
+
+def sector_of(category: str | None) -> str | None:
+    """The sector a category belongs to (chosen for the officer), or None."""
+    sector = CATEGORIES.get(category or "")
+    return sector.value if sector is not None else None
+
+
+def role_choices() -> list[tuple[str, str]]:
+    return [(r.label, r.value) for r in Role]
+
+
+def deputy_choices(current_members: list[tuple[int, str]], member: Member | None,
+                   deputy_id: int | None) -> list[tuple[str, int | None]]:
+    """Whom the member may deputise for: the current members but themself; the one already
+    set stays even when no longer serving."""
+    choices: list[tuple[str, int | None]] = [("", None)]
+    choices += [(name, mid) for mid, name in current_members
+                if member is None or mid != member.id]
+    if deputy_id is not None and deputy_id not in {mid for _n, mid in choices}:
+        choices.append((NO_LONGER_SERVING, deputy_id))
+    return choices
+
+
+def deputy_allowed(role: str | None) -> bool:
+    """Only a substitute deputises for someone."""
+    return role == Role.SUBSTITUTE.value
+
+
+def by_field(errors: list[FieldError], fields) -> dict[str, list[str]]:
+    """Each message under the field that shows it (others under the name)."""
+    fields = set(fields)
+    found: dict[str, list[str]] = {}
+    for e in errors:
+        found.setdefault(e.field if e.field in fields else "name", []).append(e.message)
+    return found
+
+
+def page_to_show(placed: dict[str, list[str]]) -> int:
+    if "terms" in placed and len(placed) == 1:
+        return TERMS
+    if "email" in placed and len(placed) == 1:
+        return CONTACT
+    return DETAILS
+
+
+def problems(member: Member, current_ids: set[int]) -> list[FieldError]:
+    """What stops a save (the service checks the same again)."""
+    return validate_member(member, current_ids)
