@@ -168,7 +168,7 @@ class AccreditationTab(QWidget):
 
     def set_as_at(self, day: date) -> None:
         """Compute readiness as at `day`; the window refreshes the tab."""
-        self._today = day
+        self.controller.set_today(day)
 
     # -- loading ---------------------------------------------------------
     def refresh(self) -> None:
