@@ -21,7 +21,7 @@ from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.settings.settings_store import SettingsStore, apply_settings
 from lsp_desktop.ui.shared_db.shared_window import Refresher, make_banner
-from lsp_desktop.ui.window.as_at import install as install_as_at
+from lsp_desktop.ui.window.as_at import AsAt, opening_date
 from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
 from lsp_desktop.ui.window.tab_keys import TabKeys
@@ -124,7 +124,10 @@ class MainWindow(QMainWindow):
                              self)
         self.help.message.connect(self.statusBar().showMessage)
         self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
-        self.as_at = install_as_at(self)     # the one date every tab shows
+        # The one date every tab shows (View ▸ As at…, the status bar, Members' As on).
+        self.as_at = AsAt(self.view_menu, self.members_tab, self.tabs, self.statusBar(),
+                          opening_date(services), lambda name: self._follow(name)(), self)
+        self.as_at_action = self.as_at.action
         if read_only and self.shared:
             self.statusBar().showMessage(
                 "Opened read-only: nothing in this shared partnership can be changed here.")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -59,21 +60,37 @@ class AsAtDialog(QDialog):
 
 
 class AsAt(QObject):
-    """Holds the date, hands it to every tab and says it in the status bar."""
+    """Holds the window's date, hands it to every tab, says it in the status bar and adds
+    View ▸ As at… to the menu it is handed. `refresh(name)` reloads the tab called `name`
+    (now if in front, else when next shown)."""
 
     changed = Signal(object)
 
-    def __init__(self, window, start: date):
-        super().__init__(window)
-        self.window = window
+    def __init__(self, view_menu: QMenu, members_tab, tabs, status_bar, start: date,
+                 refresh: Callable[[str], None], parent: QWidget):
+        super().__init__(parent)
+        self._parent, self.members_tab, self.tabs, self._refresh = parent, members_tab, tabs, refresh
         self._date = start
         self.label = QLabel()
         self.label.setAccessibleName("Date shown")
-        window.statusBar().addPermanentWidget(self.label)
-        window.members_tab.on_date.dateChanged.connect(
-            lambda _d: self.set(window.members_tab.as_on()))
-        window.tabs.built.connect(self._built)
+        status_bar.addPermanentWidget(self.label)
+        members_tab.on_date.dateChanged.connect(lambda _d: self.set(members_tab.as_on()))
+        tabs.built.connect(self._built)
+        self.action = self._add_to(view_menu)
         self._apply(start, refresh=False)
+
+    def _add_to(self, menu: QMenu) -> QAction:
+        action = QAction("As a&t…", self)
+        action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        action.setToolTip("Show every tab as the partnership stood on a date")
+        action.triggered.connect(self.ask)
+        first = menu.actions()[0] if menu.actions() else None
+        if first is None:
+            menu.addAction(action)
+        else:                       # first in the menu, with a line after it
+            menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        return action
 
     def date(self) -> date:
         return self._date
@@ -86,15 +103,14 @@ class AsAt(QObject):
 
     def _apply(self, day: date, refresh: bool) -> None:
         self._date = day
-        window = self.window
-        if window.members_tab.as_on() != day:
-            window.members_tab.set_as_on(day)
+        if self.members_tab.as_on() != day:
+            self.members_tab.set_as_on(day)
         for name in _FOLLOWERS:
-            tab = window.tabs.page_if_built(name)
+            tab = self.tabs.page_if_built(name)
             if tab is not None:
                 tab.set_as_at(day)
                 if refresh:
-                    window._follow(name)()
+                    self._refresh(name)
         self._say()
 
     def _built(self, name: str, page) -> None:
@@ -115,7 +131,7 @@ class AsAt(QObject):
             self.label.setStyleSheet("font-weight: bold; color: #8a5300;")
 
     def ask(self) -> None:
-        dialog = AsAtDialog(self._date, self.window)
+        dialog = AsAtDialog(self._date, self._parent)
         if dialog.exec():
             self.set(dialog.value())
 
@@ -127,22 +143,3 @@ def opening_date(services) -> date:
     except DomainError:
         return date.today()
     return getattr(details, "opens_on", None) or date.today()
-
-
-def install(window) -> AsAt:
-    """Give `window` its as-at date, the View ▸ As at… action and the status bar note."""
-    keeper = AsAt(window, opening_date(window.services))
-    menu = getattr(window, "view_menu", None)
-    if menu is None:
-        menu = QMenu("&View", window)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-        window.view_menu = menu
-    first = menu.actions()[0] if menu.actions() else None
-    window.as_at_action = menu.addAction("As a&t…", keeper.ask)
-    window.as_at_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
-    window.as_at_action.setToolTip("Show every tab as the partnership stood on a date")
-    if first is not None:                 # first in the menu, with a line after it
-        menu.removeAction(window.as_at_action)
-        menu.insertAction(first, window.as_at_action)
-        menu.insertSeparator(first)
-    return keeper
