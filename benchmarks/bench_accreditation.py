@@ -31,7 +31,7 @@ def median_ms(fn, repeat: int = 25) -> float:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        path = write_demo(Path(tmp) / "demo.lspd", today=TODAY)
+        path = write_demo(Path(tmp) / "demo.lspd")
         db = open_partnership(path)
         try:
             s = build_services(db.session_factory, db.path)

@@ -85,7 +85,7 @@ def main() -> None:
         folder = Path(tmp)
         from lsp_desktop.services.demo import write_demo
 
-        demo = write_demo(folder / "demo.lspd", today=date(2002, 6, 1))
+        demo = write_demo(folder / "demo.lspd")
         measure("register, demo board", demo, folder / "demo-register.pdf", 5, "register")
         try:
             measure("pack, demo partnership", demo, folder / "pack.pdf", 5, "pack")

@@ -15,7 +15,7 @@ from lsp_desktop.db.database import open_partnership  # noqa: E402
 from lsp_desktop.paths import AppPaths  # noqa: E402
 from lsp_desktop.services import build_services  # noqa: E402
 
-TODAY = date(2002, 6, 1)
+TODAY = date(2002, 6, 30)     # the date the demo's story stands at
 
 
 @pytest.fixture(autouse=True)
@@ -84,7 +84,7 @@ def demo_template(tmp_path_factory) -> Path:
     """The demo partnership written once per test session; copy it, never change it."""
     from lsp_desktop.services.demo import write_demo
 
-    return write_demo(tmp_path_factory.mktemp("demo") / "demo.lspd", today=TODAY)
+    return write_demo(tmp_path_factory.mktemp("demo") / "demo.lspd")
 
 
 @pytest.fixture

@@ -55,13 +55,12 @@ class PgServer:
         return self.url(name)
 
     def create_demo_database(self) -> str:
-        """A new database holding the demo partnership (as of the tests' TODAY)."""
+        """A new database holding the demo partnership (its story at 30/06/2002)."""
         if not self._demo_ready:
             from lsp_desktop.services.demo import write_shared_demo
-            from tests.conftest import TODAY
 
             self._admin.execute(f'CREATE DATABASE "{self.DEMO}"')
-            write_shared_demo(self.url(self.DEMO), today=TODAY)
+            write_shared_demo(self.url(self.DEMO))
             self._demo_ready = True
         name = "lsp_t_" + uuid.uuid4().hex[:12]
         self._admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.DEMO}"')

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from lsp_desktop.cli.common import date_arg
+
 
 def register(sub, common) -> None:
     p = sub.add_parser("actions", parents=[common], help="list the action plan",
@@ -15,6 +17,8 @@ def register(sub, common) -> None:
     p.add_argument("--criterion", metavar="NAME",
                    help="only actions answering this criterion (e.g. inclusive, "
                         "'action-focused', learning); 'none' for actions with no criterion")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                   help="judge overdue actions and owners as on this date (default today)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_actions)
 
@@ -42,7 +46,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 names = ", ".join(c.value for c in Criterion)
                 raise CommandError(f"{exc} ({names}, or none)") from None
-    today = date.today()
+    today = args.on or date.today()
     with open_db(args) as db:
         service = ActionsService(db.session_factory)
         actions = service.list_actions()
@@ -51,9 +55,9 @@ def cmd_actions(args: argparse.Namespace) -> int:
     shown = filter_actions(actions, ActionFilter(criterion=criterion, overdue=args.overdue),
                            today)
     shown.sort(key=lambda a: reference_sort_key(a.reference))
-    headers = ["reference", "title", "criterion", "target_id", "theme", "owner", "lead_officer", "start",
-               "due", "status", "progress", "overdue_days", "amount", "funding_source",
-               "milestones_done"]
+    headers = ["reference", "title", "criterion", "target_id", "theme", "owner", "lead_officer",
+               "start", "due", "status", "progress", "overdue_days", "amount", "funding_source",
+               "milestones_done", "original_due", "criteria", "target_ids", "concern_ids"]
     rows = []
     for a in shown:
         owner = owner_label(a, names)
@@ -66,6 +70,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
                      a.progress.value if a.progress else "",
                      a.days_overdue(today) if a.is_overdue(today) else None, a.amount,
                      a.funding_source.value if a.funding_source else "",
-                     f"{done}/{len(a.milestones)}"))
+                     f"{done}/{len(a.milestones)}", a.original_due if a.slipped else None,
+                     "; ".join(c.value for c in a.criteria),
+                     "; ".join(map(str, a.target_ids)), "; ".join(map(str, a.concern_ids))))
     print_rows(headers, rows, args.format)
     return 0

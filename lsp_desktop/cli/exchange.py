@@ -15,6 +15,7 @@ from lsp_desktop.cli.common import (
     services_of,
     shared_url,
 )
+from lsp_desktop.cli.strategy_files import strategy_export_options, strategy_import_options
 from lsp_desktop.domain.errors import DomainError
 
 
@@ -28,22 +29,29 @@ KINDS = ("members", "actions", "targets")
 
 
 def register(sub, common) -> None:
-    p = sub.add_parser("import", parents=[common], help="import members, actions, targets or an archive",
-                       description="Import rows from a CSV or XLSX file (all or none), or make a "
-                                   "new partnership file (--db) from an archive.")
-    p.add_argument("kind", choices=KINDS + ("archive",))
+    p = sub.add_parser("import", parents=[common],
+                       help="import members, actions, targets, a strategy or an archive",
+                       description="Import rows from a CSV or XLSX file (all or none), a "
+                                   "strategy from a .docx, .odt, .html (or .doc) file, or make "
+                                   "a new partnership file (--db) from an archive.")
+    p.add_argument("kind", choices=KINDS + ("strategy", "archive"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update-existing", action="store_true",
                    help="rows matching an existing record update it (default: skipped)")
+    strategy_import_options(p)
     p.set_defaults(func=cmd_import, writes=True)
 
-    p = sub.add_parser("export", parents=[common], help="export members, actions, targets or an archive",
-                       description="Write records to .csv or .xlsx, or the whole partnership "
-                                   "to a JSON archive.")
-    p.add_argument("kind", choices=KINDS + ("archive",))
+    p = sub.add_parser("export", parents=[common],
+                       help="export members, actions, targets, a strategy or an archive",
+                       description="Write records to .csv or .xlsx, a strategy version to "
+                                   ".docx or .odt (or a comparison of two versions as .docx "
+                                   "with tracked changes), or the whole partnership to a "
+                                   "JSON archive.")
+    p.add_argument("kind", choices=KINDS + ("strategy", "archive"))
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--with-attachments", action="store_true",
                    help="archive only: include attachment contents (base64)")
+    strategy_export_options(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("backup", parents=[common], help="back up the partnership file now",
@@ -84,6 +92,11 @@ def register(sub, common) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from lsp_desktop.domain.exchange import ImportProblems
 
+    if args.kind == "strategy":
+        from lsp_desktop.cli.strategy_files import cmd_import_strategy
+
+        return cmd_import_strategy(args)
+
     if args.kind == "archive":
         from lsp_desktop.services.archive import import_archive
 
@@ -111,6 +124,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.kind == "strategy":
+        from lsp_desktop.cli.strategy_files import cmd_export_strategy
+
+        return cmd_export_strategy(args)
     out = Path(args.out)
     with open_db(args) as db:
         if args.kind == "archive":

@@ -22,16 +22,17 @@ def register(sub, common) -> None:
     p = sub.add_parser(
         "print", parents=[common], help="print a report to PDF",
         description="Write a report as PDF: the membership register, the accreditation "
-                    "submission pack, the action plan or a strategy draft.")
-    p.add_argument("report", choices=("register", "pack", "actions", "strategy"),
+                    "submission pack, the action plan, a strategy draft or the register of "
+                    "interests. --on is the date every report is computed at.")
+    p.add_argument("report", choices=("register", "pack", "actions", "strategy", "interests"),
                    help="which report")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
                    help="date printed on the report as its production date (default today)")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
     p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
-                   help="register, actions, pack: the board (and overdue actions) on this "
-                        "date (default: the production date)")
+                   help="the date the report is computed at: the board, overdue actions, "
+                        "readiness, declarations in force (default: the production date)")
     p.add_argument("--public", action="store_true",
                    help="register: public version, without unpublished contact details")
     p.add_argument("--history", action="store_true",
@@ -44,8 +45,14 @@ def register(sub, common) -> None:
                    help="strategy: version number (default: the latest)")
     p.add_argument("--compare", type=_positive, metavar="M",
                    help="strategy: mark the changes since version M")
-    p.add_argument("--group-by", choices=("criterion", "theme"), default="criterion",
-                   help="actions: group by criterion or by theme")
+    p.add_argument("--group-by", choices=("criterion", "theme", "owner"), default="criterion",
+                   help="actions: group by criterion, theme or owner")
+    p.add_argument("--overdue", action="store_true",
+                   help="actions: only the actions overdue on the --on date")
+    p.add_argument("--sector", choices=("public", "private", "voluntary", "community"),
+                   help="register: only the members of this sector")
+    p.add_argument("--no-annex", dest="annex", action="store_false",
+                   help="pack: leave out the annex of readiness signals")
     p.add_argument("--officer", metavar="'NAME, JOB TITLE'", default="",
                    help="pack: the lead officer named on the sign-off page")
     p.set_defaults(func=cmd_print)
@@ -85,7 +92,8 @@ def _print(args: argparse.Namespace) -> int:
         on=args.on, public=args.public, history=args.history, round_name=args.round_name,
         strategy=args.strategy, version=args.version, compare=args.compare,
         lead_officer=args.officer.strip(),
-        group_by=args.group_by)
+        group_by=args.group_by, overdue=args.overdue, sector=args.sector or "",
+        annex=args.annex)
     with open_db(args) as db:
         services = build_services(db.session_factory, db.path)
         tmp = out.with_name(out.name + ".part")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from lsp_desktop.cli.common import open_db, print_rows
+from lsp_desktop.cli.common import date_arg, open_db, print_rows
 
 
 def register(sub, common) -> None:
@@ -14,6 +14,9 @@ def register(sub, common) -> None:
                        description="List the partnership's strategies with their status, "
                                    "number of saved versions, expected components still "
                                    "empty, and targets (on track / off track / no data).")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                   help="each strategy as it stood on this date: the status of its latest "
+                        "version saved by then, and its targets judged then (default today)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=cmd_strategies)
 
@@ -24,10 +27,10 @@ def cmd_strategies(args: argparse.Namespace) -> int:
     from lsp_desktop.domain.strategies import TargetStatus, target_status
     from lsp_desktop.services.strategies import StrategiesService
 
-    today = date.today()
+    today = args.on or date.today()
     with open_db(args) as db:
         service = StrategiesService(db.session_factory)
-        summaries = service.summaries()
+        summaries = service.summaries(on=args.on)
         targets = service.targets()
     records = []
     for s in summaries:

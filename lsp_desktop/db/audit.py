@@ -48,6 +48,7 @@ _SCRUB = "audit_scrub"
 OWNER_COLUMN = {
     "term": "member_id", "declaration": "member_id",
     "action_milestone": "action_id", "action_note": "action_id",
+    "action_purpose": "action_id", "action_due_change": "action_id",
     "strategy_section": "strategy_id", "strategy_version": "strategy_id",
     "endorsement": "strategy_id", "consultation": "strategy_id", "target": "strategy_id",
     "strategy_version_section": "version_id",
@@ -64,6 +65,7 @@ _LABEL_FIELDS = {
     "go_dialogue": ("held_on", "with_whom"), "endorsement": ("body",),
     "consultation": ("event",), "target": ("indicator",), "area_of_concern": ("text",),
     "weakness": ("text",), "evidence_file": ("id",),
+    "action_purpose": ("criterion",), "action_due_change": ("changed_on",),
 }
 _FALLBACK_LABEL = ("name", "title", "reference", "label", "indicator", "body", "text")
 

@@ -171,24 +171,64 @@ class AssessmentRound:
 
 @dataclass(frozen=True)
 class NrfConsequence:
-    """What a deferred accreditation means for the year's Neighbourhood Renewal Fund."""
+    """What a deferred accreditation means for the Neighbourhood Renewal Fund.
+
+    `financial_year` is the year whose allocation is held back: the year after the one in
+    which the decision was taken (deferral in February 2002 held back part of 2002/03).
+    """
 
     financial_year: str
     anticipated: int | None
     released: int | None
     withheld: int | None
     review_date: date | None = None
+    decided_in: str = ""
 
     def sentence(self) -> str:
         review = (f" after a successful review (due {format_date(self.review_date)})"
                   if self.review_date else " after a successful review")
+        decided = f" in {self.decided_in}" if self.decided_in else ""
         if self.anticipated is None:
-            return (f"Accreditation is deferred: only 67% of the anticipated NRF allocation for "
-                    f"{self.financial_year or 'the year'} is released, the rest{review}. "
-                    "No allocation is recorded for that year in the partnership details.")
-        return (f"Accreditation is deferred: {format_pounds(self.released)} (67%) of the "
-                f"anticipated {format_pounds(self.anticipated)} NRF for {self.financial_year} "
-                f"is released; the remaining {format_pounds(self.withheld)} follows{review}.")
+            return (f"Accreditation was deferred{decided}: only 67% of the anticipated NRF "
+                    f"allocation for {self.financial_year or 'the following year'} is "
+                    f"released, the rest{review}. No allocation is recorded for that year in "
+                    "the partnership details.")
+        return (f"Accreditation was deferred{decided}: {format_pounds(self.released)} (67%) "
+                f"of the anticipated {format_pounds(self.anticipated)} NRF for "
+                f"{self.financial_year} is released; the remaining "
+                f"{format_pounds(self.withheld)} follows{review}.")
+
+
+def year_after(financial_year: str) -> str:
+    """The financial year that follows `financial_year` ("2001/02" -> "2002/03"); "" if unknown."""
+    m = _YEAR.match(financial_year or "")
+    if not m:
+        return ""
+    start = int(m.group(1)) + 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def financial_year_of(day: date) -> str:
+    """The financial year (April to March) a date falls in: 28/02/2002 -> "2001/02"."""
+    start = day.year if day.month >= 4 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def deferred_nrf(decided_in: str, allocations: dict[str, int],
+                 review_date: date | None = None) -> NrfConsequence:
+    """The NRF a deferral decided in financial year `decided_in` holds back.
+
+    The one place the rule lives: while deferred, 67% of the anticipated allocation of
+    the year the decision affects (the next financial year) is paid, the rest after a
+    successful review.
+    """
+    affected = year_after(decided_in)
+    anticipated = allocations.get(affected)
+    if anticipated is None:
+        return NrfConsequence(affected, None, None, None, review_date, decided_in)
+    released = round(anticipated * DEFERRED_RELEASE_SHARE)
+    return NrfConsequence(affected, anticipated, released, anticipated - released,
+                          review_date, decided_in)
 
 
 def nrf_consequence(rnd: AssessmentRound,
@@ -196,12 +236,9 @@ def nrf_consequence(rnd: AssessmentRound,
     """The NRF held back while the round's outcome is deferred; None otherwise."""
     if rnd.outcome != Outcome.DEFERRED:
         return None
-    anticipated = allocations.get(rnd.financial_year)
-    if anticipated is None:
-        return NrfConsequence(rnd.financial_year, None, None, None, rnd.review_date)
-    released = round(anticipated * DEFERRED_RELEASE_SHARE)
-    return NrfConsequence(rnd.financial_year, anticipated, released, anticipated - released,
-                          rnd.review_date)
+    decided_in = rnd.financial_year or (financial_year_of(rnd.submitted_on)
+                                        if rnd.submitted_on else "")
+    return deferred_nrf(decided_in, allocations, rnd.review_date)
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,15 @@ class ProgressNote:
 
 
 @dataclass(frozen=True)
+class DueChange:
+    """One re-planning of the due date: on `changed_on` it moved from `before` to `after`."""
+
+    changed_on: date
+    before: date | None
+    after: date | None
+
+
+@dataclass(frozen=True)
 class Action:
     reference: str
     title: str
@@ -91,6 +100,40 @@ class Action:
     id: int | None = None
     theme: str = ""                         # a Theme value or a local theme (from the target)
     version: int | None = field(default=None, compare=False)  # optimistic concurrency
+    # Further purposes beyond the first criterion, target and area of concern above: one
+    # action often answers two criteria, a GO area of concern and a target at once.
+    more_criteria: tuple[Criterion, ...] = ()
+    more_target_ids: tuple[int, ...] = ()
+    more_concern_ids: tuple[int, ...] = ()
+    original_due: date | None = None        # the due date first planned, once re-planned
+    due_changes: tuple[DueChange, ...] = () # oldest first
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        """Every criterion the action answers, the first one first."""
+        return _unique((self.criterion,) + self.more_criteria)
+
+    @property
+    def target_ids(self) -> tuple[int, ...]:
+        return _unique((self.target_id,) + self.more_target_ids)
+
+    @property
+    def concern_ids(self) -> tuple[int, ...]:
+        return _unique((self.concern_id,) + self.more_concern_ids)
+
+    def answers(self, criterion: Criterion) -> bool:
+        return criterion in self.criteria
+
+    @property
+    def slipped(self) -> bool:
+        return (self.original_due is not None and self.due is not None
+                and self.due != self.original_due)
+
+    def due_text(self) -> str:
+        """`30/06/2002, originally 31/03/2002` for a re-planned action, else the due date."""
+        if self.slipped:
+            return f"{format_date(self.due)}, originally {format_date(self.original_due)}"
+        return format_date(self.due)
 
     def is_overdue(self, today: date) -> bool:
         return (self.due is not None and self.due < today
@@ -111,6 +154,36 @@ class Action:
 
     def with_changes(self, **changes) -> Action:
         return replace(self, **changes)
+
+
+def _unique(items) -> tuple:
+    seen: list = []
+    for x in items:
+        if x is not None and x not in seen:
+            seen.append(x)
+    return tuple(seen)
+
+
+def with_purposes(action: Action, criteria=(), target_ids=(), concern_ids=()) -> Action:
+    """The action answering exactly these criteria, targets and areas of concern."""
+    criteria, target_ids, concern_ids = (_unique(criteria), _unique(target_ids),
+                                         _unique(concern_ids))
+    return replace(action, criterion=criteria[0] if criteria else None,
+                   more_criteria=criteria[1:],
+                   target_id=target_ids[0] if target_ids else None,
+                   more_target_ids=target_ids[1:],
+                   concern_id=concern_ids[0] if concern_ids else None,
+                   more_concern_ids=concern_ids[1:])
+
+
+def replanned(before: Action, after: Action, on: date) -> Action:
+    """`after` with its original due date and the history of changes kept, when its due
+    date differs from `before`'s (a re-planned action never loses what was first agreed)."""
+    if before.due == after.due or before.due is None:
+        return replace(after, original_due=before.original_due,
+                       due_changes=before.due_changes)
+    return replace(after, original_due=before.original_due or before.due,
+                   due_changes=before.due_changes + (DueChange(on, before.due, after.due),))
 
 
 # -- references ------------------------------------------------------------
@@ -205,6 +278,8 @@ class ActionFilter:
     theme: str = ""                  # folded theme, or "-" for none
     overdue: bool = False
     due_soon: bool = False           # due within DUE_SOON_DAYS from today, not closed
+    target_id: int | None = None     # answers this target (among its purposes)
+    concern_id: int | None = None    # answers this GO area of concern
 
     def __post_init__(self):
         # Folded once here, not once per action tested: it keeps a keystroke cheap.
@@ -270,13 +345,17 @@ def matches(action: Action, flt: ActionFilter, today: date, key: str | None = No
     if flt.owner and owner_key(action) != flt.owner:
         return False
     if flt.criterion:
-        value = action.criterion.value if action.criterion else NO_CRITERION
-        if value != flt.criterion:
+        values = [c.value for c in action.criteria] or [NO_CRITERION]
+        if flt.criterion not in values:
             return False
     if flt.theme:
         value = fold(action.theme) or "-"
         if value != flt.theme:
             return False
+    if flt.target_id is not None and flt.target_id not in action.target_ids:
+        return False
+    if flt.concern_id is not None and flt.concern_id not in action.concern_ids:
+        return False
     if flt.overdue and not action.is_overdue(today):
         return False
     if flt.due_soon and not is_due_soon(action, today):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from lsp_desktop.domain.errors import FieldError
 
@@ -34,6 +35,9 @@ class Partnership:
     nrf_allocations: dict[str, int] = field(default_factory=dict)
     retention_years: int = 6
     version: int | None = field(default=None, compare=False)  # optimistic concurrency
+    # The date the window opens at, as its as-at date (None: today). The demo's story
+    # stands at 30/06/2002, so the demo opens there.
+    opens_on: date | None = None
 
 
 def validate_partnership(p: Partnership) -> list[FieldError]:

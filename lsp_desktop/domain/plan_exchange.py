@@ -23,9 +23,9 @@ ACTION_COLUMNS: tuple[Column, ...] = (
     Column("reference", aliases=("ref",), help="A-001 style; blank: the next free reference"),
     Column("title", required=True, aliases=("action",), help="what will be done"),
     Column("description", help="more detail"),
-    Column("criterion", help="the accreditation criterion it answers (strategic, inclusive, "
+    Column("criterion", help="the accreditation criteria it answers (strategic, inclusive, "
                              "action-focused, performance managed, efficient, learning and "
-                             "development)"),
+                             "development); several separated by ;"),
     Column("theme", help="floor-target or local theme"),
     Column("target", help="the indicator of the strategy target it serves"),
     Column("owner_member", aliases=("owner", "owner member"),
@@ -34,6 +34,8 @@ ACTION_COLUMNS: tuple[Column, ...] = (
     Column("lead_officer", help="officer leading it"),
     Column("start_date", "date", aliases=("start",), help="YYYY-MM-DD or DD/MM/YYYY"),
     Column("due_date", "date", aliases=("due",), help="YYYY-MM-DD or DD/MM/YYYY"),
+    Column("original_due", "date", aliases=("originally due",),
+           help="the due date first agreed, when the action has been re-planned"),
     Column("status", "choice", choices=tuple(s.value for s in ActionStatus),
            default=ActionStatus.NOT_STARTED.value,
            help="not started, in progress, complete or dropped (default not started)"),
@@ -135,13 +137,16 @@ def build_actions(rows: list[ParsedRow], given: set[str]) -> tuple[list[RowItem]
         if not v.get("title"):
             continue
         bad = False
-        criterion = None
-        if v.get("criterion"):
+        criteria: list[Criterion] = []
+        for name in (n.strip() for n in v.get("criterion", "").split(";")):
+            if not name:
+                continue
             try:
-                criterion = Criterion.parse(v["criterion"])
+                criteria.append(Criterion.parse(name))
             except ValueError as exc:
                 problems.append(Problem(r.row, "criterion", str(exc)))
                 bad = True
+        criteria = list(dict.fromkeys(criteria))
         amount = v.get("amount")
         if amount is not None:
             if amount != int(amount):
@@ -170,7 +175,9 @@ def build_actions(rows: list[ParsedRow], given: set[str]) -> tuple[list[RowItem]
             continue
         action = Action(
             reference=ref, title=v["title"], description=v.get("description", ""),
-            criterion=criterion, theme=v.get("theme", ""), owner_body=v.get("owner_body", ""),
+            criterion=criteria[0] if criteria else None, more_criteria=tuple(criteria[1:]),
+            original_due=v.get("original_due") if v.get("original_due") != v.get("due_date")
+            else None, theme=v.get("theme", ""), owner_body=v.get("owner_body", ""),
             lead_officer=v.get("lead_officer", ""), start=v.get("start_date"),
             due=v.get("due_date"), status=ActionStatus(v.get("status") or "not started"),
             progress=Progress(v["progress"]) if v.get("progress") else None, amount=amount,
@@ -207,10 +214,11 @@ def build_targets(rows: list[ParsedRow], given: set[str]) -> tuple[list[RowItem]
 
 
 def action_row(a: Action, target_names: dict[int, str], member_names: dict[int, str]) -> list:
-    return [a.reference, a.title, a.description, a.criterion.value if a.criterion else "",
+    return [a.reference, a.title, a.description, "; ".join(c.value for c in a.criteria),
             a.theme, target_names.get(a.target_id, "") if a.target_id else "",
             member_names.get(a.owner_member_id, "") if a.owner_member_id else "",
-            a.owner_body, a.lead_officer, a.start, a.due, a.status.value,
+            a.owner_body, a.lead_officer, a.start, a.due,
+            a.original_due if a.slipped else None, a.status.value,
             a.progress.value if a.progress else "", a.amount,
             a.funding_source.value if a.funding_source else "",
             milestones_text(a.milestones), notes_text(a.notes)]

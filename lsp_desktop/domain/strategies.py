@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.richtext import parse, plain_text
 from lsp_desktop.domain.text import fold, format_date, length_errors
 
 
@@ -231,15 +232,6 @@ def word_count(markdown: str) -> int:
     if not markdown:
         return 0
     return sum(1 for _ in _WORD.finditer(_LINK_TARGET.sub("]", markdown)))
-
-
-_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def unescape_markdown(text: str) -> str:
-    """Drop Markdown's backslash escapes (`\\<` -> `<`, `1\\.` -> `1.`) for showing or
-    printing text as typed; section bodies use them so typed characters stay text."""
-    return _BACKSLASH_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def has_words(markdown: str) -> bool:
@@ -576,10 +568,12 @@ def _words_in(ops: tuple[DiffOp, ...], kind: DiffKind) -> int:
     return sum(word_count(op.text) for op in ops if op.kind == kind)
 
 
-def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tuple[SectionDiff, ...]:
-    """Compare two sets of sections, section by section, in the new order; a removed
-    section appears where it stood before. Sections are matched by id when both
-    carry one (so a renamed section is still the same section), else by title."""
+def section_pairs(old: tuple[Section, ...], new: tuple[Section, ...]
+                  ) -> list[tuple[Section | None, Section | None]]:
+    """Sections of two texts paired up, in the new order; a removed section (None on the
+    right) stands where it stood before, an added one has None on the left. Sections are
+    matched by id when both carry one (a renamed section is still the same section),
+    else by title."""
     def key(s: Section) -> str:
         return f"id:{s.id}" if s.id is not None else f"t:{fold(s.title)}"
 
@@ -594,16 +588,13 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
         if o is not None and id(o) not in used:
             matched[i] = o
             used.add(id(o))
-    result: list[SectionDiff] = []
+    result: list[tuple[Section | None, Section | None]] = []
     old_order = {id(s): n for n, s in enumerate(old)}
     pending_removed = [s for s in old if id(s) not in used]
 
     def flush_removed(before: int) -> None:
         while pending_removed and old_order[id(pending_removed[0])] < before:
-            s = pending_removed.pop(0)
-            ops = (DiffOp(DiffKind.DELETE, s.body),) if s.body else ()
-            result.append(SectionDiff(s.title, None, SectionChange.REMOVED, ops,
-                                      0, word_count(s.body)))
+            result.append((pending_removed.pop(0), None))
 
     for i, s in enumerate(new):
         o = matched.get(i)
@@ -612,19 +603,38 @@ def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tupl
             following = next((old_order[id(matched[j])] for j in range(i + 1, len(new))
                               if j in matched), len(old) + 1)
             flush_removed(following)
-            ops = (DiffOp(DiffKind.INSERT, s.body),) if s.body else ()
+        else:
+            flush_removed(old_order[id(o)])
+        result.append((o, s))
+    flush_removed(len(old) + 1)
+    return result
+
+
+def compare_sections(old: tuple[Section, ...], new: tuple[Section, ...]) -> tuple[SectionDiff, ...]:
+    """Compare two sets of sections, section by section (see section_pairs), word by word
+    in the text a reader sees (Markdown read, not shown)."""
+    result: list[SectionDiff] = []
+    for o, s in section_pairs(old, new):
+        if s is None:
+            text = plain_text(o.body)
+            ops = (DiffOp(DiffKind.DELETE, text),) if text else ()
+            result.append(SectionDiff(o.title, None, SectionChange.REMOVED, ops,
+                                      0, word_count(o.body)))
+            continue
+        if o is None:
+            text = plain_text(s.body)
+            ops = (DiffOp(DiffKind.INSERT, text),) if text else ()
             result.append(SectionDiff(None, s.title, SectionChange.ADDED, ops,
                                       word_count(s.body), 0))
             continue
-        flush_removed(old_order[id(o)])
-        ops = diff_words(o.body, s.body)
+        ops = diff_words(plain_text(o.body), plain_text(s.body))
         inserted, deleted = _words_in(ops, DiffKind.INSERT), _words_in(ops, DiffKind.DELETE)
-        if o.body != s.body:
+        if o.body != s.body and parse(o.body) != parse(s.body):
+            # the same text written another way (an import's escapes) is no change
             change = SectionChange.CHANGED
         elif o.title != s.title:
             change = SectionChange.RENAMED
         else:
             change = SectionChange.UNCHANGED
         result.append(SectionDiff(o.title, s.title, change, ops, inserted, deleted))
-    flush_removed(len(old) + 1)
     return tuple(result)

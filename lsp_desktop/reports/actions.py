@@ -49,6 +49,8 @@ class ActionPlanData:
     today: date
     group_by: str = "criterion"
     member_names: dict[int, str] = field(default_factory=dict)
+    # What the printed actions were chosen by ("overdue only; owner: ..."), for the heading.
+    filters: str = ""
 
 
 def _chip(colour: str, label: str) -> str:
@@ -88,6 +90,8 @@ def _dates_cell(a: Action) -> str:
         lines.append(f"from {format_date(a.start)}")
     if a.due:
         lines.append(f"<b>due {format_date(a.due)}</b>")
+    if a.slipped:
+        lines.append(f"originally {format_date(a.original_due)}")
     return "<br/>".join(lines) or "–"
 
 
@@ -155,7 +159,7 @@ def action_plan_flowables(actions: Sequence[Action], today: date, group_by: str,
     if summary.overdue:
         story.append(markup('<font color="#b71c1c"><b>Overdue</b></font> actions are shaded '
                             "and marked OVERDUE with the days past their due date.", "small"))
-    by = GroupBy.THEME if group_by == "theme" else GroupBy.CRITERION
+    by = GroupBy(group_by) if group_by in ("theme", "owner") else GroupBy.CRITERION
     for n, group in enumerate(group_actions(actions, by, today, names)):
         title = markup(f"{literal(group.label)} · {literal(summary_text(group.summary))}",
                        heading)
@@ -170,8 +174,12 @@ def action_plan_flowables(actions: Sequence[Action], today: date, group_by: str,
     return story
 
 
+def _grouping(group_by: str) -> str:
+    return group_by if group_by in ("theme", "owner") else "criterion"
+
+
 def action_plan_title(data: ActionPlanData) -> str:
-    return f"Action plan by {'theme' if data.group_by == 'theme' else 'criterion'}"
+    return f"Action plan by {_grouping(data.group_by)}"
 
 
 def render_action_plan(data: ActionPlanData, out: str | Path, produced: date,
@@ -182,7 +190,8 @@ def render_action_plan(data: ActionPlanData, out: str | Path, produced: date,
     def story(doc):
         return [Bookmark("Action plan", 0, "top"), markup("Action plan", "title"),
                 markup(f"{literal(data.partnership.name)}<br/>As on {format_date(data.today)}, "
-                       f"grouped by {'theme' if data.group_by == 'theme' else 'criterion'}",
+                       f"grouped by {_grouping(data.group_by)}"
+                       + (f"<br/>{literal(data.filters)}" if data.filters else ""),
                        "subtitle")] + action_plan_flowables(
             data.actions, data.today, data.group_by, data.member_names, doc.content_width,
             level=0)

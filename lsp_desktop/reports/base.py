@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import calendar
 import io
+import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +20,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.rl_accel import escapePDF as _escape_pdf
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -191,6 +195,9 @@ class _ReportCanvas(Canvas):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Invariant output (the same bytes for the same data), but dated the day the
+        # report was produced, not ReportLab's fixed 1 January 2000.
+        self._doc._timeStamp = _stamp(self.setup.produced)
         self._pages: list[dict] = []
         self._bookmarks: dict[int, list[tuple[str, str, int]]] = {}
 
@@ -357,16 +364,49 @@ def wrap_cell(text: str, width: float, font: str = FONT, size: float = CELL_SIZE
     return "\n".join(lines)
 
 
+def _stamp(day: date) -> TimeStamp:
+    """A PDF time stamp for midnight UTC at the start of `day`."""
+    stamp = TimeStamp(invariant=1)
+    seconds = calendar.timegm(day.timetuple())
+    stamp.t = seconds
+    stamp.lt = time.gmtime(seconds)
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    return stamp
+
+
+_BREAK_AFTER = re.compile(r"(?<=[@./_-])")
+
+
 def _hard_break(word: str, font: str, size: float, width: float) -> list[str]:
-    """Break a word too long for its cell (an email address) between characters."""
+    """Break a word too long for its cell (an email address) after its `@`, dots or
+    hyphens where it can, never leaving a stub like `k`; between characters only when
+    a part alone is still too wide."""
+    local, at, domain = word.partition("@")
+    if at and local and domain and all(pdfmetrics.stringWidth(p, font, size) <= width
+                                       for p in (local + at, domain)):
+        return [local + at, domain]          # an e-mail address: its domain kept whole
     pieces, current = [], ""
-    for ch in word:
-        if current and pdfmetrics.stringWidth(current + ch, font, size) > width:
+    for part in (p for p in _BREAK_AFTER.split(word) if p):
+        if current and pdfmetrics.stringWidth(current + part, font, size) > width:
             pieces.append(current)
-            current = ch
+            current = part
         else:
-            current += ch
-    return pieces + [current]
+            current += part
+    pieces.append(current)
+    lines: list[str] = []
+    for piece in pieces:       # a part alone too wide is broken between characters
+        if pdfmetrics.stringWidth(piece, font, size) <= width:
+            lines.append(piece)
+            continue
+        current = ""
+        for ch in piece:
+            if current and pdfmetrics.stringWidth(current + ch, font, size) > width:
+                lines.append(current)
+                current = ch
+            else:
+                current += ch
+        lines.append(current)
+    return lines
 
 
 def _base_style(header_rows: int) -> list:
@@ -598,6 +638,51 @@ def signature_block(people: Sequence[str], width: float) -> Table:
     table.setStyle(TableStyle(cmds))
     table.keepWithNext = 0
     return table
+
+
+class EndWithRows(Flowable):
+    """A PagedTable and what closes it (a certification): the closing block never stands
+    alone on a page - the table's last rows go over with it."""
+
+    def __init__(self, table: PagedTable, tail: Sequence[Flowable], keep_rows: int = 2):
+        super().__init__()
+        self.table, self.tail, self.keep_rows = table, list(tail), keep_rows
+        self.hAlign = "LEFT"
+
+    def _parts(self):
+        return [self.table] + self.tail
+
+    def wrap(self, aw, ah):
+        self._sizes = [f.wrap(aw, ah) for f in self._parts()]
+        self.width = max((w for w, _ in self._sizes), default=0)
+        self.height = sum(h for _, h in self._sizes)
+        return self.width, self.height
+
+    def split(self, aw, ah):
+        t = self.table
+        tail_h = sum(f.wrap(aw, ah)[1] for f in self.tail)
+        pieces = t.split(aw, ah)
+        if not pieces:
+            return []
+        first = pieces[0]
+        shared, start, end = t._shared, t._start, t._end
+        cut = first._end if len(pieces) > 1 else end
+        if len(pieces) == 1:            # the table fits, the closing block does not
+            cut = max(start, end - self.keep_rows)
+            if first.wrap(aw, ah)[1] + tail_h <= ah:
+                return [self]
+        cut = min(cut, max(start, end - self.keep_rows))
+        if cut <= start:
+            return []
+        head = PagedTable((), (), (), _shared=shared, _start=start, _end=cut)
+        rest = PagedTable((), (), (), _shared=shared, _start=cut, _end=end)
+        return [head, EndWithRows(rest, self.tail, self.keep_rows)]
+
+    def draw(self):
+        y = self.height
+        for f, (_, h) in zip(self._parts(), self._sizes, strict=True):
+            y -= h
+            f.drawOn(self.canv, 0, y)
 
 
 class KeepWithTableStart(CondPageBreak):

@@ -1,76 +1,85 @@
-"""A small, safe Markdown to ReportLab flowables: headings, paragraphs, bold, italic, lists."""
+"""Section text to ReportLab flowables, read through the one parser (domain/richtext.py)."""
 
 from __future__ import annotations
 
-import re
+from xml.sax.saxutils import escape
 
+from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from lsp_desktop.domain.strategies import unescape_markdown
-from lsp_desktop.reports.base import Styles, literal
+from lsp_desktop.domain.richtext import Block, Heading, Inline, ListBlock, Para, Table, parse
+from lsp_desktop.reports.base import Styles, simple_table
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_BULLET = re.compile(r"^\s*[-*+]\s+(.*)$")
-_NUMBERED = re.compile(r"^\s*(\d{1,3})[.)]\s+(.*)$")
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
-_ITALIC = re.compile(r"(?<![*\w])\*(?=\S)(.+?)(?<=\S)\*(?![*\w])|(?<![_\w])_(?=\S)(.+?)(?<=\S)_(?![_\w])")
+LINK = "#1d4f73"
+DEFAULT_WIDTH = 174 * mm       # A4 less the margins
 
 
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")   # Markdown's backslash escapes
-_STASHED = re.compile(r"\x00(\d+)\x00")
+def inline(markdown: str) -> str:
+    """One line of Markdown as Paragraph markup (bold, italic and links only)."""
+    blocks = parse(markdown)
+    return inline_markup(blocks[0].runs) if blocks and isinstance(blocks[0], Para) else \
+        escape(markdown)
 
 
-def inline(text: str) -> str:
-    """Escape user text, then turn **bold** and *italic* into tags; nothing else.
-
-    Backslash-escaped characters (the editor writes `\\*`, `\\<`, `1\\.` for typed
-    text) are set aside first so they print as typed and never become emphasis.
-    """
-    kept: list[str] = []
-
-    def stash(m: re.Match) -> str:
-        kept.append(m.group(1))
-        return f"\x00{len(kept) - 1}\x00"
-
-    safe = literal(_ESCAPED.sub(stash, text))
-    safe = _BOLD.sub(lambda m: f"<b>{m.group(1) or m.group(2)}</b>", safe)
-    safe = _ITALIC.sub(lambda m: f"<i>{m.group(1) or m.group(2)}</i>", safe)
-    return _STASHED.sub(lambda m: literal(kept[int(m.group(1))]), safe)
+def inline_markup(runs: Inline) -> str:
+    """Runs as Paragraph markup; the text is escaped, so whatever was typed prints as typed."""
+    out = []
+    for r in runs:
+        text = escape(r.text).replace("\n", "<br/>")
+        if r.italic:
+            text = f"<i>{text}</i>"
+        if r.bold:
+            text = f"<b>{text}</b>"
+        if r.href:
+            href = escape(r.href, {'"': "&quot;"})
+            text = f'<a href="{href}" color="{LINK}"><u>{text}</u></a>'
+        out.append(text)
+    return "".join(out)
 
 
-def _paragraph(text: str, style: str, bullet: str | None = None) -> Paragraph:
+def _style(name: str, level: int = 0):
     styles = Styles.get()
-    try:
-        return Paragraph(inline(text), styles[style], bulletText=bullet)
-    except ValueError:      # emphasis marks that do not pair up: print the text as typed
-        return Paragraph(literal(unescape_markdown(text)), styles[style], bulletText=bullet)
+    if name != "bullet" or not level:
+        return styles[name]
+    key = "bullet_nested"
+    if key not in styles:
+        styles[key] = styles["bullet"].clone(key, leftIndent=28, bulletIndent=16)
+    return styles[key]
 
 
-def markdown_flowables(source: str) -> list:
-    """Flowables for a section body; any HTML-looking text is printed literally."""
+def block_flowables(blocks: tuple[Block, ...], width: float = DEFAULT_WIDTH) -> list:
+    """Flowables for the blocks of a section: headings, paragraphs, lists, tables."""
     story: list = []
-    buffer: list[str] = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            story.append(Paragraph(inline_markup(b.runs), _style("h2" if b.level <= 2 else "h3")))
+        elif isinstance(b, Para):
+            story.append(Paragraph(inline_markup(b.runs), _style("body")))
+        elif isinstance(b, ListBlock):
+            numbers = [b.start - 1, 0]
+            for item in b.items:
+                if item.level == 0:
+                    numbers[1] = 0
+                numbers[item.level] += 1
+                mark = (f"{numbers[item.level]}." if item.ordered
+                        else ("•" if item.level == 0 else "–"))
+                story.append(Paragraph(inline_markup(item.runs), _style("bullet", item.level),
+                                       bulletText=mark))
+        elif isinstance(b, Table):
+            columns = max([len(b.header), *(len(r) for r in b.rows)])
+            if not columns:
+                continue
+            cell, head = Styles.get()["cell"], Styles.get()["cell_bold"]
 
-    def flush() -> None:
-        if buffer:
-            story.append(_paragraph(" ".join(buffer), "body"))
-            buffer.clear()
+            def cells(row, style, n=columns):
+                row = list(row) + [()] * (n - len(row))
+                return [Paragraph(inline_markup(c), style) for c in row[:n]]
 
-    for raw in (source or "").splitlines():
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            continue
-        if m := _HEADING.match(line):
-            flush()
-            story.append(_paragraph(m.group(2), "h2" if len(m.group(1)) <= 2 else "h3"))
-        elif m := _BULLET.match(line):
-            flush()
-            story.append(_paragraph(m.group(1), "bullet", "•"))
-        elif m := _NUMBERED.match(line):
-            flush()
-            story.append(_paragraph(m.group(2), "bullet", f"{m.group(1)}."))
-        else:
-            buffer.append(line.strip())
-    flush()
+            story.append(simple_table(cells(b.header, head), [cells(r, cell) for r in b.rows],
+                                      [width / columns] * columns))
     return story
+
+
+def markdown_flowables(source: str, width: float = DEFAULT_WIDTH) -> list:
+    """Flowables for a section body stored as Markdown; any HTML-looking text prints as text."""
+    return block_flowables(parse(source or ""), width)

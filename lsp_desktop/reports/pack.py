@@ -24,7 +24,8 @@ from lsp_desktop.domain.actions import Action
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.members import Balance, Member, Role, Sector
 from lsp_desktop.domain.partnership import Partnership
-from lsp_desktop.domain.readiness import CriterionReadiness
+from lsp_desktop.domain.readiness import CriterionReadiness, Place
+from lsp_desktop.domain.reference_board import SOUTHWARK_2002, balance_beside_reference
 from lsp_desktop.domain.strategies import StrategySummary, Target
 from lsp_desktop.domain.text import format_date, format_pounds
 from lsp_desktop.reports.actions import action_plan_flowables
@@ -64,6 +65,7 @@ class PackData:
     strategies: Sequence[StrategySummary] | None = None
     targets: Sequence[Target] = ()
     lead_officer: str = ""                         # "Name, job title" from the settings
+    annex: bool = True                             # the annex of readiness signals
 
 
 def pack_status(data: PackData) -> str:
@@ -163,16 +165,18 @@ def _profile(data: PackData, width: float) -> list:
 
 def _membership(data: PackData, width: float) -> list:
     b = data.balance
-    rows = [[s.label, str(b.by_sector.get(s, 0)), f"{b.by_sector_share.get(s, 0.0):.0%}"]
-            for s in Sector]
-    rows.append(["Total seats", str(b.total), "100%" if b.total else "–"])
+    rows = [[line.sector.label, str(line.seats), f"{line.share:.0%}",
+             f"{line.reference_seats} ({line.reference_share:.0%})"]
+            for line in balance_beside_reference(b)]
+    rows.append(["Total seats", str(b.total), "100%" if b.total else "–",
+                 str(SOUTHWARK_2002.total)])
     last = len(rows)
-    table = simple_table(["Sector", "Seats", "Share"], rows,
-                         [width * 0.22, width * 0.1, width * 0.1],
+    table = simple_table(["Sector", "Seats", "Share", "Southwark 2002"], rows,
+                         [width * 0.14, width * 0.07, width * 0.08, width * 0.17],
                          [("ALIGN", (1, 0), (-1, -1), "RIGHT"),
                           ("FONT", (0, last), (-1, last), BOLD, 8)])
-    side = Table([[table, sector_chart(b, width * 0.5)]],
-                 colWidths=[width * 0.45, width * 0.55], hAlign="LEFT")
+    side = Table([[table, sector_chart(b, width * 0.44)]],
+                 colWidths=[width * 0.5, width * 0.5], hAlign="LEFT")
     side.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     chair = f"The chair comes from the {b.chair_sector.value} sector." if b.chair_sector else \
@@ -181,12 +185,15 @@ def _membership(data: PackData, width: float) -> list:
     if b.substitutes or b.observers:
         extra.append(f"Besides the seats: {b.substitutes} substitutes and {b.observers} "
                      "observers.")
+    reference = (f"The guidance asks for an appropriate balance and sets no quota; the "
+                 f"last column shows a board of the period for comparison "
+                 f"({SOUTHWARK_2002.description()}).")
     missing = ("Expected bodies not on the board: " + ", ".join(b.missing_bodies) + "."
                if b.missing_bodies else "Every body the guidance expects is on the board.")
     story = [CondPageBreak(200), Bookmark("Membership and sector balance", 0, "membership"),
              markup("2. Membership and sector balance", "h1"),
              para(f"The board on {format_date(b.on)}: {b.total} seats."), side, gap(6),
-             para(" ".join([chair] + extra)), para(missing), gap(4),
+             para(reference, "small"), para(" ".join([chair] + extra)), para(missing), gap(4),
              CondPageBreak(80), markup("Members serving", "h3_table")]
     order = {r: i for i, r in enumerate(Role)}
     members = sorted(data.members, key=lambda m: (list(Sector).index(m.sector),
@@ -245,10 +252,10 @@ def _criterion(data: PackData, c: Criterion, n: int, width: float) -> list:
                                 [width * f for f in (0.42, 0.12, 0.13, 0.33)]))
     else:
         story.append(para("No evidence listed.", "small"))
-    linked = [x for x in data.actions or () if x.criterion == c]
+    linked = [x for x in data.actions or () if x.answers(c)]
     story += [CondPageBreak(60), markup("Linked actions", "h3_table")]
     if linked:
-        rows = [[x.reference, x.title, x.status.label, format_date(x.due),
+        rows = [[x.reference, x.title, x.status.label, x.due_text(),
                  "OVERDUE" if x.is_overdue(data.today) else ""] for x in linked]
         story.append(PagedTable(
             ["Ref", "Action", "Status", "Due", "Overdue"], rows,
@@ -322,10 +329,14 @@ def _go_review(data: PackData, width: float) -> list:
                              [width * 0.14, width * 0.3, width * 0.56])]
     story.append(markup("Areas of concern", "h3"))
     if rnd.concerns:
-        actions = {x.id: x.reference for x in data.actions or ()}
-        story.append(PagedTable(["Concern", "Criterion", "Status", "Action"],
+        def answering(concern) -> str:
+            refs = [a.reference for a in data.actions or ()
+                    if concern.id in a.concern_ids or a.id == concern.action_id]
+            return ", ".join(dict.fromkeys(refs)) or "–"
+
+        story.append(PagedTable(["Concern", "Criterion", "Status", "Actions"],
                                 [[x.text, x.criterion.label if x.criterion else "–",
-                                  x.status.label, actions.get(x.action_id, "–")]
+                                  x.status.label, answering(x)]
                                  for x in rnd.concerns],
                                 [width * f for f in (0.5, 0.22, 0.14, 0.14)]))
     else:
@@ -357,7 +368,8 @@ def _annex(data: PackData, width: float) -> list:
     for r in data.readiness:
         rows = [[rating_chip(sig.level, 76), Paragraph(literal(clip(sig.sentence, 1500)),
                                                        s["cell"]),
-                 Paragraph(literal(sig.where), s["cell"])] for sig in r.signals]
+                 Paragraph(literal(PAPER_PLACES.get(sig.place, "")), s["cell"])]
+                for sig in r.signals]
         block = [markup(f"{literal(r.criterion.label)}", "h3"),
                  Table([[markup("<b>From the data</b>", "cell"), rating_chip(r.data_rating, 90),
                          markup("<b>Self-assessed</b>", "cell"), rating_chip(r.self_rating, 90)]],
@@ -366,9 +378,19 @@ def _annex(data: PackData, width: float) -> list:
             block.append(para(r.disagreement, "small"))
         story.append(KeepTogether(block))
         if rows:
-            story.append(simple_table(["Signal", "What the records show", "Where to act"], rows,
+            story.append(simple_table(["Signal", "What the records show", "Where recorded"], rows,
                                       [width * 0.18, width * 0.6, width * 0.22], stripes=False))
     return story
+
+
+# Where each signal's facts are kept, said for a reader of the paper (never a screen).
+PAPER_PLACES = {
+    Place.MEMBERS: "Membership register (section 2)",
+    Place.ACTIONS: "Action plan (section 4)",
+    Place.STRATEGIES: "Strategies and targets (section 5)",
+    Place.ASSESSMENT: "Self-assessment (section 3)",
+    Place.GO_REVIEW: "Government Office review (section 6)",
+}
 
 
 def build_pack(data: PackData, doc) -> list:
@@ -383,7 +405,8 @@ def build_pack(data: PackData, doc) -> list:
         story += action_plan_flowables(data.actions, data.today, "criterion",
                                        data.member_names, width, level=1, prefix="pack-ap")
     story += _strategies(data, width) + _go_review(data, width) + _sign_off(data, width)
-    story += _annex(data, width)
+    if data.annex:
+        story += _annex(data, width)
     return story
 
 

@@ -14,6 +14,7 @@ from lsp_desktop.domain.partnership import Partnership
 from lsp_desktop.domain.text import fold, format_date
 from lsp_desktop.reports.base import (
     Bookmark,
+    EndWithRows,
     PagedTable,
     PageSetup,
     gap,
@@ -38,6 +39,7 @@ class RegisterData:
     members: Sequence[Member]
     public: bool = False
     history: bool = False
+    sector: Sector | None = None        # only this sector (the tab's filter)
 
 
 def register_title(data: RegisterData) -> str:
@@ -56,8 +58,10 @@ def _contact(member: Member, public: bool) -> str:
     return text
 
 
-def _body(member: Member) -> str:
+def _body(member: Member, names: dict[int, str] | None = None) -> str:
     lines = [member.organisation] if member.organisation else []
+    if member.deputises_for_id is not None and names:
+        lines.append(f"Substitute for {names.get(member.deputises_for_id, 'a former member')}")
     if member.category:
         lines.append(member.category)
     if member.nominating_body and member.nominating_body != member.organisation:
@@ -114,7 +118,9 @@ def build_register(data: RegisterData, doc) -> list:
     width = doc.content_width
     on = data.on
     current: dict[Sector, list[Member]] = {s: [] for s in Sector}
-    for m in data.members:
+    names = {m.id: m.display_name for m in data.members}
+    shown = [m for m in data.members if data.sector is None or m.sector == data.sector]
+    for m in shown:
         if m.is_current(on):
             current[m.sector].append(m)
     serving = sum(len(v) for v in current.values())
@@ -126,7 +132,9 @@ def build_register(data: RegisterData, doc) -> list:
         Bookmark("Summary", 0, "summary"),
         markup("Membership register", "title"),
         markup(f"{literal(data.partnership.name)}<br/>The board on {format_date(on)}"
-               f" · {serving} serving", "subtitle"),
+               f" · {serving} serving"
+               + (f"<br/>{literal(data.sector.label)} sector only" if data.sector else "")
+               + (" · current and former members" if data.history else ""), "subtitle"),
         para(version, "small"),
         gap(4),
         markup("Seats by sector", "h2"),
@@ -135,7 +143,8 @@ def build_register(data: RegisterData, doc) -> list:
     ]
     widths = [width * f for f in (0.20, 0.105, 0.28, 0.125, 0.29)]
     header = ["Name", "Role", "Body and category", "Term", "Contact"]
-    for sector in Sector:
+    last_table = None
+    for sector in [data.sector] if data.sector else Sector:
         members = sorted(current[sector], key=_sort_key)
         seats = sum(m.role.value not in NON_SEAT_ROLES for m in members)
         count = f"{seats} seat{'s' if seats != 1 else ''}"
@@ -151,33 +160,39 @@ def build_register(data: RegisterData, doc) -> list:
         rows = []
         for m in members:
             term = m.term_on(on)
-            rows.append([m.display_name, m.role.label, _body(m), _term_text(term),
+            rows.append([m.display_name, m.role.label, _body(m, names), _term_text(term),
                          _contact(m, data.public)])
-        story.append(PagedTable(header, rows, widths))
+        last_table = PagedTable(header, rows, widths)
+        story.append(last_table)
     if data.history:
-        former = _former(data.members, on)
+        former = _former(shown, on)
         story += [CondPageBreak(90), Bookmark("Former members", 0, "former"),
                   markup(f"Former members · {len(former)}", "h1_table"),
                   para("Members who served before this date, with every term they served.",
                        "small")]
         if former:
-            rows = [[m.display_name, m.sector.label, _body(m), _terms_text(m, on)]
+            rows = [[m.display_name, m.sector.label, _body(m, names), _terms_text(m, on)]
                     for m in former]
-            story.append(PagedTable(["Name", "Sector", "Body and category", "Terms served"],
-                                    rows, [width * f for f in (0.24, 0.12, 0.34, 0.30)]))
+            last_table = PagedTable(["Name", "Sector", "Body and category", "Terms served"],
+                                    rows, [width * f for f in (0.24, 0.12, 0.34, 0.30)])
+            story.append(last_table)
         else:
+            last_table = None
             story.append(para("No former members.", "small"))
-    story += [
+    closing = [
         gap(14),
         Bookmark("Certification", 0, "certification"),
-        KeepTogether([
-            markup("Certification", "h2"),
-            para(f"We certify that this is a true record of the membership of "
-                 f"{data.partnership.name} on {format_date(on)}."),
-            gap(6),
-            signature_block(["Chair of the partnership", "Lead officer"], width),
-        ]),
+        markup("Certification", "h2"),
+        para(f"We certify that this is a true record of the membership of "
+             f"{data.partnership.name} on {format_date(on)}."),
+        gap(6),
+        signature_block(["Chair of the partnership", "Lead officer"], width),
     ]
+    if last_table is not None and story[-1] is last_table:
+        # The certification goes over to a new page with the last rows, never alone.
+        story[-1] = EndWithRows(last_table, closing)
+    else:
+        story.append(KeepTogether(closing))
     return story
 
 

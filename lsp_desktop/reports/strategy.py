@@ -149,7 +149,7 @@ def build_strategy(data: StrategyDraftData, doc) -> list:
     for n, section in enumerate(v.sections):
         story += [CondPageBreak(60), Bookmark(section.title or f"Section {n + 1}", 0, f"s{n}"),
                   markup(literal(section.title) or f"Section {n + 1}", "h1")]
-        body = markdown_flowables(section.body)
+        body = markdown_flowables(section.body, width)
         story += body or [para("(This section is still empty.)", "small")]
     if data.targets:
         story += [CondPageBreak(120), Bookmark("Targets", 0, "targets"),

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db.models import (
+    ActionPurposeRow,
     ActionRecord,
+    DueChangeRow,
     MemberRecord,
     MilestoneRow,
     ProgressNoteRow,
@@ -19,6 +21,7 @@ from lsp_desktop.db.models import (
 from lsp_desktop.domain.actions import (
     Action,
     ActionStatus,
+    DueChange,
     FundingSource,
     Milestone,
     Progress,
@@ -26,6 +29,7 @@ from lsp_desktop.domain.actions import (
     next_reference,
     shift_due,
     validate_action,
+    with_purposes,
 )
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
@@ -51,12 +55,13 @@ _COLUMNS = (ActionRecord.id, ActionRecord.reference, ActionRecord.title,
             ActionRecord.concern_id, ActionRecord.theme, ActionRecord.owner_member_id,
             ActionRecord.owner_body, ActionRecord.lead_officer, ActionRecord.start_date,
             ActionRecord.due_date, ActionRecord.status, ActionRecord.progress,
-            ActionRecord.amount, ActionRecord.funding_source, ActionRecord.version)
+            ActionRecord.amount, ActionRecord.funding_source, ActionRecord.version,
+            ActionRecord.original_due)
 
 
 _WRITABLE = ("reference", "title", "description", "criterion", "target_id", "concern_id",
              "theme", "owner_member_id", "owner_body", "lead_officer", "start_date",
-             "due_date", "status", "progress", "amount", "funding_source")
+             "due_date", "status", "progress", "amount", "funding_source", "original_due")
 
 
 # Dictionary look-ups: calling the enum classes cost a tenth of loading 10,000 actions.
@@ -66,10 +71,47 @@ _PROGRESS = {p.value: p for p in Progress}
 _SOURCES = {f.value: f for f in FundingSource}
 
 
-def _build(values, milestones, notes) -> Action:
+@dataclass
+class _Extras:
+    """What an action keeps beside its own row: further purposes and due-date changes."""
+
+    criteria: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    concerns: list = field(default_factory=list)
+    changes: list = field(default_factory=list)
+
+
+def _read_extras(s: Session, action_id: int | None = None) -> dict[int, _Extras]:
+    extras: dict[int, _Extras] = {}
+    purposes = select(ActionPurposeRow.action_id, ActionPurposeRow.criterion,
+                      ActionPurposeRow.target_id, ActionPurposeRow.concern_id
+                      ).order_by(ActionPurposeRow.action_id, ActionPurposeRow.id)
+    changes = select(DueChangeRow.action_id, DueChangeRow.changed_on, DueChangeRow.from_due,
+                     DueChangeRow.to_due).order_by(DueChangeRow.action_id, DueChangeRow.id)
+    if action_id is not None:
+        purposes = purposes.where(ActionPurposeRow.action_id == action_id)
+        changes = changes.where(DueChangeRow.action_id == action_id)
+    for aid, crit, target, concern in s.execute(purposes):
+        e = extras.setdefault(aid, _Extras())
+        if crit:
+            e.criteria.append(_CRITERIA[crit])
+        if target is not None:
+            e.targets.append(target)
+        if concern is not None:
+            e.concerns.append(concern)
+    for aid, on, before, after in s.execute(changes):
+        extras.setdefault(aid, _Extras()).changes.append(
+            DueChange(on, before, after))
+    return extras
+
+
+def _build(values, milestones, notes, extras: _Extras | None = None) -> Action:
     (aid, ref, title, desc, crit, target, concern, theme, owner_id, body, lead, start, due,
-     status, progress, amount, source, version) = values
-    return Action(
+     status, progress, amount, source, version, original_due) = values
+    more = {} if extras is None else dict(
+        more_criteria=tuple(extras.criteria), more_target_ids=tuple(extras.targets),
+        more_concern_ids=tuple(extras.concerns), due_changes=tuple(extras.changes))
+    return Action(**more, original_due=original_due,
         id=aid, reference=ref, title=title, description=desc,
         criterion=_CRITERIA[crit] if crit else None, target_id=target, concern_id=concern,
         theme=theme, owner_member_id=owner_id, owner_body=body, lead_officer=lead,
@@ -85,6 +127,7 @@ def _sorted_notes(notes: Iterable[ProgressNote]) -> list[ProgressNote]:
 
 
 def _apply(row: ActionRecord, a: Action) -> None:
+    a = _first_purposes_first(a)
     row.reference = a.reference.strip()
     row.title = a.title.strip()
     row.description = a.description
@@ -102,6 +145,51 @@ def _apply(row: ActionRecord, a: Action) -> None:
     row.progress = Progress(a.progress).value if a.progress else None
     row.amount = a.amount
     row.funding_source = FundingSource(a.funding_source).value if a.funding_source else None
+    row.original_due = a.original_due
+
+
+def _first_purposes_first(a: Action) -> Action:
+    """The first of each kind of purpose in the action's own columns, the rest beside."""
+    return with_purposes(a, a.criteria, a.target_ids, a.concern_ids)
+
+
+def _purpose_rows(action_id: int, a: Action) -> list[dict]:
+    a = _first_purposes_first(a)
+    return ([{"action_id": action_id, "criterion": Criterion(c).value, "target_id": None,
+              "concern_id": None} for c in a.criteria[1:]]
+            + [{"action_id": action_id, "criterion": None, "target_id": t, "concern_id": None}
+               for t in a.target_ids[1:]]
+            + [{"action_id": action_id, "criterion": None, "target_id": None, "concern_id": c}
+               for c in a.concern_ids[1:]])
+
+
+def _replace_purposes(s: Session, action_id: int, a: Action) -> None:
+    s.execute(delete(ActionPurposeRow).where(ActionPurposeRow.action_id == action_id))
+    rows = _purpose_rows(action_id, a)
+    if rows:
+        s.execute(insert(ActionPurposeRow), rows)
+
+
+def _record_replanning(s: Session, row: ActionRecord, a: Action) -> Action:
+    """When the due date moves, keep the first one and a line of history (dated today).
+
+    An action carrying only the earlier part of the stored history is an undo's snapshot:
+    the history goes back to what it carries, with its original due date.
+    """
+    stored = _read_extras(s, row.id).get(row.id)
+    history = tuple(stored.changes) if stored else ()
+    if len(a.due_changes) < len(history) and history[:len(a.due_changes)] == a.due_changes:
+        for extra in s.scalars(select(DueChangeRow).where(DueChangeRow.action_id == row.id)
+                               .order_by(DueChangeRow.id).offset(len(a.due_changes))):
+            s.delete(extra)
+        return a
+    if row.due_date is None or row.due_date == a.due:
+        return replace(a, original_due=row.original_due, due_changes=history)
+    change = DueChange(date.today(), row.due_date, a.due)
+    s.add(DueChangeRow(action_id=row.id, changed_on=change.changed_on,
+                       from_due=change.before, to_due=change.after))
+    return replace(a, original_due=row.original_due or row.due_date,
+                   due_changes=history + (change,))
 
 
 def _replace_children(s: Session, action_id: int, a: Action) -> None:
@@ -141,7 +229,9 @@ class ActionsService:
                               ProgressNoteRow.id.desc())):
                 notes.setdefault(aid, []).append(ProgressNote(written, text, nid))
             rows = s.execute(select(*_COLUMNS).order_by(ActionRecord.id)).all()
-        return [_build(r, milestones.get(r[0], ()), notes.get(r[0], ())) for r in rows]
+            extras = _read_extras(s)
+        return [_build(r, milestones.get(r[0], ()), notes.get(r[0], ()), extras.get(r[0]))
+                for r in rows]
 
     def get(self, action_id: int) -> Action:
         with unit_of_work(self._factory) as s:
@@ -156,7 +246,8 @@ class ActionsService:
                 select(ProgressNoteRow.id, ProgressNoteRow.written_on, ProgressNoteRow.text)
                 .where(ProgressNoteRow.action_id == action_id)
                 .order_by(ProgressNoteRow.written_on.desc(), ProgressNoteRow.id.desc()))]
-        return _build(row, ms, ns)
+            extras = _read_extras(s, action_id).get(action_id)
+        return _build(row, ms, ns, extras)
 
     def references(self) -> list[str]:
         with unit_of_work(self._factory) as s:
@@ -219,6 +310,10 @@ class ActionsService:
             s.flush()
             new_id = row.id
             _replace_children(s, new_id, action)
+            _replace_purposes(s, new_id, action)
+            for c in action.due_changes:
+                s.add(DueChangeRow(action_id=new_id, changed_on=c.changed_on,
+                                   from_due=c.before, to_due=c.after))
         return self.get(new_id)
 
     def restore(self, action: Action) -> Action:
@@ -237,8 +332,10 @@ class ActionsService:
             if row is None:
                 raise NotFoundError(f"Action {action.reference} no longer exists.")
             claim(row, action.version, f"Action {action.reference}")
+            action = _record_replanning(s, row, action)
             _apply(row, action)
             _replace_children(s, action.id, action)
+            _replace_purposes(s, action.id, action)
         return self.get(action.id)
 
     def delete(self, action_id: int) -> Action:
@@ -286,7 +383,7 @@ class ActionsService:
         with unit_of_work(self._factory) as s:
             first = (s.scalar(select(func.max(ActionRecord.id))) or 0) + 1
             ids = list(range(first, first + len(prepared)))
-            action_rows, milestone_rows, note_rows = [], [], []
+            action_rows, milestone_rows, note_rows, purpose_rows, change_rows = [], [], [], [], []
             for aid, a in zip(ids, prepared, strict=True):
                 row = ActionRecord()
                 _apply(row, a)
@@ -296,12 +393,20 @@ class ActionsService:
                                    for i, m in enumerate(a.milestones)]
                 note_rows += [{"action_id": aid, "written_on": n.written_on, "text": n.text}
                               for n in reversed(_sorted_notes(a.notes))]
+                purpose_rows += _purpose_rows(aid, a)
+                change_rows += [{"action_id": aid, "changed_on": c.changed_on,
+                                 "from_due": c.before, "to_due": c.after}
+                                for c in a.due_changes]
             if action_rows:
                 s.execute(insert(ActionRecord), action_rows)
             if milestone_rows:
                 s.execute(insert(MilestoneRow), milestone_rows)
             if note_rows:
                 s.execute(insert(ProgressNoteRow), note_rows)
+            if purpose_rows:
+                s.execute(insert(ActionPurposeRow), purpose_rows)
+            if change_rows:
+                s.execute(insert(DueChangeRow), change_rows)
         return ids
 
     def bulk_update(self, ids: Iterable[int], *, status: ActionStatus | None = None,
@@ -354,6 +459,8 @@ class ActionsService:
                 if row is None:
                     raise NotFoundError(f"Action {a.reference} no longer exists.")
                 claim(row, a.version, f"Action {a.reference}")
+                a = _record_replanning(s, row, a)
                 _apply(row, a)
                 _replace_children(s, a.id, a)
+                _replace_purposes(s, a.id, a)
         return [self.get(a.id) for a in actions]

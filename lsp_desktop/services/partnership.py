@@ -25,7 +25,12 @@ class PartnershipService:
                 select(NrfAllocationRow).where(NrfAllocationRow.partnership_id == row.id)
                 .order_by(NrfAllocationRow.financial_year))}
             return Partnership(row.name, row.council_area, row.go_region, row.nrf_area,
-                               allocations, row.retention_years, version=row.version)
+                               allocations, row.retention_years, version=row.version,
+                               opens_on=row.opens_on)
+
+    def opens_on(self):
+        """The date the window should open at (the as-at date), or None for today."""
+        return self.get().opens_on
 
     def ping(self) -> None:
         """Reach the database (ConnectionLostError when a server cannot be reached)."""
@@ -48,6 +53,7 @@ class PartnershipService:
             row.go_region = details.go_region
             row.nrf_area = details.nrf_area
             row.retention_years = details.retention_years
+            row.opens_on = details.opens_on
             row.notes = row.notes or ""
             s.flush()
             s.execute(delete(NrfAllocationRow).where(NrfAllocationRow.partnership_id == row.id))

@@ -37,7 +37,8 @@ from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.strategies import StrategiesService
 
 _ACTION_FIELDS = {"reference": "reference", "title": "title", "description": "description",
-                  "criterion": "criterion", "theme": "theme", "owner_body": "owner_body",
+                  "criterion": ("criterion", "more_criteria"), "theme": "theme",
+                  "owner_body": "owner_body", "original_due": "original_due",
                   "lead_officer": "lead_officer", "start_date": "start", "due_date": "due",
                   "status": "status", "progress": "progress", "amount": "amount",
                   "funding_source": "funding_source", "milestones": "milestones",
@@ -130,8 +131,9 @@ class PlanExchange:
             preview.problems.append(Problem(item.row, None, f"{label} is already there; skipped.",
                                             True))
             return
-        changes = {attr: getattr(item.record, attr) for col, attr in fields.items()
-                   if col in item.given}
+        changes = {attr: getattr(item.record, attr) for col, attrs in fields.items()
+                   if col in item.given
+                   for attr in (attrs if isinstance(attrs, tuple) else (attrs,))}
         item.record = replace(existing, **changes)
         preview.to_update.append(item)
         preview.problems.append(Problem(item.row, None, f"{label} is already there; updated.", True))

@@ -7,18 +7,18 @@ exactly the same thing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 
-from lsp_desktop.db.models import MemberRecord, TermRow
+from lsp_desktop.db.models import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.members import Member, Role, Sector, Term
+from lsp_desktop.domain.members import Declaration, Member, Role, Sector, Term
 from lsp_desktop.services.unit_of_work import unit_of_work
 
-REPORTS = ("register", "pack", "actions", "strategy")
+REPORTS = ("register", "pack", "actions", "strategy", "interests")
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,12 @@ class PrintRequest:
     strategy: str = ""              # strategy: title (or id) of the strategy
     version: int | None = None      # strategy: version number (latest by default)
     compare: int | None = None      # strategy: earlier version to mark changes against
-    group_by: str = "criterion"     # actions: "criterion" or "theme"
+    group_by: str = "criterion"     # actions: "criterion", "theme" or "owner"
     lead_officer: str = ""          # pack: "Name, job title" for the sign-off page
+    overdue: bool = False           # actions: only those overdue on the date
+    action_filter: object = None    # actions: the tab's ActionFilter (what it shows)
+    sector: str = ""                # register: only this sector (a Sector value)
+    annex: bool = True              # pack: the annex of readiness signals
 
 
 def register_members(services) -> list[Member]:
@@ -52,14 +56,28 @@ def register_members(services) -> list[Member]:
             MemberRecord.id, MemberRecord.title, MemberRecord.name, MemberRecord.organisation,
             MemberRecord.sector, MemberRecord.category, MemberRecord.role,
             MemberRecord.nominating_body, MemberRecord.email, MemberRecord.phone,
-            MemberRecord.address, MemberRecord.publish_contact)
+            MemberRecord.address, MemberRecord.publish_contact, MemberRecord.deputises_for_id)
             .order_by(MemberRecord.search_key)).all()
     return [Member(id=mid, title=title, name=name, organisation=org, sector=Sector(sector),
                    category=category, role=Role(role), nominating_body=nominating,
                    email=email, phone=phone, address=address, publish_contact=bool(published),
-                   terms=tuple(terms.get(mid, ())))
+                   terms=tuple(terms.get(mid, ())), deputises_for_id=deputy_for)
             for mid, title, name, org, sector, category, role, nominating, email, phone,
-            address, published in rows]
+            address, published, deputy_for in rows]
+
+
+def with_declarations(services, members: list[Member]) -> list[Member]:
+    """The members with their declarations of interest, read in one query."""
+    factory = services.members._factory
+    found: dict[int, list[Declaration]] = {}
+    with unit_of_work(factory) as s:
+        for mid, did, interest, body, declared, withdrawn in s.execute(
+                select(DeclarationRow.member_id, DeclarationRow.id, DeclarationRow.interest,
+                       DeclarationRow.body, DeclarationRow.declared_on,
+                       DeclarationRow.withdrawn_on).order_by(DeclarationRow.id)):
+            found.setdefault(mid, []).append(Declaration(interest, body, declared, withdrawn,
+                                                         did))
+    return [replace(m, declarations=tuple(found.get(m.id, ()))) for m in members]
 
 
 @dataclass(frozen=True)
@@ -91,7 +109,8 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
         from lsp_desktop.reports.register import RegisterData, register_title, render_register
 
         data = RegisterData(services.partnership.get(), request.on or request.produced,
-                            register_members(services), request.public, request.history)
+                            register_members(services), request.public, request.history,
+                            Sector(request.sector) if request.sector else None)
         return PreparedReport(register_title(data), render_register, data, request.produced,
                               request.paper)
     if request.report == "actions":
@@ -100,6 +119,17 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
         return _prepare_strategy(services, request)
     if request.report == "pack":
         return _prepare_pack(services, request)
+    if request.report == "interests":
+        from lsp_desktop.reports.interests import (
+            InterestsData,
+            interests_title,
+            render_interests,
+        )
+
+        data = InterestsData(services.partnership.get(), request.on or request.produced,
+                             with_declarations(services, register_members(services)))
+        return PreparedReport(interests_title(data), render_interests, data, request.produced,
+                              request.paper)
     raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 
@@ -124,13 +154,54 @@ def member_names(services, on: date) -> dict[int, str]:
 
 
 def _prepare_actions(services, request: PrintRequest) -> PreparedReport:
+    from lsp_desktop.domain.actions import ActionFilter, filter_actions
     from lsp_desktop.reports.actions import ActionPlanData, action_plan_title, render_action_plan
 
     today = request.on or request.produced
-    data = ActionPlanData(services.partnership.get(), services.actions.list_actions(), today,
-                          request.group_by, member_names(services, today))
+    flt = request.action_filter or ActionFilter()
+    if request.overdue and not flt.overdue:
+        flt = replace(flt, overdue=True)
+    names = member_names(services, today)
+    actions = filter_actions(services.actions.list_actions(), flt, today)
+    data = ActionPlanData(services.partnership.get(), actions, today, request.group_by, names,
+                          describe_filter(flt, names, actions))
     return PreparedReport(action_plan_title(data), render_action_plan, data, request.produced,
                           request.paper)
+
+
+def describe_filter(flt, names: dict[int, str], actions=()) -> str:
+    """The filters of an action list in words, for a report's heading ("" when none)."""
+    from lsp_desktop.domain.actions import NO_CRITERION, ActionStatus, Progress, owner_key
+    from lsp_desktop.domain.criteria import Criterion
+
+    parts = []
+    if flt.overdue:
+        parts.append("overdue only")
+    if flt.due_soon:
+        parts.append("due within 30 days")
+    if flt.status:
+        parts.append("status: " + ("open (not complete or dropped)" if flt.status == "open"
+                                   else ActionStatus(flt.status).label.lower()))
+    if flt.progress:
+        parts.append("rating: " + ("none yet" if flt.progress == "-"
+                                   else Progress(flt.progress).label.lower()))
+    if flt.owner:
+        kind, _, key = flt.owner.partition(":")
+        body = next((a.owner_body.strip() for a in actions if owner_key(a) == flt.owner), key)
+        parts.append("owner: " + (names.get(int(key), "a former member") if kind == "member"
+                                  else body))
+    if flt.criterion:
+        parts.append("criterion: " + ("none" if flt.criterion == NO_CRITERION
+                                      else Criterion(flt.criterion).label))
+    if flt.theme:
+        parts.append("theme: " + ("none" if flt.theme == "-" else flt.theme))
+    if flt.target_id is not None:
+        parts.append(f"answering target {flt.target_id}")
+    if flt.concern_id is not None:
+        parts.append(f"answering area of concern {flt.concern_id}")
+    if flt.text:
+        parts.append(f"containing \u201c{flt.text}\u201d")
+    return ("Showing " + "; ".join(parts) + ".") if parts else ""
 
 
 def find_strategy(services, name: str):
@@ -150,7 +221,17 @@ def find_strategy(services, name: str):
 
 
 def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
-    from lsp_desktop.reports.strategy import StrategyDraftData, render_strategy, strategy_title
+    from lsp_desktop.reports.strategy import render_strategy, strategy_title
+
+    data = strategy_data(services, request)
+    return PreparedReport(strategy_title(data), render_strategy, data, request.produced,
+                          request.paper)
+
+
+def strategy_data(services, request: PrintRequest):
+    """One version of a strategy with its targets and endorsements (and the changes
+    since `request.compare`), as the PDF and the Word export show it."""
+    from lsp_desktop.reports.strategy import StrategyDraftData
 
     strategy = find_strategy(services, request.strategy)
     versions = services.strategies.version_summaries(strategy.id)
@@ -168,12 +249,10 @@ def _prepare_strategy(services, request: PrintRequest) -> PreparedReport:
             raise DomainError(f"'{strategy.title}' has no version {request.compare} to "
                               "compare with")
         changes = services.strategies.compare(strategy.id, request.compare, number)
-    data = StrategyDraftData(
+    return StrategyDraftData(
         services.partnership.get(), strategy, version, request.produced, request.compare,
         changes, services.strategies.targets(strategy.id),
         services.strategies.endorsements(strategy.id, number))
-    return PreparedReport(strategy_title(data), render_strategy, data, request.produced,
-                          request.paper)
 
 
 def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
@@ -190,8 +269,9 @@ def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
         balance=services.members.balance(today), catalogue=accreditation.catalogue(),
         readiness=readiness if rnd else (), actions=services.actions.list_actions(),
         member_names=member_names(services, today),
-        strategies=services.strategies.summaries(), targets=services.strategies.targets(),
-        lead_officer=request.lead_officer)
+        strategies=services.strategies.summaries(on=today),
+        targets=services.strategies.targets(), lead_officer=request.lead_officer,
+        annex=request.annex)
     return PreparedReport(pack_title(data), render_pack, data, request.produced, request.paper)
 
 

@@ -35,10 +35,12 @@ class ReadinessService:
         rows = tuple(self._members.list_rows(today, include_former=False))
         current = {r.id for r in rows if r.current}
         with unit_of_work(self._factory) as s:
+            # Declarations in force on the date: made by then and not yet withdrawn.
             declared = frozenset(
-                mid for mid, withdrawn in s.execute(
-                    select(DeclarationRow.member_id, DeclarationRow.withdrawn_on))
-                if withdrawn is None or withdrawn >= today)
+                mid for mid, made, withdrawn in s.execute(
+                    select(DeclarationRow.member_id, DeclarationRow.declared_on,
+                           DeclarationRow.withdrawn_on))
+                if (made is None or made <= today) and (withdrawn is None or withdrawn >= today))
             substitutes: dict[int, list[int]] = {}
             for sub_id, for_id in s.execute(
                     select(MemberRecord.id, MemberRecord.deputises_for_id)
@@ -58,7 +60,7 @@ class ReadinessService:
     def _strategies_input(self, today: date) -> dict:
         if self._strategies is None:
             return {}
-        summaries = tuple(self._strategies.summaries())
+        summaries = tuple(self._strategies.summaries(on=today))
         targets = tuple(TargetFacts(t.indicator, t.baseline_value is not None,
                                     t.latest_value is not None, target_status(t, today))
                         for t in self._strategies.targets())

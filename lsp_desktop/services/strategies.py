@@ -123,21 +123,38 @@ class StrategiesService:
             raise NotFoundError(f"Strategy {strategy_id} no longer exists.")
         return found[0]
 
-    def summaries(self, strategy_id: int | None = None) -> list[StrategySummary]:
-        """One line per strategy (or only `strategy_id`'s), in the order they were made."""
+    def summaries(self, strategy_id: int | None = None, on: date | None = None
+                  ) -> list[StrategySummary]:
+        """One line per strategy (or only `strategy_id`'s), in the order they were made.
+
+        With `on`: each as it stood that day - the status of its latest version saved by
+        then, the versions and endorsements made by then; a strategy whose first version
+        was saved later is left out (one never saved is shown as it is).
+        """
         with unit_of_work(self._factory) as s:
             q = select(StrategyRow).options(selectinload(StrategyRow.sections))
             if strategy_id is not None:
                 q = q.where(StrategyRow.id == strategy_id)
             rows = s.scalars(q.order_by(StrategyRow.id)).all()
-            versions = dict(s.execute(select(StrategyVersionRow.strategy_id, func.count())
-                                      .group_by(StrategyVersionRow.strategy_id)).all())
+            vq = select(StrategyVersionRow.strategy_id, StrategyVersionRow.number,
+                        StrategyVersionRow.status, StrategyVersionRow.created_on)
+            eq = select(EndorsementRow.strategy_id, EndorsementRow.version_number,
+                        EndorsementRow.body).order_by(EndorsementRow.body)
+            if on is not None:
+                vq = vq.where(StrategyVersionRow.created_on <= on)
+                eq = eq.where((EndorsementRow.endorsed_on.is_(None))
+                              | (EndorsementRow.endorsed_on <= on))
+            ever_saved = set(s.scalars(select(StrategyVersionRow.strategy_id).distinct()))
+            versions: dict[int, int] = {}
+            status_then: dict[int, tuple] = {}
+            for sid, number, status, _created in s.execute(vq):
+                versions[sid] = versions.get(sid, 0) + 1
+                if sid not in status_then or number > status_then[sid][0]:
+                    status_then[sid] = (number, status)
             targets = dict(s.execute(select(TargetRow.strategy_id, func.count())
                                      .group_by(TargetRow.strategy_id)).all())
             endorsed: dict[int, tuple[int, list[str]]] = {}
-            for sid, number, body in s.execute(select(
-                    EndorsementRow.strategy_id, EndorsementRow.version_number, EndorsementRow.body)
-                    .order_by(EndorsementRow.body)):
+            for sid, number, body in s.execute(eq):
                 best = endorsed.get(sid)
                 if best is None or number > best[0]:
                     endorsed[sid] = (number, [body])
@@ -146,9 +163,14 @@ class StrategiesService:
             result = []
             for r in rows:
                 strategy = _strategy(r)
+                status = strategy.status
+                if on is not None and r.id in status_then:
+                    status = StrategyStatus(status_then[r.id][1])
+                elif on is not None and r.id in ever_saved:
+                    continue        # its first version came later: not written yet then
                 sections = tuple(_section(x) for x in r.sections)
                 result.append(StrategySummary(
-                    r.id, strategy.type, r.title, r.period, strategy.status, r.lead_officer,
+                    r.id, strategy.type, r.title, r.period, status, r.lead_officer,
                     versions.get(r.id, 0), empty_components(sections, strategy.type),
                     targets.get(r.id, 0), tuple(endorsed.get(r.id, (0, []))[1])))
             return result

@@ -21,6 +21,7 @@ from lsp_desktop.ui.members.members_tab import MembersTab
 from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.settings.settings_store import SettingsStore, apply_settings
 from lsp_desktop.ui.shared_db.shared_window import Refresher, make_banner
+from lsp_desktop.ui.strategies.strategy_files import StrategyFiles
 from lsp_desktop.ui.window.as_at import AsAt, opening_date
 from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
@@ -106,10 +107,13 @@ class MainWindow(QMainWindow):
                                      self.shared, self.settings_store, self)
         self.exchange.open_requested.connect(self.open_requested)
         self.exchange.restore_requested.connect(self.restore_requested)
-        self.exchange.message.connect(self.statusBar().showMessage)
+        self.exchange.message.connect(self.show_message)
+        self.strategy_files = StrategyFiles(self.file_menu, services, read_only,
+                                            lambda: self.strategies_tab, self)
+        self.import_strategy_action = self.strategy_files.import_action
         self.audit = AuditMenu(self.view_menu, self)
         self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
-        self.refresher.message.connect(self.statusBar().showMessage)
+        self.refresher.message.connect(self.show_message)
         if self.shared:
             self.save_copy_action.setEnabled(False)
             self.save_copy_action.setToolTip("A shared partnership is on a server: use "
@@ -122,7 +126,7 @@ class MainWindow(QMainWindow):
         apply_settings(self.settings_store.load())
         self.help = HelpMenu(self.edit_menu, self.help_menu, self.settings_store, self.db_path,
                              self)
-        self.help.message.connect(self.statusBar().showMessage)
+        self.help.message.connect(self.show_message)
         self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         # The one date every tab shows (View ▸ As at…, the status bar, Members' As on).
         self.as_at = AsAt(self.view_menu, self.members_tab, self.tabs, self.statusBar(),
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
                             undo_stack=self.undo_stacks["strategies_tab"], load=False)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
+        self.strategy_files.connect_tab(tab)
         self._stale.add(tab)
         return tab
 
@@ -215,6 +220,10 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(tab)
         return changed
+
+    def show_message(self, text: str, ms: int = 0) -> None:
+        """The menus' and monitors' messages; the status bar is made on the first one."""
+        self.statusBar().showMessage(text, ms)
 
     def mark_stale(self, tabs: Iterable[QWidget]) -> None:
         """These tabs reload when next shown (another officer changed what they show)."""
@@ -374,13 +383,16 @@ class MainWindow(QMainWindow):
 
         index = self.tabs.currentIndex()
         chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        # The tab's own date and filters, so what is printed is what it shows.
+        tab_options = getattr(self.tabs.currentWidget(), "print_options", None)
+        options = tab_options() if tab_options and report is None else None
         settings = self.settings_store.load()
         officer = ", ".join(p for p in (settings.officer_name, settings.officer_title) if p)
         self.preview_dialog = PrintPreviewDialog(self.services, chosen, self,
                                                  paper=settings.paper_size.value,
                                                  lead_officer=officer,
                                                  export_folder=self.settings_store.export_folder(
-                                                     self.db_path))
+                                                     self.db_path), options=options)
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

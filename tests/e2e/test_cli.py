@@ -99,7 +99,7 @@ def test_members_on_a_date_as_csv(demo_file, capsys):
 
 
 def test_members_all_as_json(demo_file, capsys):
-    assert main(["members", "--db", str(demo_file), "--all", "--on", "01/06/2002",
+    assert main(["members", "--db", str(demo_file), "--all", "--on", "01/05/2002",
                  "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 31

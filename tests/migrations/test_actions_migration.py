@@ -20,7 +20,8 @@ def test_upgrade_from_previous_revision_adds_action_tables_matching_the_models(t
     insp = inspect(engine)
     for table in ("action", "action_milestone", "action_note"):
         got = {c["name"] for c in insp.get_columns(table)}
-        later = {"version", "updated_at", "updated_by"}     # added by 0007_concurrency
+        later = {"version", "updated_at", "updated_by",     # added by 0007_concurrency
+                 "original_due"}                         # added by 0010_action_purposes
         assert got == set(Base.metadata.tables[table].columns.keys()) - later, table
     assert {u["name"] for u in insp.get_unique_constraints("action")} == {"uq_action_reference"}
     assert {f["name"] for f in insp.get_foreign_keys("action")} == {

@@ -213,7 +213,8 @@ def test_overview_names_self_and_go_ratings_in_every_cell(qtbot, demo_services):
 
 def test_deferred_outcome_shows_the_nrf_consequence(qtbot, tab_with_round, services):
     services.partnership.save(Partnership("Thameside", nrf_area=True,
-                                          nrf_allocations={"2001/02": 4_200_000}))
+                                          nrf_allocations={"2001/02": 4_200_000,
+                                                           "2002/03": 6_300_000}))
     tab = tab_with_round
     tab.pages.setCurrentIndex(GO)
     page = tab.go_page
@@ -221,11 +222,11 @@ def test_deferred_outcome_shows_the_nrf_consequence(qtbot, tab_with_round, servi
     page.review_date.set_value(date(2002, 9, 30))
     qtbot.mouseClick(page.save_outcome_button, Qt.MouseButton.LeftButton)
     assert services.accreditation.latest_round().outcome == Outcome.DEFERRED
-    assert "£2,814,000 (67%)" in page.nrf_label.text()
+    assert "£4,221,000 (67%)" in page.nrf_label.text()
     dialog = PartnershipDialog(services.partnership.get(),
                                nrf_notice=services.accreditation.nrf_notice())
     qtbot.addWidget(dialog)
-    assert "£1,386,000" in dialog.nrf_notice.text() and not dialog.nrf_notice.isHidden()
+    assert "£2,079,000" in dialog.nrf_notice.text() and not dialog.nrf_notice.isHidden()
 
 
 def test_readiness_points_out_disagreement_and_opens_the_place(qtbot, demo_services):

@@ -22,7 +22,8 @@ def test_title_shows_partnership_and_file(window, demo_db):
     menus = [a.text() for a in window.file_menu.actions() if a.text()]
     assert menus == ["&New partnership…", "&Open…", "Open &shared partnership…",
                      "Open &recent", "Save a &copy as…",
-                     "Partnership &details…", "&Print preview…", "&Import", "&Export",
+                     "Partnership &details…", "&Print preview…", "Import strate&gy…", "&Import",
+                     "&Export",
                      "Personal dat&a", "&Back up now", "Res&tore from backup…", "&Quit"]
 
 

@@ -240,10 +240,12 @@ def test_demo_tab_opens_on_the_first_strategy(qtbot, demo_services):
     assert tab.strategy_combo.count() == 2
     assert "3 versions" in tab.info.text()
     tab.select_strategy(demo_services.strategies.strategies()[1].id)
-    assert "☐ Learning plan — still empty" in tab.draft.checklist.text()
+    # The demo's LNRS has had its learning plan written since May 2002 (issue 20).
+    assert "☑ Learning plan" in tab.draft.checklist.text()
+    assert "still empty" not in tab.draft.checklist.text()
     tab.pages.setCurrentIndex(3)
-    assert tab.endorsements.model.rowCount() == 0   # v2 is a consultation draft
-    assert "consultation draft" in tab.endorsements.missing.text()
+    assert tab.endorsements.model.rowCount() == 0   # v3, agreed April 2002: none yet
+    assert "Thameside Primary Care Trust" in tab.endorsements.missing.text()
 
 
 def test_main_window_has_the_strategy_drafts_tab(qtbot, demo_services, demo_db):

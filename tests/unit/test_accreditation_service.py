@@ -106,9 +106,10 @@ def test_area_of_concern_becomes_an_action_and_is_in_hand(services):
     assert saved.action_id == action.id and saved.status == ConcernStatus.IN_HAND
 
 
-def test_deferred_outcome_holds_back_a_third_of_that_years_nrf(services):
+def test_deferred_outcome_holds_back_a_third_of_the_next_years_nrf(services):
     services.partnership.save(Partnership("Thameside", nrf_area=True,
-                                          nrf_allocations={"2001/02": 4_200_000}))
+                                          nrf_allocations={"2001/02": 4_200_000,
+                                                           "2002/03": 6_300_000}))
     acc = services.accreditation
     rnd = acc.new_round("Accreditation 2001/02", RoundKind.ACCREDITATION, "2001/02")
     assert acc.nrf_notice() == ""
@@ -118,9 +119,9 @@ def test_deferred_outcome_holds_back_a_third_of_that_years_nrf(services):
     [(deferred, consequence)] = acc.nrf_consequences()
     assert deferred.id == rnd.id
     assert (consequence.anticipated, consequence.released, consequence.withheld) == (
-        4_200_000, 2_814_000, 1_386_000)
+        6_300_000, 4_221_000, 2_079_000)
     notice = acc.nrf_notice()
-    assert "£2,814,000 (67%)" in notice and "£1,386,000" in notice and "30/09/2002" in notice
+    assert "£4,221,000 (67%)" in notice and "£2,079,000" in notice and "30/09/2002" in notice
     acc.set_outcome(rnd.id, Outcome.ACCREDITED)
     assert acc.nrf_notice() == ""
     assert acc.get_round(rnd.id).review_date is None

@@ -134,3 +134,18 @@ def test_blank_reference_gets_the_next_one(demo_services, tmp_path):
     new = demo_services.actions.list_actions()[-1]
     assert new.reference == "A-042" and new.amount == 1200
     assert demo_services.members.get(new.owner_member_id).name == "Jonathan Blake"
+
+
+def test_several_criteria_and_the_original_due_date_travel_through_a_file(empty, tmp_path):
+    path = tmp_path / "plan.csv"
+    path.write_text("reference,title,criterion,due_date,original_due\n"
+                    "A-001,Board workshop,strategic; learning and development,2002-06-30,"
+                    "2002-03-31\n", encoding="utf-8")
+    empty.exchange.import_records("actions", path)
+    [a] = empty.actions.list_actions()
+    assert [c.value for c in a.criteria] == ["strategic", "learning and development"]
+    assert a.due_text() == "30/06/2002, originally 31/03/2002"
+    out = tmp_path / "again.csv"
+    empty.exchange.export_records("actions", out)
+    written = out.read_text(encoding="utf-8")
+    assert "strategic; learning and development" in written and "2002-03-31" in written

@@ -129,10 +129,3 @@ def test_diff_lines_up_paragraphs_when_one_is_added():
     assert [o.text.strip() for o in ops if o.kind == DiffKind.INSERT] == [
         "A brand new paragraph.", "jobs"]
     assert [o.text.strip() for o in ops if o.kind == DiffKind.DELETE] == ["health"]
-
-
-def test_unescape_markdown():
-    from lsp_desktop.domain.strategies import unescape_markdown
-
-    assert unescape_markdown(r"A \<b> \& Co 1\. \\ back \_x\_ ŵ") == r"A <b> & Co 1. \ back _x_ ŵ"
-    assert unescape_markdown("plain") == "plain"

@@ -10,7 +10,13 @@ from lsp_desktop.db.models.accreditation import (
     EvidenceRow,
     WeaknessRow,
 )
-from lsp_desktop.db.models.actions import ActionRecord, MilestoneRow, ProgressNoteRow
+from lsp_desktop.db.models.actions import (
+    ActionPurposeRow,
+    ActionRecord,
+    DueChangeRow,
+    MilestoneRow,
+    ProgressNoteRow,
+)
 from lsp_desktop.db.models.audit import AuditRow
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
@@ -36,7 +42,9 @@ __all__ = [
     "EvidenceFileRow",
     "EvidenceRow",
     "WeaknessRow",
+    "ActionPurposeRow",
     "ActionRecord",
+    "DueChangeRow",
     "MilestoneRow",
     "ProgressNoteRow",
     "AuditRow",

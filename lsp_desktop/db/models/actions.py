@@ -38,12 +38,42 @@ class ActionRecord(Versioned, Base):
     progress: Mapped[str | None] = mapped_column(String(10), nullable=True)
     amount: Mapped[int | None] = mapped_column(Integer, nullable=True)
     funding_source: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The due date first planned, kept when the action is re-planned (0010_action_purposes).
+    original_due: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     milestones: Mapped[list["MilestoneRow"]] = relationship(
         back_populates="action", cascade="all, delete-orphan", order_by="MilestoneRow.position")
     notes: Mapped[list["ProgressNoteRow"]] = relationship(
         back_populates="action", cascade="all, delete-orphan",
         order_by="(ProgressNoteRow.written_on.desc(), ProgressNoteRow.id.desc())")
+
+
+class ActionPurposeRow(Base):
+    """A further criterion, target or area of concern an action answers (one per row)."""
+
+    __tablename__ = "action_purpose"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"),
+                                           index=True)
+    criterion: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    target_id: Mapped[int | None] = mapped_column(
+        ForeignKey("target.id", ondelete="CASCADE"), nullable=True)
+    concern_id: Mapped[int | None] = mapped_column(
+        ForeignKey("area_of_concern.id", ondelete="CASCADE"), nullable=True)
+
+
+class DueChangeRow(Base):
+    """One re-planning of an action's due date: when, from and to."""
+
+    __tablename__ = "action_due_change"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("action.id", ondelete="CASCADE"),
+                                           index=True)
+    changed_on: Mapped[date] = mapped_column(Date)
+    from_due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    to_due: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class MilestoneRow(Base):

@@ -1,6 +1,8 @@
 """ORM rows for the partnership's own details and its NRF allocations."""
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lsp_desktop.db.models.base import Base, Versioned
@@ -16,6 +18,8 @@ class PartnershipRow(Versioned, Base):
     nrf_area: Mapped[bool] = mapped_column(Boolean, default=False)
     retention_years: Mapped[int] = mapped_column(Integer, default=6)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The date the window opens at (None: today); the demo's story stands at 30/06/2002.
+    opens_on: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class NrfAllocationRow(Base):

@@ -13,13 +13,21 @@ from lsp_desktop.services.demo import actions as demo_actions
 from lsp_desktop.services.demo import members as demo_members
 from lsp_desktop.services.demo import strategies as demo_strategies
 
-# Each area adds its part of the demo here, in dependency order.
+# The date the demo's story stands at: every event lies between 1 April 2000 and
+# 31 March 2004, and the window opens at this date. "Today" stays the real date.
+STORY_DATE = date(2002, 6, 30)
+PERIOD = (date(2000, 4, 1), date(2004, 3, 31))
+
+# Each area adds its part of the demo here, in dependency order; each is handed the
+# story's date (not the machine's clock) to place what it adds.
 _POPULATE = (demo_members.populate, demo_strategies.populate, demo_actions.populate,
              demo_accreditation.populate)
 
 
-def write_demo(path: Path, *, force: bool = False, today: date | None = None) -> Path:
-    """Write the demo partnership to `path`; refuse to overwrite unless `force`."""
+def write_demo(path: Path, *, force: bool = False, story: date = STORY_DATE) -> Path:
+    """Write the demo partnership to `path`; refuse to overwrite unless `force`.
+
+    `story` is the date the story stands at (tests may set the story elsewhere)."""
     path = Path(path).expanduser().absolute()
     if path.exists():
         if not force:
@@ -35,7 +43,7 @@ def write_demo(path: Path, *, force: bool = False, today: date | None = None) ->
         services = build_services(db.session_factory, db.path)
         services.audit.set_officer("Demo data")
         for populate in _POPULATE:
-            populate(services, today or date.today())
+            populate(services, story)
         with db.engine.connect() as con:
             con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
@@ -45,14 +53,14 @@ def write_demo(path: Path, *, force: bool = False, today: date | None = None) ->
     return path
 
 
-def write_shared_demo(url: str, today: date | None = None) -> None:
+def write_shared_demo(url: str, story: date = STORY_DATE) -> None:
     """Fill an empty server database with the demo partnership (refuses one in use)."""
     import tempfile
 
     from lsp_desktop.services.archive import ArchiveService, import_archive
 
     with tempfile.TemporaryDirectory(prefix="lsp-demo-") as folder:
-        path = write_demo(Path(folder) / "demo.lspd", today=today)
+        path = write_demo(Path(folder) / "demo.lspd", story=story)
         db = open_partnership(path)
         try:
             archive = ArchiveService(db.session_factory).write(Path(folder) / "demo.json",

@@ -27,8 +27,9 @@ _ROUND_2001 = {
     C.STRATEGIC: (
         R.AMBER_GREEN, R.AMBER_GREEN,
         "The board agreed a draft Community Strategy vision in November 2001 after a "
-        "borough-wide conference. The Neighbourhood Renewal Strategy is at consultation "
-        "draft and names five priority neighbourhoods from the 2000 Index of Deprivation.",
+        "borough-wide conference. The Neighbourhood Renewal Strategy is a working draft "
+        "and names two priority neighbourhoods, Northfields and Eastgate (four wards), from "
+        "the Indices of Deprivation 2000.",
         "Shared vision agreed by all partners.\nPriority neighbourhoods chosen on evidence.",
         ["Partners' own business plans do not yet refer to the Community Strategy.",
          "The Neighbourhood Renewal Strategy is not yet agreed by the board."],
@@ -36,7 +37,7 @@ _ROUND_2001 = {
          ("Community Strategy consultation draft", K.DOCUMENT, D(2001, 12, 3), "")]),
     C.INCLUSIVE: (
         R.GREEN, R.AMBER_GREEN,
-        "Eight community and five voluntary sector seats out of 26; residents from each "
+        "Eight community and five voluntary sector seats out of 28; residents from each "
         "priority neighbourhood elected through the Community Empowerment Network.",
         "Residents from every priority neighbourhood sit on the board.",
         ["The Benefits Agency and the Government Office do not attend."],
@@ -74,11 +75,11 @@ _ROUND_2001 = {
 
 # What changed in 2002/03 so far: re-rated criteria and new evidence.
 _ROUND_2002 = {
-    C.STRATEGIC: (R.GREEN, "The Community Strategy and the Neighbourhood Renewal Strategy "
-                  "were agreed in April 2002."),
+    C.STRATEGIC: (R.GREEN, "The board agreed the Community Strategy in March 2002 and the "
+                  "Neighbourhood Renewal Strategy in April 2002."),
     C.PERFORMANCE_MANAGED: (R.AMBER_GREEN, "Neighbourhood baselines for worklessness now "
                             "come from the Employment Service each quarter."),
-    C.LEARNING: (R.GREEN, "A learning plan was agreed and two workshops held."),
+    C.LEARNING: (R.GREEN, "A learning plan was agreed in May 2002 and two workshops held."),
 }
 
 _CONCERNS = [
@@ -86,8 +87,8 @@ _CONCERNS = [
      "board should review progress against floor targets at least quarterly.",
      ConcernStatus.IN_HAND),
     (C.INCLUSIVE, "Statutory agencies other than the council, police and PCT are not "
-     "fully engaged; the Benefits Agency and the Government Office should be brought in.",
-     ConcernStatus.OPEN),
+     "fully engaged; the Benefits Agency (Jobcentre Plus from April 2002) and the "
+     "Government Office should be brought in.", ConcernStatus.OPEN),
 ]
 
 
@@ -108,12 +109,17 @@ def populate(services, today: date) -> None:
     acc.add_dialogue(first.id, Dialogue(D(2002, 1, 29), "Community Empowerment Network "
                                         "steering group"))
     _link_to_plan(services, first.id)
+    actions = {a.title: a for a in services.actions.list_actions()}
     for c, text, status in _CONCERNS:
         concern = acc.add_concern(first.id, Concern(text, c, status))
-        if status == ConcernStatus.IN_HAND:
-            action = _first_action(services, c, set())
-            if action is not None:
-                acc.update_concern(replace(concern, action_id=action.id))
+        answers = [actions[t] for t in _ANSWERS_TO_CONCERN.get(c, ()) if t in actions]
+        if answers:
+            acc.update_concern(replace(concern, action_id=answers[0].id))
+        for a in answers:       # several actions answer one concern, each among its purposes
+            a = services.actions.get(a.id)
+            services.actions.update(a.with_changes(
+                more_concern_ids=a.more_concern_ids + (concern.id,))
+                if a.concern_id is not None else a.with_changes(concern_id=concern.id))
     first = acc.get_round(first.id)
     acc.update_round(replace(
         first, participants="Board away day, 8 December 2001: 21 members; theme group "
@@ -124,6 +130,9 @@ def populate(services, today: date) -> None:
 
     second = acc.new_round("Annual review 2002/03", RoundKind.ANNUAL_REVIEW, "2002/03",
                            carry_from_id=first.id)
+    acc.update_round(replace(acc.get_round(second.id), participants=(
+        "Board away day, 14 May 2002: 19 members; theme group leads")))
+    second = acc.get_round(second.id)
     for c, (rating, note) in _ROUND_2002.items():
         before = second.assessment(c)
         acc.save_criterion(second.id, c, rating, f"{before.narrative}\n\n{note}",
@@ -132,7 +141,8 @@ def populate(services, today: date) -> None:
         "Learning plan workshop for community representatives", K.OTHER, D(2002, 5, 9),
         "Workshop notes"))
     acc.add_evidence(second.id, C.STRATEGIC, EvidenceItem(
-        "Board minutes agreeing both strategies", K.MINUTES, D(2002, 4, 23), "LSP/02/03 item 2"))
+        "Board minutes agreeing the Neighbourhood Renewal Strategy", K.MINUTES, D(2002, 4, 23),
+        "LSP/02/03 item 2"))
     acc.add_weakness(second.id, C.ACTION_FOCUSED,
                      "Several actions from the 2001/02 plan are past their due date.")
 
@@ -155,22 +165,35 @@ def _attachment(title: str, folder: Path) -> Path | None:
     return path
 
 
-def _first_action(services, criterion, taken: set[int]):
-    return next((a for a in services.actions.list_actions()
-                 if a.criterion == criterion and a.id not in taken), None)
+# Each weakness of 2001/02 and the action that answers it (none where the plan has none).
+_ANSWERS_TO_WEAKNESS = {
+    "Partners' own business plans do not yet refer to the Community Strategy.":
+        "Map partners' mainstream budgets against the floor targets",
+    "Housing and liveability have no theme group action plan yet.":
+        "Set local targets for liveability in the four priority wards",
+    "No neighbourhood-level baselines for worklessness and education.":
+        "Baseline data for all floor targets by ward",
+    "The board has not yet reviewed performance information.":
+        "Quarterly performance report to the board",
+    "No learning plan for board members and community representatives.":
+        "Learning plan for the LNRS",
+}
+# The areas of concern the GO wrote of, and the actions taken in hand for them.
+_ANSWERS_TO_CONCERN = {
+    C.PERFORMANCE_MANAGED: ("Quarterly performance report to the board",
+                            "Agree a performance management framework"),
+}
 
 
 def _link_to_plan(services, round_id: int) -> None:
-    """Link each weakness to an action of the demo plan on the same criterion, leaving
-    the last weakness of a criterion without one when the plan runs out."""
-    taken: set[int] = set()
+    """Link each weakness to the action of the demo plan that answers it."""
+    by_title = {a.title: a.id for a in services.actions.list_actions()}
     rnd = services.accreditation.get_round(round_id)
     for a in rnd.criteria:
-        for w in a.weaknesses[:1]:
-            action = _first_action(services, a.criterion, taken)
-            if action is not None:
-                taken.add(action.id)
-                services.accreditation.link_weakness(w.id, action.id)
+        for w in a.weaknesses:
+            title = _ANSWERS_TO_WEAKNESS.get(w.text)
+            if title in by_title:
+                services.accreditation.link_weakness(w.id, by_title[title])
 
 
 def _go_comment(own, go) -> str:

@@ -1,4 +1,6 @@
-"""Demo action plan: about forty actions across the six criteria and the floor-target themes."""
+"""Demo action plan: about forty actions across the six criteria and the floor-target themes,
+dated around the story's date (30/06/2002), some re-planned and some answering several
+purposes."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from datetime import date, timedelta
 from lsp_desktop.domain.actions import (
     Action,
     ActionStatus,
+    DueChange,
     FundingSource,
     Milestone,
     Progress,
@@ -21,13 +24,13 @@ F = FundingSource
 NS, IP, DONE, DROP = S.NOT_STARTED, S.IN_PROGRESS, S.COMPLETE, S.DROPPED
 
 # (title, criterion, theme, owner: member name or "@body", lead officer,
-#  start and due in weeks from today, status, rating, amount, source)
+#  start and due in weeks from the story's date, status, rating, amount, source)
 _ACTIONS = [
     # Strategic
     ("Agree the long-term vision with all four sectors", C.STRATEGIC, "", "Siobhán O'Neill",
      "Ruth Adeyemi", -40, -6, IP, P.RED, 4000, F.NRF),
-    ("Map mainstream budgets against the floor targets", C.STRATEGIC, "", "Richard Ellison",
-     "Tom Greenwood", -30, 6, IP, P.AMBER, 15000, F.MAINSTREAM),
+    ("Map partners' mainstream budgets against the floor targets", C.STRATEGIC, "",
+     "Richard Ellison", "Tom Greenwood", -30, 6, IP, P.AMBER, 15000, F.MAINSTREAM),
     ("Publish the Community Strategy consultation draft", C.STRATEGIC, "",
      "@London Borough of Thameside", "Ruth Adeyemi", -52, -20, DONE, P.GREEN, 6000, F.NRF),
     ("Link neighbourhood renewal priorities to the LDA's economic plan", C.STRATEGIC,
@@ -50,8 +53,8 @@ _ACTIONS = [
      "Gwenllïan Rhys", "Nadia Haddad", -10, 4, IP, P.AMBER, 1800, F.CEF),
     ("Youth panel to advise the board", C.INCLUSIVE, "education and skills",
      "Rhodri ap Siôn", "Nadia Haddad", -8, 26, IP, P.GREEN, 5000, F.CEF),
-    ("Benefits take-up campaign with the Benefits Agency", C.INCLUSIVE, "employment",
-     "Stanisław Mazur", "Tom Greenwood", -28, -4, IP, P.RED, 7000, F.NRF),
+    ("Benefits take-up campaign in the priority neighbourhoods", C.INCLUSIVE, "employment",
+     "David Osei", "Tom Greenwood", -28, -4, IP, P.RED, 7000, F.NRF),
     ("Faith communities' audit of volunteering", C.INCLUSIVE, "", "Canon Peter Hughes",
      "Nadia Haddad", -20, -8, DROP, None, None, None),
     # Action-focused
@@ -106,7 +109,7 @@ _ACTIONS = [
     ("Study visit to Sheffield First Partnership", C.LEARNING, "", "Aoife Ní Bhriain",
      "Nadia Haddad", -6, -1, NS, P.AMBER, 1200, F.NRF),
     ("Learning plan for the LNRS", C.LEARNING, "", "Margaret Okafor", "Ruth Adeyemi", -20,
-     -6, IP, P.RED, None, None),
+     -6, DONE, P.GREEN, None, None),
     ("Board self-assessment workshop", C.LEARNING, "", "Siobhán O'Neill", "Ruth Adeyemi",
      3, 9, NS, None, 800, F.CEF),
     ("Share good practice on tenant involvement", C.LEARNING, "housing",
@@ -154,7 +157,24 @@ def _notes(title: str, start: date, status: ActionStatus, rating, today: date,
     return tuple(sorted(notes, key=lambda n: n.written_on, reverse=True))
 
 
+# Re-planned at the board of 19/03/2002: title -> the due date first agreed.
+_REPLANNED = {
+    "Map partners' mainstream budgets against the floor targets": date(2002, 3, 31),
+    "Agree a joint commissioning statement with the PCT": date(2002, 3, 31),
+    "Reduce burglary: target hardening for 600 homes": date(2002, 3, 31),
+}
+_REPLANNED_ON = date(2002, 3, 19)
+
+# Actions answering more than their own criterion: title -> further criteria.
+_MORE_CRITERIA = {
+    "Quarterly performance report to the board": (C.ACTION_FOCUSED,),
+    "Recruit two BME representatives to the board": (C.EFFICIENT,),
+    "Board self-assessment workshop": (C.PERFORMANCE_MANAGED,),
+}
+
+
 def demo_actions(today: date, member_ids: dict[str, int]) -> list[Action]:
+    """The plan as it stands on `today`, the story's date."""
     actions = []
     for i, (title, criterion, theme, owner, lead, start_w, due_w, status, rating, amount,
             source) in enumerate(_ACTIONS, start=1):
@@ -162,7 +182,12 @@ def demo_actions(today: date, member_ids: dict[str, int]) -> list[Action]:
         due = today + timedelta(weeks=due_w)
         body = owner[1:] if owner.startswith("@") else ""
         member_id = None if body else member_ids[owner]
+        original, changes = _REPLANNED.get(title), ()
+        if original is not None:
+            changes = (DueChange(_REPLANNED_ON, original, due),)
         actions.append(Action(
+            original_due=original, due_changes=changes,
+            more_criteria=_MORE_CRITERIA.get(title, ()),
             reference=f"A-{i:03d}", title=title,
             description=f"{title}. Part of the partnership's action plan.",
             criterion=criterion, theme=theme, owner_member_id=member_id, owner_body=body,

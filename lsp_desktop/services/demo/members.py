@@ -80,6 +80,7 @@ def partnership_details() -> Partnership:
         go_region="GO for London",
         nrf_area=True,
         nrf_allocations={"2001/02": 4_200_000, "2002/03": 6_300_000, "2003/04": 8_400_000},
+        opens_on=D(2002, 6, 30),      # the date the story stands at
     )
 
 
@@ -126,5 +127,5 @@ def populate(services, today: date) -> None:
         _member(("Mr", "Cathal Mac Giolla", "Thameside Irish Community Centre", "community",
                  "BME groups", "member", "cathal@ticc.example.org", True),
                 (Term(START, D(2001, 11, 30), "Stood down"),
-                 Term(D(2002, 2, 1), D(2002, 9, 30), "Term ended"))),
+                 Term(D(2002, 2, 1), D(2002, 5, 31), "Term ended"))),
     ])

@@ -1,6 +1,6 @@
-"""Demo strategies: an agreed Community Strategy (three versions) and a Neighbourhood
-Renewal Strategy out to consultation (two versions), with targets, neighbourhoods,
-endorsements and a consultation log."""
+"""Demo strategies: an agreed Community Strategy (three versions, March 2002) and a
+Neighbourhood Renewal Strategy agreed in April 2002 (three versions), with targets,
+neighbourhoods, endorsements and a consultation log."""
 
 from __future__ import annotations
 
@@ -57,19 +57,19 @@ plans and budgets to it. Partners will report progress to the board each quarter
 """
 _MONITORING_3 = """The board reviews the targets register every quarter; a yearly \
 report goes to the Government Office for London and to every household (in English, \
-Welsh - *croeso i bawb, ŵyr ac wyresau* - Polish, Bengali and Somali).
+Polish, Bengali, Somali, Turkish and Vietnamese).
 """
 
 _NRS_1 = {
     "Priority neighbourhoods": "Northfields and Eastgate are among the 10% most deprived "
-                               "wards in England on the Index of Deprivation 2000.",
+                               "wards in England on the Indices of Deprivation 2000.",
     "Problems and baselines": "Worklessness, burglary and poor health are the main problems.",
     "Floor-target themes": "All six floor-target themes apply.",
 }
 _NRS_2 = {
     "Priority neighbourhoods": """### Northfields and Eastgate
 
-Both estates rank among the **10% most deprived** wards in England (Index of \
+Both estates rank among the **10% most deprived** wards in England (Indices of \
 Deprivation 2000). Together they hold 14% of the borough's people but 31% of its \
 claimants.
 """,
@@ -85,10 +85,14 @@ skills, health, housing and liveability.
 """,
     "Local delivery": "Neighbourhood managers in each estate from September 2002.",
     "Community involvement": """Residents hold half the seats on each neighbourhood \
-board. The consultation draft went to every household <and> to 40 community groups.
+board. The consultation draft went to every household and to 40 community groups.
 """,
     "Monitoring and evaluation": "Quarterly reports to the board against the targets register.",
 }
+_LEARNING_PLAN = """Agreed by the board in May 2002. Board members and community \
+representatives each have a learning need noted at induction; two workshops a year \
+(finance and NRF rules; reading performance data) and a study visit to another LSP.
+"""
 
 
 def _write(services, strategy_id: int, texts: dict[str, str]) -> None:
@@ -123,8 +127,11 @@ def _neighbourhood_renewal(services) -> int:
     svc.save_version(s.id, "working draft, February 2002", today=D(2002, 2, 8))
     s = svc.update(Strategy(**{**s.__dict__, "status": StrategyStatus.CONSULTATION_DRAFT}))
     _write(services, s.id, _NRS_2)
-    svc.save_version(s.id, "consultation draft, April 2002", today=D(2002, 4, 2))
-    # Work has gone on since the consultation draft; the learning plan is still empty.
+    svc.save_version(s.id, "consultation draft, March 2002", today=D(2002, 3, 4))
+    s = svc.update(Strategy(**{**s.__dict__, "status": StrategyStatus.AGREED}))
+    svc.save_version(s.id, "agreed by the board, April 2002", today=D(2002, 4, 23))
+    # Work has gone on since it was agreed: the learning plan (May 2002) and a glossary.
+    _write(services, s.id, {"Learning plan": _LEARNING_PLAN})
     svc.add_section(s.id, "Glossary", "**NRF**: Neighbourhood Renewal Fund. "
                     "**CEF**: Community Empowerment Fund.")
     return s.id
@@ -147,11 +154,11 @@ def _targets(services, community_id: int, nrs_id: int, hoods: list[int]) -> None
         # on track
         t(nrs_id, "education and skills", "Pupils with 5+ GCSEs A*-C (%)", 31.0,
           D(2000, 9, 1), 38.0, D(2004, 9, 1), 34.0, D(2001, 9, 1),
-          "DfES performance tables", "London Central Learning and Skills Council",
+          "DfES performance tables", "London Borough of Thameside",
           49.0, "national"),
         # off track
         t(nrs_id, "health", "Under-18 conceptions per 1,000 girls aged 15-17", 68.0,
-          D(1998, 1, 1), 55.0, D(2004, 12, 31), 67.0, D(2001, 12, 31),
+          D(2000, 12, 31), 55.0, D(2004, 12, 31), 67.0, D(2001, 12, 31),
           "ONS conception statistics", "Thameside Primary Care Trust", 45.0, "national"),
         # on track
         t(nrs_id, "housing", "Council homes below the decent homes standard (%)", 46.0,
@@ -177,7 +184,7 @@ def populate(services, today: date) -> None:
     hoods = [svc.save_neighbourhood(n).id for n in (
         Neighbourhood("Northfields", "Northfields; Canal",
                       "Claimant rate three times the national figure; 10% most deprived "
-                      "wards (ID 2000)."),
+                      "wards (Indices of Deprivation 2000)."),
         Neighbourhood("Eastgate", "Eastgate; Old Kent Road East",
                       "Burglary and under-18 conceptions well above the borough rate."),
     )]
@@ -201,13 +208,13 @@ def populate(services, today: date) -> None:
                           "Every household (in six languages)", 98000, 4215,
                           "72% agreed with the draft vision; many asked for cleaner streets.",
                           community_id),
-        ConsultationEvent("Estate walkabouts and open meetings", D(2002, 4, 8),
-                          D(2002, 5, 17), "Northfields and Eastgate residents, youth clubs, "
+        ConsultationEvent("Estate walkabouts and open meetings", D(2002, 3, 4),
+                          D(2002, 4, 5), "Northfields and Eastgate residents, youth clubs, "
                           "mosque and church groups", 640, 212,
                           "Residents want neighbourhood wardens and a say in NRF grants.",
                           nrs_id),
-        ConsultationEvent("Focus groups with BME communities", D(2002, 4, 22),
-                          D(2002, 5, 3), "Somali, Bengali, Polish and Irish community groups",
+        ConsultationEvent("Focus groups with BME communities", D(2002, 3, 11),
+                          D(2002, 3, 22), "Somali, Bengali, Polish and Irish community groups",
                           85, 85, "Interpreting at meetings; advice on benefits.", nrs_id),
     ):
         svc.save_consultation(event)

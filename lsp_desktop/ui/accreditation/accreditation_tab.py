@@ -87,46 +87,8 @@ class AccreditationTab(QWidget):
         self.self_page.edit_prompts_button.clicked.connect(
             lambda: self.edit_prompts(self.self_page.criterion()))
 
-        self.overview_model = OverviewTableModel(self)
-        self.overview_table = record_table(self.overview_model, "Overview of rounds", (200,),
-                                           stretch_last=False)
-        self.overview_table.horizontalHeader().setMinimumSectionSize(120)
-        overview = QWidget()
-        ov = QVBoxLayout(overview)
-        legend = QLabel("Each round shows the partnership's own rating beside the Government "
-                        "Office's; every cell names its rating as well as colouring it.")
-        legend.setWordWrap(True)
-        ov.addWidget(legend)
-        ov.addWidget(self.overview_table, 1)
-        self.overview_compare_button = QPushButton("Compare two rounds…")
-        ov_row = QHBoxLayout()
-        ov_row.addStretch(1)
-        ov_row.addWidget(self.overview_compare_button)
-        ov.addLayout(ov_row)
-
-        self.readiness_intro = QLabel()
-        self.readiness_intro.setWordWrap(True)
-        self.readiness_intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.disagreements = QLabel()
-        self.disagreements.setWordWrap(True)
-        self.disagreements.setTextFormat(Qt.TextFormat.PlainText)
-        self.disagreements.setStyleSheet("background: #fde0dc; padding: 6px;")
-        self.readiness_model = CriterionTableModel(self)
-        self.readiness_table = record_table(self.readiness_model, "Readiness by criterion",
-                                            (230, 150, 150), sortable=False)
-        self.readiness_table.setMaximumHeight(190)
-        self.signal_model = SignalTableModel(self)
-        self.signal_table = record_table(self.signal_model, "Readiness signals",
-                                         (200, 110, 620))
-        self.signal_table.doubleClicked.connect(lambda _i: self.go_to_signal())
-        self.go_to_button = QPushButton("&Go to where it can be fixed")
-        ready = QWidget()
-        rd = QVBoxLayout(ready)
-        rd.addWidget(self.readiness_intro)
-        rd.addWidget(self.disagreements)
-        rd.addWidget(self.readiness_table)
-        rd.addWidget(table_box("Signals computed from the data", self.signal_table,
-                               (self.go_to_button,)), 1)
+        overview = self._overview_page()
+        ready = self._readiness_page()
 
         self.pages = QTabWidget()
         self.pages.addTab(self.self_page, "Self-assessment")
@@ -155,6 +117,54 @@ class AccreditationTab(QWidget):
         if load:
             self.refresh()
 
+    # -- building --------------------------------------------------------
+    def _overview_page(self) -> QWidget:
+        """Every round's self and GO ratings side by side."""
+        self.overview_model = OverviewTableModel(self)
+        self.overview_table = record_table(self.overview_model, "Overview of rounds", (200,),
+                                           stretch_last=False)
+        self.overview_table.horizontalHeader().setMinimumSectionSize(120)
+        overview = QWidget()
+        ov = QVBoxLayout(overview)
+        legend = QLabel("Each round shows the partnership's own rating beside the Government "
+                        "Office's; every cell names its rating as well as colouring it.")
+        legend.setWordWrap(True)
+        ov.addWidget(legend)
+        ov.addWidget(self.overview_table, 1)
+        self.overview_compare_button = QPushButton("Compare two rounds…")
+        ov_row = QHBoxLayout()
+        ov_row.addStretch(1)
+        ov_row.addWidget(self.overview_compare_button)
+        ov.addLayout(ov_row)
+        return overview
+
+    def _readiness_page(self) -> QWidget:
+        """What the data say beside the ratings, and where to put each signal right."""
+        self.readiness_intro = QLabel()
+        self.readiness_intro.setWordWrap(True)
+        self.readiness_intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.disagreements = QLabel()
+        self.disagreements.setWordWrap(True)
+        self.disagreements.setTextFormat(Qt.TextFormat.PlainText)
+        self.disagreements.setStyleSheet("background: #fde0dc; padding: 6px;")
+        self.readiness_model = CriterionTableModel(self)
+        self.readiness_table = record_table(self.readiness_model, "Readiness by criterion",
+                                            (230, 150, 150), sortable=False)
+        self.readiness_table.setMaximumHeight(190)
+        self.signal_model = SignalTableModel(self)
+        self.signal_table = record_table(self.signal_model, "Readiness signals",
+                                         (200, 110, 620))
+        self.signal_table.doubleClicked.connect(lambda _i: self.go_to_signal())
+        self.go_to_button = QPushButton("&Go to where it can be fixed")
+        ready = QWidget()
+        rd = QVBoxLayout(ready)
+        rd.addWidget(self.readiness_intro)
+        rd.addWidget(self.disagreements)
+        rd.addWidget(self.readiness_table)
+        rd.addWidget(table_box("Signals computed from the data", self.signal_table,
+                               (self.go_to_button,)), 1)
+        return ready
+
     def today(self) -> date:
         return self.controller.today()
 
@@ -169,6 +179,14 @@ class AccreditationTab(QWidget):
     def set_as_at(self, day: date) -> None:
         """Compute readiness as at `day`; the window refreshes the tab."""
         self.controller.set_today(day)
+
+    def print_options(self) -> dict:
+        """Print prints the pack of the round shown, computed at the tab's date (so the
+        readiness annex says what the Readiness page says)."""
+        options: dict = {"on": self.today()}
+        if self.round is not None:
+            options["choice"] = self.round.name
+        return options
 
     # -- loading ---------------------------------------------------------
     def refresh(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -75,6 +76,41 @@ class SelfAssessmentPage(QWidget):
             lambda *_: self._criterion_changed())
         self._viewer_dir: tempfile.TemporaryDirectory | None = None
 
+        scroll = self._criterion_panel()
+
+        splitter = QSplitter()
+        splitter.addWidget(self.criteria_table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([580, 800])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.save_button.clicked.connect(self.save_criterion)
+        self.add_weakness_button.clicked.connect(self.add_weakness)
+        self.edit_weakness_button.clicked.connect(self.edit_weakness)
+        self.remove_weakness_button.clicked.connect(self.remove_weakness)
+        self.make_action_button.clicked.connect(self.make_action)
+        self.add_evidence_button.clicked.connect(self.add_evidence)
+        self.edit_evidence_button.clicked.connect(self.edit_evidence)
+        self.open_evidence_button.clicked.connect(self.open_evidence)
+        self.remove_evidence_button.clicked.connect(self.remove_evidence)
+        for b in (self.save_button, self.add_weakness_button, self.edit_weakness_button,
+                  self.remove_weakness_button, self.make_action_button,
+                  self.add_evidence_button, self.remove_evidence_button):
+            b.setEnabled(self.controller.can_edit)
+        SelectionActions(self.weakness_table, read_only=read_only).add(
+            self.edit_weakness_button, self.remove_weakness_button, self.make_action_button,
+            single=True)
+        SelectionActions(self.evidence_table, read_only=read_only).add(
+            self.edit_evidence_button, self.open_evidence_button, single=True,
+            changes=False).add(self.remove_evidence_button, single=True)
+
+    # -- building --------------------------------------------------------
+    def _criterion_panel(self) -> FittedScrollArea:
+        """The chosen criterion: what it asks, what the data say, the form, then its
+        weaknesses and evidence, in a pane that scrolls up and down."""
         self.heading = QLabel()
         self.heading.setStyleSheet("font-weight: bold; font-size: 13pt;")
         self.description = _plain(QLabel())
@@ -107,31 +143,8 @@ class SelfAssessmentPage(QWidget):
         form.addRow("&Narrative", self.narrative)
         form.addRow("S&trengths", self.strengths)
 
-        self.weakness_model = WeaknessTableModel(parent=self)
-        self.weakness_table = record_table(self.weakness_model, "Weaknesses", (420, 90))
-        self.weakness_table.doubleClicked.connect(lambda _i: self.edit_weakness())
-        self.weakness_table.setMaximumHeight(160)
-        self.add_weakness_button = QPushButton("Add &weakness…")
-        self.edit_weakness_button = QPushButton("Edit…")
-        self.remove_weakness_button = QPushButton("Remove")
-        self.make_action_button = QPushButton("Ma&ke action")
-        self.make_action_button.setToolTip("Add an action to the action plan answering the "
-                                           "selected weakness, linked to this criterion")
-        weak_box = table_box("Weaknesses", self.weakness_table, (
-            self.add_weakness_button, self.edit_weakness_button, self.remove_weakness_button,
-            self.make_action_button))
-
-        self.evidence_model = EvidenceTableModel(self)
-        self.evidence_table = record_table(self.evidence_model, "Evidence", (240, 80, 85, 200))
-        self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
-        self.evidence_table.setMaximumHeight(200)
-        self.add_evidence_button = QPushButton("Add evi&dence…")
-        self.edit_evidence_button = QPushButton("Edit…")
-        self.open_evidence_button = QPushButton("&Open file")
-        self.remove_evidence_button = QPushButton("Remove")
-        ev_box = table_box("Evidence", self.evidence_table, (
-            self.add_evidence_button, self.edit_evidence_button, self.open_evidence_button,
-            self.remove_evidence_button))
+        weak_box = self._weakness_box()
+        ev_box = self._evidence_box()
 
         head = QHBoxLayout()
         head.addWidget(self.heading, 1)
@@ -150,36 +163,35 @@ class SelfAssessmentPage(QWidget):
         col.addLayout(save_row)
         col.addWidget(weak_box)
         col.addWidget(ev_box)
-        scroll = FittedScrollArea(body)
+        return FittedScrollArea(body)
 
-        splitter = QSplitter()
-        splitter.addWidget(self.criteria_table)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([580, 800])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+    def _weakness_box(self) -> QGroupBox:
+        self.weakness_model = WeaknessTableModel(parent=self)
+        self.weakness_table = record_table(self.weakness_model, "Weaknesses", (420, 90))
+        self.weakness_table.doubleClicked.connect(lambda _i: self.edit_weakness())
+        self.weakness_table.setMaximumHeight(160)
+        self.add_weakness_button = QPushButton("Add &weakness…")
+        self.edit_weakness_button = QPushButton("Edit…")
+        self.remove_weakness_button = QPushButton("Remove")
+        self.make_action_button = QPushButton("Ma&ke action")
+        self.make_action_button.setToolTip("Add an action to the action plan answering the "
+                                           "selected weakness, linked to this criterion")
+        return table_box("Weaknesses", self.weakness_table, (
+            self.add_weakness_button, self.edit_weakness_button, self.remove_weakness_button,
+            self.make_action_button))
 
-        self.save_button.clicked.connect(self.save_criterion)
-        self.add_weakness_button.clicked.connect(self.add_weakness)
-        self.edit_weakness_button.clicked.connect(self.edit_weakness)
-        self.remove_weakness_button.clicked.connect(self.remove_weakness)
-        self.make_action_button.clicked.connect(self.make_action)
-        self.add_evidence_button.clicked.connect(self.add_evidence)
-        self.edit_evidence_button.clicked.connect(self.edit_evidence)
-        self.open_evidence_button.clicked.connect(self.open_evidence)
-        self.remove_evidence_button.clicked.connect(self.remove_evidence)
-        for b in (self.save_button, self.add_weakness_button, self.edit_weakness_button,
-                  self.remove_weakness_button, self.make_action_button,
-                  self.add_evidence_button, self.remove_evidence_button):
-            b.setEnabled(self.controller.can_edit)
-        SelectionActions(self.weakness_table, read_only=read_only).add(
-            self.edit_weakness_button, self.remove_weakness_button, self.make_action_button,
-            single=True)
-        SelectionActions(self.evidence_table, read_only=read_only).add(
-            self.edit_evidence_button, self.open_evidence_button, single=True,
-            changes=False).add(self.remove_evidence_button, single=True)
+    def _evidence_box(self) -> QGroupBox:
+        self.evidence_model = EvidenceTableModel(self)
+        self.evidence_table = record_table(self.evidence_model, "Evidence", (240, 80, 85, 200))
+        self.evidence_table.doubleClicked.connect(lambda _i: self.open_evidence())
+        self.evidence_table.setMaximumHeight(200)
+        self.add_evidence_button = QPushButton("Add evi&dence…")
+        self.edit_evidence_button = QPushButton("Edit…")
+        self.open_evidence_button = QPushButton("&Open file")
+        self.remove_evidence_button = QPushButton("Remove")
+        return table_box("Evidence", self.evidence_table, (
+            self.add_evidence_button, self.edit_evidence_button, self.open_evidence_button,
+            self.remove_evidence_button))
 
     @property
     def round(self) -> AssessmentRound | None:

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QPushButton,
     QTabWidget,
@@ -35,6 +38,8 @@ from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import format_pounds
 from lsp_desktop.ui.actions.action_dialog_controller import (
     Decision,
+    also_answer_choices,
+    also_answered,
     answer_choices,
     answer_key,
     answered,
@@ -44,6 +49,7 @@ from lsp_desktop.ui.actions.action_dialog_controller import (
     owner_choices,
     page_to_show,
     parse_amount,
+    slip_text,
     sorted_notes,
     theme_for,
     title_of,
@@ -126,6 +132,7 @@ class ActionDialog(QDialog):
         tabs.addTab(self._details_page(a, owners, next_reference, targets, concerns), "Details")
         tabs.addTab(self._milestones_page(a), "Milestones")
         tabs.addTab(self._notes_page(a, today), "Progress notes")
+        tabs.addTab(self._purposes_page(a, targets, concerns), "Also answers")
         self.tabs = tabs
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -202,6 +209,11 @@ class ActionDialog(QDialog):
         self.due_edit = OptionalDateEdit("", a.due)
         self.due_edit.edit.setAccessibleName("Due date")
         form.addRow("D&ue", self._with_message("due", self.due_edit))
+        if a.slipped:
+            self.slip_label = QLabel(slip_text(a))
+            self.slip_label.setWordWrap(True)
+            self.slip_label.setTextFormat(Qt.TextFormat.PlainText)
+            form.addRow("", self.slip_label)
         self.status_combo = QComboBox()
         self.status_combo.setAccessibleName("Status")
         for s in ActionStatus:
@@ -314,6 +326,45 @@ class ActionDialog(QDialog):
     def _show_notes(self) -> None:
         self.notes_view.setPlainText(notes_text(self.notes))
 
+    def _purposes_page(self, a: Action, targets, concerns) -> QWidget:
+        """Every further criterion, target and area of concern the action answers."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("Besides what it answers first (on Details), this action "
+                                "also answers the items ticked here."))
+        self.purposes_model = QStandardItemModel(self)
+        for label, key, ticked in also_answer_choices(a, targets, concerns):
+            item = QStandardItem(label)
+            item.setData(key, Qt.ItemDataRole.UserRole)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            self.purposes_model.appendRow(item)
+        self.purposes_view = QListView()
+        self.purposes_view.setModel(self.purposes_model)
+        self.purposes_view.setAccessibleName("Also answers")
+        self.purposes_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Areas of concern are sentences: wrapped, never cut off at the right.
+        self.purposes_view.setWordWrap(True)
+        self.purposes_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.purposes_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.purposes_view, 1)
+        return page
+
+    def set_also_answers(self, key: str, checked: bool = True) -> None:
+        """Tick (or untick) a further purpose by its `kind:value` key."""
+        for row in range(self.purposes_model.rowCount()):
+            item = self.purposes_model.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == key:
+                item.setCheckState(Qt.CheckState.Checked if checked
+                                   else Qt.CheckState.Unchecked)
+
+    def _ticked_purposes(self) -> list[str]:
+        model = self.purposes_model
+        return [model.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(model.rowCount())
+                if model.item(row).checkState() == Qt.CheckState.Checked]
+
     def _answers_changed(self) -> None:
         theme = theme_for(self.answers_combo.currentData(), self._targets)
         if theme:
@@ -323,11 +374,12 @@ class ActionDialog(QDialog):
     def action(self) -> Action:
         base = self._original or Action(reference="", title="")
         amount, _problem = parse_amount(self.amount_edit.text())
+        first = answered(self.answers_combo.currentData())
         return base.with_changes(
             reference=self.reference_edit.text().strip(),
             title=self.title_edit.text().strip(),
             description=self.description_edit.toPlainText(),
-            **answered(self.answers_combo.currentData()),
+            **first, **also_answered(first, self._ticked_purposes()),
             theme=self.theme(),
             owner_member_id=self.owner_combo.currentData(),
             owner_body=self.body_edit.text().strip(),

@@ -14,7 +14,7 @@ from lsp_desktop.domain.text import format_date
 
 NOTHING = "— nothing in particular —"
 NO_MEMBER = "— no member —"
-DETAILS, MILESTONES, NOTES = range(3)       # the dialog's pages
+DETAILS, MILESTONES, NOTES, ALSO_ANSWERS = range(4)       # the dialog's pages
 
 
 class Decision(Enum):
@@ -67,6 +67,47 @@ def answered(key: str | None) -> dict:
     return {"criterion": Criterion(value) if kind == "criterion" else None,
             "target_id": value if kind == "target" else None,
             "concern_id": value if kind == "concern" else None}
+
+
+def also_answer_choices(action: Action, targets=(), concerns=()
+                        ) -> list[tuple[str, str, bool]]:
+    """(label, key, ticked) of every further purpose the action may answer besides the one
+    shown on Details: criteria, targets and areas of concern (one no longer offered stays).
+    An action made from an area of concern answers its criterion and the concern: the
+    concern is ticked here, so saving the dialog keeps it."""
+    ticked = ({f"criterion:{c.value}" for c in action.criteria}
+              | {f"target:{t}" for t in action.target_ids}
+              | {f"concern:{c}" for c in action.concern_ids}) - {answer_key(action)}
+    choices = [(label, key) for label, key in answer_choices(Action("", ""), targets, concerns)
+               if key is not None]
+    known = {key for _label, key in choices}
+    choices += [(f"{k.split(':')[0].capitalize()} #{k.split(':')[1]}", k)
+                for k in sorted(ticked - known)]
+    return [(label, key, key in ticked) for label, key in choices]
+
+
+def also_answered(first: dict, keys: Iterable[str]) -> dict:
+    """The further-purpose fields of Action for the ticked `keys`, leaving out the first
+    purpose (`first`, from answered()) when it is ticked too."""
+    more: dict[str, list] = {"criterion": [], "target": [], "concern": []}
+    for key in keys:
+        kind, value = parse_answer(key)
+        more[kind].append(Criterion(value) if kind == "criterion" else value)
+    return {"more_criteria": tuple(c for c in more["criterion"] if c != first["criterion"]),
+            "more_target_ids": tuple(t for t in more["target"] if t != first["target_id"]),
+            "more_concern_ids": tuple(c for c in more["concern"]
+                                      if c != first["concern_id"])}
+
+
+def slip_text(action: Action) -> str:
+    """`Originally due 31/03/2002 (re-planned: 31/03/2002 → 16/06/2002 on 19/03/2002)`;
+    empty for an action never re-planned."""
+    if not action.slipped:
+        return ""
+    moves = "; ".join(f"{format_date(c.before)} → {format_date(c.after)} on "
+                      f"{format_date(c.changed_on)}" for c in action.due_changes)
+    return (f"Originally due {format_date(action.original_due)}"
+            + (f" (re-planned: {moves})" if moves else ""))
 
 
 def theme_for(key: str | None, targets) -> str | None:

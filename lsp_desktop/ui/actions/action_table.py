@@ -160,13 +160,11 @@ class ActionTableModel(RecordTableModel):
         return text
 
     def answers_text(self, a: Action) -> str:
-        if a.criterion is not None:
-            return a.criterion.label
-        if a.target_id is not None:
-            return "Target: " + self._targets.get(a.target_id, f"#{a.target_id}")
-        if a.concern_id is not None:
-            return "Concern: " + self._concerns.get(a.concern_id, f"#{a.concern_id}")
-        return ""
+        """Every purpose, criteria first: `Strategic; Target: Burglary; Concern: ...`."""
+        parts = [c.label for c in a.criteria]
+        parts += ["Target: " + self._targets.get(t, f"#{t}") for t in a.target_ids]
+        parts += ["Concern: " + self._concerns.get(c, f"#{c}") for c in a.concern_ids]
+        return "; ".join(parts)
 
     def group_rows(self) -> list[int]:
         return [i for i, r in enumerate(self._records) if isinstance(r, GroupHeader)]
@@ -204,7 +202,7 @@ class ActionTableModel(RecordTableModel):
             days = a.days_overdue(self.today)
             cached = (a.reference, a.title, self.answers_text(a), a.theme.capitalize(),
                       self.owner_text(a), a.lead_officer, format_date(a.start),
-                      format_date(a.due), a.status.label,
+                      a.due_text(), a.status.label,
                       a.progress.label if a.progress else "",
                       f"⚠ {days} day{'s' if days != 1 else ''}" if days else "",
                       format_pounds(a.amount),

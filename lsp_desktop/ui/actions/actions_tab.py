@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -35,6 +36,7 @@ from lsp_desktop.ui.actions.actions_controller import (
     GROUP_CHOICES,
     PROGRESS_CHOICES,
     STATUS_CHOICES,
+    ActionButtons,
     ActionsController,
 )
 from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
@@ -83,23 +85,7 @@ class ActionsTab(QWidget):
 
         self.summary = SummaryStrip()
 
-        self.filter_edit = filter_edit("Filter by reference, title, owner or officer",
-                                       "Filter actions")
-        self.status_combo = filter_combo("Status filter", STATUS_CHOICES, min_length=10)
-        self.progress_combo = filter_combo("Progress filter", PROGRESS_CHOICES, min_length=10)
-        self.owner_combo = filter_combo("Owner filter", min_length=10)
-        self.criterion_combo = filter_combo("Criterion filter", CRITERION_CHOICES, min_length=10)
-        self.theme_combo = filter_combo("Theme filter", min_length=10)
-        self.overdue_check = QCheckBox("⚠ Overdue")
-        self.soon_check = QCheckBox("Due in 30 days")
-        self.group_combo = filter_combo("Group by", GROUP_CHOICES)
-        bar = filter_bar(self.filter_edit, self.status_combo, self.progress_combo,
-                         self.owner_combo, self.criterion_combo, self.theme_combo, stretch=1)
-        bar2 = filter_bar(None, self.overdue_check, self.soon_check, "Group by",
-                          self.group_combo)
-        bar2.addStretch(1)
-        self.count_label = QLabel()
-        bar2.addWidget(self.count_label)
+        bar, bar2 = self._filter_bars()
 
         # Return opens an action through the tab's own Edit actions (below).
         self.table = record_table(
@@ -116,22 +102,8 @@ class ActionsTab(QWidget):
         self.views.addTab(self.timeline, "Timeline")
         self.views.currentChanged.connect(lambda _i: self._update_timeline())
 
-        self.add_button = QPushButton("&New action…")
-        self.edit_button = QPushButton("Ed&it…")
-        self.note_button = QPushButton("Add n&ote…")
-        self.complete_button = QPushButton("Mark com&plete")
-        self.bulk_button = QPushButton("Change se&lected…")
-        self.delete_button = QPushButton("&Delete")
-        buttons = QHBoxLayout()
-        hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
-        hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
-        buttons.addWidget(hint, 1)
         allowed = self.controller.buttons()
-        for b, on in ((self.add_button, allowed.add), (self.edit_button, allowed.edit),
-                      (self.note_button, allowed.note), (self.complete_button, allowed.complete),
-                      (self.bulk_button, allowed.bulk), (self.delete_button, allowed.delete)):
-            buttons.addWidget(b)
-            b.setEnabled(on)
+        buttons = self._buttons_row(allowed)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -140,39 +112,14 @@ class ActionsTab(QWidget):
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
 
-        self.new_action = QAction("New &action…", self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self.new_action.triggered.connect(self.add_action)
-        self.new_action.setEnabled(allowed.add)
-        self.addAction(self.new_action)
-        self.delete_action = QAction("&Delete actions", self,
-                                     shortcut=QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(self.delete_action)
-        # Nothing selected (or only a group's heading): nothing to edit, note or delete.
-        self.selection_actions = SelectionActions(self.table, lambda: len(self.selected_ids()),
-                                                  read_only)
-        self.selection_actions.add(self.edit_button, changes=False)
-        self.selection_actions.add(self.note_button, single=True)
-        self.selection_actions.add(self.complete_button, self.bulk_button, self.delete_button,
-                                   self.delete_action)
-        # Return or the keypad's Enter on a row opens it, as double-click does (and as on
-        # the Members tab).
-        self.edit_action_return = QAction("&Edit action…", self,
-                                          shortcut=QKeySequence(Qt.Key.Key_Return))
-        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
-        for a in (self.edit_action_return, self.edit_action_enter):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            a.triggered.connect(self.edit_selected)
-            self.table.addAction(a)
+        self._add_shortcuts(allowed)
 
         # Typing filters after a short pause so fast typists are not held up.
         self._filter_timer = QTimer(self, singleShot=True, interval=120)
         self._filter_timer.timeout.connect(self.apply_filters)
         self.filter_edit.textChanged.connect(self._filter_timer.start)
         for combo in (self.status_combo, self.progress_combo, self.owner_combo,
-                      self.criterion_combo, self.theme_combo):
+                      self.criterion_combo, self.theme_combo, self.purpose_combo):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.overdue_check.toggled.connect(self.apply_filters)
         self.soon_check.toggled.connect(self.apply_filters)
@@ -186,6 +133,80 @@ class ActionsTab(QWidget):
         # load=False: the window loads a hidden tab when it is first shown (start-up).
         if load:
             self.refresh()
+
+    # -- building --------------------------------------------------------
+    def _filter_bars(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Text, status, rating, owner, criterion and theme; then overdue, due soon and
+        the grouping, with the count."""
+        self.filter_edit = filter_edit("Filter by reference, title, owner or officer",
+                                       "Filter actions")
+        self.status_combo = filter_combo("Status filter", STATUS_CHOICES, min_length=10)
+        self.progress_combo = filter_combo("Progress filter", PROGRESS_CHOICES, min_length=10)
+        self.owner_combo = filter_combo("Owner filter", min_length=10)
+        self.criterion_combo = filter_combo("Criterion filter", CRITERION_CHOICES, min_length=10)
+        self.theme_combo = filter_combo("Theme filter", min_length=10)
+        self.purpose_combo = filter_combo("Answers target or area of concern",
+                                          [("Any target or concern", "")], min_length=24)
+        self.overdue_check = QCheckBox("⚠ Overdue")
+        self.soon_check = QCheckBox("Due in 30 days")
+        self.group_combo = filter_combo("Group by", GROUP_CHOICES)
+        bar = filter_bar(self.filter_edit, self.status_combo, self.progress_combo,
+                         self.owner_combo, self.criterion_combo, self.theme_combo, stretch=1)
+        bar2 = filter_bar(None, self.overdue_check, self.soon_check)
+        bar2.addWidget(self.purpose_combo, 1)
+        bar2.addWidget(QLabel("Group by"))
+        bar2.addWidget(self.group_combo)
+        bar2.addStretch(1)
+        self.count_label = QLabel()
+        bar2.addWidget(self.count_label)
+        return bar, bar2
+
+    def _buttons_row(self, allowed: ActionButtons) -> QHBoxLayout:
+        self.add_button = QPushButton("&New action…")
+        self.edit_button = QPushButton("Ed&it…")
+        self.note_button = QPushButton("Add n&ote…")
+        self.complete_button = QPushButton("Mark com&plete")
+        self.bulk_button = QPushButton("Change se&lected…")
+        self.delete_button = QPushButton("&Delete")
+        buttons = QHBoxLayout()
+        hint = QLabel("Select several rows (Ctrl/Shift-click) to change them together.")
+        hint.setWordWrap(True)      # wraps rather than holding the window wider than 1024
+        buttons.addWidget(hint, 1)
+        for b, on in ((self.add_button, allowed.add), (self.edit_button, allowed.edit),
+                      (self.note_button, allowed.note), (self.complete_button, allowed.complete),
+                      (self.bulk_button, allowed.bulk), (self.delete_button, allowed.delete)):
+            buttons.addWidget(b)
+            b.setEnabled(on)
+        return buttons
+
+    def _add_shortcuts(self, allowed: ActionButtons) -> None:
+        """Ctrl+Shift+A anywhere on the tab; Delete, Return and Enter on the table."""
+        self.new_action = QAction("New &action…", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.new_action.triggered.connect(self.add_action)
+        self.new_action.setEnabled(allowed.add)
+        self.addAction(self.new_action)
+        self.delete_action = QAction("&Delete actions", self,
+                                     shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+        # Nothing selected (or only a group's heading): nothing to edit, note or delete.
+        self.selection_actions = SelectionActions(self.table, lambda: len(self.selected_ids()),
+                                                  self.read_only)
+        self.selection_actions.add(self.edit_button, changes=False)
+        self.selection_actions.add(self.note_button, single=True)
+        self.selection_actions.add(self.complete_button, self.bulk_button, self.delete_button,
+                                   self.delete_action)
+        # Return or the keypad's Enter on a row opens it, as double-click does (and as on
+        # the Members tab).
+        self.edit_action_return = QAction("&Edit action…", self,
+                                          shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        for a in (self.edit_action_return, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(self.edit_selected)
+            self.table.addAction(a)
 
     # -- state -----------------------------------------------------------
     def today(self) -> date:
@@ -214,6 +235,7 @@ class ActionsTab(QWidget):
                             {t[0]: t[1] for t in self._targets()},
                             dict(self._concerns()))
         self._fill_choice_combos(actions, names)
+        self._fill_purposes()
         self._after_filter()
         for action_id in selected:
             self.select_id(action_id, add=True)
@@ -232,12 +254,34 @@ class ActionsTab(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
+    def _fill_purposes(self) -> None:
+        """Targets and GO areas of concern, to show the actions answering one of them."""
+        current = self.purpose_combo.currentData()
+        self.purpose_combo.blockSignals(True)
+        self.purpose_combo.clear()
+        self.purpose_combo.addItem("Any target or concern", "")
+        for tid, label, _theme in self._targets():
+            self.purpose_combo.addItem(f"Target: {label}", f"target:{tid}")
+        for cid, label in self._concerns():
+            self.purpose_combo.addItem(f"Concern: {label}", f"concern:{cid}")
+        self.purpose_combo.setCurrentIndex(max(0, self.purpose_combo.findData(current)))
+        self.purpose_combo.blockSignals(False)
+
     def current_filter(self) -> ActionFilter:
-        return self.controller.filter(
+        kind, _sep, value = (self.purpose_combo.currentData() or "").partition(":")
+        return replace(self.controller.filter(
             self.filter_edit.text(), self.status_combo.currentData(),
             self.progress_combo.currentData(), self.owner_combo.currentData(),
             self.criterion_combo.currentData(), self.theme_combo.currentData(),
-            self.overdue_check.isChecked(), self.soon_check.isChecked())
+            self.overdue_check.isChecked(), self.soon_check.isChecked()),
+            target_id=int(value) if kind == "target" else None,
+            concern_id=int(value) if kind == "concern" else None)
+
+    def print_options(self) -> dict:
+        """What Print uses so the action plan printed is the one shown: filters, grouping
+        and the date the tab judges overdue actions at."""
+        return {"on": self.today(), "action_filter": self.current_filter(),
+                "group_by": str(self.group_combo.currentData() or "criterion")}
 
     def apply_filters(self) -> None:
         self._filter_timer.stop()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.members import Balance, Sector
+from lsp_desktop.domain.reference_board import SOUTHWARK_2002, balance_beside_reference
 from lsp_desktop.domain.text import format_date
 
 SECTOR_COLOURS = {
@@ -43,12 +44,20 @@ class BalancePanel(QScrollArea):
         grid = QGridLayout()
         self.bars: dict[Sector, QProgressBar] = {}
         self.counts: dict[Sector, QLabel] = {}
-        for i, sector in enumerate(Sector):
+        self.reference: dict[Sector, QLabel] = {}
+        # The guidance names no quota: the board is shown beside a real board of the period.
+        ref_head = QLabel("Southwark\n2002")
+        ref_head.setToolTip(SOUTHWARK_2002.description())
+        ref_head.setAlignment(Qt.AlignmentFlag.AlignRight)
+        ref_head.setStyleSheet("color: #5f6b7a;")
+        grid.addWidget(ref_head, 0, 3)
+        for i, sector in enumerate(Sector, start=1):
             grid.addWidget(QLabel(sector.label), i, 0)
             bar = QProgressBar()
             bar.setRange(0, 1000)
             bar.setTextVisible(True)
             bar.setAccessibleName(f"{sector.label} share")
+            bar.setMaximumWidth(72)      # room for the reference board's column beside
             bar.setStyleSheet(
                 f"QProgressBar::chunk {{ background: {SECTOR_COLOURS[sector]}; }}"
                 "QProgressBar { text-align: center; }")
@@ -56,7 +65,13 @@ class BalancePanel(QScrollArea):
             count = QLabel()
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(count, i, 2)
+            ref = QLabel()
+            ref.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            ref.setStyleSheet("color: #5f6b7a;")
+            ref.setAccessibleName(f"{sector.label} on the reference board")
+            grid.addWidget(ref, i, 3)
             self.bars[sector], self.counts[sector] = bar, count
+            self.reference[sector] = ref
         layout.addLayout(grid)
         self.chair = QLabel()
         self.chair.setWordWrap(True)
@@ -94,6 +109,9 @@ class BalancePanel(QScrollArea):
             self.bars[sector].setValue(round(share * 1000))
             self.bars[sector].setFormat(f"{share:.0%}")
             self.counts[sector].setText(str(balance.by_sector[sector]))
+        for line in balance_beside_reference(balance):
+            self.reference[line.sector].setText(
+                f"{line.reference_seats} ({line.reference_share:.0%})")
         self.chair.setText(f"Chair from the {balance.chair_sector.value} sector"
                            if balance.chair_sector else "No chair on this date")
         self.categories.setText("\n".join(f"{name}: {n}" for name, n in balance.by_category.items())

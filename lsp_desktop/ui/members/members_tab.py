@@ -108,21 +108,7 @@ class MembersTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
 
-        self.new_action = QAction("&New member…", self, shortcut=QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self.add_member)
-        self.find_action = QAction("&Filter members", self, shortcut=QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_filter)
-        self.delete_action = QAction("&Delete member", self, shortcut=QKeySequence.StandardKey.Delete)
-        self.delete_action.triggered.connect(self.delete_selected)
-        self.edit_action = QAction("&Edit member…", self, shortcut=QKeySequence(Qt.Key.Key_Return))
-        self.edit_action.triggered.connect(self.edit_selected)
-        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
-        self.edit_action_enter.triggered.connect(self.edit_selected)
-        for a in (self.delete_action, self.edit_action, self.edit_action_enter):
-            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.table.addAction(a)
-        self.new_action.setEnabled(self.controller.can_add)
-        self.delete_action.setEnabled(not read_only)
+        self._add_shortcuts()
 
         # Filtering is fast enough (see benchmarks/bench_members.py) to follow each keystroke.
         self.filter_edit.textChanged.connect(self.apply_text_filter)
@@ -139,6 +125,31 @@ class MembersTab(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self.model.set_filter(status=FIRST_STATUS)
         self.refresh()
+
+    def _add_shortcuts(self) -> None:
+        """Ctrl+N and Ctrl+F (the Edit menu shows them); Delete, Return and Enter on the
+        table."""
+        self.new_action = QAction("&New member…", self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.add_member)
+        self.find_action = QAction("&Filter members", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_filter)
+        self.delete_action = QAction("&Delete member", self, shortcut=QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.edit_action = QAction("&Edit member…", self, shortcut=QKeySequence(Qt.Key.Key_Return))
+        self.edit_action.triggered.connect(self.edit_selected)
+        self.edit_action_enter = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Enter))
+        self.edit_action_enter.triggered.connect(self.edit_selected)
+        for a in (self.delete_action, self.edit_action, self.edit_action_enter):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(a)
+        self.new_action.setEnabled(self.controller.can_add)
+        self.delete_action.setEnabled(not self.read_only)
+
+    def print_options(self) -> dict:
+        """What Print uses so the register printed is the one shown: the As on date, the
+        sector, and former members when the list shows them."""
+        return {"on": self.on_date.value(), "sector": self.sector_combo.currentData() or "",
+                "history": self.status_combo.currentData() != "current"}
 
     def set_active(self, active: bool) -> None:
         """Ctrl+N and Ctrl+F belong to whichever tab is showing, so other tabs can use them."""

@@ -122,7 +122,9 @@ class PartnershipDialog(QDialog):
         return Partnership(self.name.text().strip(), self.council_area.text().strip(),
                            self.go_region.currentText().strip(), self.nrf_area.isChecked(),
                            allocations, self.retention.value(),
-                           version=self._original.version if self._original else None)
+                           version=self._original.version if self._original else None,
+                           # the date the window opens at is kept as it was
+                           opens_on=self._original.opens_on if self._original else None)
 
     def show_errors(self, errors: list[FieldError]) -> None:
         name = [e.message for e in errors if e.field == "name"]

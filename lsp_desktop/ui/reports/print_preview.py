@@ -32,6 +32,7 @@ REPORT_CHOICES = (
     ("actions", "Action plan"),
     ("strategy", "Strategy draft"),
     ("pack", "Accreditation submission pack"),
+    ("interests", "Register of interests"),
 )
 PREVIEW_DPI = 80
 PRINT_DPI = 300
@@ -122,8 +123,11 @@ class PrintPreviewDialog(QDialog):
 
     def __init__(self, services, report: str = "register", parent=None,
                  today: date | None = None, paper: str = "a4", lead_officer: str = "",
-                 export_folder: str = ""):
+                 export_folder: str = "", options: dict | None = None):
         super().__init__(parent)
+        # What the tab that asked shows (its date and filters): printed as shown.
+        self.options = dict(options or {})
+        self.options_report = report
         self.lead_officer = lead_officer
         self.export_folder = export_folder
         self.setWindowTitle("Print preview")
@@ -140,6 +144,7 @@ class PrintPreviewDialog(QDialog):
         self._printer = None
         self._build()
         self.paper_box.setCurrentIndex(1 if paper == "letter" else 0)
+        self.history_box.setChecked(bool(self.options.get("history")))
         index = next((i for i, (key, _l) in enumerate(REPORT_CHOICES) if key == report), 0)
         self.report_box.setCurrentIndex(index)
         self._options_changed()
@@ -153,8 +158,11 @@ class PrintPreviewDialog(QDialog):
         self.paper_box = QComboBox()
         self.paper_box.addItems(["A4", "Letter"])
         self.on_label = QLabel("On:")
-        self.on_edit = DateEdit(self.today)
-        self.on_edit.setToolTip("The board as on this date")
+        self.on_edit = DateEdit(self.options.get("on") or self.today)
+        self.on_edit.setToolTip("The date the report is computed at")
+        self.annex_box = QCheckBox("Readiness annex")
+        self.annex_box.setChecked(True)
+        self.annex_box.setToolTip("Include Annex A, the readiness signals, in the pack")
         self.public_box = QCheckBox("Public version")
         self.history_box = QCheckBox("Former members")
         self.choice_box = QComboBox()       # the strategy or the round
@@ -188,7 +196,8 @@ class PrintPreviewDialog(QDialog):
 
         top = QHBoxLayout()
         for w in (QLabel("Report:"), self.report_box, self.choice_box, self.version_box,
-                  self.on_label, self.on_edit, self.public_box, self.history_box, QLabel("Paper:"), self.paper_box):
+                  self.on_label, self.on_edit, self.public_box, self.history_box,
+                  self.annex_box, QLabel("Paper:"), self.paper_box):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.refresh_button)
@@ -205,7 +214,8 @@ class PrintPreviewDialog(QDialog):
         self.report_box.currentIndexChanged.connect(self._options_changed)
         for signal in (self.paper_box.currentIndexChanged, self.public_box.toggled,
                        self.on_edit.dateChanged,
-                       self.history_box.toggled, self.choice_box.currentIndexChanged,
+                       self.history_box.toggled, self.annex_box.toggled,
+                       self.choice_box.currentIndexChanged,
                        self.version_box.valueChanged):
             signal.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
@@ -220,14 +230,19 @@ class PrintPreviewDialog(QDialog):
     def _options_changed(self) -> None:
         report = self.report
         self.public_box.setVisible(report == "register")
-        self.on_label.setVisible(report == "register")
-        self.on_edit.setVisible(report == "register")
+        self.on_label.setVisible(report != "strategy")
+        self.on_edit.setVisible(report != "strategy")
         self.history_box.setVisible(report == "register")
+        self.annex_box.setVisible(report == "pack")
         self.version_box.setVisible(report == "strategy")
         self.choice_box.blockSignals(True)
         self.choice_box.clear()
         for label, value in self._choices(report):
             self.choice_box.addItem(label, value)
+        if report == self.options_report and self.options.get("choice"):
+            # The strategy or round the tab shows.
+            self.choice_box.setCurrentIndex(
+                max(0, self.choice_box.findData(self.options["choice"])))
         self.choice_box.blockSignals(False)
         self.choice_box.setVisible(self.choice_box.count() > 0)
         self.refresh()
@@ -245,14 +260,18 @@ class PrintPreviewDialog(QDialog):
         from lsp_desktop.services.printing import PrintRequest
 
         choice = self.choice_box.currentData() or ""
+        shown = ({k: v for k, v in self.options.items() if k in ("action_filter", "group_by",
+                                                                  "sector")}
+                 if self.report == self.options_report else {})
         return PrintRequest(
             report=self.report, produced=self.today,
             paper="letter" if self.paper_box.currentIndex() == 1 else "a4",
-            on=self.on_edit.value() if self.report == "register" else None,
+            on=self.on_edit.value() if self.report != "strategy" else None,
             public=self.public_box.isChecked(), history=self.history_box.isChecked(),
             round_name=choice if self.report == "pack" else "",
             strategy=choice if self.report == "strategy" else "",
-            version=self.version_box.value() or None, lead_officer=self.lead_officer)
+            version=self.version_box.value() or None, lead_officer=self.lead_officer,
+            annex=self.annex_box.isChecked(), **shown)
 
     def refresh(self) -> None:
         """Gather the data here (quick), render it in the worker thread (slow)."""

@@ -211,8 +211,9 @@ TAB_TABLES = {
     "strategies_tab": {"strategy", "strategy_section", "strategy_version",
                        "strategy_version_section", "neighbourhood", "target", "endorsement",
                        "consultation", "member", "erasure"},
-    "actions_tab": {"action", "action_milestone", "action_note", "member", "target",
-                    "area_of_concern", "weakness", "erasure"},
+    "actions_tab": {"action", "action_milestone", "action_note", "action_purpose",
+                    "action_due_change", "member", "target", "area_of_concern", "weakness",
+                    "erasure"},
 }
 _SHOWN_ELSEWHERE = {"audit"}          # the audit trail is shown in its own dialogs
 ACCREDITATION_TABLES = {"criterion_prompt", "assessment_round", "criterion_assessment",

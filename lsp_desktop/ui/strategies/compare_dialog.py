@@ -27,7 +27,6 @@ from lsp_desktop.domain.strategies import (
     SectionDiff,
     StrategyVersion,
     VersionSummary,
-    unescape_markdown,
     word_count,
 )
 from lsp_desktop.ui.strategies.section_editor import READ_FEATURES
@@ -46,7 +45,7 @@ _BADGE = {SectionChange.ADDED: ("added", "#0b5b23"), SectionChange.REMOVED: ("re
 
 
 def _shown(text: str) -> str:
-    return escape(unescape_markdown(text))
+    return escape(text)      # plain text already: the comparison reads the Markdown
 
 
 def _fold_equal(text: str, first: bool, last: bool) -> str:
@@ -96,10 +95,14 @@ class CompareDialog(QDialog):
 
     def __init__(self, versions: list[VersionSummary],
                  compare: Callable[[int | None, int | None], tuple[SectionDiff, ...]],
-                 old: int | None = None, new: int | None = None, parent=None):
+                 old: int | None = None, new: int | None = None, parent=None,
+                 export: Callable[[int, int, str], None] | None = None, file_stem: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Compare versions")
         self._compare = compare
+        self._export = export
+        self._file_stem = file_stem or "comparison"
+        self.exported = ""           # the last file written
         self.old_combo, self.new_combo = QComboBox(), QComboBox()
         self.old_combo.setAccessibleName("Compare from")
         self.new_combo.setAccessibleName("Compare to")
@@ -130,6 +133,10 @@ class CompareDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        self.export_button = buttons.addButton("Export as &Word with tracked changes…",
+                                               QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(self.export_word)
+        self.export_button.setVisible(export is not None)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -151,8 +158,37 @@ class CompareDialog(QDialog):
         return None if value == CURRENT else value
 
     def refresh(self) -> None:
-        self.diffs = self._compare(self._number(self.old_combo), self._number(self.new_combo))
+        old, new = self._number(self.old_combo), self._number(self.new_combo)
+        self.diffs = self._compare(old, new)
+        self.export_button.setEnabled(old is not None and new is not None)
+        self.export_button.setToolTip(
+            "The later version, with every difference from the earlier one as a change a "
+            "partner can accept or reject in Word" if old is not None and new is not None
+            else "Save the current draft as a version to export it")
         self.render()
+
+    def export_word(self) -> None:
+        from lsp_desktop.domain.errors import DomainError
+        from lsp_desktop.ui import prompts
+
+        old, new = self._number(self.old_combo), self._number(self.new_combo)
+        if self._export is None or old is None or new is None:
+            return
+        if old > new:
+            old, new = new, old
+        path = prompts.save_file(self, "Export comparison as Word",
+                                 f"{self._file_stem} v{new} changes since v{old}.docx",
+                                 "Word document (*.docx)")
+        if not path:
+            return
+        if not path.lower().endswith(".docx"):
+            path += ".docx"
+        try:
+            self._export(old, new, path)
+        except (DomainError, OSError) as exc:
+            prompts.error(self, "Cannot export the comparison", str(exc))
+            return
+        self.exported = path
 
     def render(self) -> None:
         self.view.setHtml(diff_html(self.diffs, self.whole_check.isChecked(),

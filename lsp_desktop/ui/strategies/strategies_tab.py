@@ -141,6 +141,11 @@ class StrategiesTab(QWidget):
         self.delete_button.setEnabled(self.strategy is not None and not self.read_only)
         self._update_info()
 
+    def print_options(self) -> dict:
+        """Print prints the strategy shown."""
+        strategy_id = self.strategy_combo.currentData()
+        return {"choice": str(strategy_id)} if strategy_id is not None else {}
+
     def select_strategy(self, strategy_id: int) -> None:
         self.strategy_combo.setCurrentIndex(self.strategy_combo.findData(strategy_id))
 

@@ -84,6 +84,9 @@ class VersionsPage(QWidget):
         super().__init__(parent)
         self.service, self.flush_draft, self.read_only = service, flush_draft, read_only
         self.strategy: Strategy | None = None
+        # (strategy id, old, new, path) -> writes a .docx with tracked changes; set by the
+        # window, which holds the services the export reads
+        self.export_comparison = None
         self.model = VersionTableModel(self)
         self.table = make_table(self.model, "Versions", (70, 380, 95, 150, 80))
         self.table.doubleClicked.connect(lambda _i: self.view_selected())
@@ -151,9 +154,12 @@ class VersionsPage(QWidget):
         self.flush_draft()
         v = selected(self.table)
         strategy_id = self.strategy.id
+        export = self.export_comparison
         dialog = CompareDialog(self.service.version_summaries(strategy_id),
                                lambda a, b: self.service.compare(strategy_id, a, b),
-                               old=v.number if v else None, parent=self)
+                               old=v.number if v else None, parent=self,
+                               export=(lambda a, b, path: export(strategy_id, a, b, path))
+                               if export else None, file_stem=self.strategy.title)
         dialog.exec()
 
     def restore_selected(self) -> None:
