@@ -127,11 +127,11 @@ class MainWindow(QMainWindow):
         self.help = HelpMenu(self.edit_menu, self.help_menu, self.settings_store, self.db_path,
                              self)
         self.help.message.connect(self.show_message)
-        self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         # The one date every tab shows (View ▸ As at…, the status bar, Members' As on).
         self.as_at = AsAt(self.view_menu, self.members_tab, self.tabs, self.statusBar(),
                           opening_date(services), lambda name: self._follow(name)(), self)
         self.as_at_action = self.as_at.action
+        self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         if read_only and self.shared:
             self.statusBar().showMessage(
                 "Opened read-only: nothing in this shared partnership can be changed here.")

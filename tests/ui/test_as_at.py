@@ -31,10 +31,20 @@ def _status(window) -> str:
     return window.as_at.label.text()
 
 
-def test_the_window_opens_at_today_without_an_opening_date(window):
+def test_the_window_opens_at_today_without_an_opening_date(qtbot, demo_services, demo_db,
+                                                           monkeypatch):
+    real = demo_services.partnership.get
+    monkeypatch.setattr(demo_services.partnership, "get",
+                        lambda: _WithOpeningDate(real(), None))
+    win = MainWindow(demo_services, demo_db.path)
+    qtbot.addWidget(win)
     today = date.today()
-    assert window.as_at.date() == today == window.members_tab.as_on()
-    assert _status(window) == f"As at today, {today:%d/%m/%Y}"
+    assert win.as_at.date() == today == win.members_tab.as_on()
+    assert _status(win) == f"As at today, {today:%d/%m/%Y}"
+
+
+def test_the_demo_opens_at_the_date_its_story_stands(window):
+    assert window.as_at.date() == STORY == window.members_tab.as_on()
 
 
 def test_the_window_opens_at_the_partnerships_own_date(qtbot, demo_services, demo_db,

@@ -345,6 +345,7 @@ class MembersTab(QWidget):
             return
         before = self.service.get(member_id)
         dialog = EndTermDialog(before.name, self)
+        dialog.end.set_value(self.as_on())       # the date shown, not the machine's today
         if not dialog.exec():
             return
         end, reason = dialog.values()

@@ -84,12 +84,9 @@ class AsAt(QObject):
         action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         action.setToolTip("Show every tab as the partnership stood on a date")
         action.triggered.connect(self.ask)
-        first = menu.actions()[0] if menu.actions() else None
-        if first is None:
-            menu.addAction(action)
-        else:                       # first in the menu, with a line after it
-            menu.insertAction(first, action)
-            menu.insertSeparator(first)
+        if menu.actions():
+            menu.addSeparator()
+        menu.addAction(action)
         return action
 
     def date(self) -> date:
