@@ -84,7 +84,8 @@ def test_view_as_at_sets_the_date_of_every_tab_from_anywhere(qtbot, window, monk
     assert window.actions_tab.model.today == day
     window.tabs.setCurrentWidget(window.accreditation_tab)
     assert window.accreditation_tab.today() == day
-    assert window.strategies_tab.targets.today == day
+    assert window.strategies_tab.targets.today == day == window.strategies_tab.as_at
+    assert window.strategies_tab.endorsements.on == day        # bodies current then
     assert "as on 01/04/2002" in window.accreditation_tab.readiness_intro.text()
     assert _status(window) == "As at 01/04/2002 (a past date)"
     # Editing stays possible in the past.

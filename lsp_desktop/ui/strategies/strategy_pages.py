@@ -331,6 +331,7 @@ class EndorsementsPage(QWidget):
     def __init__(self, service, read_only: bool = False, parent=None):
         super().__init__(parent)
         self.service, self.read_only = service, read_only
+        self.on: date | None = None       # the window's date: whose bodies are current
         self.strategy: Strategy | None = None
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName("Version endorsed")
@@ -404,7 +405,7 @@ class EndorsementsPage(QWidget):
                                  "Partners endorse an agreed version: set the strategy's "
                                  "status to agreed and save it as a version.")
             return
-        missing = self.service.not_endorsed(self.strategy.id, number)
+        missing = self.service.not_endorsed(self.strategy.id, number, on=self.on)
         self.missing.setText("\n".join(missing) if missing else
                              "Every body on the board has endorsed this version.")
 
@@ -414,8 +415,10 @@ class EndorsementsPage(QWidget):
         number = self.version_combo.currentData()
         dialog = EndorsementDialog(self.strategy.id,
                                    self.service.version_summaries(self.strategy.id),
-                                   self.service.not_endorsed(self.strategy.id, number)
-                                   if number else self.service.bodies(), number, self)
+                                   self.service.not_endorsed(self.strategy.id, number,
+                                                             on=self.on)
+                                   if number else self.service.bodies(on=self.on), number,
+                                   self)
         while dialog.exec():
             try:
                 e = self.service.add_endorsement(dialog.endorsement())
