@@ -12,7 +12,7 @@ from lsp_desktop.domain.errors import DomainError
 
 # Each module registers its sub-commands with register(subparsers, common).
 _COMMAND_MODULES = ("core", "exchange", "actions", "strategies", "accreditation", "reports",
-                    "shared", "audit")
+                    "shared", "audit", "meetings")
 
 
 class CommandError(DomainError):

@@ -38,17 +38,31 @@ def register(sub, common) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update-existing", action="store_true",
                    help="rows matching an existing record update it (default: skipped)")
+    p.add_argument("--sheet", metavar="NAME",
+                   help="members: the sheet of a workbook to read (default: the first with "
+                        "a members' header row)")
+    p.add_argument("--rejects", metavar="FILE",
+                   help="members: import the good rows and write the rows with problems to "
+                        "FILE (.csv or .xlsx) with a Problem column, to correct (default: "
+                        "all rows or none)")
+    p.add_argument("--accept-suggestions", action="store_true",
+                   help="members: take the categories guessed from the file's words "
+                        "(without it they are listed and nothing is imported)")
     strategy_import_options(p)
     p.set_defaults(func=cmd_import, writes=True)
 
     p = sub.add_parser("export", parents=[common],
-                       help="export members, actions, targets, a strategy or an archive",
+                       help="export members, actions, targets, a strategy, an archive or a "
+                            "meetings calendar",
                        description="Write records to .csv or .xlsx, a strategy version to "
                                    ".docx or .odt (or a comparison of two versions as .docx "
-                                   "with tracked changes), or the whole partnership to a "
-                                   "JSON archive.")
-    p.add_argument("kind", choices=KINDS + ("strategy", "archive"))
+                                   "with tracked changes), the whole partnership to a JSON "
+                                   "archive, or meetings to an .ics calendar.")
+    p.add_argument("kind", choices=KINDS + ("strategy", "archive", "calendar"))
     p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--year", metavar="2002/03", default="",
+                   help="calendar: every meeting of this financial year")
+    p.add_argument("--meeting", type=int, metavar="ID", help="calendar: one meeting")
     p.add_argument("--with-attachments", action="store_true",
                    help="archive only: include attachment contents (base64)")
     strategy_export_options(p)
@@ -104,12 +118,28 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Partnership written to {shown(args)}: "
               + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
         return 0
-    from lsp_desktop.services.exchange import ExchangeService
+    from lsp_desktop.services.exchange import ExchangeService, SuggestionsPending, describe
 
+    if args.kind != "members" and (args.sheet or args.rejects or args.accept_suggestions):
+        from lsp_desktop.cli import CommandError
+
+        raise CommandError("--sheet, --rejects and --accept-suggestions are for members.")
     with open_db(args, write=True) as db:
         try:
-            result = ExchangeService(db.session_factory).import_records(
-                args.kind, Path(args.file), args.update_existing)
+            service = ExchangeService(db.session_factory)
+            if args.kind == "members":
+                result = service.import_members(Path(args.file), args.update_existing,
+                                                args.sheet, args.rejects, args.accept_suggestions)
+            else:
+                result = service.import_records(args.kind, Path(args.file), args.update_existing)
+        except SuggestionsPending as exc:
+            print(f"{len(exc.suggestions)} category word(s) in the file are not in the "
+                  "catalogue; the import would read them as:", file=sys.stderr)
+            for s in exc.suggestions:
+                print(f"  {describe(s)}", file=sys.stderr)
+            print("lsp-desktop import: nothing was imported. Run again with "
+                  "--accept-suggestions to take these, or correct the file.", file=sys.stderr)
+            return 1
         except ImportProblems as exc:
             for p in exc.problems:
                 print(("note: " if p.notice else "") + str(p), file=sys.stderr)
@@ -120,6 +150,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     for p in result.problems:
         print(f"note: {p}")
     print(f"Added {result.added}, updated {result.updated}, skipped {result.skipped}.")
+    if getattr(result, "rejects_file", None) is not None:
+        print(f"{result.rejected} row(s) with problems written to {result.rejects_file}: "
+              "correct them there and import that file.")
     return 0
 
 
@@ -129,6 +162,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         return cmd_export_strategy(args)
     out = Path(args.out)
+    if args.kind == "calendar":
+        return _export_calendar(args, out)
     with open_db(args) as db:
         if args.kind == "archive":
             from lsp_desktop.services.archive import ArchiveService
@@ -140,6 +175,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         n = ExchangeService(db.session_factory).export_records(args.kind, out)
     print(f"{n} rows written to {out}")
+    return 0
+
+
+def _export_calendar(args: argparse.Namespace, out: Path) -> int:
+    if bool(args.year) == (args.meeting is not None):
+        raise DomainError("give either --year 2002/03 or --meeting ID for the calendar")
+    with open_db(args) as db:
+        services = services_of(db)
+        n = services.meeting_records.write_calendar(
+            out, year=args.year, meeting_id=args.meeting,
+            partnership=services.partnership.get().name)
+    print(f"{n} meeting{'s' if n != 1 else ''} written to {out}")
     return 0
 
 

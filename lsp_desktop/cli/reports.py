@@ -22,9 +22,11 @@ def register(sub, common) -> None:
     p = sub.add_parser(
         "print", parents=[common], help="print a report to PDF",
         description="Write a report as PDF: the membership register, the accreditation "
-                    "submission pack, the action plan, a strategy draft or the register of "
-                    "interests. --on is the date every report is computed at.")
-    p.add_argument("report", choices=("register", "pack", "actions", "strategy", "interests"),
+                    "submission pack, the action plan, a strategy draft, the register of "
+                    "interests, a meeting's board pack or minutes, the decisions log or the "
+                    "attendance record. --on is the date every report is computed at.")
+    p.add_argument("report", choices=("register", "pack", "actions", "strategy", "interests",
+                                      "board-pack", "minutes", "decisions", "attendance"),
                    help="which report")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
@@ -34,7 +36,8 @@ def register(sub, common) -> None:
                    help="the date the report is computed at: the board, overdue actions, "
                         "readiness, declarations in force (default: the production date)")
     p.add_argument("--public", action="store_true",
-                   help="register: public version, without unpublished contact details")
+                   help="register: public version, without unpublished contact details; "
+                        "board-pack, minutes, decisions: without confidential items")
     p.add_argument("--history", action="store_true",
                    help="register: add former members with every term they served")
     p.add_argument("--round", dest="round_name", metavar="NAME", default="",
@@ -55,6 +58,12 @@ def register(sub, common) -> None:
                    help="pack: leave out the annex of readiness signals")
     p.add_argument("--officer", metavar="'NAME, JOB TITLE'", default="",
                    help="pack: the lead officer named on the sign-off page")
+    p.add_argument("--meeting", type=int, metavar="ID",
+                   help="board-pack, minutes: the meeting (ids: lsp-desktop meetings)")
+    p.add_argument("--year", metavar="2002/03", default="",
+                   help="attendance: the financial year (default: the production date's)")
+    p.add_argument("--search", metavar="TEXT", default="",
+                   help="decisions: only decisions matching the words")
     p.set_defaults(func=cmd_print)
 
 
@@ -93,7 +102,7 @@ def _print(args: argparse.Namespace) -> int:
         strategy=args.strategy, version=args.version, compare=args.compare,
         lead_officer=args.officer.strip(),
         group_by=args.group_by, overdue=args.overdue, sector=args.sector or "",
-        annex=args.annex)
+        annex=args.annex, meeting=args.meeting, year=args.year, search=args.search)
     with open_db(args) as db:
         services = build_services(db.session_factory, db.path)
         tmp = out.with_name(out.name + ".part")

@@ -55,6 +55,9 @@ OWNER_COLUMN = {
     "criterion_assessment": "round_id", "go_dialogue": "round_id", "area_of_concern": "round_id",
     "evidence": "assessment_id", "weakness": "assessment_id",
     "nrf_allocation": "partnership_id",
+    "body_membership": "body_id", "agenda_item": "meeting_id", "attendance": "meeting_id",
+    "meeting_other": "meeting_id", "meeting_declaration": "meeting_id",
+    "meeting_paper": "item_id", "meeting_decision": "item_id", "arising_action": "item_id",
 }
 # The fields that name a record, in order of preference.
 _LABEL_FIELDS = {
@@ -66,6 +69,10 @@ _LABEL_FIELDS = {
     "consultation": ("event",), "target": ("indicator",), "area_of_concern": ("text",),
     "weakness": ("text",), "evidence_file": ("id",),
     "action_purpose": ("criterion",), "action_due_change": ("changed_on",),
+    "meeting": ("held_on", "status"), "meeting_body": ("name",), "agenda_item": ("title",),
+    "meeting_decision": ("number", "text"), "meeting_paper": ("file_name",),
+    "attendance": ("member_id", "presence"), "meeting_declaration": ("interest",),
+    "quorum_rule": ("share_numerator", "share_denominator"),
 }
 _FALLBACK_LABEL = ("name", "title", "reference", "label", "indicator", "body", "text")
 
@@ -582,7 +589,8 @@ def install() -> None:
 
 
 # -- erasure of personal data ---------------------------------------------------
-PERSONAL_FIELDS = ("title", "name", "search_key", "email", "phone", "address", "notes")
+PERSONAL_FIELDS = ("title", "name", "given_names", "family_name", "search_key", "email", "phone",
+                   "address", "notes")
 ERASED = "(erased)"
 
 

@@ -18,6 +18,11 @@ RECORD_TYPES = {
     "criterion_assessment": "Criterion assessment", "criterion_prompt": "Criterion prompt",
     "evidence": "Evidence", "evidence_file": "Evidence file", "weakness": "Weakness",
     "go_dialogue": "GO dialogue", "area_of_concern": "Area of concern",
+    "meeting": "Meeting", "meeting_body": "Board or group", "body_membership": "Group membership",
+    "agenda_item": "Agenda item", "meeting_paper": "Paper", "meeting_decision": "Decision",
+    "arising_action": "Action arising", "attendance": "Attendance",
+    "meeting_other": "Observer or officer", "meeting_declaration": "Declaration at a meeting",
+    "quorum_rule": "Quorum rule",
 }
 ACTIONS = {"insert": "added", "update": "changed", "delete": "deleted", "erase": "erased"}
 

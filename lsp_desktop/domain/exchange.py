@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
+from lsp_desktop.domain.categories import match_sector
 from lsp_desktop.domain.errors import ConflictError, DomainError
 from lsp_desktop.domain.sheets import Sheet, clean_text
-from lsp_desktop.domain.text import parse_date
+from lsp_desktop.domain.text import fold, parse_date
 
 HEADER_SEARCH_ROWS = 10
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -26,6 +27,12 @@ class Column:
     choices: tuple[str, ...] = ()
     default: object = ""
     help: str = ""
+    fallback: tuple[str, ...] = ()  # header names taken only if no other column claims them
+    label: str = ""                 # the field in words ("Start date"), for people
+
+    @property
+    def title(self) -> str:
+        return self.label or self.name.replace("_", " ").capitalize()
 
 
 @dataclass(frozen=True)
@@ -103,9 +110,12 @@ def column_letter(index: int) -> str:
     return letters
 
 
-def locate(problems: list[Problem], layout: Layout) -> list[Problem]:
+def locate(problems: list[Problem], layout: Layout,
+           columns: tuple[Column, ...] = ()) -> list[Problem]:
     """Name each row problem's column as the officer sees it in the file: its letter and
-    its header ("D (Start date)"), rather than the field it feeds."""
+    its header ("D (Start date)"), rather than the field it feeds; a field not in the file
+    is named in words ("Start date", not start_date)."""
+    labels = {c.name: c.title for c in columns}
     located = []
     for p in problems:
         index = layout.mapping.get(p.column) if p.column and p.row is not None else None
@@ -113,13 +123,16 @@ def locate(problems: list[Problem], layout: Layout) -> list[Problem]:
             header = layout.headers[index].strip() if index < len(layout.headers) else ""
             letter = column_letter(index)
             p = replace(p, column=f"{letter} ({header})" if header else letter)
+        elif p.column in labels:
+            p = replace(p, column=labels[p.column])
         located.append(p)
     return located
 
 
 def header_key(text: str) -> str:
-    """Header names match ignoring case, spaces, underscores, hyphens and dots."""
-    return re.sub(r"[\s_\-./]+", "", clean_text(text).casefold())
+    """Header names match by meaning: case, accents, spacing and punctuation folded
+    ("OK to publish?" is "oktopublish", "Forename(s)" is "forenames")."""
+    return fold(clean_text(text).replace("&", "and"))
 
 
 def choice_key(text: str) -> str:
@@ -169,9 +182,16 @@ def find_layout(sheet: Sheet, columns: tuple[Column, ...]) -> Layout:
         mapping[col.name] = matches[0] if matches else None
         used.update(matches)
         for extra in matches[1:]:
-            problems.append(Problem(None, col.name, f"appears more than once; using column "
+            problems.append(Problem(None, col.title, f"appears more than once; using column "
                                     f"{matches[0] + 1} ({headers[matches[0]]!r}), ignoring "
                                     f"column {extra + 1}.", True))
+    for col in columns:     # second choices: "Nominated by" is the body when none is named
+        if mapping[col.name] is None and col.fallback:
+            keys = {header_key(a) for a in col.fallback}
+            free = [i for i, h in enumerate(headers) if h and i not in used and header_key(h) in keys]
+            if free:
+                mapping[col.name] = free[0]
+                used.add(free[0])
     for i, h in enumerate(headers):
         if h and i not in used:
             problems.append(Problem(None, h, "is not a column this import knows; ignored.", True))
@@ -179,14 +199,14 @@ def find_layout(sheet: Sheet, columns: tuple[Column, ...]) -> Layout:
 
 
 def mapping_problems(layout: Layout, columns: tuple[Column, ...]) -> list[Problem]:
-    return [Problem(None, c.name, "required column is missing from the file.")
+    return [Problem(None, c.title, "required column is missing from the file.")
             for c in columns if c.required and layout.mapping.get(c.name) is None]
 
 
 # -- cells ---------------------------------------------------------------------
 
-_TRUE = {"yes", "y", "true", "1", "x", "t"}
-_FALSE = {"no", "n", "false", "0", "f", ""}
+_TRUE = {"yes", "y", "true", "1", "x", "t", "ok", "agreed", "✓", "✔", "☑", "✅"}
+_FALSE = {"no", "n", "false", "0", "f", "", "✗", "✘", "×", "☐", "-"}
 
 
 def to_date(value) -> date | None:
@@ -203,6 +223,8 @@ def to_date(value) -> date | None:
     text = clean_text(value)
     if not text:
         return None
+    if re.fullmatch(r"\d{5}(?:\.0+)?", text):   # a serial day number that came as text
+        return _EXCEL_EPOCH + timedelta(days=int(float(text)))
     m = re.fullmatch(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?", text)
     return parse_date(m.group(1) if m else text)
 
@@ -221,7 +243,7 @@ def to_bool(value) -> bool | None:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"'{clean_text(value)}' is not yes/no, true/false or 1/0")
+    raise ValueError(f"'{clean_text(value)}' is not yes/no, Y/N, ✓, true/false or 1/0")
 
 
 def to_number(value) -> float | None:
@@ -269,7 +291,21 @@ def read_cell(value, column: Column):
         return to_number(value)
     if column.kind == "choice":
         return to_choice(value, column)
+    if column.kind == "sector":
+        return to_sector(value)
     return clean_text(value)
+
+
+def to_sector(value) -> str:
+    """A sector as officers write it ("Statutory" is public, "Business" private); "" if empty."""
+    text = clean_text(value)
+    if not text:
+        return ""
+    sector = match_sector(text)
+    if sector is None:
+        raise ValueError(f"'{text}' is not a sector: public (statutory), private (business), "
+                         "voluntary or community")
+    return sector.value
 
 
 def parse_rows(sheet: Sheet, layout: Layout, columns: tuple[Column, ...]

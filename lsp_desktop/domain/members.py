@@ -7,19 +7,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from lsp_desktop.domain.categories import (  # noqa: F401 - the catalogue, re-exported
+    CATEGORIES,
+    EXPECTED_BODIES,
+    Sector,
+    missing_bodies,
+)
 from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.domain.names import family_in_name, given_from, join_name, sort_key, split_name
 from lsp_desktop.domain.text import length_errors
-
-
-class Sector(StrEnum):
-    PUBLIC = "public"
-    PRIVATE = "private"
-    VOLUNTARY = "voluntary"
-    COMMUNITY = "community"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 class Role(StrEnum):
@@ -33,49 +29,6 @@ class Role(StrEnum):
     def label(self) -> str:
         return self.value.capitalize()
 
-
-# The guidance's categories, each in one sector (DOMAIN.md, "Members").
-CATEGORIES: dict[str, Sector] = {
-    "Residents and community groups": Sector.COMMUNITY,
-    "Faith communities": Sector.COMMUNITY,
-    "BME groups": Sector.COMMUNITY,
-    "Voluntary organisations": Sector.VOLUNTARY,
-    "Private sector and business": Sector.PRIVATE,
-    "Chamber of Commerce": Sector.PRIVATE,
-    "Local councillors": Sector.PUBLIC,
-    "Local authority": Sector.PUBLIC,
-    "Learning and Skills Council": Sector.PUBLIC,
-    "Housing associations": Sector.PUBLIC,
-    "Primary Care Trust": Sector.PUBLIC,
-    "Police": Sector.PUBLIC,
-    "Fire service": Sector.PUBLIC,
-    "Employment Service and New Deal": Sector.PUBLIC,
-    "Benefits Agency": Sector.PUBLIC,
-    "Small Business Service": Sector.PUBLIC,
-    "Regional Development Agency": Sector.PUBLIC,
-    "Community legal service partnership": Sector.PUBLIC,
-    "Drug Action Team": Sector.PUBLIC,
-    "Government Office for the Region": Sector.PUBLIC,
-}
-
-# Bodies and groups the guidance expects on a board; each is met by a current
-# member in one of the listed categories.
-EXPECTED_BODIES: dict[str, tuple[str, ...]] = {
-    "Residents": ("Residents and community groups",),
-    "Voluntary sector": ("Voluntary organisations",),
-    "Faith communities": ("Faith communities",),
-    "BME groups": ("BME groups",),
-    "Business": ("Private sector and business", "Chamber of Commerce"),
-    "Local councillors": ("Local councillors",),
-    "Local authority": ("Local authority",),
-    "Police": ("Police",),
-    "Primary Care Trust": ("Primary Care Trust",),
-    "Learning and Skills Council": ("Learning and Skills Council",),
-    "Employment Service": ("Employment Service and New Deal",),
-    "Benefits Agency": ("Benefits Agency",),
-    "Regional Development Agency": ("Regional Development Agency",),
-    "Government Office": ("Government Office for the Region",),
-}
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -125,10 +78,31 @@ class Member:
     declarations: tuple[Declaration, ...] = ()
     id: int | None = None
     version: int | None = field(default=None, compare=False)  # optimistic concurrency
+    # `name` is the whole name as written; these two are its parts, kept apart so the
+    # register sorts by family name. Left empty, they are split from `name` (the last
+    # word, with any particle before it); given alone, `name` is made from them.
+    given_names: str = ""
+    family_name: str = ""
+
+    def __post_init__(self) -> None:
+        name = self.name or ""
+        if not name.strip() and (self.given_names.strip() or self.family_name.strip()):
+            object.__setattr__(self, "name", join_name(self.given_names, self.family_name))
+        elif not self.family_name.strip():
+            given, family = split_name(name)
+            object.__setattr__(self, "given_names", given)
+            object.__setattr__(self, "family_name", family)
+        elif not self.given_names.strip():
+            object.__setattr__(self, "given_names", given_from(name, self.family_name))
 
     @property
     def display_name(self) -> str:
         return f"{self.title} {self.name}".strip()
+
+    @property
+    def order_key(self) -> str:
+        """Where the member stands in every list: by family name, then given names."""
+        return sort_key(self.family_name, self.given_names)
 
     def is_current(self, on: date) -> bool:
         return any(t.covers(on) for t in self.terms)
@@ -137,6 +111,10 @@ class Member:
         return next((t for t in self.terms if t.covers(on)), None)
 
     def with_changes(self, **changes) -> Member:
+        """A copy with `changes`; a new `name` without its parts is split afresh."""
+        if "name" in changes and "family_name" not in changes:
+            changes.setdefault("given_names", "")
+            changes["family_name"] = ""
         return replace(self, **changes)
 
 
@@ -164,6 +142,7 @@ class MemberRow:
 
 
 def sector_of_category(category: str) -> Sector | None:
+    """The sector a category suggests (a member's own sector may differ)."""
     return CATEGORIES.get(category)
 
 
@@ -177,25 +156,25 @@ def terms_overlap(terms: tuple[Term, ...] | list[Term]) -> tuple[Term, Term] | N
 
 
 # The longest text each field of a member keeps (the columns are made this wide).
-MEMBER_LIMITS = {"title": 50, "name": 200, "organisation": 200, "category": 100,
+MEMBER_LIMITS = {"title": 50, "name": 200, "given_names": 200, "family_name": 200,
+                 "organisation": 200, "category": 100,
                  "nominating_body": 200, "email": 200, "phone": 100}
 
 
 def validate_member(member: Member, current_ids: set[int] | None = None) -> list[FieldError]:
     """Every problem with a member record; `current_ids` are members serving today."""
     errors: list[FieldError] = length_errors(member, MEMBER_LIMITS)
-    if not member.name.strip():
-        errors.append(FieldError("name", "Name is required."))
     if not isinstance(member.sector, Sector):
         errors.append(FieldError("sector", "Choose a sector."))
-    if member.category:
-        expected = CATEGORIES.get(member.category)
-        if expected is None:
-            errors.append(FieldError("category", f"'{member.category}' is not a known category."))
-        elif isinstance(member.sector, Sector) and expected != member.sector:
-            errors.append(FieldError(
-                "category", f"{member.category} belongs to the {expected.value} sector, "
-                f"not {member.sector.value}."))
+    if not member.name.strip():
+        errors.append(FieldError("name", "Name is required."))
+    elif not family_in_name(member.name, member.family_name):
+        errors.append(FieldError("family_name", f"The family name '{member.family_name}' is "
+                                 f"not part of the name '{member.name}'."))
+    # A category suggests a sector but does not fix it: a faith-based or BME voluntary
+    # organisation is voluntary. Only a category the catalogue does not know is refused.
+    if member.category and member.category not in CATEGORIES:
+        errors.append(FieldError("category", f"'{member.category}' is not a known category."))
     if member.email and not _EMAIL.match(member.email.strip()):
         errors.append(FieldError("email", f"'{member.email}' is not an email address."))
     for i, term in enumerate(member.terms, start=1):
@@ -266,8 +245,7 @@ def balance(rows: list[MemberRow], on: date) -> Balance:
             chair_sector = Sector(r.sector)
     by_sector = {s: sector_counts.get(s.value, 0) for s in Sector}
     total = sum(by_sector.values())
-    missing = tuple(name for name, cats in EXPECTED_BODIES.items()
-                    if not present.intersection(cats))
+    missing = missing_bodies(present, on)
     shares = {s: (n / total if total else 0.0) for s, n in by_sector.items()}
     return Balance(on, total, by_sector, dict(sorted(by_category.items())), chair_sector,
                    missing, shares, substitutes=substitutes, observers=observers)

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from lsp_desktop.domain.accreditation import AssessmentRound
 from lsp_desktop.domain.actions import Action, ActionStatus
+from lsp_desktop.domain.categories import missing_bodies
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.members import NON_SEAT_ROLES, MemberRow, Role, Sector, balance
 from lsp_desktop.domain.reference_board import balance_sentence
@@ -36,12 +37,13 @@ class Place(StrEnum):
     STRATEGIES = "strategies"
     ASSESSMENT = "assessment"
     GO_REVIEW = "go review"
+    MEETINGS = "meetings"
 
     @property
     def label(self) -> str:
         return {"members": "Members tab", "actions": "Action plans tab",
                 "strategies": "Strategy drafts tab", "assessment": "Self-assessment",
-                "go review": "GO review"}[self.value]
+                "go review": "GO review", "meetings": "Meetings tab"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,10 @@ class ReadinessInput:
     targets: tuple[TargetFacts, ...] | None = None
     consultations: tuple[date, ...] | None = None
     learning_plan_written: bool | None = None
+    # Meetings over the round's year: the board's attendance record, minuted decisions.
+    board_attendance: object | None = None      # services.meeting_records.AttendanceRecord
+    decisions: int | None = None
+    quorate_meetings: tuple[int, int] | None = None     # (quorate, held) board meetings
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,13 @@ def _names(items: Iterable[str], limit: int = 4) -> str:
     return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
 
 
+def missing_bodies_on(members, on: date) -> tuple[str, ...]:
+    """The expected bodies (not the groups of the representation signal) that no member
+    serving on `on` meets, by the catalogue's dates for `on`."""
+    present = {r.category for r in members if r.current}
+    return missing_bodies(present, on, groups=False)
+
+
 def _open(actions: tuple[Action, ...]) -> list[Action]:
     return [a for a in actions if a.status not in (ActionStatus.COMPLETE, ActionStatus.DROPPED)]
 
@@ -161,12 +174,14 @@ def inclusive_signals(data: ReadinessInput) -> list[Signal]:
                       f"No current member represents {_names(absent)}." if absent else
                       "Residents, faith communities and BME groups are all represented.",
                       Place.MEMBERS))
-    n = len(b.missing_bodies)
+    # Residents, faith and BME groups are named in the signal above: not counted twice.
+    bodies = missing_bodies_on(data.members, data.today)
+    n = len(bodies)
     level = (Rating.GREEN if n == 0 else Rating.AMBER_GREEN if n <= 2
              else Rating.AMBER_RED if n <= 4 else Rating.RED)
     out.append(Signal(c, "expected bodies", level,
                       f"{n} expected bod{'y is' if n == 1 else 'ies are'} missing from the "
-                      f"board: {_names(b.missing_bodies)}." if n else
+                      f"board: {_names(bodies)}." if n else
                       "Every body the guidance expects sits on the board.", Place.MEMBERS))
     if data.consultations is not None:
         since = data.today - timedelta(days=365)
@@ -176,7 +191,22 @@ def inclusive_signals(data: ReadinessInput) -> list[Signal]:
                           f"{len(recent)} consultation event{'s' if len(recent) != 1 else ''} "
                           "recorded on the strategies in the last twelve months.",
                           Place.STRATEGIES))
+    if data.board_attendance is not None:
+        out.append(_attendance_signal(data.board_attendance))
     return out
+
+
+def _attendance_signal(record) -> Signal:
+    """Seats filled at held board meetings by sector (a substitute fills the seat)."""
+    c = Criterion.INCLUSIVE
+    if not record.meetings:
+        return Signal(c, "attendance", Rating.AMBER_RED, "No board meeting with attendance "
+                      "taken is recorded in the year.", Place.MEETINGS)
+    shares = [r.share for r in record.sectors.values() if r.expected]
+    low = min(shares) if shares else 0.0
+    level = (Rating.GREEN if low >= .75 else Rating.AMBER_GREEN if low >= .6
+             else Rating.AMBER_RED if low >= .4 else Rating.RED)
+    return Signal(c, "attendance", level, record.sentence, Place.MEETINGS)
 
 
 # -- action-focused -------------------------------------------------------
@@ -202,6 +232,12 @@ def action_focused_signals(data: ReadinessInput) -> list[Signal]:
                               f"{len(loose)} of {len(open_)} open actions lack an owner or a "
                               "due date." if loose else
                               "Every open action has an owner and a due date.", Place.ACTIONS))
+    if data.decisions is not None:
+        n = data.decisions
+        out.append(Signal(c, "decisions", Rating.RED if n == 0 else Rating.AMBER_GREEN if n < 6
+                          else Rating.GREEN,
+                          f"{n} decision{'s' if n != 1 else ''} minuted at quorate meetings "
+                          "in the year (the decisions log).", Place.MEETINGS))
     if data.assessment is not None:
         weaknesses = [w for a in data.assessment.criteria for w in a.weaknesses]
         if not weaknesses:
@@ -329,6 +365,12 @@ def efficient_signals(data: ReadinessInput) -> list[Signal]:
                           f"no declaration of interest: {_names(r.name for r in missing)}."
                           if missing else "Every member representing a body has declared "
                           "their interests.", Place.MEMBERS))
+    if data.quorate_meetings is not None and data.quorate_meetings[1]:
+        quorate, held = data.quorate_meetings
+        level = (Rating.GREEN if quorate == held else Rating.AMBER_GREEN if held - quorate == 1
+                 else Rating.AMBER_RED if quorate / held >= .5 else Rating.RED)
+        out.append(Signal(c, "quorum", level, f"{quorate} of {held} board meetings held in the "
+                          "year were quorate.", Place.MEETINGS))
     if data.actions is not None:
         live = [a for a in data.actions if a.status != ActionStatus.DROPPED]
         if live:

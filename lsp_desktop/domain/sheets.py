@@ -17,6 +17,8 @@ class Sheet:
     rows: list[tuple[int, list]] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
+    name: str = ""                  # the sheet read, for a workbook
+    sheet_names: list[str] = field(default_factory=list)   # every sheet of the workbook
 
 
 def clean_text(value) -> str:

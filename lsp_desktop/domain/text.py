@@ -14,6 +14,24 @@ _SPECIAL = str.maketrans({"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d",
                           "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i"})
 
 
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+class _FoldTable(dict):
+    """Each character's fold, worked out the first time it is met: decomposing, dropping
+    accents and folding case go character by character, so one str.translate does them
+    for a whole name (imports fold tens of thousands)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str | None) -> str:
     """Search key: accents stripped, case folded, punctuation and spaces removed.
 
@@ -21,9 +39,9 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub("", stripped.casefold())
+    if text.isascii():
+        return _NON_ALNUM.sub("", text.lower())
+    return _NON_ALNUM.sub("", text.translate(_FOLD))
 
 
 def format_date(value: date | None) -> str:

@@ -109,6 +109,7 @@ class PageSetup:
     author: str = ""
     subject: str = ""
     watermark: str = ""
+    pages_after: int = 0        # pages merged in after this document (a board pack's papers)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -211,7 +212,7 @@ class _ReportCanvas(Canvas):
         self._startPage()
 
     def save(self):
-        total = len(self._pages)
+        total = len(self._pages) + self.setup.pages_after
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             for key, title, level in self._bookmarks.get(number, ()):

@@ -197,7 +197,7 @@ def _membership(data: PackData, width: float) -> list:
              CondPageBreak(80), markup("Members serving", "h3_table")]
     order = {r: i for i, r in enumerate(Role)}
     members = sorted(data.members, key=lambda m: (list(Sector).index(m.sector),
-                                                  order.get(m.role, 9), m.name.casefold()))
+                                                  order.get(m.role, 9), m.order_key))
     story.append(PagedTable(["Name", "Sector", "Role", "Body", "Since"],
                             [[m.display_name, m.sector.label, m.role.label, m.organisation,
                               format_date(m.term_on(b.on).start) if m.term_on(b.on) else ""]

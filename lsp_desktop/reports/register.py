@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether
 
 from lsp_desktop.domain.members import NON_SEAT_ROLES, Member, Role, Sector
 from lsp_desktop.domain.partnership import Partnership
-from lsp_desktop.domain.text import fold, format_date
+from lsp_desktop.domain.text import format_date
 from lsp_desktop.reports.base import (
     Bookmark,
     EndWithRows,
@@ -78,12 +78,12 @@ def _term_text(term) -> str:
 
 
 def _sort_key(member: Member):
-    return ROLE_ORDER.get(member.role, 99), fold(member.name), member.id or 0
+    return ROLE_ORDER.get(member.role, 99), member.order_key, member.id or 0
 
 
 def _former(members: Sequence[Member], on: date) -> list[Member]:
     gone = [m for m in members if not m.is_current(on) and any(t.start <= on for t in m.terms)]
-    return sorted(gone, key=lambda m: (fold(m.name), m.id or 0))
+    return sorted(gone, key=lambda m: (m.order_key, m.id or 0))
 
 
 def _terms_text(member: Member, on: date) -> str:

@@ -15,6 +15,8 @@ from lsp_desktop.services.backups import BackupsService
 from lsp_desktop.services.changes import ChangeFeed
 from lsp_desktop.services.exchange import ExchangeService
 from lsp_desktop.services.files import FilesService
+from lsp_desktop.services.meeting_records import MeetingRecordsService
+from lsp_desktop.services.meetings import MeetingsService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.personal_data import PersonalDataService
@@ -39,6 +41,8 @@ class Services:
     strategies: StrategiesService
     audit: AuditService
     changes: ChangeFeed | None = None     # others' changes as they happen (shared only)
+    meetings: MeetingsService | None = None
+    meeting_records: MeetingRecordsService | None = None
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
@@ -49,6 +53,8 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
     actions = ActionsService(session_factory)
     strategies = StrategiesService(session_factory)
     accreditation = AccreditationService(session_factory, partnership, actions)
+    meetings = MeetingsService(session_factory, members, actions)
+    meeting_records = MeetingRecordsService(meetings)
     return Services(
         partnership=partnership,
         members=members,
@@ -60,9 +66,11 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         personal_data=PersonalDataService(session_factory),
         accreditation=accreditation,
         readiness=ReadinessService(session_factory, members, accreditation, actions,
-                                   strategies),
+                                   strategies, meeting_records),
         actions=actions,
         strategies=strategies,
         audit=AuditService(session_factory),
         changes=ChangeFeed(session_factory),
+        meetings=meetings,
+        meeting_records=meeting_records,
     )

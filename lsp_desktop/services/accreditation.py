@@ -21,7 +21,6 @@ from lsp_desktop.db.models import (
     WeaknessRow,
 )
 from lsp_desktop.domain.accreditation import (
-    MAX_EVIDENCE_BYTES,
     AssessmentRound,
     ComparisonLine,
     Concern,
@@ -44,6 +43,8 @@ from lsp_desktop.domain.accreditation import (
 from lsp_desktop.domain.criteria import Criterion, Rating
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.attachments import drop_unused_files
+from lsp_desktop.services.attachments import read_attachment as _read_attachment
 from lsp_desktop.services.catalogue import default_catalogue
 from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
@@ -514,39 +515,9 @@ class AccreditationService:
 
     @staticmethod
     def _drop_orphan_files(s: Session) -> None:
-        used = select(EvidenceRow.file_id).where(EvidenceRow.file_id.is_not(None))
-        s.execute(delete(EvidenceFileRow).where(EvidenceFileRow.id.not_in(used)))
+        drop_unused_files(s)       # meeting papers share the store
 
 
 def _title(text: str) -> str:
     first = text.strip().splitlines()[0] if text.strip() else "Action"
     return first if len(first) <= 120 else first[:117].rstrip() + "…"
-
-
-def _read_attachment(file_path: Path | str) -> tuple[bytes, str]:
-    """The bytes of a file to attach, refusing missing, unreadable and oversized files."""
-    path = Path(file_path)
-    limit_mb = MAX_EVIDENCE_BYTES // (1024 * 1024)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DomainError(f"{path.name} cannot be attached: the file is no longer there "
-                          f"({path.parent}). It may have been moved or deleted.") from None
-    except OSError as exc:
-        raise DomainError(f"{path.name} cannot be attached: {exc.strerror}.") from None
-    if path.is_dir():
-        raise DomainError(f"{path.name} is a folder; attach a single file.")
-    if size > MAX_EVIDENCE_BYTES:
-        raise DomainError(f"{path.name} is {size / (1024 * 1024):.1f} MB; evidence files can be "
-                          f"at most {limit_mb} MB. Record where to find it as a reference "
-                          "instead.")
-    try:
-        data = path.read_bytes()
-    except PermissionError:
-        raise DomainError(f"{path.name} cannot be read: permission denied. Check that the file "
-                          "is not locked by another program and that you may open it.") from None
-    except OSError as exc:
-        raise DomainError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise DomainError(f"{path.name} grew past {limit_mb} MB while being read.")
-    return data, path.name

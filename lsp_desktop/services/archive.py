@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -30,7 +30,7 @@ def _plain(value, column: sa.Column, with_attachments: bool):
         return None
     if isinstance(value, (bytes, bytearray, memoryview)):
         return base64.b64encode(bytes(value)).decode("ascii") if with_attachments else None
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     return value
 
@@ -46,6 +46,8 @@ def _from_plain(value, column: sa.Column):
             return datetime.fromisoformat(value)
         if isinstance(kind, sa.Date):
             return date.fromisoformat(value)
+        if isinstance(kind, sa.Time):
+            return time.fromisoformat(value)
         if isinstance(kind, sa.LargeBinary):
             return base64.b64decode(value, validate=True)
         if isinstance(kind, sa.Boolean):
@@ -210,7 +212,24 @@ def _archive_values(archive: dict, name: str, table: sa.Table) -> list[dict]:
             if limit and isinstance(value, str) and len(value) > limit:
                 raise DomainError(f"The archive's {name} record {i}: {too_long(key, value, limit).message}")
         values.append(record)
+    if name == "member":
+        for record in values:
+            _split_names(record)
     return values
+
+
+def _split_names(record: dict) -> None:
+    """A member from an archive made before names were kept apart: split as the upgrade
+    of a file does, and sort by family name."""
+    if record.get("family_name") or not record.get("name"):
+        return
+    from lsp_desktop.domain.names import split_name
+    from lsp_desktop.domain.text import fold
+
+    given, family = split_name(record["name"])
+    record.update(given_names=given, family_name=family, search_key=(
+        f"{fold(family)} {fold(given)} {fold(record['name'])} {fold(record.get('title'))} "
+        f"{fold(record.get('organisation'))}")[:400])
 
 
 def _import_into_server(archive: dict, url: str) -> dict[str, int]:

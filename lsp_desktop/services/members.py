@@ -33,6 +33,7 @@ def _to_domain(row: MemberRecord) -> Member:
         deputises_for_id=row.deputises_for_id, nominating_body=row.nominating_body,
         email=row.email, phone=row.phone, address=row.address,
         publish_contact=row.publish_contact, notes=row.notes,
+        given_names=row.given_names or "", family_name=row.family_name or "",
         terms=tuple(Term(t.start_date, t.end_date, t.reason_left, t.id) for t in row.terms),
         declarations=tuple(Declaration(d.interest, d.body, d.declared_on, d.withdrawn_on, d.id)
                            for d in row.declarations),
@@ -41,14 +42,21 @@ def _to_domain(row: MemberRecord) -> Member:
 
 
 def search_key(m: Member, fold=fold) -> str:
-    """What the register sorts and filters members by (the column keeps 400 characters)."""
-    return f"{fold(m.name)} {fold(m.title)} {fold(m.organisation)}"[:400]
+    """What the register sorts and filters members by (the column keeps 400 characters):
+    family name, then given names (the register's order), then the whole name, title and
+    body (what a search finds)."""
+    family, given = fold(m.family_name), fold(m.given_names)
+    # The whole name folds to its two parts run together when it is written given-first.
+    whole = given + family if m.name == f"{m.given_names} {m.family_name}".strip() else fold(m.name)
+    return f"{family} {given} {whole} {fold(m.title)} {fold(m.organisation)}"[:400]
 
 
 def _apply(row: MemberRecord, m: Member, keep_ids: bool = False) -> None:
     """Copy `m` onto `row`; `keep_ids`: children take their old ids back (restore)."""
     row.title = m.title.strip()
     row.name = m.name.strip()
+    row.given_names = m.given_names.strip()
+    row.family_name = m.family_name.strip()
     row.search_key = search_key(m)
     row.organisation = m.organisation.strip()
     row.sector = m.sector.value

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -44,7 +44,7 @@ class Erasure:
 
 
 def _json_value(value):
-    if isinstance(value, date):
+    if isinstance(value, (date, time)):
         return value.isoformat()
     if isinstance(value, (bytes, bytearray, memoryview)):
         return f"<{len(bytes(value))} bytes>"
@@ -201,8 +201,9 @@ class PersonalDataService:
                 audit.scrub_member(s, member_id, label, replacements)
                 s.execute(update(MemberRecord).where(MemberRecord.id == member_id).values(
                     name=label, title="", email="", phone="", address="", notes="",
+                    given_names="", family_name=label,
                     publish_contact=False, version=MemberRecord.version + 1,
-                    search_key=f"{fold(label)}  {fold(member.organisation)}"))
+                    search_key=f"{fold(label)}  {fold(label)}  {fold(member.organisation)}"))
                 for table in self._tables(s):
                     if table.name == "erasure":
                         continue

@@ -18,6 +18,7 @@ from lsp_desktop.domain.exchange import (
     locate,
     parse_rows,
 )
+from lsp_desktop.domain.member_exchange import name_key
 from lsp_desktop.domain.plan_exchange import (
     ACTION_COLUMNS,
     ACTION_HEADERS,
@@ -77,8 +78,8 @@ def _what(kind: str, row: int | None, preview: RecordPreview) -> str:
 
 
 def _unique(names: dict[str, list[int]], wanted: str, what: str, row: int, column: str,
-            problems: list[Problem]) -> int | None:
-    ids = names.get(fold(wanted), [])
+            problems: list[Problem], key=fold) -> int | None:
+    ids = names.get(key(wanted), [])
     if len(ids) == 1:
         return ids[0]
     problems.append(Problem(row, column, f"no {what} called '{wanted}'." if not ids else
@@ -141,10 +142,10 @@ class PlanExchange:
     def _plan_actions(self, preview: RecordPreview, items: list[RowItem],
                       update_existing: bool) -> None:
         members: dict[str, list[int]] = {}
-        for m in self.members.all_members():
-            members.setdefault(fold(m.name), []).append(m.id)
+        for m in self.members.all_members():     # the one matcher of names to members
+            members.setdefault(name_key(m.name), []).append(m.id)
             if m.title:
-                members.setdefault(fold(m.display_name), []).append(m.id)
+                members.setdefault(name_key(m.display_name), []).append(m.id)
         members = {k: sorted(set(v)) for k, v in members.items()}
         targets: dict[str, list[int]] = {}
         for t in self.strategies.targets():
@@ -155,7 +156,7 @@ class PlanExchange:
             changes = {}
             if "owner_member" in item.refs:
                 mid = _unique(members, item.refs["owner_member"], "member", item.row,
-                              "owner_member", preview.problems)
+                              "owner_member", preview.problems, name_key)
                 if mid is None:
                     continue
                 changes["owner_member_id"] = mid

@@ -18,7 +18,8 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.members import Declaration, Member, Role, Sector, Term
 from lsp_desktop.services.unit_of_work import unit_of_work
 
-REPORTS = ("register", "pack", "actions", "strategy", "interests")
+REPORTS = ("register", "pack", "actions", "strategy", "interests", "board-pack", "minutes",
+           "decisions", "attendance")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class PrintRequest:
     action_filter: object = None    # actions: the tab's ActionFilter (what it shows)
     sector: str = ""                # register: only this sector (a Sector value)
     annex: bool = True              # pack: the annex of readiness signals
+    meeting: int | None = None      # board-pack, minutes: the meeting's id
+    year: str = ""                  # attendance: financial year (default: the date's)
+    search: str = ""                # decisions: only those matching
 
 
 def register_members(services) -> list[Member]:
@@ -130,6 +134,11 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
                              with_declarations(services, register_members(services)))
         return PreparedReport(interests_title(data), render_interests, data, request.produced,
                               request.paper)
+    from lsp_desktop.services.meeting_prints import MEETING_REPORTS, prepare_meeting_report
+
+    if request.report in MEETING_REPORTS:
+        title, renderer, data = prepare_meeting_report(services, request)
+        return PreparedReport(title, renderer, data, request.produced, request.paper)
     raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 
@@ -146,6 +155,14 @@ def report_choices(services, report: str) -> list[tuple[str, str]]:
                 for x in services.strategies.summaries()]
     if report == "pack":
         return [(r.name, r.name) for r in reversed(services.accreditation.rounds())]
+    if report in ("board-pack", "minutes") and services.meetings is not None:
+        return [(f"{r.body} {r.held_on:%d/%m/%Y} ({r.status.value})", str(r.id))
+                for r in reversed(services.meetings.list_rows())]
+    if report == "attendance" and services.meetings is not None:
+        from lsp_desktop.domain.meetings import year_of
+
+        years = {year_of(r.held_on) for r in services.meetings.list_rows()}
+        return [(y, y) for y in sorted(years, reverse=True)]
     return []
 
 

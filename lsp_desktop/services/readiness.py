@@ -24,12 +24,13 @@ class ReadinessService:
     """`report()` answers 'how ready are we?' per criterion; `actions`/`strategies` optional."""
 
     def __init__(self, session_factory: sessionmaker[Session], members, accreditation,
-                 actions=None, strategies=None):
+                 actions=None, strategies=None, meeting_records=None):
         self._factory = session_factory
         self._members = members
         self._accreditation = accreditation
         self._actions = actions
         self._strategies = strategies
+        self._meeting_records = meeting_records
 
     def gather(self, rnd: AssessmentRound | None, today: date) -> ReadinessInput:
         rows = tuple(self._members.list_rows(today, include_former=False))
@@ -50,7 +51,29 @@ class ReadinessService:
         return ReadinessInput(
             today=today, members=rows, declared_member_ids=declared,
             substitutes={k: tuple(v) for k, v in substitutes.items()}, assessment=rnd,
-            **self._actions_input(), **self._strategies_input(today))
+            **self._actions_input(), **self._strategies_input(today),
+            **self._meetings_input(rnd, today))
+
+    def _meetings_input(self, rnd: AssessmentRound | None, today: date) -> dict:
+        """Board attendance by sector and minuted decisions over the round's year."""
+        if self._meeting_records is None:
+            return {}
+        from lsp_desktop.domain.meetings import financial_year, year_of
+
+        try:
+            since, until = financial_year(rnd.financial_year if rnd and rnd.financial_year
+                                          else year_of(today))
+        except ValueError:
+            since, until = financial_year(year_of(today))
+        record = self._meeting_records.attendance(since, until)
+        decisions = self._meeting_records.decisions(since=since, until=until)
+        board = self._meeting_records._meetings.board()
+        held = [] if board.id is None else [
+            r for r in self._meeting_records._meetings.list_rows(board.id, since, until)
+            if r.status.value == "held"]
+        return {"board_attendance": record,
+                "quorate_meetings": (sum(1 for r in held if r.quorate), len(held)),
+                "decisions": sum(1 for d in decisions if not d.inquorate)}
 
     def _actions_input(self) -> dict:
         if self._actions is None:

@@ -12,6 +12,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.sheets import Sheet
 
 XLSX_MAGIC = b"PK\x03\x04"
+XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # Excel 97-2003 (an OLE2 file)
 
 
 class UnreadableFileError(DomainError):
@@ -59,7 +60,20 @@ def read_csv_bytes(data: bytes) -> Sheet:
     return Sheet(rows, encoding, delimiter)
 
 
-def read_xlsx(data: bytes) -> Sheet:
+def _pick(names: list[str], wanted: str | None) -> int:
+    if wanted is None:
+        return 0
+    for i, name in enumerate(names):
+        if name == wanted:
+            return i
+    for i, name in enumerate(names):
+        if name.strip().casefold() == wanted.strip().casefold():
+            return i
+    raise UnreadableFileError(f"the workbook has no sheet named '{wanted}'; its sheets are: "
+                              + ", ".join(f"'{n}'" for n in names) + ".")
+
+
+def read_xlsx(data: bytes, sheet: str | None = None) -> Sheet:
     try:
         from openpyxl import load_workbook
 
@@ -67,19 +81,58 @@ def read_xlsx(data: bytes) -> Sheet:
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise UnreadableFileError(f"the file cannot be read as an Excel workbook ({exc}).") from None
     try:
-        sheet = book.worksheets[0]
+        names = list(book.sheetnames)
+        index = _pick(names, sheet)
         rows = [(number, list(cells)) for number, cells
-                in enumerate(sheet.iter_rows(values_only=True), start=1)]
+                in enumerate(book.worksheets[index].iter_rows(values_only=True), start=1)]
     finally:
         book.close()
-    return Sheet(rows, "xlsx", "")
+    return Sheet(rows, "xlsx", "", names[index], names)
 
 
-def read_table(path: Path | str) -> Sheet:
-    """Rows of a CSV or XLSX file (told apart by content, not by the name)."""
+def read_xls(data: bytes, sheet: str | None = None) -> Sheet:
+    """An Excel 97-2003 workbook (what officers of the period kept): text as written,
+    date cells as dates."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception as exc:  # xlrd raises several kinds for a damaged file
+        raise UnreadableFileError(f"the file cannot be read as an Excel 97-2003 workbook "
+                                  f"({exc}).") from None
+    try:
+        names = book.sheet_names()
+        index = _pick(names, sheet)
+        ws = book.sheet_by_index(index)
+        rows = []
+        for r in range(ws.nrows):
+            cells = []
+            for cell in ws.row(r):
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        cells.append(xlrd.xldate_as_datetime(cell.value, book.datemode))
+                    except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                        cells.append(cell.value)
+                elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                    cells.append(bool(cell.value))
+                elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                    cells.append(None)
+                else:
+                    cells.append(cell.value)
+            rows.append((r + 1, cells))
+    finally:
+        book.release_resources()
+    return Sheet(rows, "xls", "", names[index], names)
+
+
+def read_table(path: Path | str, sheet: str | None = None) -> Sheet:
+    """Rows of a CSV, XLSX or XLS file (told apart by content, not by the name); `sheet`
+    names the sheet of a workbook (default the first)."""
     data = Path(path).read_bytes()
     if data.startswith(XLSX_MAGIC):
-        return read_xlsx(data)
+        return read_xlsx(data, sheet)
+    if data.startswith(XLS_MAGIC):
+        return read_xls(data, sheet)
     return read_csv_bytes(data)
 
 

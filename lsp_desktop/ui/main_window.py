@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from lsp_desktop.services import Services
     from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
+    from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
     from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
@@ -64,7 +65,8 @@ class MainWindow(QMainWindow):
         # the tab in front (on Members it offered to undo an accreditation save).
         self.undo_group = QUndoGroup(self)
         self.undo_stacks = {name: QUndoStack(self.undo_group) for name in
-                            ("members_tab", "strategies_tab", "actions_tab", "accreditation_tab")}
+                            ("members_tab", "strategies_tab", "actions_tab", "accreditation_tab",
+                             "meetings_tab")}
         for stack in self.undo_stacks.values():
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(self.undo_stacks["members_tab"])
@@ -73,8 +75,9 @@ class MainWindow(QMainWindow):
 
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
-        self.members_tab = MembersTab(services.members, self.undo_stacks["members_tab"],
-                                      read_only)
+        self.members_tab = MembersTab(
+            services.members, self.undo_stacks["members_tab"], read_only,
+            meetings_of=services.meetings.attended_by if services.meetings else None)
         self.tabs.addTab(self.members_tab, "&Members")
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self.tabs.add_later("actions_tab", "&Action plans", self._make_actions_tab)
         self.tabs.add_later("accreditation_tab", "A&ccreditation",
                             self._make_accreditation_tab)
+        if services.meetings is not None:
+            self.tabs.add_later("meetings_tab", "Meetings", self._make_meetings_tab)  # Ctrl+5
         for name in self.tabs.waiting():
             self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost
@@ -155,6 +160,22 @@ class MainWindow(QMainWindow):
     def accreditation_tab(self) -> AccreditationTab:
         return self.tabs.page("accreditation_tab")
 
+    @property
+    def meetings_tab(self) -> MeetingsTab:
+        return self.tabs.page("meetings_tab")
+
+    def _make_meetings_tab(self) -> MeetingsTab:
+        from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
+
+        tab = MeetingsTab(self.services, self.read_only, load=False,
+                          undo_stack=self.undo_stacks["meetings_tab"])
+        # Actions arising go into the action plan; attendance and decisions feed readiness.
+        tab.meetings_changed.connect(self._follow("actions_tab"))
+        tab.meetings_changed.connect(self._follow("accreditation_tab"))
+        tab.print_requested.connect(self.print_preview)
+        self._stale.add(tab)
+        return tab
+
     def _make_strategies_tab(self) -> StrategiesTab:
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
@@ -172,8 +193,10 @@ class MainWindow(QMainWindow):
         services = self.services
         tab = ActionsTab(services.actions, self.undo_stacks["actions_tab"], self.read_only,
                          targets=lambda: target_choices(services.strategies),
-                         concerns=services.accreditation.concern_choices, load=False)
+                         concerns=services.accreditation.concern_choices, load=False,
+                         arising=services.meetings.arising_from if services.meetings else None)
         tab.actions_changed.connect(self._follow("accreditation_tab"))
+        tab.actions_changed.connect(self._follow("meetings_tab"))
         self._stale.add(tab)
         return tab
 
@@ -239,7 +262,7 @@ class MainWindow(QMainWindow):
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""
         titles = {"members": "Members", "actions": "Action plans",
                   "strategies": "Strategy drafts", "assessment": "Accreditation",
-                  "go review": "Accreditation"}
+                  "go review": "Accreditation", "meetings": "Meetings"}
         wanted = titles.get(place, "")
         for i in range(self.tabs.count()):
             if self.tabs.tabText(i).replace("&", "") == wanted:
@@ -357,10 +380,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
     # Each tab prints its own report: the register, the strategy, the action plan, the pack.
-    TAB_REPORTS = ("register", "strategy", "actions", "pack")
+    TAB_REPORTS = ("register", "strategy", "actions", "pack", "minutes")
 
     TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
-                        "accreditation submission pack")
+                        "accreditation submission pack", "minutes of a meeting")
 
     def _add_print_button(self) -> None:
         """A Print… button beside the tabs: it previews the report of the tab in front."""
@@ -378,7 +401,8 @@ class MainWindow(QMainWindow):
         name = self.TAB_REPORT_NAMES[min(max(index, 0), len(self.TAB_REPORT_NAMES) - 1)]
         self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
-    def print_preview(self, report: str | None = None) -> None:
+    def print_preview(self, report: str | None = None, choice: str = "") -> None:
+        """Preview the tab's report (or `report`; `choice`: the meeting, round... to show)."""
         from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 
         index = self.tabs.currentIndex()
@@ -393,6 +417,8 @@ class MainWindow(QMainWindow):
                                                  lead_officer=officer,
                                                  export_folder=self.settings_store.export_folder(
                                                      self.db_path), options=options)
+        if choice:
+            self.preview_dialog.choose(choice)
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

@@ -17,6 +17,7 @@ def test_member_fields_stop_at_their_limit(qtbot):
     qtbot.addWidget(dialog)
     assert {f: w.maxLength() for f, w in (
         ("title", dialog.title_edit), ("name", dialog.name_edit),
+        ("given_names", dialog.given_edit), ("family_name", dialog.family_edit),
         ("organisation", dialog.org_edit), ("nominating_body", dialog.nominating_edit),
         ("email", dialog.email_edit), ("phone", dialog.phone_edit))} == {
         f: n for f, n in MEMBER_LIMITS.items() if f != "category"}

@@ -19,7 +19,11 @@ def test_shows_todays_board_with_balance(tab):
     assert tab.model.rowCount() == 28
     assert tab.count_label.text() == "28 of 31 members shown"
     assert tab.balance_panel.total.text() == "26 seats (plus 2 substitutes)"
-    assert "Government Office" in tab.balance_panel.missing.text()
+    # Today the Government Office (gone in 2011) and the Benefits Agency (replaced by
+    # Jobcentre Plus in 2002) are no longer expected; BME groups still are.
+    assert "Government Office" not in tab.balance_panel.missing.text()
+    assert "Benefits Agency" not in tab.balance_panel.missing.text()
+    assert "BME groups" in tab.balance_panel.missing.text()
     assert "Chair from the community sector" == tab.balance_panel.chair.text()
     assert tab.model.headerData(STATUS, Qt.Orientation.Horizontal) == "Status"
 
@@ -130,10 +134,11 @@ def test_sector_category_and_status_filters(tab):
 
 def test_as_on_date_changes_the_board_and_the_balance_panel(tab):
     panel = tab.balance_panel
-    assert "Benefits Agency" in panel.missing.text()
+    assert "Government Office" not in panel.missing.text()       # not expected today
     tab.set_as_on(D(2002, 1, 1))
     assert panel.title.text() == "Board on 01/01/2002"
     assert "Benefits Agency" not in panel.missing.text()
+    assert "Government Office" in panel.missing.text()           # expected then, absent
     assert "Mr Stanisław Mazur" in shown_names(tab)
     assert "Insp Kevin O'Brien" not in shown_names(tab)
     tab.status_combo.setCurrentIndex(tab.status_combo.findData(""))
@@ -239,7 +244,7 @@ def test_sorting_keeps_the_selection(tab):
     tab.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
     assert tab.selected_id() == member_id
     names = shown_names(tab)
-    assert names[0] == "Ms Zofia Nowak-Smith"
+    assert names[0] == "Mr Andrzej Zieliński"        # by family name, Z last
 
 
 def test_buttons_follow_the_selection(tab):

@@ -77,17 +77,16 @@ def test_duplicate_header_uses_first_and_says_so(services, tmp_path):
 
 @pytest.mark.parametrize("row, expected", [
     (",Mr,Body,public,,,,,,2001-04-01,,", "row 2, column A (name): required, but empty."),
-    ("A,Mr,Body,pubic,,,,,,2001-04-01,,", "row 2, column D (sector): 'pubic' is not one of: public, private, voluntary, community"),
+    ("A,Mr,Body,pubic,,,,,,2001-04-01,,", "row 2, column D (sector): 'pubic' is not a sector: public (statutory), private (business), voluntary or community"),
     ("A,Mr,Body,public,,boss,,,,2001-04-01,,", "row 2, column F (role): 'boss' is not one of: chair, vice-chair, member, substitute, observer"),
     ("A,Mr,Body,public,,,,,,31/02/2002,,", "row 2, column J (start_date): '31/02/2002' is not a real date"),
     ("A,Mr,Body,public,,,,,,2001-04-01,soon,", "row 2, column K (end_date): 'soon' is not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
-    ("A,Mr,Body,public,,,,,,2001-04-01,,maybe", "row 2, column L (publish_contact): 'maybe' is not yes/no, true/false or 1/0"),
-    ("A,Mr,Body,public,Wizards,,,,,2001-04-01,,", "row 2, column E (category): 'Wizards' is not a known category."),
-    ("A,Mr,Body,public,Faith communities,,,,,2001-04-01,,", "row 2, column E (category): Faith communities belongs to the community sector, not public."),
+    ("A,Mr,Body,public,,,,,,2001-04-01,,maybe", "row 2, column L (publish_contact): 'maybe' is not yes/no, Y/N, ✓, true/false or 1/0"),
+    ("A,Mr,Body,public,Wizards,,,,,2001-04-01,,", "row 2, column E (category): 'Wizards' is not a category the catalogue knows (e.g. Residents, Voluntary organisations, Faith communities, PCT, Police, Councillor)."),
     ("A,Mr,Body,public,,,not-an-email,,,2001-04-01,,", "row 2, column G (email): 'not-an-email' is not an email address."),
     ("A,Mr,Body,public,,,,,,2002-04-01,2001-04-01,", "row 2, column K (end_date): Term 1 ends before it starts."),
     ("A,Mr,Body,public,,,,,,,2001-04-01,", "row 2, column J (start_date): an end date needs a start date."),
-    ("A,Mr,Body,public,,substitute,,,,2001-04-01,,", "row 2, column deputises_for: A substitute must name the member they deputise for."),
+    ("A,Mr,Body,public,,substitute,,,,2001-04-01,,", "row 2, column Deputises for: A substitute must name the member they deputise for."),
 ])
 def test_each_kind_of_bad_row_is_named(services, tmp_path, row, expected):
     assert problems_of(services, write(tmp_path, HEADER + row + "\n")) == [expected]
@@ -102,8 +101,10 @@ def test_overlapping_terms_and_unknown_deputy_and_missing_column(services, tmp_p
     problems = problems_of(services, write(tmp_path, text))
     assert problems[0].startswith("row 3, column D (start_date): Terms overlap")
     assert problems[1] == "row 4, column F (deputises_for): no member named 'Nobody Known'."
+    # No Sector column and no category: the sector is asked for, by row.
     assert problems_of(services, write(tmp_path, "name,organisation\nA,B\n")) == [
-        "column sector: required column is missing from the file."]
+        "row 2, column Sector: the sector is empty and no category suggests one: public, "
+        "private, voluntary or community."]
 
 
 def test_rows_for_the_same_member_become_terms_and_substitutes_resolve(services, tmp_path):
@@ -148,10 +149,11 @@ def test_xlsx_real_dates_booleans_and_numbers_as_text(services, tmp_path):
     path = tmp_path / "m.xlsx"
     book.save(path)
     assert services.exchange.import_members(path).added == 2
-    by_name = {m.name: m for m in services.members.all_members()}
+    by_name = {m.display_name: m for m in services.members.all_members()}
     assert by_name["Dr Who"].terms[0].start == date(2001, 4, 1)
     assert by_name["Dr Who"].terms[0].end == date(2002, 3, 31)
     assert by_name["Dr Who"].phone == "7946012" and by_name["Dr Who"].publish_contact
+    assert (by_name["Dr Who"].title, by_name["Dr Who"].name) == ("Dr", "Who")   # title apart
     assert by_name["Ann Lee"].terms[0].start == date(2002, 1, 15) and by_name["Ann Lee"].publish_contact
 
 
@@ -223,9 +225,10 @@ def test_quick_fold_matches_fold(text):
 def test_every_problem_of_a_row_is_listed_not_just_the_first(services, tmp_path):
     row = "Bob,,Council,pubic,,,bob@,,,2001-13-01,,maybe"
     assert problems_of(services, write(tmp_path, HEADER + row + "\n")) == [
-        "row 2, column D (sector): 'pubic' is not one of: public, private, voluntary, community",
+        "row 2, column D (sector): 'pubic' is not a sector: public (statutory), private "
+        "(business), voluntary or community",
         "row 2, column J (start_date): '2001-13-01' is not a real date",
-        "row 2, column L (publish_contact): 'maybe' is not yes/no, true/false or 1/0",
+        "row 2, column L (publish_contact): 'maybe' is not yes/no, Y/N, ✓, true/false or 1/0",
         "row 2, column G (email): 'bob@' is not an email address.",
     ]
 

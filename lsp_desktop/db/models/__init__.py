@@ -20,6 +20,19 @@ from lsp_desktop.db.models.actions import (
 from lsp_desktop.db.models.audit import AuditRow
 from lsp_desktop.db.models.base import Base
 from lsp_desktop.db.models.exchange import ErasureRow
+from lsp_desktop.db.models.meetings import (
+    AgendaItemRow,
+    ArisingActionRow,
+    AttendanceRow,
+    BodyMembershipRow,
+    MeetingBodyRow,
+    MeetingDecisionRow,
+    MeetingDeclarationRow,
+    MeetingPaperRow,
+    MeetingRecord,
+    OtherAttendeeRow,
+    QuorumRuleRow,
+)
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
 from lsp_desktop.db.models.strategies import (
@@ -63,4 +76,15 @@ __all__ = [
     "StrategyVersionRow",
     "StrategyVersionSectionRow",
     "TargetRow",
+    "AgendaItemRow",
+    "ArisingActionRow",
+    "AttendanceRow",
+    "BodyMembershipRow",
+    "MeetingBodyRow",
+    "MeetingDecisionRow",
+    "MeetingDeclarationRow",
+    "MeetingPaperRow",
+    "MeetingRecord",
+    "OtherAttendeeRow",
+    "QuorumRuleRow",
 ]

@@ -15,6 +15,8 @@ class MemberRecord(Versioned, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     title: Mapped[str] = mapped_column(String(MEMBER_LIMITS["title"]), default="")
     name: Mapped[str] = mapped_column(String(MEMBER_LIMITS["name"]))
+    given_names: Mapped[str] = mapped_column(String(MEMBER_LIMITS["given_names"]), default="")
+    family_name: Mapped[str] = mapped_column(String(MEMBER_LIMITS["family_name"]), default="")
     search_key: Mapped[str] = mapped_column(String(400), index=True)
     organisation: Mapped[str] = mapped_column(String(MEMBER_LIMITS["organisation"]), default="")
     sector: Mapped[str] = mapped_column(String(20))

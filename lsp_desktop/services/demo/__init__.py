@@ -10,6 +10,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.services import build_services
 from lsp_desktop.services.demo import accreditation as demo_accreditation
 from lsp_desktop.services.demo import actions as demo_actions
+from lsp_desktop.services.demo import meetings as demo_meetings
 from lsp_desktop.services.demo import members as demo_members
 from lsp_desktop.services.demo import strategies as demo_strategies
 
@@ -21,7 +22,7 @@ PERIOD = (date(2000, 4, 1), date(2004, 3, 31))
 # Each area adds its part of the demo here, in dependency order; each is handed the
 # story's date (not the machine's clock) to place what it adds.
 _POPULATE = (demo_members.populate, demo_strategies.populate, demo_actions.populate,
-             demo_accreditation.populate)
+             demo_accreditation.populate, demo_meetings.populate)
 
 
 def write_demo(path: Path, *, force: bool = False, story: date = STORY_DATE) -> Path:

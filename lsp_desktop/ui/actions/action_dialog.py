@@ -115,13 +115,14 @@ class ActionDialog(QDialog):
 
     def __init__(self, action: Action | None, *, owners, check: Callable[[Action], list],
                  today: date, next_reference: str = "", targets=(), concerns=(),
-                 parent=None):
+                 parent=None, arose_from=()):
         super().__init__(parent)
         self._original = action
         self._check = check
         self.today = today
         self._acknowledged: tuple = ()
         self._targets = list(targets)
+        self._arose_from = tuple(arose_from)     # the minutes it arose from (Meetings tab)
         self.setWindowTitle(title_of(action))
         self.resize(780, 600)
         # A new action starts on the date shown; its due date is the officer's to choose
@@ -220,6 +221,13 @@ class ActionDialog(QDialog):
             self.status_combo.addItem(s.label, s)
         self.status_combo.setCurrentIndex(self.status_combo.findData(a.status))
         form.addRow("Stat&us", self.status_combo)
+        if self._arose_from:     # the minutes it arose from: (meeting id, date, body, item)
+            self.arose_label = QLabel("; ".join(
+                f"{body} {held:%d/%m/%Y}, item “{item}”"
+                for _mid, held, body, item in self._arose_from))
+            self.arose_label.setTextFormat(Qt.TextFormat.PlainText)
+            self.arose_label.setWordWrap(True)
+            form.addRow("Arose from", self.arose_label)
         self.progress_combo = QComboBox()
         self.progress_combo.setAccessibleName("Progress rating")
         self.progress_combo.addItem("— not rated —", None)

@@ -70,9 +70,11 @@ class ActionsTab(QWidget):
     def __init__(self, actions_service, undo_stack: QUndoStack, read_only: bool = False,
                  parent=None, *, today: date | None = None,
                  targets: TargetsProvider | None = None,
-                 concerns: ConcernsProvider | None = None, load: bool = True):
+                 concerns: ConcernsProvider | None = None, load: bool = True,
+                 arising=None):
         super().__init__(parent)
         self.service = actions_service
+        self.arising = arising      # action id -> the minutes it arose from (Meetings tab)
         self.undo_stack = undo_stack
         self.read_only = read_only
         self.fixed_today = today
@@ -345,7 +347,9 @@ class ActionsTab(QWidget):
         return ActionDialog(action, owners=self.owners,
                             check=lambda a: self.service.check(a, self.today()),
                             today=self.today(), next_reference=self.service.next_reference(),
-                            targets=self._targets(), concerns=self._concerns(), parent=self)
+                            targets=self._targets(), concerns=self._concerns(), parent=self,
+                            arose_from=self.arising(action.id)
+                            if self.arising and action is not None and action.id else ())
 
     def add_action(self) -> None:
         if self.read_only:

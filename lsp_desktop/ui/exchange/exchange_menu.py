@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from lsp_desktop.services import Services
     from lsp_desktop.ui.settings.settings_store import SettingsStore
 
-SHEET_FILTER = "Spreadsheets (*.csv *.xlsx);;All files (*)"
+SHEET_FILTER = "Spreadsheets (*.csv *.xlsx *.xls);;All files (*)"
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV (*.csv)"
 ARCHIVE_FILTER = "LSP Desktop archive (*.json);;All files (*)"
 
@@ -109,16 +109,25 @@ class ExchangeMenu(QObject):
                                  SHEET_FILTER)
         if not path:
             return
+        exchange = self.services.exchange
         try:
-            sheet = self.services.exchange.read(path)
-            dialog = ImportDialog(self.services.exchange, sheet, Path(path).name, self._window,
-                                  kind)
+            sheet = exchange.read_register(path) if kind == "members" else exchange.read(path)
+            dialog = ImportDialog(exchange, sheet, Path(path).name, self._window, kind,
+                                  path=path)
             if not dialog.exec() or dialog.result is None:
                 return
         except DomainError as exc:
             prompts.error(self._window, f"Import {kind}", str(exc))
             return
         self._refresh_after_import(kind)
+        if kind == "members" and (dialog.result.added or dialog.result.updated):
+            from lsp_desktop.ui.exchange.import_undo import ImportMembers
+
+            # Edit > Undo reverses the whole import.
+            self._window.undo_stack.push(ImportMembers(
+                exchange, dialog.preview, dialog.result, dialog.update_existing.isChecked(),
+                self._members_changed,
+                lambda message: prompts.error(self._window, "Undo import", message)))
         self.message.emit(f"{kind.capitalize()} imported: {dialog.result.summary()}.", 10000)
 
     def import_members(self) -> None:

@@ -32,6 +32,7 @@ from lsp_desktop.domain.members import (
     Sector,
     Term,
 )
+from lsp_desktop.domain.names import split_name
 from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import error_label, field_box
 from lsp_desktop.ui.members.member_dialog_controller import (
@@ -117,7 +118,8 @@ class MemberDialog(QDialog):
     """Returns the edited Member from `member()` after exec() is accepted."""
 
     def __init__(self, member: Member | None, current_members: list[tuple[int, str]],
-                 parent=None, starts_on: date | None = None):
+                 parent=None, attended: list | None = None,
+                 starts_on: date | None = None):
         super().__init__(parent)
         self._original = member
         self._current_ids = {mid for mid, _ in current_members}
@@ -133,6 +135,14 @@ class MemberDialog(QDialog):
         tabs.addTab(self._declarations_page(m), "Declarations")
         self.notes_edit = QPlainTextEdit(m.notes)
         tabs.addTab(self.notes_edit, "Notes")
+        if attended is not None:        # the meetings they attended (from the Meetings tab)
+            from lsp_desktop.ui.common.table_helpers import record_table
+            from lsp_desktop.ui.meetings.meeting_tables import AttendedTableModel
+
+            self.attended_model = AttendedTableModel(self)
+            self.attended_model.set_rows(attended)
+            tabs.addTab(record_table(self.attended_model, "Meetings attended", (90, 260)),
+                        f"Meetings ({len(attended)})")
         self.tabs = tabs
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -158,12 +168,38 @@ class MemberDialog(QDialog):
         self.name_edit.setMaxLength(MEMBER_LIMITS["name"])
         self.name_edit.setAccessibleName("Name")
         form.addRow("&Name *", self._with_error("name", self.name_edit))
+        # The register sorts by family name: split from the name as it is typed (the last
+        # word, with any particle before it) until the officer corrects the split.
+        self.given_edit = QLineEdit(m.given_names)
+        self.given_edit.setMaxLength(MEMBER_LIMITS["given_names"])
+        self.given_edit.setAccessibleName("Given names")
+        self.family_edit = QLineEdit(m.family_name)
+        self.family_edit.setMaxLength(MEMBER_LIMITS["family_name"])
+        self.family_edit.setAccessibleName("Family name")
+        self.family_edit.setToolTip("The register sorts members by family name, particles "
+                                    "included: 'ap Siôn' under A, 'de la Cruz' under D.")
+        split = QHBoxLayout()
+        split.setContentsMargins(0, 0, 0, 0)
+        given_label = QLabel("&Given names")
+        given_label.setBuddy(self.given_edit)
+        family_label = QLabel("Famil&y name")
+        family_label.setBuddy(self.family_edit)
+        for widget, stretch in ((given_label, 0), (self.given_edit, 1), (family_label, 0),
+                                (self.family_edit, 1)):
+            split.addWidget(widget, stretch)
+        split_box = QWidget()
+        split_box.setLayout(split)
+        form.addRow("Sorted under", self._with_error("family_name", split_box))
+        self._split_corrected = bool(member) and (m.given_names, m.family_name) != split_name(m.name)
+        self.name_edit.textChanged.connect(self._name_changed)
+        self.given_edit.textEdited.connect(self._split_edited)
+        self.family_edit.textEdited.connect(self._split_edited)
         self.org_edit = QLineEdit(m.organisation)
         self.org_edit.setMaxLength(MEMBER_LIMITS["organisation"])
         form.addRow("&Body (organisation)", self.org_edit)
         self.nominating_edit = QLineEdit(m.nominating_body)
         self.nominating_edit.setMaxLength(MEMBER_LIMITS["nominating_body"])
-        form.addRow("Nominating bod&y", self.nominating_edit)
+        form.addRow("Nominating b&ody", self.nominating_edit)
         self.sector_combo = QComboBox()
         for label, value in sector_choices():
             self.sector_combo.addItem(label, value)
@@ -267,9 +303,20 @@ class MemberDialog(QDialog):
         row.setParent(None)
         row.deleteLater()
 
+    def _name_changed(self, text: str) -> None:
+        if not self._split_corrected:
+            given, family = split_name(text)
+            self.given_edit.setText(given)
+            self.family_edit.setText(family)
+
+    def _split_edited(self) -> None:
+        self._split_corrected = True
+
     def _category_chosen(self) -> None:
+        # The category suggests a sector; a sector already chosen is the member's own
+        # (a faith-based voluntary organisation stays voluntary).
         sector = sector_of(self.category_combo.currentData())
-        if sector is not None:
+        if sector is not None and not self.sector_combo.currentData():
             self.sector_combo.setCurrentIndex(self.sector_combo.findData(sector))
 
     def _role_changed(self) -> None:
@@ -282,6 +329,8 @@ class MemberDialog(QDialog):
         return base.with_changes(
             title=self.title_edit.text().strip(),
             name=self.name_edit.text().strip(),
+            given_names=self.given_edit.text().strip(),
+            family_name=self.family_edit.text().strip(),
             organisation=self.org_edit.text().strip(),
             nominating_body=self.nominating_edit.text().strip(),
             sector=Sector(self.sector_combo.currentData()) if self.sector_combo.currentData() else None,

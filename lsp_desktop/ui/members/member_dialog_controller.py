@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from lsp_desktop.domain.categories import CATALOGUE
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.members import CATEGORIES, Member, Role, Sector, Term, validate_member
 
@@ -32,12 +33,14 @@ def chosen_sector(member: Member | None) -> str | None:
 
 
 def category_choices() -> list[tuple[str, str]]:
-    return [("", ""), *((f"{name} ({sector.value})", name)
-                        for name, sector in CATEGORIES.items())]
+    """The catalogue's categories with the sector each suggests and, for bodies that came
+    or went, the years they existed ("Benefits Agency (public, to 31/03/2002)")."""
+    return [("", ""), *((f"{c.name} ({c.sector.value}{', ' + c.period() if c.period() else ''})",
+                         c.name) for c in CATALOGUE)]
 
 
 def sector_of(category: str | None) -> str | None:
-    """The sector a category belongs to (chosen for the officer), or None."""
+    """The sector a category suggests (filled in while no sector is chosen), or None."""
     sector = CATEGORIES.get(category or "")
     return sector.value if sector is not None else None
 

@@ -51,8 +51,9 @@ class MembersController:
 
     @staticmethod
     def deputy_choices(current: list[MemberRow]) -> list[tuple[int, str]]:
-        """(id, name) of the current members, by name: whom a member may deputise for."""
-        return sorted(((r.id, r.name) for r in current), key=lambda p: p[1].casefold())
+        """(id, name) of the current members, in the register's order (the search key
+        begins with the family name): whom a member may deputise for."""
+        return [(r.id, r.name) for r in sorted(current, key=lambda r: r.search_key)]
 
     @staticmethod
     def delete_question(member: Member) -> str:

@@ -60,9 +60,10 @@ class MembersTab(QWidget):
     members_changed = Signal()
 
     def __init__(self, members_service, undo_stack: QUndoStack, read_only: bool = False,
-                 parent=None):
+                 parent=None, meetings_of=None):
         super().__init__(parent)
         self.service = members_service
+        self.meetings_of = meetings_of      # member id -> meetings attended (Meetings tab)
         self.undo_stack = undo_stack
         self.read_only = read_only
         self.controller = MembersController(read_only)
@@ -331,7 +332,9 @@ class MembersTab(QWidget):
             return
         before, after = edit_with_conflicts(
             self, "Member changed by another officer", before,
-            lambda member: MemberDialog(member, self._current_choices(), self),
+            lambda member: MemberDialog(member, self._current_choices(), self,
+                                        attended=self.meetings_of(member.id)
+                                        if self.meetings_of else None),
             lambda dialog: dialog.member(), self.service.update,
             lambda: self.service.get(member_id), self.refresh, self.read_only)
         if after is not None:

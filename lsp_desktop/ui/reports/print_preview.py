@@ -33,7 +33,13 @@ REPORT_CHOICES = (
     ("strategy", "Strategy draft"),
     ("pack", "Accreditation submission pack"),
     ("interests", "Register of interests"),
+    ("board-pack", "Board pack"),
+    ("minutes", "Minutes of a meeting"),
+    ("decisions", "Decisions log"),
+    ("attendance", "Attendance record"),
 )
+# Reports with a public version (unpublished contacts or confidential items left out).
+_PUBLIC = ("register", "board-pack", "minutes", "decisions")
 PREVIEW_DPI = 80
 PRINT_DPI = 300
 _CACHE_PAGES = 12
@@ -130,6 +136,7 @@ class PrintPreviewDialog(QDialog):
         self.options_report = report
         self.lead_officer = lead_officer
         self.export_folder = export_folder
+        self.search_text = ""           # decisions log: only the decisions matching
         self.setWindowTitle("Print preview")
         self.services = services
         self.today = today or date.today()
@@ -172,7 +179,7 @@ class PrintPreviewDialog(QDialog):
         self.version_box.setPrefix("version ")
         # Named for screen readers: the keyboard lands on the report choice first.
         for widget, name in ((self.report_box, "Report"), (self.paper_box, "Paper"),
-                             (self.choice_box, "Strategy or round"),
+                             (self.choice_box, "Strategy, round, meeting or year"),
                              (self.version_box, "Version"), (self.on_edit, "Board as on")):
             widget.setAccessibleName(name)
         self.refresh_button = QPushButton("&Refresh")
@@ -229,9 +236,10 @@ class PrintPreviewDialog(QDialog):
 
     def _options_changed(self) -> None:
         report = self.report
-        self.public_box.setVisible(report == "register")
-        self.on_label.setVisible(report != "strategy")
-        self.on_edit.setVisible(report != "strategy")
+        self.public_box.setVisible(report in _PUBLIC)
+        dated = report not in ("strategy", "board-pack", "minutes", "decisions", "attendance")
+        self.on_label.setVisible(dated)
+        self.on_edit.setVisible(dated)
         self.history_box.setVisible(report == "register")
         self.annex_box.setVisible(report == "pack")
         self.version_box.setVisible(report == "strategy")
@@ -271,7 +279,21 @@ class PrintPreviewDialog(QDialog):
             round_name=choice if self.report == "pack" else "",
             strategy=choice if self.report == "strategy" else "",
             version=self.version_box.value() or None, lead_officer=self.lead_officer,
+            meeting=int(choice) if self.report in ("board-pack", "minutes") and choice
+            else None, year=choice if self.report == "attendance" else "",
+            search=self.search_text if self.report == "decisions" else "",
             annex=self.annex_box.isChecked(), **shown)
+
+    def choose(self, value: str) -> None:
+        """Show the report for this strategy, round, meeting or year (for the decisions
+        log: only the decisions matching these words)."""
+        if self.report == "decisions":
+            self.search_text = value
+            self.refresh()
+            return
+        index = self.choice_box.findData(value)
+        if index >= 0:
+            self.choice_box.setCurrentIndex(index)
 
     def refresh(self) -> None:
         """Gather the data here (quick), render it in the worker thread (slow)."""

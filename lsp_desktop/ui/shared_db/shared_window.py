@@ -214,6 +214,11 @@ TAB_TABLES = {
     "actions_tab": {"action", "action_milestone", "action_note", "action_purpose",
                     "action_due_change", "member", "target", "area_of_concern", "weakness",
                     "erasure"},
+    # Seats come from the register on each meeting's date; papers share evidence_file.
+    "meetings_tab": {"quorum_rule", "meeting_body", "body_membership", "meeting",
+                     "agenda_item", "meeting_paper", "meeting_decision", "arising_action",
+                     "attendance", "meeting_other", "meeting_declaration", "member", "term",
+                     "erasure"},
 }
 _SHOWN_ELSEWHERE = {"audit"}          # the audit trail is shown in its own dialogs
 ACCREDITATION_TABLES = {"criterion_prompt", "assessment_round", "criterion_assessment",

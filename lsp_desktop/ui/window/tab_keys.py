@@ -1,4 +1,4 @@
-"""View ▸ go-to-tab entries: Ctrl+1..4, Ctrl+Tab and Ctrl+Shift+Tab change tab from anywhere."""
+"""View ▸ go-to-tab entries: Ctrl+1..5, Ctrl+Tab and Ctrl+Shift+Tab change tab from anywhere."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QWidget
 
 # Menu text per tab: the Alt letters differ from the View menu's own entries.
-_TITLES = ("&Members", "&Strategy drafts", "Action &plans", "A&ccreditation")
+_TITLES = ("&Members", "&Strategy drafts", "Action &plans", "A&ccreditation", "Mee&tings")
 
 
 class TabKeys(QObject):

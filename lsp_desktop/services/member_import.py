@@ -1,0 +1,318 @@
+"""Importing officers' own registers of members: preview, commit (all, or the good rows), undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from lsp_desktop.db import audit
+from lsp_desktop.db.models import MemberRecord, TermRow
+from lsp_desktop.db.models.base import now_to_the_second
+from lsp_desktop.domain.errors import ConflictError, DomainError
+from lsp_desktop.domain.exchange import (
+    ImportConflict,
+    ImportProblems,
+    Layout,
+    Problem,
+    find_layout,
+    locate,
+    parse_rows,
+)
+from lsp_desktop.domain.member_exchange import (
+    MEMBER_COLUMNS,
+    MemberPlan,
+    Suggestion,
+    build_drafts,
+    cached_fold,
+    member_key,
+    name_key,
+    plan_members,
+    set_aside_rejects,
+)
+from lsp_desktop.domain.members import Member
+from lsp_desktop.domain.sheets import Sheet
+from lsp_desktop.services.concurrency import claim_for_import, officer
+from lsp_desktop.services.members import _apply as apply_member
+from lsp_desktop.services.members import _to_domain as member_to_domain
+from lsp_desktop.services.members import search_key as member_search_key
+from lsp_desktop.services.rejects import write_rejects
+from lsp_desktop.services.spreadsheets import UnreadableFileError, read_table
+from lsp_desktop.services.unit_of_work import unit_of_work
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    skipped: int
+    problems: tuple[Problem, ...] = ()      # notices only
+    rejected: int = 0                       # rows written to the rejects file
+    rejects_file: Path | None = None
+    # What undoing the import needs: the members added (id, version written) and the
+    # members updated as they were before (with the version the import gave them).
+    added_ids: tuple[int, ...] = ()
+    updated_before: tuple[tuple[Member, int], ...] = field(default=(), compare=False)
+
+    def summary(self) -> str:
+        text = f"{self.added} added, {self.updated} updated, {self.skipped} skipped"
+        if self.rejects_file is not None:
+            text += f"; {self.rejected} row(s) to correct saved to {self.rejects_file.name}"
+        return text
+
+
+class SuggestionsPending(DomainError):
+    """Category guesses the officer has not confirmed: nothing was imported."""
+
+    def __init__(self, suggestions: list[Suggestion]):
+        self.suggestions = suggestions
+        super().__init__(f"{len(suggestions)} category word(s) in the file were guessed; "
+                         "confirm or change them before importing:\n"
+                         + "\n".join(describe(s) for s in suggestions))
+
+
+def describe(s: Suggestion) -> str:
+    rows = ", ".join(map(str, s.rows[:5])) + (f" and {len(s.rows) - 5} more" if len(s.rows) > 5 else "")
+    return f"'{s.value}' -> {s.category} (row{'s' if len(s.rows) > 1 else ''} {rows})"
+
+
+@dataclass
+class MemberPreview:
+    """The mapping used and what the import would do; shown before anything is written."""
+
+    sheet: Sheet
+    layout: Layout
+    plan: MemberPlan
+    rows: int
+    data_rows: list[int] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.plan.problems
+
+    @property
+    def suggestions(self) -> list[Suggestion]:
+        return self.plan.suggestions
+
+    @property
+    def good_rows(self) -> int:
+        """Rows that would go in if the rows with problems are set aside."""
+        return len(self.data_rows) - len(self.plan.reject_rows)
+
+    @property
+    def can_set_aside(self) -> bool:
+        """Whether importing the good rows and saving the others is possible."""
+        return bool(self.plan.reject_rows) and not self.plan.file_errors
+
+
+def read_file(path: Path | str, sheet: str | None = None) -> Sheet:
+    try:
+        return read_table(path, sheet)
+    except UnreadableFileError as exc:
+        raise ImportProblems([Problem(None, None, str(exc))]) from None
+
+
+def read_register(path: Path | str, sheet: str | None = None) -> Sheet:
+    """A register file; in a workbook with several sheets and none named, the first sheet
+    that has a members' header row (else the first)."""
+    first = read_file(path, sheet)
+    if sheet is not None or len(first.sheet_names) < 2:
+        return first
+    if find_layout(first, MEMBER_COLUMNS).header_row >= 0:
+        return first
+    for name in first.sheet_names[1:]:
+        other = read_file(path, name)
+        if find_layout(other, MEMBER_COLUMNS).header_row >= 0:
+            return other
+    return first
+
+
+def _name_problems(layout: Layout) -> list[Problem]:
+    if layout.header_row < 0 or layout.mapping.get("name") is not None \
+            or layout.mapping.get("family_name") is not None:
+        return []
+    return [Problem(None, "Name", "the file has no Name column (nor Surname and First name "
+                                  "columns).")]
+
+
+class MemberImport:
+    """Preview and write an import of members; undo a whole import."""
+
+    def __init__(self, session_factory: sessionmaker[Session]):
+        self._factory = session_factory
+
+    def preview(self, sheet: Sheet, layout: Layout | None = None, update_existing: bool = False,
+                choices: dict[str, str] | None = None) -> MemberPreview:
+        """Everything an import would do and every problem, without writing. `choices`:
+        the officer's category for each guessed word (Suggestion.key -> category)."""
+        layout = layout or find_layout(sheet, MEMBER_COLUMNS)
+        parsed, problems = parse_rows(sheet, layout, MEMBER_COLUMNS)
+        problems += _name_problems(layout)
+        given = {name for name, index in layout.mapping.items() if index is not None}
+        drafts, more, suggestions = build_drafts(parsed, given, choices)
+        existing, names = self._existing_members({member_key(d.member.name, d.member.organisation)
+                                                  for d in drafts})
+        plan = plan_members(drafts, existing, update_existing, names)
+        plan.suggestions = suggestions
+        plan.problems[:0] = problems + more
+        if len(sheet.sheet_names) > 1:
+            plan.problems.insert(0, Problem(None, None, f"read the sheet '{sheet.name}' of the "
+                                            "workbook (its sheets: " + ", ".join(
+                                                f"'{n}'" for n in sheet.sheet_names) + ").", True))
+        plan.problems[:] = locate(sorted(plan.problems, key=lambda p: (p.row is not None,
+                                                                       p.row or 0)),
+                                  layout, MEMBER_COLUMNS)
+        data_rows = [r.row for r in parsed]
+        set_aside_rejects(plan, data_rows, names)
+        return MemberPreview(sheet, layout, plan, len(parsed), data_rows)
+
+    def _existing_members(self, keys: set) -> tuple[dict, set[str]]:
+        """The members the drafts match (by member_key), and every name on the register."""
+        with unit_of_work(self._factory) as s:
+            ids, names = [], set()
+            for mid, name, org in s.execute(select(
+                    MemberRecord.id, MemberRecord.name, MemberRecord.organisation)):
+                names.add(name_key(name))
+                if member_key(name, org) in keys:
+                    ids.append(mid)
+            found = {}
+            for start in range(0, len(ids), 500):
+                for row in s.scalars(select(MemberRecord).where(
+                        MemberRecord.id.in_(ids[start:start + 500])).options(
+                        selectinload(MemberRecord.terms), selectinload(MemberRecord.declarations))):
+                    m = member_to_domain(row)
+                    found[member_key(m.name, m.organisation)] = m
+            return found, names
+
+    def commit(self, preview: MemberPreview, rejects: Path | str | None = None,
+               accept_suggestions: bool = False) -> ImportResult:
+        """Write the previewed import in one transaction. Without `rejects`, all rows or
+        none; with it, the good rows go in and the others are written to that file."""
+        plan = preview.plan
+        if plan.pending and not accept_suggestions:
+            raise SuggestionsPending(plan.pending)
+        if plan.errors and (rejects is None or plan.file_errors):
+            raise ImportProblems(plan.problems)
+        rejected, rejects_file = 0, None
+        if rejects is not None and plan.reject_rows:
+            rejects_file = Path(rejects)
+            rejected = write_rejects(rejects_file, preview.sheet, preview.layout.header_row,
+                                     plan.reject_rows)
+        new_ids, updated = self._write(plan)
+        return ImportResult(len(plan.to_add), len(plan.to_update), len(plan.skipped),
+                            tuple(p for p in plan.problems if p.notice), rejected, rejects_file,
+                            tuple(new_ids), tuple(updated))
+
+    def _write(self, plan: MemberPlan) -> tuple[list[int], list[tuple[Member, int]]]:
+        updated: list[tuple[Member, int]] = []
+        with unit_of_work(self._factory) as s:
+            # Updates first: each member must still be as the preview saw it (locked, and
+            # at the same version), before new ids are given out - a member deleted since
+            # must not be confused with a new one given its id. Another officer's later
+            # change is never overwritten unseen; the import is refused, all or nothing.
+            for d in plan.to_update:
+                row = s.get(MemberRecord, d.existing_id, with_for_update=True)
+                claim_for_import(row, d.member.version, f"The member {d.member.name}",
+                                 d.rows[0])
+                apply_member(row, d.member)
+                updated.append((d.before, row.version))
+            new_ids = []
+            if plan.to_add:
+                _refuse_added_since(s, plan.to_add)
+                # Ids are given here (this transaction holds the write lock), so the rows
+                # go in with one executemany instead of a RETURNING round trip per batch.
+                first = (s.scalar(select(func.max(MemberRecord.id))) or 0) + 1
+                new_ids = list(range(first, first + len(plan.to_add)))
+                conn = s.connection()     # Core executemany: the ORM bulk path splits batches
+                stamp = {"version": 1, "updated_at": now_to_the_second(),
+                         "updated_by": officer()}    # once, not a default call per row
+                rows = [_member_values(d.member, mid, stamp)
+                        for d, mid in zip(plan.to_add, new_ids, strict=True)]
+                conn.execute(insert(MemberRecord.__table__), rows)
+                audit.record_rows(s, MemberRecord.__table__, rows)   # a line per member
+                terms = [{"member_id": mid, "start_date": t.start, "end_date": t.end,
+                          "reason_left": t.reason_left}
+                         for d, mid in zip(plan.to_add, new_ids, strict=True) for t in d.member.terms]
+                if terms:
+                    conn.execute(insert(TermRow.__table__), terms)
+                    audit.record_rows(s, TermRow.__table__, terms)       # one summary line
+            s.flush()
+            subs = [(d, mid) for d, mid in zip(plan.to_add, new_ids, strict=True) if d.deputises_for]
+            subs += [(d, d.existing_id) for d in plan.to_update if d.deputises_for]
+            if subs:
+                by_name: dict[str, int] = {}
+                for mid, name in s.execute(select(MemberRecord.id, MemberRecord.name)
+                                           .order_by(MemberRecord.id)):
+                    by_name.setdefault(name_key(name), mid)
+                for d, mid in subs:
+                    s.execute(update(MemberRecord).where(MemberRecord.id == mid)
+                              .values(deputises_for_id=by_name[name_key(d.deputises_for)]))
+        return new_ids, updated
+
+    def undo(self, result: ImportResult) -> None:
+        """Reverse a whole import: remove the members it added and put back those it
+        updated - refused, with nothing changed, if another officer has changed any of
+        them since (named in the message)."""
+        with unit_of_work(self._factory) as s:
+            if result.added_ids:
+                changed = s.execute(select(MemberRecord.name, MemberRecord.updated_by,
+                                           MemberRecord.updated_at).where(
+                    MemberRecord.id.in_(result.added_ids), MemberRecord.version != 1)
+                    .limit(1)).first()
+                if changed is not None:
+                    raise _changed_since(f"The member {changed[0]}", changed[1], changed[2])
+            for before, version in result.updated_before:
+                row = s.get(MemberRecord, before.id, with_for_update=True)
+                if row is None:
+                    raise _changed_since(f"The member {before.name}", "", None, deleted=True)
+                if row.version != version:
+                    raise _changed_since(f"The member {row.name}", row.updated_by, row.updated_at)
+                apply_member(row, before)
+                row.version = version + 1
+                row.updated_at = now_to_the_second()
+                row.updated_by = officer()
+            ids = list(result.added_ids)
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                s.execute(update(MemberRecord).where(MemberRecord.deputises_for_id.in_(chunk))
+                          .values(deputises_for_id=None))
+                s.execute(delete(TermRow).where(TermRow.member_id.in_(chunk)))
+                s.execute(delete(MemberRecord).where(MemberRecord.id.in_(chunk)))
+
+
+def _changed_since(what: str, who: str, when, deleted: bool = False) -> ConflictError:
+    error = ConflictError(what, who or "", when)
+    at = f" at {when:%H:%M} on {when:%d/%m/%Y}" if when is not None else ""
+    done = "was deleted" if deleted else f"was changed by {who or 'another officer'}{at}"
+    Exception.__init__(error, f"{what} {done} after the import; the import was not undone "
+                              "(nothing was changed).")
+    return error
+
+
+def _member_values(m: Member, member_id: int, stamp: dict) -> dict:
+    return {
+        "id": member_id, "title": m.title.strip(), "name": m.name.strip(),
+        "given_names": m.given_names.strip(), "family_name": m.family_name.strip(),
+        "search_key": member_search_key(m, cached_fold), **stamp,
+        "organisation": m.organisation.strip(), "sector": m.sector.value,
+        "category": m.category, "role": m.role.value, "deputises_for_id": None,
+        "nominating_body": m.nominating_body.strip(), "email": m.email.strip(),
+        "phone": m.phone.strip(), "address": m.address.strip(),
+        "publish_contact": m.publish_contact, "notes": m.notes,
+    }
+
+
+def _refuse_added_since(s: Session, to_add) -> None:
+    """A member the preview would add must not have been added by another officer since:
+    the import would make them twice."""
+    there = {member_key(name, org): (who, when) for name, org, who, when in s.execute(select(
+        MemberRecord.name, MemberRecord.organisation, MemberRecord.updated_by,
+        MemberRecord.updated_at))}
+    if not there:
+        return
+    for d in to_add:
+        found = there.get(member_key(d.member.name, d.member.organisation))
+        if found is not None:
+            raise ImportConflict(f"The member {d.member.name}", *found, d.rows[0], added=True)

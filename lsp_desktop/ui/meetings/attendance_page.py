@@ -1,0 +1,169 @@
+"""The attendance grid of a meeting: each seat's presence and substitute, with the live quorum."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lsp_desktop.domain.meetings import (
+    AttendanceEntry,
+    OtherAttendee,
+    OtherRole,
+    Presence,
+    QuorumRule,
+    Seat,
+    quorum,
+    substitutes_for,
+)
+from lsp_desktop.domain.members import Member
+
+
+def standing_declarations(member: Member | None, on: date) -> list[str]:
+    """A member's declarations of interest in force on the meeting's date."""
+    if member is None:
+        return []
+    return [d.interest for d in member.declarations
+            if (d.declared_on is None or d.declared_on <= on)
+            and (d.withdrawn_on is None or d.withdrawn_on >= on)]
+
+
+def _others_text(others, role: OtherRole) -> str:
+    return "\n".join(o.name + (f", {o.organisation}" if o.organisation else "")
+                     for o in others if o.role == role)
+
+
+def _others_from(text: str, role: OtherRole) -> list[OtherAttendee]:
+    out = []
+    for line in text.splitlines():
+        name, _sep, org = line.partition(",")
+        if name.strip():
+            out.append(OtherAttendee(name.strip(), role, org.strip()))
+    return out
+
+
+class AttendancePage(QWidget):
+    """Present, apologies or absent per seat; a substitute only for the member they deputise
+    for; observers and officers as lines of text. `changed` fires on every edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.quorum_label = QLabel()
+        self.quorum_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.quorum_label.setWordWrap(True)
+        self.quorum_label.setAccessibleName("Quorum")
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setColumnStretch(3, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        self.observers = QPlainTextEdit()
+        self.officers = QPlainTextEdit()
+        for box, name in ((self.observers, "Observers"), (self.officers, "Officers in attendance")):
+            box.setPlaceholderText("One a line: name, organisation")
+            box.setAccessibleName(name)
+            box.setMaximumHeight(60)
+            box.setTabChangesFocus(True)
+            box.textChanged.connect(self.changed)
+        others = QFormLayout()
+        others.addRow("Observers:", self.observers)
+        others.addRow("Officers:", self.officers)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(others)
+        self.presence: dict[int, QComboBox] = {}
+        self.substitute: dict[int, QComboBox] = {}
+        self.seats: list[Seat] = []
+        self.rule = QuorumRule()
+
+    def load(self, seats: list[Seat], members: list[Member], on: date,
+             entries: tuple[AttendanceEntry, ...], others: tuple[OtherAttendee, ...],
+             rule: QuorumRule) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.seats, self.rule = list(seats), rule
+        self.presence.clear()
+        self.substitute.clear()
+        by_member = {e.member_id: e for e in entries}
+        by_id = {m.id: m for m in members}
+        for col, head in enumerate(("Member", "Present?", "Substitute attending",
+                                    "Standing declarations")):
+            label = QLabel(f"<b>{head}</b>")
+            self.grid.addWidget(label, 0, col)
+        for row, seat in enumerate(seats, start=1):
+            entry = by_member.get(seat.member_id)
+            name = QLabel(f"{seat.name} ({seat.sector.label.lower()})")
+            name.setTextFormat(Qt.TextFormat.PlainText)
+            presence = QComboBox()
+            for p in Presence:
+                presence.addItem(p.label, p.value)
+            presence.setCurrentIndex(list(Presence).index(entry.presence if entry
+                                                          else Presence.ABSENT))
+            presence.setAccessibleName(f"{seat.name}: attendance")
+            sub = QComboBox()
+            sub.addItem("—", None)
+            for m in substitutes_for(members, seat.member_id, on):
+                sub.addItem(m.display_name, m.id)
+            if entry and entry.substitute_id is not None:
+                index = sub.findData(entry.substitute_id)
+                if index < 0:
+                    sub.addItem(by_id[entry.substitute_id].display_name
+                                if entry.substitute_id in by_id else "?", entry.substitute_id)
+                    index = sub.count() - 1
+                sub.setCurrentIndex(index)
+            sub.setAccessibleName(f"{seat.name}: substitute")
+            declared = "; ".join(standing_declarations(by_id.get(seat.member_id), on))
+            decl = QLabel(declared or "—")
+            decl.setTextFormat(Qt.TextFormat.PlainText)
+            decl.setToolTip(declared)
+            presence.currentIndexChanged.connect(self._edited)
+            sub.currentIndexChanged.connect(self._edited)
+            self.presence[seat.member_id], self.substitute[seat.member_id] = presence, sub
+            for col, widget in enumerate((name, presence, sub, decl)):
+                self.grid.addWidget(widget, row, col)
+        self.grid.setRowStretch(len(seats) + 1, 1)
+        self.observers.setPlainText(_others_text(others, OtherRole.OBSERVER))
+        self.officers.setPlainText(_others_text(others, OtherRole.OFFICER))
+        self._edited()
+
+    def _edited(self) -> None:
+        for member_id, presence in self.presence.items():
+            sub = self.substitute[member_id]
+            sub.setEnabled(presence.currentData() != Presence.PRESENT.value and sub.count() > 1)
+        result = quorum(self.seats, self.entries(), self.rule)
+        self.quorum_label.setText(result.sentence + f" Rule: {self.rule.label}.")
+        self.quorum_label.setStyleSheet("color: #1b5e20;" if result.met else "color: #b71c1c;")
+        self.changed.emit()
+
+    def entries(self) -> tuple[AttendanceEntry, ...]:
+        out = []
+        for seat in self.seats:
+            presence = Presence(self.presence[seat.member_id].currentData())
+            sub = self.substitute[seat.member_id].currentData()
+            out.append(AttendanceEntry(seat.member_id, presence,
+                                       None if presence == Presence.PRESENT else sub))
+        return tuple(out)
+
+    def others(self) -> tuple[OtherAttendee, ...]:
+        return tuple(_others_from(self.observers.toPlainText(), OtherRole.OBSERVER)
+                     + _others_from(self.officers.toPlainText(), OtherRole.OFFICER))
+
+    def taken(self) -> bool:
+        """Whether any attendance was recorded (all absent means not taken yet)."""
+        return any(e.presence != Presence.ABSENT or e.substitute_id for e in self.entries())
