@@ -73,7 +73,7 @@ def test_view_as_at_sets_the_date_of_every_tab_from_anywhere(qtbot, window, monk
         assert not dialog.isVisible()
         return dialog.result()
     scripted_exec(monkeypatch, AsAtDialog, [choose])
-    assert "As at…" in [a.text().replace("&", "") for a in window.view_menu.actions()]
+    assert "As at date…" in [a.text().replace("&", "") for a in window.view_menu.actions()]
     window.as_at_action.trigger()
     day = date(2002, 4, 1)
     assert window.as_at.date() == day

@@ -1,4 +1,4 @@
-"""The window's one as-at date: every tab shows the partnership as at it (View ▸ As at…, status bar)."""
+"""The window's one as-at date: every tab shows the partnership as at it (View ▸ As at date…, status bar)."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ class AsAtDialog(QDialog):
 
 class AsAt(QObject):
     """Holds the window's date, hands it to every tab, says it in the status bar and adds
-    View ▸ As at… to the menu it is handed. `refresh(name)` reloads the tab called `name`
+    View ▸ As at date… to the menu it is handed. `refresh(name)` reloads the tab called `name`
     (now if in front, else when next shown)."""
 
     changed = Signal(object)
@@ -80,7 +80,7 @@ class AsAt(QObject):
         self._apply(start, refresh=False)
 
     def _add_to(self, menu: QMenu) -> QAction:
-        action = QAction("As a&t…", self)
+        action = QAction("As at &date…", self)
         action.setShortcut(QKeySequence("Ctrl+Shift+D"))
         action.setToolTip("Show every tab as the partnership stood on a date")
         action.triggered.connect(self.ask)
@@ -118,13 +118,13 @@ class AsAt(QObject):
         today = date.today()
         if self._date == today:
             self.label.setText(f"As at today, {format_date(today)}")
-            self.label.setToolTip("View ▸ As at… shows the partnership on another date")
+            self.label.setToolTip("View ▸ As at date… shows the partnership on another date")
             self.label.setStyleSheet("")
         else:
             when = "a past date" if self._date < today else "a future date"
             self.label.setText(f"As at {format_date(self._date)} ({when})")
             self.label.setToolTip("Every tab shows the partnership as it stood on this date; "
-                                  "changes are still saved. View ▸ As at… changes it.")
+                                  "changes are still saved. View ▸ As at date… changes it.")
             self.label.setStyleSheet("font-weight: bold; color: #8a5300;")
 
     def ask(self) -> None:
