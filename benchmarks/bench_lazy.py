@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TABS = ("strategies_tab", "actions_tab", "accreditation_tab")
+TABS = ("strategies_tab", "actions_tab", "accreditation_tab", "programme_tab")
 
 
 def child(demo: str, index: int, after: bool) -> None:
@@ -74,7 +74,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "lsp_desktop", "demo", "--db", demo],
                        check=True, env=env, capture_output=True)
         print(f"runs: {args.runs}, median ms (min-max)")
-        builds: list[list[float]] = [[], [], []]
+        builds: list[list[float]] = [[] for _ in TABS]
         for when in ("before", "after"):
             for index, name in enumerate(TABS, start=1):
                 shown = []

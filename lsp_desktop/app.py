@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
 from pathlib import Path
 
 _IMPORTED_AT = time.time()
+log = logging.getLogger("lsp_desktop.app")
 DESKTOP_ID = "org.lspdesktop.LSPDesktop"  # resources/<id>.desktop and .metainfo.xml
 
 
@@ -27,9 +29,39 @@ def main(argv: list[str] | None = None) -> int:
     from lsp_desktop.cli import parse_args, run
 
     args = parse_args(argv)
+    _start_log()
     if args.command:
         return run(args)
+    missing = no_display()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
     return run_gui(args)
+
+
+def _start_log() -> None:
+    from lsp_desktop import logbook
+    from lsp_desktop.paths import default_paths
+
+    try:
+        logbook.start(default_paths().log_dir)
+    except Exception:  # noqa: BLE001 - a log is never a reason to stop
+        pass
+
+
+def no_display() -> str | None:
+    """On Linux and other X11/Wayland systems without a display, the one line saying so
+    (Qt would abort with its plugin text); None when a window can open."""
+    if sys.platform in ("win32", "darwin"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None                      # offscreen, vnc, eglfs...: Qt needs no display
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("lsp-desktop: no display was found (neither DISPLAY nor WAYLAND_DISPLAY is set), "
+            "so the window cannot open; the commands work without one - members, print, "
+            "export, import, backup, check... (lsp-desktop --help lists them).")
 
 
 def officer_name() -> str:
@@ -42,8 +74,36 @@ def officer_name() -> str:
 class Session:
     """One open partnership: its database, services and window."""
 
-    def __init__(self, db, services, window):
+    def __init__(self, db, services, window, local_copy=None):
         self.db, self.services, self.window = db, services, window
+        self.local_copy = local_copy     # services.local_copy.LocalCopy, saved back on close
+
+    def close(self) -> None:
+        """Close the database; work done on a local copy goes back to the original."""
+        self.db.close()
+        if self.local_copy is None:
+            return
+        from lsp_desktop.ui import prompts
+
+        try:
+            saved = self.local_copy.save_back()
+        except Exception as exc:  # noqa: BLE001 - the work stays in the local copy
+            log.exception("saving back %s failed", self.local_copy.original)
+            from lsp_desktop.safe_files import disk_problem
+
+            prompts.error(self.window, "Not saved back",
+                          f"Your work could not be saved back to {self.local_copy.original} "
+                          f"({disk_problem(exc) or exc}). It is kept in "
+                          f"{self.local_copy.local}: open that file and save a copy.")
+        else:
+            if saved != self.local_copy.original:
+                prompts.warning(self.window, "Saved beside the original",
+                                f"{self.local_copy.original.name} was changed elsewhere (by "
+                                f"the sync) while you worked, so your work was saved beside "
+                                f"it as {saved.name} and nothing was overwritten.")
+        finally:
+            self.local_copy.release()
+            self.local_copy = None
 
 
 class GuiApplication:
@@ -57,6 +117,7 @@ class GuiApplication:
 
     def open(self, path: Path, *, create_demo: bool = False, read_only: bool = False,
              new_details=None, reopen: bool = False) -> bool:
+        from lsp_desktop.db.claim import PartnershipReadOnlyError
         from lsp_desktop.db.database import open_partnership
         from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
         from lsp_desktop.services import build_services
@@ -68,7 +129,9 @@ class GuiApplication:
         if is_url(path):
             return self.open_shared(str(path), read_only=read_only)
         path = Path(path).expanduser().absolute()
-        if self.session is not None and path == self.session.db.path and not reopen:
+        copy = self.session.local_copy if self.session is not None else None
+        if self.session is not None and not reopen and (
+                path == self.session.db.path or (copy is not None and path == copy.original)):
             self.session.window.statusBar().showMessage(f"{path.name} is already open.", 8000)
             return True
         try:
@@ -84,22 +147,79 @@ class GuiApplication:
                     db.close()
                     raise
             else:
+                if not read_only and self._offer_local_copy(path, parent):
+                    return self._show_local(path)
+                if self._cancelled:
+                    return False
                 try:
                     db = open_partnership(path, self.paths.backup_dir, read_only=read_only)
+                except PartnershipReadOnlyError as exc:
+                    if not (self.quit_after_startup or prompts.ask_open_read_only(
+                            parent, str(exc), "Partnership cannot be changed here")):
+                        return False
+                    db = open_partnership(path, self.paths.backup_dir, read_only=True)
                 except PartnershipLockedError as exc:
                     if not (self.quit_after_startup
                             or prompts.ask_open_read_only(parent, str(exc))):
                         return False
                     db = open_partnership(path, self.paths.backup_dir, read_only=True)
         except DomainError as exc:
+            log.info("refused to open %s: %s", path, exc)
             self._error(parent, str(exc))
             return False
-        except OSError as exc:
-            self._error(parent, f"Cannot open {path}: {exc.strerror or exc}.")
+        except Exception as exc:  # noqa: BLE001 - a disk that is full or failing
+            from lsp_desktop.safe_files import disk_problem
+
+            message = disk_problem(exc, path.parent)
+            if message is None and not isinstance(exc, OSError):
+                raise
+            log.warning("cannot open %s", path, exc_info=True)
+            self._error(parent, f"Cannot open {path}: {message or exc.strerror or exc}")
             return False
         return self._show(db)
 
-    def _show(self, db) -> bool:
+    _cancelled = False
+
+    def _offer_local_copy(self, path: Path, parent) -> bool:
+        """A file in a synced or network folder: tell the officer and offer a local copy.
+        True: work on a local copy; False: open it where it is (or cancelled: _cancelled)."""
+        from lsp_desktop.safe_files import risky_location
+
+        self._cancelled = False
+        where = risky_location(path) if path.exists() else None
+        if where is None:
+            return False
+        text = (f"{path.name} is in {where}. The partnership file's locking and its "
+                "write-ahead log are not safe there: another computer, or the sync, can "
+                "overwrite changes or copy a half-written file.\n\nWork on a local copy on "
+                "this computer? It is saved back to the original when you close the "
+                "window or open another partnership.")
+        log.info("%s is in %s", path, where)
+        if self.quit_after_startup:
+            print(f"lsp-desktop: {path.name} is in {where}; opened where it is.", file=sys.stderr)
+            return False
+        from lsp_desktop.ui import prompts
+
+        choice = prompts.ask_synced_folder(parent, text)
+        self._cancelled = choice is None
+        return choice == "local"
+
+    def _show_local(self, path: Path) -> bool:
+        from lsp_desktop.db.database import open_partnership
+        from lsp_desktop.services.local_copy import LocalCopy
+
+        copy = LocalCopy.make(path, self.paths.data_dir / "local copies")
+        try:
+            db = open_partnership(copy.local, self.paths.backup_dir)
+        except BaseException:
+            copy.release()
+            raise
+        shown = self._show(db, copy)
+        self.session.window.statusBar().showMessage(
+            f"Working on a local copy of {path}; it is saved back when you close the window.")
+        return shown
+
+    def _show(self, db, local_copy=None) -> bool:
         from lsp_desktop.services import build_services
         from lsp_desktop.ui.main_window import MainWindow
 
@@ -113,7 +233,7 @@ class GuiApplication:
         window.new_requested.connect(lambda p, d: self.open(Path(p), new_details=d))
         window.restore_requested.connect(lambda p: self.restore(Path(p)))
         old = self.session
-        self.session = Session(db, services, window)
+        self.session = Session(db, services, window, local_copy)
         if old is not None:
             window.restoreGeometry(old.window.saveGeometry())
         # Show the new window before closing the old one, so Qt never sees the
@@ -122,7 +242,7 @@ class GuiApplication:
         if old is not None:
             old.window.close()
             old.window.deleteLater()
-            old.db.close()
+            old.close()
         return True
 
     def open_shared(self, target, read_only: bool = False) -> bool:
@@ -196,14 +316,19 @@ class GuiApplication:
         if self.session is None:
             return False
         path = self.session.db.path
+        copy, self.session.local_copy = self.session.local_copy, None   # stays claimed
         self.session.db.close()
         try:
             restore_file(backup_file, path, self.paths.backup_dir)
         except (DomainError, OSError) as exc:
             prompts.error(self.session.window, "Restore from backup", str(exc))
             self.open(path, reopen=True)
-            return False
-        return self.open(path, reopen=True)
+            restored = False
+        else:
+            restored = self.open(path, reopen=True)
+        if self.session is not None:
+            self.session.local_copy = copy
+        return restored
 
     def _error(self, parent, text: str) -> None:
         if self.quit_after_startup:   # smoke tests and benchmarks: no one to click OK
@@ -215,7 +340,7 @@ class GuiApplication:
 
     def close(self) -> None:
         if self.session is not None:
-            self.session.db.close()
+            self.session.close()
             self.session = None
 
 
@@ -289,9 +414,54 @@ def _after_first_paint(window, then, at_the_latest_ms: int = 2000) -> None:
     QTimer.singleShot(at_the_latest_ms, then)
 
 
+def error_text(exc: BaseException, folder: Path | None = None,
+               log_file: Path | None = None) -> str:
+    """What the officer is told about an error nobody caught: one plain paragraph."""
+    from lsp_desktop.domain.errors import DomainError
+    from lsp_desktop.logbook import plain_message
+    from lsp_desktop.safe_files import disk_problem
+
+    known = disk_problem(exc, folder)
+    if known:
+        return f"{known[0].upper()}{known[1:]} The last change was not saved."
+    if isinstance(exc, DomainError):
+        return str(exc)
+    where = f": {log_file}" if log_file else ""
+    return (f"Something went wrong: {plain_message(exc)}. What you saw before is kept; "
+            f"the details are in the program's log{where}.")
+
+
+def install_exception_hook(gui) -> object:
+    """Errors nobody caught: logged with their traceback, shown as a plain message.
+    Returns the hook it replaced."""
+    previous = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            previous(kind, exc, tb)
+            return
+        log.error("unexpected error", exc_info=(kind, exc, tb))
+        session = gui.session
+        folder = session.db.path.parent if session and not session.db.shared else None
+        from lsp_desktop.logbook import LOG_NAME
+
+        text = error_text(exc, folder, gui.paths.log_dir / LOG_NAME)
+        if gui.quit_after_startup:
+            print(f"lsp-desktop: {text}", file=sys.stderr)
+            return
+        try:
+            from lsp_desktop.ui import prompts
+
+            prompts.error(session.window if session else None, "LSP Desktop", text)
+        except Exception:  # noqa: BLE001 - never an error inside the error handler
+            previous(kind, exc, tb)
+
+    sys.excepthook = hook
+    return previous
+
+
 def _run_gui(args, collect_garbage_again) -> int:
     _preload_database_layer()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     import lsp_desktop
@@ -309,6 +479,16 @@ def _run_gui(args, collect_garbage_again) -> int:
 
     qt_app.setWindowIcon(application_icon())
     gui = GuiApplication(qt_app, paths, args.quit_after_startup)
+    previous_hook = install_exception_hook(gui)
+    try:
+        return _open_and_run(gui, qt_app, args, paths, collect_garbage_again)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _open_and_run(gui, qt_app, args, paths, collect_garbage_again) -> int:
+    from PySide6.QtCore import QTimer
+
     from lsp_desktop.db.shared import is_url
 
     path = args.db if is_url(args.db) else (

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 SERVICE = "LSP Desktop shared partnership"
+log = logging.getLogger(__name__)
 
 
 def _keyring():
@@ -15,6 +18,7 @@ def _keyring():
     try:
         backend = keyring.get_keyring()
     except Exception:  # noqa: BLE001 - a broken keyring set-up means no keyring
+        log.warning("the system keyring cannot be used", exc_info=True)
         return None
     if isinstance(backend, fail.Keyring) or "fail" in type(backend).__module__ \
             or getattr(backend, "priority", 1) <= 0:
@@ -47,6 +51,7 @@ def get(name: str) -> str | None:
     try:
         return kr.get_password(SERVICE, name)
     except Exception:  # noqa: BLE001 - a locked or broken keyring: ask instead
+        log.warning("the keyring did not give the password of %s", name, exc_info=True)
         return None
 
 
@@ -57,7 +62,8 @@ def remember(name: str, password: str) -> bool:
         return False
     try:
         kr.set_password(SERVICE, name, password)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - the caller says it was not remembered
+        log.warning("the keyring did not store the password of %s", name, exc_info=True)
         return False
     return True
 
@@ -68,5 +74,5 @@ def forget(name: str) -> None:
         return
     try:
         kr.delete_password(SERVICE, name)
-    except Exception:  # noqa: BLE001 - nothing stored
-        pass
+    except Exception:  # noqa: BLE001 - nothing stored, or a keyring that fails
+        log.info("the keyring did not forget the password of %s", name, exc_info=True)

@@ -28,7 +28,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH|URL",
+    # Its own name after the command, so that --db before the command is not reset by the
+    # sub-command's default; _merge_db joins the two.
+    common.add_argument("--db", metavar="PATH|URL", dest="db_after",
                         help="partnership file (default: the one in your data folder), or a "
                              "shared partnership's URL: postgresql+psycopg://user@host/dbname")
     # Also after the command; SUPPRESS keeps a sub-command from resetting the main flag.
@@ -98,16 +100,27 @@ def _window_args(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
+def _merge_db(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.Namespace:
+    """--db may come before or after the command; twice with different values is refused."""
+    after = vars(args).pop("db_after", None)
+    if after is not None:
+        if args.db is not None and args.db != after:
+            parser.error(f"--db given twice with different values ({args.db} before the "
+                         f"command, {after} after it); give it once")
+        args.db = after
+    return args
+
+
 def _parse_all(argv: list[str]) -> argparse.Namespace:
     parser = build_parser()
     argv = list(argv)
     index = _file_operand(parser, argv)
     if index is None:
-        return parser.parse_args(argv)
+        return _merge_db(parser, parser.parse_args(argv))
     path = argv.pop(index)
     if index > 0 and argv[index - 1] == "--":
         argv.pop(index - 1)
-    args = parser.parse_args(argv)
+    args = _merge_db(parser, parser.parse_args(argv))
     if args.db:
         parser.error(f"give the partnership file once: --db {args.db} or {path}, not both")
     args.db = path
@@ -143,6 +156,10 @@ def _file_operand(parser: argparse.ArgumentParser, argv: list[str]) -> int | Non
 
 def run(args: argparse.Namespace) -> int:
     """Run a parsed sub-command; errors become one line on stderr and a non-zero exit."""
+    import logging
+
+    log = logging.getLogger("lsp_desktop.cli")
+    log.info("command %s", args.command)
     try:
         if getattr(args, "writes", False):
             from lsp_desktop.cli.common import refuse_read_only
@@ -150,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
             refuse_read_only(args)
         return int(args.func(args) or 0)
     except DomainError as exc:
+        log.info("%s refused: %s", args.command, exc)
         print(f"lsp-desktop {args.command}: {exc}", file=sys.stderr)
         return 1
     except BrokenPipeError:
@@ -158,14 +176,33 @@ def run(args: argparse.Namespace) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except OSError as exc:
-        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-        print(f"lsp-desktop {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print(f"lsp-desktop {args.command}: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - a command line never shows a traceback
-        print(f"lsp-desktop {args.command}: unexpected error: {type(exc).__name__}: {exc}",
-              file=sys.stderr)
+        from lsp_desktop.logbook import plain_message
+        from lsp_desktop.safe_files import disk_problem
+
+        log.exception("%s failed", args.command)
+        folder = _folder_of(args)
+        known = disk_problem(exc, folder)
+        if known:
+            print(f"lsp-desktop {args.command}: {known[0].upper()}{known[1:]} "
+                  "Nothing was changed.", file=sys.stderr)
+        elif isinstance(exc, OSError):
+            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+            print(f"lsp-desktop {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        else:
+            print(f"lsp-desktop {args.command}: unexpected error: {plain_message(exc)} "
+                  "(details in the log)", file=sys.stderr)
         return 1
+
+
+def _folder_of(args: argparse.Namespace):
+    """The folder of the partnership file, for messages about its disk (None: a server)."""
+    from lsp_desktop.cli.common import db_path, shared_url
+
+    try:
+        return None if shared_url(args) else db_path(args).absolute().parent
+    except Exception:  # noqa: BLE001 - only for a message
+        return None

@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from lsp_desktop.domain.errors import DomainError, PartnershipLockedError
+from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.domain.sheets import safe_cell
 from lsp_desktop.domain.text import parse_date
 from lsp_desktop.paths import default_paths
 
@@ -34,6 +35,11 @@ def location(args) -> Path | str:
     return shared_url(args) or db_path(args)
 
 
+def guarded(args) -> list[Path]:
+    """The partnership file --db names, which no --out may write over (safe_files)."""
+    return [] if shared_url(args) else [db_path(args)]
+
+
 def services_of(db):
     """All the services of an open partnership (file or shared)."""
     from lsp_desktop.services import build_services
@@ -50,28 +56,39 @@ def refuse_read_only(args) -> None:
 
 
 @contextmanager
-def open_db(args, *, write: bool = False) -> Iterator:
-    """Open the partnership named by --db; a reader falls back to read-only if locked.
+def open_db(args, *, write: bool = False, backup_dir: Path | None = None) -> Iterator:
+    """Open the partnership named by --db: for changes when `write`, else read-only.
 
-    With --read-only the partnership is opened read-only, a file as a server database
-    (there every transaction is read-only), and a command that writes is refused.
+    Reading never changes the file: an older file is not upgraded (the error says how
+    to), no backup is made, nothing is created beside it where that can be avoided, and
+    it reads wherever the file can be read (a read-only folder, a file another copy
+    has open). A command that writes is refused under --read-only.
     """
     from lsp_desktop.db.database import open_partnership
 
     paths = default_paths()
-    read_only = bool(getattr(args, "read_only", False))
     if write:
         refuse_read_only(args)
-    try:
-        db = open_partnership(location(args), paths.backup_dir, read_only=read_only)
-    except PartnershipLockedError:
-        if write:
-            raise
-        db = open_partnership(location(args), paths.backup_dir, read_only=True)
+        _warn_if_synced(args)
+    db = open_partnership(location(args), backup_dir or paths.backup_dir, read_only=not write,
+                          untouched=not write)
     try:
         yield db
     finally:
         db.close()
+
+
+def _warn_if_synced(args) -> None:
+    """A change to a file in a synced or network folder: say so (docs/safe-files.md)."""
+    if shared_url(args):
+        return
+    from lsp_desktop.safe_files import risky_location
+
+    where = risky_location(db_path(args))
+    if where:
+        print(f"note: {db_path(args).name} is in {where}, where its locking is not safe; "
+              "change it only when no other computer has it open (docs/safe-files.md).",
+              file=sys.stderr)
 
 
 def date_arg(text: str) -> date:
@@ -106,7 +123,7 @@ def print_rows(headers: Sequence[str], rows: Sequence[Sequence], fmt: str, out=N
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(headers)
-        writer.writerows([[_cell(v) for v in r] for r in rows])
+        writer.writerows([[safe_cell(_cell(v)) for v in r] for r in rows])
     elif fmt == "table":
         cells = [[_cell(v) for v in r] for r in rows]
         widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]

@@ -15,6 +15,13 @@ def register(sub, common) -> None:
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_demo, writes=True)
 
+    p = sub.add_parser("upgrade", parents=[common],
+                       help="upgrade a partnership file made by an older version",
+                       description="Back up the file into the backups folder, then upgrade it "
+                                   "to this version's schema. Commands that only read never "
+                                   "upgrade a file; the window upgrades it when it opens it.")
+    p.set_defaults(func=cmd_upgrade, writes=True)
+
     p = sub.add_parser("check", parents=[common], help="check a partnership file's health",
                        description="Integrity check, schema version and a count per record "
                                    "type. Exit 0 when healthy, 1 otherwise.")
@@ -45,13 +52,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from lsp_desktop.db.migrate import known_revisions
+    from lsp_desktop.paths import default_paths
+
+    with open_db(args, write=True, backup_dir=default_paths().ensure().backup_dir) as db:
+        where = db.location
+        old = db.migrated_from
+    if old:
+        print(f"{where} upgraded from schema {old} to {known_revisions()[-1]}; the file as it "
+              "was is kept in the backups folder (lsp-desktop backups lists it).")
+    else:
+        print(f"{where} is up to date (schema {known_revisions()[-1]}); nothing was changed.")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     from lsp_desktop.db.health import check_file, check_server
 
     url = shared_url(args)
+    import sys
+
     report = check_server(url) if url else check_file(db_path(args))
     for line in report.lines:
-        print(line)
+        # A file that cannot be checked at all is an error like any other command's.
+        print(line, file=sys.stderr if line.startswith("error: ") else sys.stdout)
     return 0 if report.healthy else 1
 
 

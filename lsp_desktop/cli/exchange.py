@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from lsp_desktop.cli.common import (
+    date_arg,
     db_path,
+    guarded,
     location,
     open_db,
     print_rows,
@@ -30,11 +32,15 @@ KINDS = ("members", "actions", "targets")
 
 def register(sub, common) -> None:
     p = sub.add_parser("import", parents=[common],
-                       help="import members, actions, targets, a strategy or an archive",
+                       help="import members, actions, targets, a strategy, programme figures, "
+                            "target values or an archive",
                        description="Import rows from a CSV or XLSX file (all or none), a "
                                    "strategy from a .docx, .odt, .html (or .doc) file, or make "
                                    "a new partnership file (--db) from an archive.")
-    p.add_argument("kind", choices=KINDS + ("strategy", "archive"))
+    p.add_argument("kind", choices=KINDS + ("strategy", "programme", "target-values", "archive"),
+                   help="programme: quarterly figures by project (project, financial_year, "
+                        "quarter, planned, committed, spent); target-values: dated values "
+                        "(target, date, value, source, comparison)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update-existing", action="store_true",
                    help="rows matching an existing record update it (default: skipped)")
@@ -52,17 +58,21 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_import, writes=True)
 
     p = sub.add_parser("export", parents=[common],
-                       help="export members, actions, targets, a strategy, an archive or a "
-                            "meetings calendar",
+                       help="export members, actions, targets, a strategy, the programme, "
+                            "an archive or a meetings calendar",
                        description="Write records to .csv or .xlsx, a strategy version to "
                                    ".docx or .odt (or a comparison of two versions as .docx "
-                                   "with tracked changes), the whole partnership to a JSON "
-                                   "archive, or meetings to an .ics calendar.")
-    p.add_argument("kind", choices=KINDS + ("strategy", "archive", "calendar"))
+                                   "with tracked changes), the year's programme to .xlsx, the "
+                                   "whole partnership to a JSON archive, or meetings to an "
+                                   ".ics calendar.")
+    p.add_argument("kind", choices=KINDS + ("strategy", "programme", "archive", "calendar"))
     p.add_argument("--out", required=True, metavar="FILE")
     p.add_argument("--year", metavar="2002/03", default="",
-                   help="calendar: every meeting of this financial year")
+                   help="calendar: every meeting of this financial year; programme: the "
+                        "financial year, 2002/03 or 2002-03 (default: the year of --on)")
     p.add_argument("--meeting", type=int, metavar="ID", help="calendar: one meeting")
+    p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
+                   help="programme only: the figures as on this date (default today)")
     p.add_argument("--with-attachments", action="store_true",
                    help="archive only: include attachment contents (base64)")
     strategy_export_options(p)
@@ -118,6 +128,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"Partnership written to {shown(args)}: "
               + ", ".join(f"{n} {t}" for t, n in counts.items() if n))
         return 0
+    if args.kind in ("programme", "target-values"):
+        return _import_figures(args)
     from lsp_desktop.services.exchange import ExchangeService, SuggestionsPending, describe
 
     if args.kind != "members" and (args.sheet or args.rejects or args.accept_suggestions):
@@ -149,6 +161,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 1
     for p in result.problems:
         print(f"note: {p}")
+    import logging
+
+    logging.getLogger(__name__).info(
+        "imported %s from %s into %s: added %d, updated %d, skipped %d", args.kind, args.file,
+        shown(args), result.added, result.updated, result.skipped)
     print(f"Added {result.added}, updated {result.updated}, skipped {result.skipped}.")
     if getattr(result, "rejects_file", None) is not None:
         print(f"{result.rejected} row(s) with problems written to {result.rejects_file}: "
@@ -156,24 +173,56 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_figures(args: argparse.Namespace) -> int:
+    from lsp_desktop.domain.exchange import ImportProblems
+    from lsp_desktop.services.programme_exchange import ProgrammeExchange
+
+    with open_db(args, write=True) as db:
+        exchange = ProgrammeExchange(db.session_factory)
+        preview = exchange.preview_file(args.kind, Path(args.file))
+        try:
+            changed = exchange.commit(preview)
+        except ImportProblems as exc:
+            for p in exc.problems:
+                print(("note: " if p.notice else "") + str(p), file=sys.stderr)
+            errors = sum(1 for p in exc.problems if not p.notice)
+            print(f"lsp-desktop import: {errors} problem(s); nothing was imported.",
+                  file=sys.stderr)
+            return 1
+    for line in preview.changes:
+        print(line)
+    print(f"Changed {changed} record(s) from {preview.rows} row(s).")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
+    from lsp_desktop.safe_files import check_target
+
+    out = check_target(args.out, protect=guarded(args))
     if args.kind == "strategy":
         from lsp_desktop.cli.strategy_files import cmd_export_strategy
 
         return cmd_export_strategy(args)
-    out = Path(args.out)
     if args.kind == "calendar":
         return _export_calendar(args, out)
     with open_db(args) as db:
         if args.kind == "archive":
             from lsp_desktop.services.archive import ArchiveService
 
-            ArchiveService(db.session_factory).write(out, args.with_attachments)
+            ArchiveService(db.session_factory).write(out, args.with_attachments,
+                                                     protect=guarded(args))
             print(f"Archive written to {out}")
+            return 0
+        if args.kind == "programme":
+            from lsp_desktop.services.programme_reports import export_programme
+
+            export_programme(services_of(db), args.year, out, args.on)
+            print(f"Programme written to {out}")
             return 0
         from lsp_desktop.services.exchange import ExchangeService
 
-        n = ExchangeService(db.session_factory).export_records(args.kind, out)
+        n = ExchangeService(db.session_factory).export_records(args.kind, out,
+                                                               protect=guarded(args))
     print(f"{n} rows written to {out}")
     return 0
 
@@ -192,11 +241,13 @@ def _export_calendar(args: argparse.Namespace, out: Path) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from lsp_desktop.paths import default_paths
+    from lsp_desktop.safe_files import check_target
     from lsp_desktop.services.backups import make_backup_of
 
+    out = check_target(args.out, protect=guarded(args)) if args.out else None
     if shared_url(args):
         with open_db(args) as db:
-            made = services_of(db).backups.make(Path(args.out) if args.out else None)
+            made = services_of(db).backups.make(out)
         print(f"Backup (an archive export) written to {made}")
         return 0
     path = db_path(args)
@@ -204,8 +255,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         from lsp_desktop.cli import CommandError
 
         raise CommandError(f"There is no partnership file at {path}.")
-    made = make_backup_of(path, default_paths().ensure().backup_dir,
-                          Path(args.out) if args.out else None)
+    made = make_backup_of(path, default_paths().backup_dir if out is None else out.parent, out)
     print(f"Backup written to {made}")
     return 0
 
@@ -238,12 +288,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_member_data(args: argparse.Namespace) -> int:
+    from lsp_desktop.safe_files import check_target
     from lsp_desktop.services.personal_data import PersonalDataService
 
+    check_target(args.out, protect=guarded(args))
     with open_db(args) as db:
         service = PersonalDataService(db.session_factory)
         member = service.find(args.member)
-        out = service.write_subject_access(member.id, Path(args.out))
+        out = service.write_subject_access(member.id, Path(args.out), protect=guarded(args))
     print(f"Everything held about {member.display_name} written to {out}")
     return 0
 
@@ -258,7 +310,7 @@ def cmd_erase(args: argparse.Namespace) -> int:
         if not args.yes:
             print(f"Would erase {member.display_name} ({member.organisation}); "
                   "run again with --yes to do it.")
-            return 1
+            return 0
         done = service.erase(member.id, by)
     print(f"{member.display_name} is now '{done.label}'; erasure recorded on "
           f"{done.erased_on:%d/%m/%Y} by {done.erased_by}.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from lsp_desktop.cli.common import date_arg, open_db
+from lsp_desktop.cli.common import date_arg, guarded, open_db
 
 
 def _positive(text: str) -> int:
@@ -23,10 +23,12 @@ def register(sub, common) -> None:
         "print", parents=[common], help="print a report to PDF",
         description="Write a report as PDF: the membership register, the accreditation "
                     "submission pack, the action plan, a strategy draft, the register of "
-                    "interests, a meeting's board pack or minutes, the decisions log or the "
-                    "attendance record. --on is the date every report is computed at.")
+                    "interests, a meeting's board pack or minutes, the decisions log, the "
+                    "attendance record, the quarterly programme return or the board's "
+                    "exception report. --on is the date every report is computed at.")
     p.add_argument("report", choices=("register", "pack", "actions", "strategy", "interests",
-                                      "board-pack", "minutes", "decisions", "attendance"),
+                                      "board-pack", "minutes", "decisions", "attendance",
+                                      "programme", "exceptions"),
                    help="which report")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--date", type=date_arg, metavar="YYYY-MM-DD",
@@ -34,7 +36,8 @@ def register(sub, common) -> None:
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
     p.add_argument("--on", type=date_arg, metavar="YYYY-MM-DD",
                    help="the date the report is computed at: the board, overdue actions, "
-                        "readiness, declarations in force (default: the production date)")
+                        "readiness, declarations in force, the programme's figures "
+                        "(default: the production date)")
     p.add_argument("--public", action="store_true",
                    help="register: public version, without unpublished contact details; "
                         "board-pack, minutes, decisions: without confidential items")
@@ -61,7 +64,8 @@ def register(sub, common) -> None:
     p.add_argument("--meeting", type=int, metavar="ID",
                    help="board-pack, minutes: the meeting (ids: lsp-desktop meetings)")
     p.add_argument("--year", metavar="2002/03", default="",
-                   help="attendance: the financial year (default: the production date's)")
+                   help="attendance, programme: the financial year, 2002/03 (2002-03 for the "
+                        "programme too; default: the year of the report's date)")
     p.add_argument("--search", metavar="TEXT", default="",
                    help="decisions: only decisions matching the words")
     p.set_defaults(func=cmd_print)
@@ -83,17 +87,13 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace) -> int:
-    from pathlib import Path
 
     from lsp_desktop.cli import CommandError
+    from lsp_desktop.safe_files import atomic_write, check_target
     from lsp_desktop.services import build_services
     from lsp_desktop.services.printing import PrintRequest, render
 
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name ending .pdf")
-    if not out.parent.exists():
-        raise CommandError(f"the folder {out.parent} does not exist")
+    out = check_target(args.out, protect=guarded(args))
     if args.report == "strategy" and not args.strategy:
         raise CommandError("name the strategy with --strategy NAME")
     request = PrintRequest(
@@ -105,10 +105,6 @@ def _print(args: argparse.Namespace) -> int:
         annex=args.annex, meeting=args.meeting, year=args.year, search=args.search)
     with open_db(args) as db:
         services = build_services(db.session_factory, db.path)
-        tmp = out.with_name(out.name + ".part")
-        try:
+        with atomic_write(out, protect=[db.path]) as tmp:
             render(services, request, str(tmp))
-            tmp.replace(out)
-        finally:
-            tmp.unlink(missing_ok=True)
     return 0

@@ -58,6 +58,8 @@ OWNER_COLUMN = {
     "body_membership": "body_id", "agenda_item": "meeting_id", "attendance": "meeting_id",
     "meeting_other": "meeting_id", "meeting_declaration": "meeting_id",
     "meeting_paper": "item_id", "meeting_decision": "item_id", "arising_action": "item_id",
+    "theme_allocation": "fund_year_id", "project_budget": "project_id",
+    "project_quarter": "project_id", "target_point": "target_id",
 }
 # The fields that name a record, in order of preference.
 _LABEL_FIELDS = {
@@ -73,6 +75,9 @@ _LABEL_FIELDS = {
     "meeting_decision": ("number", "text"), "meeting_paper": ("file_name",),
     "attendance": ("member_id", "presence"), "meeting_declaration": ("interest",),
     "quorum_rule": ("share_numerator", "share_denominator"),
+    "fund": ("code",), "fund_year": ("financial_year",), "theme_allocation": ("theme",),
+    "project": ("reference", "title"), "project_budget": ("financial_year",),
+    "project_quarter": ("financial_year", "quarter"), "target_point": ("measured_on",),
 }
 _FALLBACK_LABEL = ("name", "title", "reference", "label", "indicator", "body", "text")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sqlite3
@@ -9,8 +10,10 @@ from datetime import datetime
 from pathlib import Path
 
 from lsp_desktop.domain.errors import DomainError
+from lsp_desktop.safe_files import atomic_write, disk_problem, sqlite_uri
 
 DEFAULT_KEEP = 10
+log = logging.getLogger(__name__)
 
 
 def private_file(path: Path) -> None:
@@ -21,27 +24,88 @@ def private_file(path: Path) -> None:
         pass
 
 
-def copy_database(source: Path, dest: Path) -> Path:
-    """Copy a live database to `dest` consistently, check the copy, return its path."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
-    tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+# What a backup must hold as many of as its source: the records an officer counts.
+VERIFIED = {"member": "members", "action": "actions", "strategy": "strategies",
+            "assessment_round": "assessment rounds"}
+
+
+def _counts(con: sqlite3.Connection) -> dict[str, int]:
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]
+            for t in VERIFIED if t in tables}
+
+
+def verify_copy(copy: Path, expected: dict[str, int], source_name: str) -> None:
+    """Raise DomainError unless `copy` opens, passes the integrity check and holds the
+    counted records of its source."""
     try:
-        out = sqlite3.connect(tmp)
+        con = sqlite3.connect(sqlite_uri(copy, mode="ro"), uri=True)
         try:
-            src.backup(out)
-            out.execute("PRAGMA journal_mode=DELETE")
-            ok = out.execute("PRAGMA integrity_check").fetchone()[0]
+            ok = con.execute("PRAGMA integrity_check(1)").fetchone()[0]
+            got = _counts(con) if ok == "ok" else {}
         finally:
-            out.close()
-    finally:
-        src.close()
+            con.close()
+    except sqlite3.Error as exc:
+        if disk_problem(exc, copy.parent):
+            raise
+        raise DomainError(f"The copy of {source_name} cannot be opened ({exc}); "
+                          "nothing was written.") from None
     if ok != "ok":
-        tmp.unlink(missing_ok=True)
-        raise DomainError(f"The copy of {source.name} failed its integrity check: {ok}")
-    private_file(tmp)
-    os.replace(tmp, dest)
+        raise DomainError(f"The copy of {source_name} failed its integrity check; "
+                          "nothing was written.")
+    wrong = [f"{VERIFIED[t]}: {got.get(t, 0)} instead of {n}"
+             for t, n in expected.items() if got.get(t, 0) != n]
+    if wrong:
+        raise DomainError(f"The copy of {source_name} does not hold the same records as the "
+                          f"file ({'; '.join(wrong)}); nothing was written.")
+
+
+def check_revision(path: Path, revision: str | None) -> None:
+    """Refuse a file without a schema version, or made by a newer program."""
+    from lsp_desktop.db.migrate import known_revisions
+    from lsp_desktop.domain.errors import PartnershipFileError
+
+    known = known_revisions()
+    if revision is None:
+        raise PartnershipFileError(
+            f"{path.name} has no schema version: it was not made by LSP Desktop or is damaged.")
+    if revision not in known:
+        raise PartnershipFileError(
+            f"{path.name} was made by a newer version of LSP Desktop (schema {revision}); "
+            f"this version knows schemas up to {known[-1]}. Please update the program.")
+
+
+def copy_database(source: Path, dest: Path, protect=(), *,
+                  replacing_partnership: bool = False) -> Path:
+    """Copy a partnership file (open or not) to `dest` with SQLite's backup API; the copy
+    is verified (it opens, passes the integrity check, holds as many members, actions,
+    strategies and rounds) before it takes the name `dest`. The source is checked first
+    and nothing is created beside it; `dest` may not be any partnership (safe_files)
+    unless `replacing_partnership` (the caller holds its claim: a local copy saved back)."""
+    from lsp_desktop.db.inspection import connect_untouched, inspect_file
+
+    source = Path(source).expanduser().absolute()
+    check_revision(source, inspect_file(source))
+    dest = Path(dest).expanduser().absolute()
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(dest, protect=(source, *protect),
+                      replacing_partnership=replacing_partnership) as tmp:
+        src = connect_untouched(source)
+        try:
+            src.execute("BEGIN")             # the counts and the copy see one snapshot
+            expected = _counts(src)
+            out = sqlite3.connect(tmp)
+            try:
+                src.backup(out)
+                out.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                out.close()
+            src.execute("COMMIT")
+        finally:
+            src.close()
+        verify_copy(tmp, expected, source.name)
+    log.info("copied %s to %s (verified: %s)", source, dest,
+             ", ".join(f"{n} {VERIFIED[t]}" for t, n in expected.items()))
     return dest
 
 
@@ -62,7 +126,7 @@ def make_backup(source: Path, backup_dir: Path, label: str, reason: str = "",
 
 def rotate(backup_dir: Path, slug: str, keep: int) -> None:
     """Keep the newest `keep` backups of one partnership, delete the older ones."""
-    mine = sorted(p for p in backup_dir.glob(f"{slug}_*") if not p.name.endswith(".part"))
+    mine = sorted(p for p in backup_dir.glob(f"{slug}_*") if BACKUP_PATTERN.match(p.name))
     for old in mine[:-keep] if keep > 0 else []:
         old.unlink(missing_ok=True)
 
@@ -83,9 +147,11 @@ def configured_keep() -> int:
 
 def backup_label(path: Path) -> str:
     """Backups are named after the partnership (from the file) and the file's own name."""
+    from lsp_desktop.db.inspection import connect_untouched
+
     name = ""
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_untouched(Path(path))
         try:
             row = con.execute("SELECT name FROM partnership ORDER BY id LIMIT 1").fetchone()
             name = row[0] if row else ""
@@ -102,7 +168,7 @@ def backups_of(backup_dir: Path, label: str) -> list[Path]:
     if not backup_dir.is_dir():
         return []
     return sorted(p for p in backup_dir.glob(f"{_slug(label)}_*")
-                  if not p.name.endswith(".part") and BACKUP_PATTERN.match(p.name))
+                  if BACKUP_PATTERN.match(p.name))
 
 
 def backup_time(path: Path) -> datetime | None:
@@ -125,8 +191,10 @@ def daily_backup(source: Path, backup_dir: Path, now: datetime | None = None,
 
 def check_backup(path: Path) -> None:
     """Raise DomainError unless `path` is an intact SQLite database."""
+    from lsp_desktop.db.inspection import connect_untouched
+
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = connect_untouched(Path(path))
         try:
             ok = con.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
@@ -139,8 +207,10 @@ def check_backup(path: Path) -> None:
 
 def restore_database(backup_file: Path, dest: Path) -> None:
     """Copy a backup over a (closed) partnership file with the online backup API, then check it."""
+    from lsp_desktop.db.inspection import connect_untouched
+
     check_backup(backup_file)
-    src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    src = connect_untouched(Path(backup_file))
     try:
         out = sqlite3.connect(dest)
         try:

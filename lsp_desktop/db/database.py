@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db import audit, backup, lengths, migrate, notify
-from lsp_desktop.domain.errors import PartnershipFileError, PartnershipLockedError
+from lsp_desktop.db.claim import claim_for_writing
+from lsp_desktop.db.inspection import (  # noqa: F401 - re-exported for older callers
+    _read_only_params,
+    connect_untouched,
+    inspect_file,
+)
+from lsp_desktop.domain.errors import DomainError, PartnershipFileError
+from lsp_desktop.safe_files import atomic_write, sqlite_uri
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+log = logging.getLogger(__name__)
+
+
+class PartnershipNeedsUpgradeError(PartnershipFileError):
+    """An older file, and only reading was asked for: reading never upgrades it."""
 
 
 @dataclass
@@ -44,56 +56,6 @@ class Database:
             self._lock = None
 
 
-def connect_untouched(path: Path) -> sqlite3.Connection:
-    """A read-only connection that creates nothing beside the file.
-
-    A plain read-only connection to a WAL-mode file still makes -wal and -shm files;
-    `immutable` does not. Only when a -wal file is already there (another copy has the
-    file open, or the program stopped before tidying up) is it read through, so that
-    recent changes are seen.
-    """
-    wal = Path(str(path) + "-wal")
-    mode = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
-    return sqlite3.connect(f"file:{quote(str(path))}?{mode}", uri=True)
-
-
-def inspect_file(path: Path) -> str | None:
-    """The schema revision of an existing partnership file, without changing a byte.
-
-    Raises PartnershipFileError for anything that is not a healthy partnership file.
-    """
-    name = path.name
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except IsADirectoryError:
-        raise PartnershipFileError(f"{path} is a folder, not a partnership file.") from None
-    except OSError as exc:
-        raise PartnershipFileError(f"Cannot read {path}: {exc.strerror}.") from None
-    if not header:
-        raise PartnershipFileError(f"{name} is empty: it is not a partnership file.")
-    if not header.startswith(SQLITE_HEADER):
-        raise PartnershipFileError(f"{name} is not a partnership file (it is not an SQLite database).")
-    try:
-        con = connect_untouched(path)
-    except sqlite3.Error as exc:
-        raise PartnershipFileError(f"{name} cannot be opened: {exc}.") from None
-    try:
-        check = con.execute("PRAGMA quick_check").fetchone()[0]
-        if check != "ok":
-            raise PartnershipFileError(f"{name} is damaged ({check}); restore it from a backup.")
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "alembic_version" not in tables or "partnership" not in tables:
-            raise PartnershipFileError(
-                f"{name} is an SQLite database but not a partnership file made by LSP Desktop.")
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as exc:
-        raise PartnershipFileError(f"{name} is damaged or not a database ({exc}).") from None
-    finally:
-        con.close()
-    return row[0] if row else None
-
-
 def _set_pragmas(dbapi_con, _record) -> None:
     cur = dbapi_con.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -109,60 +71,58 @@ def _set_pragmas_read_only(dbapi_con, _record) -> None:
     cur.close()
 
 
-def make_engine(path: Path, read_only: bool = False) -> Engine:
+def make_engine(path: Path, read_only: bool = False, untouched: bool = False) -> Engine:
+    """An engine on a partnership file. Statements' values are never put in error
+    messages (they hold members' names).
+
+    Read-only, it follows other copies' changes (making -wal and -shm files when none
+    are there); in a folder it cannot write, or when `untouched` (a short read by a
+    command), it creates nothing beside the file unless another copy has it open."""
     if read_only:
-        engine = create_engine(f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true")
+        params = {"mode": "ro"}
+        if untouched or (not os.access(Path(path).parent, os.W_OK)
+                         and not Path(str(path) + "-shm").exists()):
+            params = _read_only_params(path)
+        url = URL.create("sqlite", database=sqlite_uri(path, **params),
+                         query={"uri": "true"})
+        engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _set_pragmas_read_only)
     else:
-        engine = create_engine(f"sqlite:///{path}")
+        engine = create_engine(URL.create("sqlite", database=str(path)), hide_parameters=True)
         event.listen(engine, "connect", _set_pragmas)
     return engine
 
 
-def _acquire_lock(path: Path):
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(path) + ".lock", timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise PartnershipLockedError(
-            f"{path.name} is already open in another copy of LSP Desktop.") from None
-    except OSError as exc:
-        # A folder we cannot write in (a read-only share): we could not save changes anyway.
-        raise PartnershipLockedError(
-            f"{path.name} cannot be opened for changes: {exc.strerror or exc} "
-            f"in {path.parent}.") from None
-    return lock
-
-
 def create_partnership_file(path: Path) -> None:
-    """Create an empty partnership file with the current schema (refuses an existing file)."""
-    if path.exists():
+    """Create an empty partnership file with the current schema (refuses an existing file,
+    apart from an empty one made to hold it, as temp_beside() makes)."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size:
         raise PartnershipFileError(f"{path} already exists.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".new")
-    tmp.unlink(missing_ok=True)
-    engine = make_engine(tmp)
-    try:
-        migrate.upgrade(engine)
-    finally:
-        engine.dispose()
-    # A half-made file never appears under the real name.
-    con = sqlite3.connect(tmp)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    backup.private_file(tmp)
-    tmp.rename(path)
+    with atomic_write(path) as tmp:
+        engine = make_engine(tmp)
+        try:
+            migrate.upgrade(engine)
+        finally:
+            engine.dispose()
+        # A half-made file never appears under the real name.
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
 
 
 def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
-                     read_only: bool = False, create: bool = False) -> Database:
+                     read_only: bool = False, create: bool = False,
+                     untouched: bool = False) -> Database:
     """Open (or create) a partnership file, migrating it after a backup if it is older.
 
     Refuses, leaving the file untouched, anything not a partnership file, a damaged
     file, or one made by a newer program. Raises PartnershipLockedError when another
-    copy has it open, unless `read_only`. A database URL opens a shared partnership.
+    copy has it open, unless `read_only` (see claim_for_writing); read-only, an older
+    file is refused (PartnershipNeedsUpgradeError), never upgraded. A database URL opens a shared partnership.
     """
     from lsp_desktop.db.shared import is_url
 
@@ -177,37 +137,43 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
         created = True
     revision = inspect_file(path)
     known = migrate.known_revisions()
-    if revision is None:
-        raise PartnershipFileError(
-            f"{path.name} has no schema version: it was not made by LSP Desktop or is damaged.")
-    if revision not in known:
-        raise PartnershipFileError(
-            f"{path.name} was made by a newer version of LSP Desktop (schema {revision}); "
-            f"this version knows schemas up to {known[-1]}. Please update the program.")
-    lock = None if read_only else _acquire_lock(path)
+    backup.check_revision(path, revision)
+    if revision != known[-1] and read_only:
+        raise PartnershipNeedsUpgradeError(
+            f"{path.name} was made by an older version of LSP Desktop and needs upgrading "
+            f"before this version can read it (schema {revision}, this version uses "
+            f"{known[-1]}). Reading never changes a file: open it in the window for changes, "
+            f"or run: lsp-desktop upgrade --db \"{path}\" (a backup is made first).")
+    lock = None if read_only else claim_for_writing(path)
     migrated_from = None
     try:
         if revision != known[-1]:
-            if read_only:
-                raise PartnershipFileError(
-                    f"{path.name} needs upgrading before it can be opened, and it is open "
-                    "elsewhere; close the other copy first.")
             if backup_dir is not None:
-                backup.make_backup(path, backup_dir, backup.backup_label(path),
-                                   reason=f"before-{known[-1]}", keep=backup.configured_keep())
+                made = backup.make_backup(path, backup_dir, backup.backup_label(path),
+                                          reason=f"before-{known[-1]}",
+                                          keep=backup.configured_keep())
+                log.info("backed up %s to %s before upgrading it", path, made)
             engine = make_engine(path)
             try:
                 migrate.upgrade(engine)
             finally:
                 engine.dispose()
             migrated_from = revision
+            log.info("upgraded %s from schema %s to %s", path, revision, known[-1])
         elif backup_dir is not None and not read_only and not created:
-            backup.daily_backup(path, backup_dir)
-        engine = make_engine(path, read_only=read_only)
+            try:
+                made = backup.daily_backup(path, backup_dir)
+                if made:
+                    log.info("backed up %s to %s (first opening today)", path, made)
+            except (DomainError, OSError, sqlite3.Error) as exc:
+                # A backups folder that cannot be written is no reason to refuse work.
+                log.warning("the daily backup of %s was not made: %s", path, exc)
+        engine = make_engine(path, read_only=read_only, untouched=untouched)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+    log.info("opened %s %s", path, "read-only" if read_only else "for changes")
     factory = sessionmaker(engine, expire_on_commit=False)
     audit.install()
     lengths.install()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lsp_desktop.db import migrate
-from lsp_desktop.db.database import connect_untouched, inspect_file
+from lsp_desktop.db.inspection import connect_untouched, inspect_file
 from lsp_desktop.domain.errors import PartnershipFileError
 
 

@@ -140,7 +140,8 @@ def dump_before_upgrade(engine: Engine, backup_dir: Path, url: URL, revision: st
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     out = backup_dir / f"{url.database}_{stamp}_before-{head}.json"
-    out.write_text(json.dumps({"format": "lsp-desktop-server-dump", "schema": revision,
-                               "tables": tables}, ensure_ascii=False) + "\n", encoding="utf-8")
-    out.chmod(0o600)
-    return out
+    from lsp_desktop.safe_files import write_bytes
+
+    return write_bytes(out, (json.dumps({"format": "lsp-desktop-server-dump", "schema": revision,
+                                         "tables": tables}, ensure_ascii=False) + "\n"
+                             ).encode("utf-8"))

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from lsp_desktop.domain.categories import match_sector
 from lsp_desktop.domain.errors import ConflictError, DomainError
-from lsp_desktop.domain.sheets import Sheet, clean_text
+from lsp_desktop.domain.sheets import Sheet, clean_text, formula_like
 from lsp_desktop.domain.text import fold, parse_date
 
 HEADER_SEARCH_ROWS = 10
@@ -322,6 +322,9 @@ def parse_rows(sheet: Sheet, layout: Layout, columns: tuple[Column, ...]
         values: dict[str, object] = {}
         for column, index in mapped:
             raw = cells[index] if index < len(cells) else None
+            if formula_like(raw):
+                problems.append(Problem(number, column.name, "looks like a spreadsheet "
+                                        "formula; it is imported as plain text.", notice=True))
             try:
                 value = read_cell(raw, column)
             except ValueError as exc:

@@ -38,12 +38,14 @@ class Place(StrEnum):
     ASSESSMENT = "assessment"
     GO_REVIEW = "go review"
     MEETINGS = "meetings"
+    PROGRAMME = "programme"
 
     @property
     def label(self) -> str:
         return {"members": "Members tab", "actions": "Action plans tab",
                 "strategies": "Strategy drafts tab", "assessment": "Self-assessment",
-                "go review": "GO review", "meetings": "Meetings tab"}[self.value]
+                "go review": "GO review", "meetings": "Meetings tab",
+                "programme": "Programme tab"}[self.value]
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,29 @@ class ReadinessInput:
     board_attendance: object | None = None      # services.meeting_records.AttendanceRecord
     decisions: int | None = None
     quorate_meetings: tuple[int, int] | None = None     # (quorate, held) board meetings
+    target_series: tuple[SeriesFacts, ...] | None = None     # the programme's feeds
+    programme: ProgrammeFacts | None = None
+
+
+@dataclass(frozen=True)
+class SeriesFacts:
+    """A target's series as readiness sees it: a recent value, and its three-way status."""
+
+    indicator: str
+    recent: bool                    # a value in the last two quarters
+    status: str                     # a target_series.TrackStatus value
+
+
+@dataclass(frozen=True)
+class ProgrammeFacts:
+    """The NRF year readiness looks at: the spend profile to date and the forecast."""
+
+    financial_year: str
+    available: int
+    spent_to_date: int
+    profile_to_date: int
+    forecast_underspend: int
+    recent_since: date | None = None
 
 
 @dataclass(frozen=True)
@@ -294,7 +319,7 @@ def performance_signals(data: ReadinessInput) -> list[Signal]:
                               "target, criterion or area of concern." if unlinked else
                               "Every action is linked to a target, a criterion or an area "
                               "of concern.", Place.ACTIONS))
-    return out
+    return out + recent_values_signals(data)
 
 
 # -- strategic ------------------------------------------------------------
@@ -378,7 +403,7 @@ def efficient_signals(data: ReadinessInput) -> list[Signal]:
             out.append(Signal(c, "resources", _coverage_level(len(costed) / len(live)),
                               f"{len(costed)} of {len(live)} actions ({_pct(len(costed), len(live))})"
                               " have resources recorded against them.", Place.ACTIONS))
-    return out
+    return out + spend_signals(data)
 
 
 # -- learning and development ---------------------------------------------
@@ -409,6 +434,49 @@ def learning_signals(data: ReadinessInput) -> list[Signal]:
                           "under this criterion record training or development."
                           if training else "No evidence of training or development is "
                           "recorded under this criterion.", Place.ASSESSMENT))
+    return out
+
+
+# -- the programme's feeds (issue 22) -----------------------------------------
+def recent_values_signals(data: ReadinessInput) -> list[Signal]:
+    """Performance managed: the share of targets with a value in the last two quarters."""
+    series = data.target_series
+    if not series:
+        return []
+    recent = [t for t in series if t.recent]
+    at_risk = [t for t in series if t.status == "at risk"]
+    since = f" (since {data.programme.recent_since:%d/%m/%Y})" if (
+        data.programme and data.programme.recent_since) else ""
+    risk = (f"; {len(at_risk)} at risk: {_names(t.indicator for t in at_risk)}"
+            if at_risk else "")
+    return [Signal(Criterion.PERFORMANCE_MANAGED, "recent values",
+                   _coverage_level(len(recent) / len(series)),
+                   f"{len(recent)} of {len(series)} targets ({_pct(len(recent), len(series))}) "
+                   f"have a value from the last two quarters{since}{risk}.", Place.STRATEGIES)]
+
+
+def spend_signals(data: ReadinessInput) -> list[Signal]:
+    """Efficient: NRF spent against the profile to date, and the forecast underspend."""
+    p = data.programme
+    if p is None or not p.available:
+        return []
+    c = Criterion.EFFICIENT
+    out = []
+    if p.profile_to_date:
+        share = p.spent_to_date / p.profile_to_date
+        level = (Rating.GREEN if share >= .95 else Rating.AMBER_GREEN if share >= .85
+                 else Rating.AMBER_RED if share >= .7 else Rating.RED)
+        out.append(Signal(c, "spend against profile", level,
+                          f"£{p.spent_to_date:,} of NRF spent in {p.financial_year} against a "
+                          f"profile of £{p.profile_to_date:,} to date ({_pct(p.spent_to_date, p.profile_to_date)}).",
+                          Place.PROGRAMME))
+    share = p.forecast_underspend / p.available
+    out.append(Signal(c, "underspend", _share_level(share, .02, .05, .1),
+                      f"£{p.forecast_underspend:,} ({_pct(p.forecast_underspend, p.available)}) "
+                      f"of the £{p.available:,} NRF available in {p.financial_year} is "
+                      "forecast to be left unspent by 31 March." if p.forecast_underspend else
+                      f"All the NRF available in {p.financial_year} is forecast to be spent.",
+                      Place.PROGRAMME))
     return out
 
 

@@ -20,8 +20,11 @@ from lsp_desktop.services.meetings import MeetingsService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.partnership import PartnershipService
 from lsp_desktop.services.personal_data import PersonalDataService
+from lsp_desktop.services.programme import ProgrammeService
+from lsp_desktop.services.programme_exchange import ProgrammeExchange
 from lsp_desktop.services.readiness import ReadinessService
 from lsp_desktop.services.strategies import StrategiesService
+from lsp_desktop.services.target_series import TargetSeriesService
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,9 @@ class Services:
     actions: ActionsService
     strategies: StrategiesService
     audit: AuditService
+    programme: ProgrammeService
+    target_series: TargetSeriesService
+    programme_exchange: ProgrammeExchange
     changes: ChangeFeed | None = None     # others' changes as they happen (shared only)
     meetings: MeetingsService | None = None
     meeting_records: MeetingRecordsService | None = None
@@ -55,6 +61,8 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
     accreditation = AccreditationService(session_factory, partnership, actions)
     meetings = MeetingsService(session_factory, members, actions)
     meeting_records = MeetingRecordsService(meetings)
+    programme = ProgrammeService(session_factory, accreditation)
+    target_series = TargetSeriesService(session_factory, strategies)
     return Services(
         partnership=partnership,
         members=members,
@@ -66,10 +74,14 @@ def build_services(session_factory: sessionmaker[Session], db_path: Path,
         personal_data=PersonalDataService(session_factory),
         accreditation=accreditation,
         readiness=ReadinessService(session_factory, members, accreditation, actions,
-                                   strategies, meeting_records),
+                                   strategies, meeting_records, programme=programme,
+                                   target_series=target_series),
         actions=actions,
         strategies=strategies,
         audit=AuditService(session_factory),
+        programme=programme,
+        target_series=target_series,
+        programme_exchange=ProgrammeExchange(session_factory),
         changes=ChangeFeed(session_factory),
         meetings=meetings,
         meeting_records=meeting_records,

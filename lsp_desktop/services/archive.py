@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import sqlite3
 from datetime import date, datetime, time
 from pathlib import Path
@@ -14,15 +15,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 import lsp_desktop
 from lsp_desktop.db import migrate
-from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.database import create_partnership_file, make_engine
 from lsp_desktop.db.models import Base
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.text import too_long
+from lsp_desktop.safe_files import atomic_write, check_target, write_bytes
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 FORMAT = "lsp-desktop-archive"
 VERSION = 1
+# Tables the migrations fill in every new file (the standard funds): an archive that holds
+# the table brings its own rows, which replace them.
+SEEDED = ("fund",)
 
 
 def _plain(value, column: sa.Column, with_attachments: bool):
@@ -99,14 +103,10 @@ class ArchiveService:
         """Make a new partnership file from an archive (see import_archive)."""
         return import_archive(archive_path, new_db)
 
-    def write(self, path: Path | str, with_attachments: bool = False) -> Path:
-        path = Path(path)
+    def write(self, path: Path | str, with_attachments: bool = False, protect=()) -> Path:
+        path = Path(path).expanduser().absolute()
         text = dumps(self.build(with_attachments))
-        tmp = path.with_name(path.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        private_file(tmp)
-        tmp.replace(path)
-        return path
+        return write_bytes(path, text.encode("utf-8"), protect=protect)
 
 
 def dumps(archive: dict) -> str:
@@ -146,52 +146,50 @@ def import_archive(archive_path: Path | str, new_db: Path | str) -> dict[str, in
     new_db = Path(new_db).expanduser().absolute()
     if new_db.exists():
         raise DomainError(f"{new_db} already exists; an archive is imported into a new file.")
+    check_target(new_db)
     known = {t.name: t for t in _tables()}
     unknown = sorted(set(archive["tables"]) - set(known))
     if unknown:
         raise DomainError(f"The archive holds records this program does not know "
                           f"({', '.join(unknown)}); please update LSP Desktop.")
-    tmp = new_db.with_name(new_db.name + ".importing")
-    for extra in ("", "-wal", "-shm"):
-        Path(str(tmp) + extra).unlink(missing_ok=True)
-    create_partnership_file(tmp)
     counts: dict[str, int] = {}
-    engine = make_engine(tmp)
-    try:
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            conn.commit()
-            with conn.begin():
-                for name, table in known.items():
-                    values = _archive_values(archive, name, table)
-                    for keys in {tuple(sorted(v)) for v in values}:
-                        batch = [v for v in values if tuple(sorted(v)) == keys]
-                        conn.execute(insert(table), batch)
-                    counts[name] = len(values)
-                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if broken:
-                    raise DomainError(f"The archive has {len(broken)} record(s) pointing at "
-                                      f"records that are not in it (first in {broken[0][0]}).")
-    except sa.exc.IntegrityError as exc:
-        engine.dispose()
-        _discard(tmp)
-        raise DomainError(f"The archive's records do not fit together: {exc.orig}.") from None
-    except BaseException:
-        engine.dispose()
-        _discard(tmp)
-        raise
-    engine.dispose()
-    con = sqlite3.connect(tmp)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
-    private_file(tmp)
-    tmp.rename(new_db)
+    with atomic_write(new_db) as tmp:
+        create_partnership_file(tmp)
+        engine = make_engine(tmp)
+        try:
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+                conn.commit()
+                with conn.begin():
+                    _clear_seeded(conn, archive, known)
+                    for name, table in known.items():
+                        values = _archive_values(archive, name, table)
+                        for keys in {tuple(sorted(v)) for v in values}:
+                            batch = [v for v in values if tuple(sorted(v)) == keys]
+                            conn.execute(insert(table), batch)
+                        counts[name] = len(values)
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise DomainError(f"The archive has {len(broken)} record(s) pointing "
+                                          f"at records that are not in it (first in "
+                                          f"{broken[0][0]}).")
+        except sa.exc.IntegrityError as exc:
+            raise DomainError(f"The archive's records do not fit together: {exc.orig}.") from None
+        finally:
+            engine.dispose()
+        con = sqlite3.connect(tmp)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
+    logging.getLogger(__name__).info("imported the archive %s into %s", archive_path, new_db)
     return counts
 
 
-def _discard(path: Path) -> None:
-    for extra in ("", "-wal", "-shm"):
-        Path(str(path) + extra).unlink(missing_ok=True)
+def _clear_seeded(conn, archive: dict, known: dict[str, sa.Table]) -> None:
+    for name in SEEDED:
+        if name in archive["tables"] and name in known:
+            conn.execute(sa.delete(known[name]))
 
 
 def _archive_values(archive: dict, name: str, table: sa.Table) -> list[dict]:
@@ -251,9 +249,12 @@ def _import_into_server(archive: dict, url: str) -> dict[str, int]:
     try:
         with db.engine.begin() as conn:
             for table in known.values():
+                if table.name in SEEDED:
+                    continue
                 if conn.execute(select(sa.func.count()).select_from(table)).scalar():
                     raise DomainError(f"{db.location} already holds a partnership; an archive "
                                       "is imported into an empty database.")
+            _clear_seeded(conn, archive, known)
             filled: set[str] = set()
             later: list[tuple[sa.Table, dict, dict]] = []
             for name, table in known.items():

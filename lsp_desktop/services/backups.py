@@ -8,9 +8,10 @@ from datetime import datetime
 from pathlib import Path
 
 from lsp_desktop.db import backup, migrate
-from lsp_desktop.db.database import inspect_file
 from lsp_desktop.db.health import record_counts
+from lsp_desktop.db.inspection import inspect_file
 from lsp_desktop.domain.errors import DomainError, PartnershipFileError
+from lsp_desktop.safe_files import sqlite_uri
 
 # What the restore list shows as "records": the tables an officer recognises.
 _COUNTED = {"member": "members", "strategy": "strategies", "target": "targets",
@@ -43,7 +44,7 @@ def describe(path: Path) -> BackupInfo:
     m = backup.BACKUP_PATTERN.match(path.name)
     made = backup.backup_time(path) or datetime.fromtimestamp(path.stat().st_mtime)
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
         try:
             counts = record_counts(con)
         finally:
@@ -80,12 +81,12 @@ def restore_file(backup_file: Path, db_path: Path, backup_dir: Path) -> Path | N
         raise DomainError(f"Cannot restore {backup_file.name}: it was made by a newer "
                           "LSP Desktop. Please update the program.")
     backup.check_backup(backup_file)
-    from filelock import FileLock, Timeout
+    from lsp_desktop.db.claim import claim_for_writing
+    from lsp_desktop.domain.errors import PartnershipLockedError
 
-    lock = FileLock(str(db_path) + ".lock", timeout=0)
     try:
-        lock.acquire()
-    except Timeout:
+        lock = claim_for_writing(db_path)
+    except PartnershipLockedError:
         raise DomainError(f"{db_path.name} is open in LSP Desktop; close it before restoring "
                           "from the command line, or use File ▸ Restore from backup….") from None
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import object_session
+
 from lsp_desktop.db.models.base import OFFICER_ENV, current_officer, now_to_the_second
 from lsp_desktop.domain.errors import ConflictError
 from lsp_desktop.domain.exchange import ImportConflict
@@ -10,6 +12,20 @@ from lsp_desktop.domain.exchange import ImportConflict
 # user.
 officer = current_officer
 __all__ = ["OFFICER_ENV", "claim", "claim_for_import", "officer"]
+CLAIMS = "lsp-claims"     # Session.info key: (model, id, version read, what) per claim
+
+
+def conflict_after_commit(factory, claims) -> ConflictError:
+    """The ConflictError for a save the database refused at the commit (another officer
+    saved in between): which record, who changed it and when, read afresh."""
+    with factory() as s:
+        for model, row_id, version, what in claims or ():
+            fresh = s.get(model, row_id)
+            if fresh is None:
+                return ConflictError(f"{what} (since deleted)")
+            if fresh.version != version:
+                return ConflictError(what, fresh.updated_by or "", fresh.updated_at)
+    return ConflictError("This record")
 
 
 def claim(row, expected: int | None, what: str) -> None:
@@ -22,6 +38,9 @@ def claim(row, expected: int | None, what: str) -> None:
     """
     if expected is not None and row.version != expected:
         raise ConflictError(what, row.updated_by or "", row.updated_at)
+    session = object_session(row)
+    if session is not None:     # so that a save refused at the commit is named too
+        session.info.setdefault(CLAIMS, []).append((type(row), row.id, row.version, what))
     row.version = (row.version or 0) + 1
     row.updated_at = now_to_the_second()
     row.updated_by = officer()

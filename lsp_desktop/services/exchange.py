@@ -7,12 +7,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.models import MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.exchange import Layout
 from lsp_desktop.domain.member_exchange import MEMBER_HEADERS
 from lsp_desktop.domain.sheets import Sheet
+from lsp_desktop.safe_files import atomic_write, check_target
 from lsp_desktop.services.member_import import (  # noqa: F401 - ImportResult re-exported
     ImportResult,
     MemberImport,
@@ -26,17 +26,18 @@ from lsp_desktop.services.spreadsheets import write_csv, write_xlsx
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
-def export_table(path: Path | str, headers: list[str], rows: list[list], title: str) -> Path:
+def export_table(path: Path | str, headers: list[str], rows: list[list], title: str,
+                 protect=()) -> Path:
     """Write rows as CSV or XLSX, chosen by the file name's ending; readable by the owner only."""
-    path = Path(path)
+    path = check_target(path, protect)         # first: never over a partnership
     suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        write_xlsx(path, headers, rows, title=title)
-    elif suffix in (".csv", ".txt"):
-        write_csv(path, headers, rows)
-    else:
+    if suffix not in (".xlsx", ".csv", ".txt"):
         raise DomainError(f"Export to .csv or .xlsx, not {path.suffix or 'a file without an ending'}.")
-    private_file(path)
+    with atomic_write(path, protect=protect) as tmp:
+        if suffix == ".xlsx":
+            write_xlsx(tmp, headers, rows, title=title)
+        else:
+            write_csv(tmp, headers, rows)
     return path
 
 
@@ -127,19 +128,22 @@ class ExchangeService:
         return self.commit_records(self.preview_records(kind, read_file(path), None,
                                                         update_existing))
 
-    def export_records(self, kind: str, path: Path | str, ids: list[int] | None = None) -> int:
-        """Export members, actions or targets (all, or `ids` in that order) to CSV/XLSX."""
+    def export_records(self, kind: str, path: Path | str, ids: list[int] | None = None,
+                       protect=()) -> int:
+        """Export members, actions or targets (all, or `ids` in that order) to CSV/XLSX;
+        never over a partnership (`protect` names the open one, safe_files)."""
         if kind == "members":
-            return self.export_members(path, ids)
+            return self.export_members(path, ids, protect)
         from lsp_desktop.services.plan_exchange import PlanExchange
 
         plan = PlanExchange(self._factory)
         rows = plan.action_rows(ids) if kind == "actions" else plan.target_rows(ids)
-        export_table(path, plan.headers(kind), rows, kind.capitalize())
+        export_table(path, plan.headers(kind), rows, kind.capitalize(), protect)
         return len(rows)
 
-    def export_members(self, path: Path | str, ids: list[int] | None = None) -> int:
+    def export_members(self, path: Path | str, ids: list[int] | None = None,
+                       protect=()) -> int:
         """Write members (all, or those `ids` in that order) to CSV/XLSX; returns rows written."""
         rows = self.member_rows(ids)
-        export_table(path, MEMBER_HEADERS, rows, "Members")
+        export_table(path, MEMBER_HEADERS, rows, "Members", protect)
         return len(rows)

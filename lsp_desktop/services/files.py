@@ -21,7 +21,4 @@ class FilesService:
     def save_copy(self, dest: Path | str) -> Path:
         if self.shared:
             raise DomainError(SHARED_NO_COPY)
-        dest = Path(dest)
-        if dest.resolve() == self.db_path.resolve():
-            raise DomainError("Choose a different file: that is the partnership file itself.")
-        return copy_database(self.db_path, dest)
+        return copy_database(self.db_path, Path(dest))

@@ -14,11 +14,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db import audit
-from lsp_desktop.db.backup import private_file
 from lsp_desktop.db.models import Base, ErasureRow, MemberRecord, PartnershipRow, TermRow
 from lsp_desktop.domain.errors import DomainError, NotFoundError
 from lsp_desktop.domain.members import Member
+from lsp_desktop.domain.sheets import safe_cell
 from lsp_desktop.domain.text import fold
+from lsp_desktop.safe_files import atomic_write, check_target
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.unit_of_work import unit_of_work
 
@@ -131,39 +132,28 @@ class PersonalDataService:
         }, default=_json_value))
         return plain
 
-    def write_subject_access(self, member_id: int, path: Path | str) -> Path:
-        """JSON, a readable CSV (section, record, field, value) or a PDF, by the file's ending."""
-        path = Path(path)
+    def write_subject_access(self, member_id: int, path: Path | str, protect=()) -> Path:
+        """JSON, a readable CSV (section, record, field, value) or a PDF, by the file's
+        ending; readable by its owner only, never over a partnership (safe_files)."""
+        path = check_target(path, protect)     # first: never over a partnership
+        suffix = path.suffix.lower()
+        if suffix not in (".json", ".csv", ".pdf"):
+            raise DomainError("Write the subject access export as .json, .csv or .pdf.")
         data = self.subject_access(member_id)
-        if path.suffix.lower() == ".json":
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
-                            encoding="utf-8")
-        elif path.suffix.lower() == ".csv":
-            with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-                w = csv.writer(fh, lineterminator="\r\n")
-                w.writerow(["section", "record", "field", "value"])
-                w.writerow(["subject", "", "name", data["subject"]])
-                w.writerow(["subject", "", "produced_on", data["produced_on"]])
-                for k, v in data["record"].items():
-                    w.writerow(["record", "", k, "" if v is None else v])
-                for section in ("terms", "declarations", "erasures"):
-                    for i, item in enumerate(data[section], start=1):
-                        for k, v in item.items():
-                            w.writerow([section, i, k, "" if v is None else v])
-                for section in ("linked_records", "mentions"):
-                    for table, items in data[section].items():
-                        for i, item in enumerate(items, start=1):
-                            for k, v in item.items():
-                                w.writerow([f"{section}: {table}", i, k, "" if v is None else v])
-        elif path.suffix.lower() == ".pdf":
-            from lsp_desktop.reports.subject_access import render_subject_access
-
+        name = ""
+        if suffix == ".pdf":
             with unit_of_work(self._factory) as s:
                 name = s.scalar(select(PartnershipRow.name).order_by(PartnershipRow.id)) or ""
-            render_subject_access(data, name, path)
-        else:
-            raise DomainError("Write the subject access export as .json, .csv or .pdf.")
-        private_file(path)
+        with atomic_write(path, protect=protect) as tmp:
+            if suffix == ".json":
+                tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+                               encoding="utf-8")
+            elif suffix == ".csv":
+                _write_subject_access_csv(tmp, data)
+            else:
+                from lsp_desktop.reports.subject_access import render_subject_access
+
+                render_subject_access(data, name, tmp)
         return path
 
     # -- erasure -----------------------------------------------------------
@@ -283,3 +273,28 @@ class PersonalDataService:
             since = today.year - last.year - ((today.month, today.day) < (last.month, last.day))
             out.append(RetentionRow(mid, f"{title} {name}".strip(), org, last, since))
         return sorted(out, key=lambda r: r.last_term_end)
+
+
+def _write_subject_access_csv(path: Path, data: dict) -> None:
+    """Section, record, field, value: one line per value, text cells made safe for
+    spreadsheets (see domain.sheets.safe_cell)."""
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\r\n")
+
+        def row(*cells) -> None:
+            w.writerow([safe_cell("" if c is None else c) for c in cells])
+
+        row("section", "record", "field", "value")
+        row("subject", "", "name", data["subject"])
+        row("subject", "", "produced_on", data["produced_on"])
+        for k, v in data["record"].items():
+            row("record", "", k, v)
+        for section in ("terms", "declarations", "erasures"):
+            for i, item in enumerate(data[section], start=1):
+                for k, v in item.items():
+                    row(section, i, k, v)
+        for section in ("linked_records", "mentions"):
+            for table, items in data[section].items():
+                for i, item in enumerate(items, start=1):
+                    for k, v in item.items():
+                        row(f"{section}: {table}", i, k, v)

@@ -19,7 +19,7 @@ from lsp_desktop.domain.members import Declaration, Member, Role, Sector, Term
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 REPORTS = ("register", "pack", "actions", "strategy", "interests", "board-pack", "minutes",
-           "decisions", "attendance")
+           "decisions", "attendance", "programme", "exceptions")
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class PrintRequest:
     sector: str = ""                # register: only this sector (a Sector value)
     annex: bool = True              # pack: the annex of readiness signals
     meeting: int | None = None      # board-pack, minutes: the meeting's id
-    year: str = ""                  # attendance: financial year (default: the date's)
+    year: str = ""                  # attendance, programme: financial year (default: the date's)
     search: str = ""                # decisions: only those matching
 
 
@@ -139,6 +139,12 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
     if request.report in MEETING_REPORTS:
         title, renderer, data = prepare_meeting_report(services, request)
         return PreparedReport(title, renderer, data, request.produced, request.paper)
+    if request.report in ("programme", "exceptions"):
+        from lsp_desktop.services.programme_reports import prepare_exceptions, prepare_programme
+
+        prepare_report = prepare_programme if request.report == "programme" else prepare_exceptions
+        title, renderer, data = prepare_report(services, request)
+        return PreparedReport(title, renderer, data, request.produced, request.paper)
     raise DomainError(f"unknown report '{request.report}' (use {', '.join(REPORTS)})")
 
 
@@ -163,6 +169,8 @@ def report_choices(services, report: str) -> list[tuple[str, str]]:
 
         years = {year_of(r.held_on) for r in services.meetings.list_rows()}
         return [(y, y) for y in sorted(years, reverse=True)]
+    if report == "programme":
+        return [(fy, fy) for fy in reversed(services.programme.years())]
     return []
 
 
@@ -298,13 +306,10 @@ def render_bytes(services, request: PrintRequest,
     return prepare(services, request).render_bytes(on_page)
 
 
-def write_atomically(data: bytes, path: Path) -> Path:
-    """Write the PDF next to its destination first, so a failure never leaves half a file."""
-    path = Path(path).expanduser()
-    tmp = path.with_name(path.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+def write_atomically(data: bytes, path: Path, protect=()) -> Path:
+    """Write the PDF beside its destination first, so a failure never leaves half a file;
+    never over a partnership (safe_files), readable by the owner only (it may hold
+    members' contact details)."""
+    from lsp_desktop.safe_files import write_bytes
+
+    return write_bytes(path, data, protect=protect)

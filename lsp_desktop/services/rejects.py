@@ -2,44 +2,25 @@
 
 from __future__ import annotations
 
-import os
-import re
 from datetime import date, datetime
 from pathlib import Path
 
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.sheets import Sheet
+from lsp_desktop.safe_files import atomic_write
 from lsp_desktop.services.spreadsheets import write_csv, write_xlsx
 
 PROBLEM = "Problem"
-# A cell a spreadsheet would run as a formula (=, @, +/- not a plain number or phone number,
-# or a leading tab/return): a quote in front keeps it text. A local guard until the shared
-# neutralising function for CSV/XLSX cells is on main.
-_FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().]*$)")
-
-
-def _neutralised(value):
-    if isinstance(value, str) and _FORMULA.match(value):
-        return "'" + value
-    return value
 
 
 def _cell(value):
+    """A cell as the file had it; formula-like text is neutralised by the shared writers
+    (write_csv, write_xlsx), as in every export."""
     if isinstance(value, datetime) and value.time() == datetime.min.time():
         return value.date()
     if isinstance(value, (date, int, float, bool)) or value is None:
         return value
-    return _neutralised(str(value))
-
-
-def _private_empty(path: Path) -> None:
-    """Create (or empty) the file readable by its owner only before any data goes in."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
-    try:
-        os.chmod(path, 0o600)
-    except OSError:
-        pass
+    return str(value)
 
 
 def write_rejects(path: Path | str, sheet: Sheet, header_row: int,
@@ -61,10 +42,10 @@ def write_rejects(path: Path | str, sheet: Sheet, header_row: int,
             continue
         row = [_cell(c) for c in cells] + [None] * (width - len(cells))
         out.append(row + [f"Row {number}: " + "; ".join(reasons)])
-    _private_empty(path)
-    if suffix == ".xlsx":
-        write_xlsx(path, headers + [PROBLEM], out, title="To correct")
-    else:
-        write_csv(path, headers + [PROBLEM], out)
-    os.chmod(path, 0o600)
+    # Owner-only, never over a partnership, no half-written file (safe_files).
+    with atomic_write(path) as tmp:
+        if suffix == ".xlsx":
+            write_xlsx(tmp, headers + [PROBLEM], out, title="To correct")
+        else:
+            write_csv(tmp, headers + [PROBLEM], out)
     return len(out)

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.sheets import Sheet
+from lsp_desktop.domain.sheets import Sheet, formula_like, safe_cell
 
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"      # Excel 97-2003 (an OLE2 file)
@@ -147,7 +147,7 @@ def _csv_cell(value) -> str:
         return str(int(value))
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    return safe_cell(str(value))
 
 
 def write_csv(path: Path, headers: list[str], rows) -> None:
@@ -180,7 +180,7 @@ _STATIC = {
         f'<Relationships xmlns="{_PKG}"><Relationship Id="rId1" Type="{_REL}/worksheet" '
         f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{_REL}/styles" '
         'Target="styles.xml"/></Relationships>'),
-    # Styles: 0 plain, 1 bold (header), 2 date dd/mm/yyyy.
+    # Styles: 0 plain, 1 bold (header), 2 date dd/mm/yyyy, 3 text that looks like a formula.
     "xl/styles.xml": (
         f'<styleSheet xmlns="{_MAIN}"><numFmts count="1"><numFmt numFmtId="164" '
         'formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/>'
@@ -188,10 +188,11 @@ _STATIC = {
         '</fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill>'
         '<patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/>'
         '<right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf '
-        'numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3">'
+        'numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4">'
         '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" '
         'fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" '
-        'fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+        'fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" '
+        'fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
         '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
         '</styleSheet>'),
 }
@@ -264,7 +265,12 @@ def write_xlsx(path: Path, headers: list[str], rows, widths: list[int] | None = 
                         day = v.date() if isinstance(v, datetime) else v
                         cells.append(f'<c r="{ref}" s="2"><v>{(day - epoch).days}</v></c>')
                     else:
-                        cells.append(f'<c r="{ref}" t="inlineStr"><is>{_xml_text(str(v))}</is></c>')
+                        # Inline text is never run as a formula; quotePrefix keeps it text
+                        # when the sheet is edited or saved as CSV.
+                        text = str(v)
+                        style = ' s="3"' if formula_like(text) else ""
+                        cells.append(f'<c r="{ref}" t="inlineStr"{style}><is>'
+                                     f'{_xml_text(text)}</is></c>')
                 out.write(f'<row r="{n}">{"".join(cells)}</row>')
             out.write("</sheetData></worksheet>")
             out.flush()

@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, InternalError, Operationa
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from lsp_desktop.domain.errors import ConflictError, ConnectionLostError, ReadOnlyError
+from lsp_desktop.domain.errors import ConnectionLostError, ReadOnlyError
 
 _READ_ONLY = ("readonly", "read-only", "query_only")
 
@@ -17,17 +17,22 @@ _READ_ONLY = ("readonly", "read-only", "query_only")
 @contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """`with unit_of_work(f) as s:` commits on success, rolls back on any error."""
+    session = None
     try:
         with factory() as session, session.begin():
             yield session
     except StaleDataError:
-        raise ConflictError("This record") from None
+        from lsp_desktop.services.concurrency import CLAIMS, conflict_after_commit
+
+        claims = session.info.get(CLAIMS) if session is not None else None
+        raise conflict_after_commit(factory, claims) from None
     except (OperationalError, InternalError, InterfaceError) as exc:
         text = str(exc.orig).lower()
         if any(word in text for word in _READ_ONLY):
             raise ReadOnlyError(
                 "This partnership is open read-only (another copy of the program has it, "
-                "or it was opened with --read-only); changes cannot be saved.") from None
+                "its file or folder cannot be written, or it was opened read-only); changes "
+                "cannot be saved.") from None
         if _sqlstate(exc) == "57014":
             raise ConnectionLostError(
                 "The shared partnership's server did not answer in time; nothing was saved. "

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from lsp_desktop.ui.accreditation.accreditation_tab import AccreditationTab
     from lsp_desktop.ui.actions.actions_tab import ActionsTab
     from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
+    from lsp_desktop.ui.programme.programme_tab import ProgrammeTab
     from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
 RECENT_KEY = "recent_files"
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
                             self._make_accreditation_tab)
         if services.meetings is not None:
             self.tabs.add_later("meetings_tab", "Meetings", self._make_meetings_tab)  # Ctrl+5
+        self.tabs.add_later("programme_tab", "Programme", self._make_programme_tab)
         for name in self.tabs.waiting():
             self.members_tab.members_changed.connect(self._follow(name))
         self.banner = make_banner()      # shown while a shared partnership's server is lost
@@ -176,6 +178,24 @@ class MainWindow(QMainWindow):
         self._stale.add(tab)
         return tab
 
+    @property
+    def programme_tab(self) -> ProgrammeTab:
+        return self.tabs.page("programme_tab")
+
+    def _make_programme_tab(self) -> ProgrammeTab:
+        from lsp_desktop.services.programme_reports import export_programme
+        from lsp_desktop.ui.programme.programme_tab import ProgrammeTab
+
+        services = self.services
+        tab = ProgrammeTab(services.programme, self.undo_stack, self.read_only,
+                           actions=services.actions, load=False,
+                           exporter=lambda year, path, on: export_programme(services, year,
+                                                                            path, on))
+        tab.programme_changed.connect(self._follow("accreditation_tab"))
+        tab.print_requested.connect(self.print_preview)
+        self._stale.add(tab)
+        return tab
+
     def _make_strategies_tab(self) -> StrategiesTab:
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
@@ -183,6 +203,9 @@ class MainWindow(QMainWindow):
                             undo_stack=self.undo_stacks["strategies_tab"], load=False)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
+        tab.strategies_changed.connect(self._follow("programme_tab"))
+        tab.targets.series = self.services.target_series    # values and chart in the dialog
+        tab.targets.undo_stack = self.undo_stack
         self.strategy_files.connect_tab(tab)
         self._stale.add(tab)
         return tab
@@ -197,6 +220,7 @@ class MainWindow(QMainWindow):
                          arising=services.meetings.arising_from if services.meetings else None)
         tab.actions_changed.connect(self._follow("accreditation_tab"))
         tab.actions_changed.connect(self._follow("meetings_tab"))
+        tab.actions_changed.connect(self._follow("programme_tab"))
         self._stale.add(tab)
         return tab
 
@@ -262,7 +286,8 @@ class MainWindow(QMainWindow):
         """Bring forward the tab a readiness signal names (members, actions, strategies)."""
         titles = {"members": "Members", "actions": "Action plans",
                   "strategies": "Strategy drafts", "assessment": "Accreditation",
-                  "go review": "Accreditation", "meetings": "Meetings"}
+                  "go review": "Accreditation", "meetings": "Meetings",
+                  "programme": "Programme"}
         wanted = titles.get(place, "")
         for i in range(self.tabs.count()):
             if self.tabs.tabText(i).replace("&", "") == wanted:
@@ -380,10 +405,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
     # Each tab prints its own report: the register, the strategy, the action plan, the pack.
-    TAB_REPORTS = ("register", "strategy", "actions", "pack", "minutes")
+    TAB_REPORTS = ("register", "strategy", "actions", "pack", "minutes", "programme")
 
     TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
-                        "accreditation submission pack", "minutes of a meeting")
+                        "accreditation submission pack", "minutes of a meeting",
+                        "programme return")
 
     def _add_print_button(self) -> None:
         """A Print… button beside the tabs: it previews the report of the tab in front."""
@@ -419,6 +445,9 @@ class MainWindow(QMainWindow):
                                                      self.db_path), options=options)
         if choice:
             self.preview_dialog.choose(choice)
+        programme = self.tabs.page_if_built("programme_tab")
+        if chosen == "programme" and programme is not None:     # the year and date shown
+            self.preview_dialog.show_programme(programme.year, programme.on_edit.value())
         self.preview_dialog.open()
 
     def edit_details(self) -> None:

@@ -31,10 +31,24 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str = "OK") 
     return box.clickedButton() is ok
 
 
-def ask_open_read_only(parent: QWidget | None, text: str) -> bool:
-    return confirm(parent, "Partnership already open",
+def ask_open_read_only(parent: QWidget | None, text: str,
+                       title: str = "Partnership already open") -> bool:
+    return confirm(parent, title,
                    f"{text}\n\nOpen it read-only? You can look but not change anything.",
                    "Open read-only")
+
+
+def ask_synced_folder(parent: QWidget | None, text: str) -> str | None:
+    """'local' (work on a local copy), 'here' (open it where it is) or None (cancel)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Partnership in a synced or network folder",
+                      text, parent=parent)
+    local = box.addButton("Work on a local copy", QMessageBox.ButtonRole.AcceptRole)
+    here = box.addButton("Open it where it is", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(local)
+    box.exec()
+    clicked = box.clickedButton()
+    return "local" if clicked is local else "here" if clicked is here else None
 
 
 def open_partnership_file(parent: QWidget | None, folder: str = "") -> str | None:

@@ -232,14 +232,18 @@ def test_deferred_outcome_shows_the_nrf_consequence(qtbot, tab_with_round, servi
 def test_readiness_points_out_disagreement_and_opens_the_place(qtbot, demo_services):
     acc = demo_services.accreditation
     current = acc.latest_round()
-    acc.save_criterion(current.id, Criterion.EFFICIENT, Rating.GREEN, "All well", "")
+    # Efficient's data now include the NRF spend (issue 22), which the demo keeps near its
+    # profile, and no criterion's data are amber/red on this date: the disagreement shown
+    # is an officer rating a criterion two steps below what the data point to.
+    acc.save_criterion(current.id, Criterion.LEARNING, Rating.RED, "Not yet", "")
     tab = make_tab(qtbot, demo_services)
     tab.pages.setCurrentIndex(READINESS)
-    assert "Efficient: You rate this green but the data point to amber/red" in \
-        tab.disagreements.text()
-    row = tab.readiness_model.row_of(lambda line: line.assessment.criterion == Criterion.EFFICIENT)
-    assert tab.readiness_model.index(row, 1).data() == "Green"    # the officer's rating stands
-    assert tab.readiness_model.index(row, 3).data() == "Amber/red ⚠"
+    assert ("Focused on learning and development: You rate this red while the data point "
+            "to green"
+            in tab.disagreements.text())
+    row = tab.readiness_model.row_of(lambda line: line.assessment.criterion == Criterion.LEARNING)
+    assert tab.readiness_model.index(row, 1).data() == "Red"      # the officer's rating stands
+    assert tab.readiness_model.index(row, 3).data() == "Green ⚠"
     row = tab.signal_model.row_of(lambda s: s.key == "substitutes")
     tab.signal_table.selectRow(row)
     with qtbot.waitSignal(tab.open_place) as blocker:

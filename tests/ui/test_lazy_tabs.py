@@ -6,7 +6,7 @@ import pytest
 
 from lsp_desktop.ui.main_window import MainWindow
 
-LATER = ["strategies_tab", "actions_tab", "accreditation_tab", "meetings_tab"]
+LATER = ["strategies_tab", "actions_tab", "accreditation_tab", "meetings_tab", "programme_tab"]
 
 
 @pytest.fixture
@@ -20,7 +20,8 @@ def fresh(qtbot, demo_services, demo_db):
 def test_only_the_tab_in_front_is_built_with_the_window(fresh):
     assert fresh.tabs.waiting() == LATER
     assert [fresh.tabs.tabText(i) for i in range(fresh.tabs.count())] == [
-        "&Members", "&Strategy drafts", "&Action plans", "A&ccreditation", "Meetings"]
+        "&Members", "&Strategy drafts", "&Action plans", "A&ccreditation", "Meetings",
+        "Programme"]
     fresh.members_tab.members_changed.emit()          # the others follow without being built
     assert fresh.tabs.waiting() == LATER
 
@@ -57,8 +58,9 @@ def test_a_tab_brought_forward_before_it_was_built_comes_built_and_loaded(fresh,
     assert actions.isVisible() and not fresh.members_tab.isVisible()
     assert actions.isAncestorOf(fresh.focusWidget())        # keys work in it at once
     assert len(actions.model.all_actions()) == len(demo_services.actions.list_actions()) > 0
-    assert fresh.tabs.waiting() == ["strategies_tab", "accreditation_tab", "meetings_tab"]
-    assert fresh.tabs.tabText(2) == "&Action plans" and fresh.tabs.count() == 5
+    assert fresh.tabs.waiting() == ["strategies_tab", "accreditation_tab", "meetings_tab",
+                                    "programme_tab"]
+    assert fresh.tabs.tabText(2) == "&Action plans" and fresh.tabs.count() == 6
     fresh.tabs.setCurrentIndex(1)                    # the tab left of it, built in turn
     assert fresh.tabs.currentWidget() is fresh.tabs.page_if_built("strategies_tab")
     assert fresh.tabs.widget(2) is actions and not actions.isVisible()
@@ -66,7 +68,8 @@ def test_a_tab_brought_forward_before_it_was_built_comes_built_and_loaded(fresh,
 
 def test_asking_for_a_tab_builds_it_behind_the_one_in_front(fresh):
     accreditation = fresh.accreditation_tab
-    assert fresh.tabs.waiting() == ["strategies_tab", "actions_tab", "meetings_tab"]
+    assert fresh.tabs.waiting() == ["strategies_tab", "actions_tab", "meetings_tab",
+                                    "programme_tab"]
     assert fresh.tabs.widget(3) is accreditation and fresh.tabs.currentIndex() == 0
     assert accreditation in fresh._stale                 # it loads when first shown
     fresh.tabs.setCurrentWidget(accreditation)
@@ -85,4 +88,5 @@ def test_the_last_tab_used_is_built_and_loaded_before_the_window_shows(qtbot, de
     assert accreditation is not None and second.tabs.currentWidget() is accreditation
     assert accreditation.round is not None and accreditation not in second._stale
     assert accreditation.history_button.text() == "Round histor&y…"
-    assert second.tabs.waiting() == ["strategies_tab", "actions_tab", "meetings_tab"]
+    assert second.tabs.waiting() == ["strategies_tab", "actions_tab", "meetings_tab",
+                                     "programme_tab"]

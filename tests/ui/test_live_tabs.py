@@ -14,12 +14,13 @@ from lsp_desktop.ui.shared_db.shared_window import (
 def test_each_change_reloads_only_the_tabs_that_show_it(window):
     w = window
     every = [w.members_tab, w.strategies_tab, w.actions_tab, w.accreditation_tab,
-             w.meetings_tab]
-    assert tabs_touched(w, {"action", "action_note", "audit"}) == [w.actions_tab,
-                                                                   w.accreditation_tab]
+             w.meetings_tab, w.programme_tab]
+    assert tabs_touched(w, {"action", "action_note", "audit"}) == [
+        w.actions_tab, w.accreditation_tab, w.programme_tab]    # projects link actions
     assert tabs_touched(w, {"strategy_section", "audit"}) == [w.strategies_tab,
                                                               w.accreditation_tab]
-    assert tabs_touched(w, {"member", "term"}) == every     # owners, bodies, readiness
+    assert tabs_touched(w, {"member", "term"}) == every[:5]   # owners, bodies, readiness
+    assert tabs_touched(w, {"project_quarter"}) == [w.accreditation_tab, w.programme_tab]
     assert tabs_touched(w, {"criterion_assessment"}) == [w.accreditation_tab]
     assert tabs_touched(w, {"attendance", "meeting"}) == [w.accreditation_tab, w.meetings_tab]
     assert tabs_touched(w, ()) == every                       # not known what changed

@@ -134,10 +134,24 @@ def test_the_base_modules_import_no_layer_and_no_qt(name):
     assert bad == []
 
 
+# Files on disk and the log: below db/ and services/, above the domain (whose errors they
+# raise); no Qt, no database layer, nothing above.
+TOP_LEVEL_FILES = ("safe_files.py", "logbook.py")
+
+
+@pytest.mark.parametrize("name", TOP_LEVEL_FILES)
+def test_the_file_modules_import_only_the_domain(name):
+    layers = tuple(f"lsp_desktop.{layer}" for layer in ("db", "services", "reports", "ui",
+                                                         "cli", "app"))
+    bad = [n for n in imports_of(top_level(name))
+           if any(n == f or n.startswith(f + ".") for f in QT + layers + ("sqlalchemy",))]
+    assert bad == []
+
+
 def test_every_top_level_module_is_checked():
     """A new top-level module needs a rule here: it is a base module or the app."""
     found = {p.name for p in PACKAGE.glob("*.py")}
-    assert found == set(TOP_LEVEL_BASE) | {"app.py", "__main__.py"}
+    assert found == set(TOP_LEVEL_BASE) | set(TOP_LEVEL_FILES) | {"app.py", "__main__.py"}
 
 
 def test_only_the_entry_point_imports_the_app():

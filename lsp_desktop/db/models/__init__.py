@@ -35,6 +35,15 @@ from lsp_desktop.db.models.meetings import (
 )
 from lsp_desktop.db.models.members import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.db.models.partnership import NrfAllocationRow, PartnershipRow
+from lsp_desktop.db.models.programme import (
+    FundRow,
+    FundYearRow,
+    ProjectBudgetRow,
+    ProjectQuarterRow,
+    ProjectRow,
+    TargetPointRow,
+    ThemeAllocationRow,
+)
 from lsp_desktop.db.models.strategies import (
     ConsultationRow,
     EndorsementRow,
@@ -87,4 +96,11 @@ __all__ = [
     "MeetingRecord",
     "OtherAttendeeRow",
     "QuorumRuleRow",
+    "FundRow",
+    "FundYearRow",
+    "ProjectBudgetRow",
+    "ProjectQuarterRow",
+    "ProjectRow",
+    "TargetPointRow",
+    "ThemeAllocationRow",
 ]

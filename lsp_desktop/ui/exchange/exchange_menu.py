@@ -51,6 +51,12 @@ class ExchangeMenu(QObject):
             action.setEnabled(not read_only)
             self.import_actions[kind] = action
         self.import_members_action = self.import_actions["members"]
+        for kind, label in (("programme", "&Programme figures"),
+                            ("target-values", "Target &values")):
+            action = imports.addAction(f"{label} from CSV or Excel…",
+                                       lambda k=kind: self.import_figures(k))
+            action.setEnabled(not read_only)
+            self.import_actions[kind] = action
         imports.addSeparator()
         imports.addAction("Whole partnership from an a&rchive…", self.import_archive)
 
@@ -129,6 +135,12 @@ class ExchangeMenu(QObject):
                 self._members_changed,
                 lambda message: prompts.error(self._window, "Undo import", message)))
         self.message.emit(f"{kind.capitalize()} imported: {dialog.result.summary()}.", 10000)
+
+    def import_figures(self, kind: str) -> None:
+        """Programme figures or target values (issue 22), with their own preview."""
+        from lsp_desktop.ui.programme.figures_import import import_figures
+
+        import_figures(self._window, kind)
 
     def import_members(self) -> None:
         self.import_records("members")

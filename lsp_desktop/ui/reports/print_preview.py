@@ -37,6 +37,8 @@ REPORT_CHOICES = (
     ("minutes", "Minutes of a meeting"),
     ("decisions", "Decisions log"),
     ("attendance", "Attendance record"),
+    ("programme", "Programme return"),
+    ("exceptions", "Exception report"),
 )
 # Reports with a public version (unpublished contacts or confidential items left out).
 _PUBLIC = ("register", "board-pack", "minutes", "decisions")
@@ -77,7 +79,9 @@ class _Job(QObject):
                 self._print()
                 self.printed.emit()
         except Exception as exc:  # noqa: BLE001 - shown to the user, never lost
-            self.failed.emit(str(exc) or exc.__class__.__name__)
+            from lsp_desktop.logbook import user_message
+
+            self.failed.emit(user_message(exc) or exc.__class__.__name__)
 
     def _print(self) -> None:
         import pypdfium2 as pdfium
@@ -230,6 +234,13 @@ class PrintPreviewDialog(QDialog):
         self.export_button.clicked.connect(self.export_pdf)
         self.close_button.clicked.connect(self.reject)
 
+    def show_programme(self, year: str, on) -> None:
+        """Preview the programme return for `year` as on `on` (the Programme tab's)."""
+        index = self.choice_box.findData(year)
+        if index >= 0:
+            self.choice_box.setCurrentIndex(index)
+        self.on_edit.set_value(on)
+
     @property
     def report(self) -> str:
         return REPORT_CHOICES[self.report_box.currentIndex()][0]
@@ -280,7 +291,7 @@ class PrintPreviewDialog(QDialog):
             strategy=choice if self.report == "strategy" else "",
             version=self.version_box.value() or None, lead_officer=self.lead_officer,
             meeting=int(choice) if self.report in ("board-pack", "minutes") and choice
-            else None, year=choice if self.report == "attendance" else "",
+            else None, year=choice if self.report in ("attendance", "programme") else "",
             search=self.search_text if self.report == "decisions" else "",
             annex=self.annex_box.isChecked(), **shown)
 

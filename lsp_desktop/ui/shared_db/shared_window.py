@@ -210,7 +210,7 @@ TAB_TABLES = {
                     "erasure"},
     "strategies_tab": {"strategy", "strategy_section", "strategy_version",
                        "strategy_version_section", "neighbourhood", "target", "endorsement",
-                       "consultation", "member", "erasure"},
+                       "consultation", "member", "erasure", "target_point"},
     "actions_tab": {"action", "action_milestone", "action_note", "action_purpose",
                     "action_due_change", "member", "target", "area_of_concern", "weakness",
                     "erasure"},
@@ -219,6 +219,8 @@ TAB_TABLES = {
                      "agenda_item", "meeting_paper", "meeting_decision", "arising_action",
                      "attendance", "meeting_other", "meeting_declaration", "member", "term",
                      "erasure"},
+    "programme_tab": {"fund", "fund_year", "theme_allocation", "project", "project_budget",
+                      "project_quarter", "nrf_allocation", "action", "assessment_round"},
 }
 _SHOWN_ELSEWHERE = {"audit"}          # the audit trail is shown in its own dialogs
 ACCREDITATION_TABLES = {"criterion_prompt", "assessment_round", "criterion_assessment",

@@ -211,7 +211,9 @@ class SectionEditor(QWidget):
             return False
         except Exception as exc:   # noqa: BLE001 - shown to the user, text stays in the editor
             self.state.setText("Not saved")
-            self.save_failed.emit(str(exc))
+            from lsp_desktop.logbook import user_message
+
+            self.save_failed.emit(user_message(exc))
             return False
         self._dirty = False
         self.state.setText("Saved")

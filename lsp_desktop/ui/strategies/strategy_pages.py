@@ -190,6 +190,8 @@ class TargetsPage(QWidget):
     """The targets register of a strategy, and the partnership's priority neighbourhoods."""
 
     targets_changed = Signal()
+    series = None           # the target-series service: values and chart in the dialog
+    undo_stack = None
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
                  parent=None):
@@ -252,16 +254,21 @@ class TargetsPage(QWidget):
         self.strategy = strategy
         hoods = self.service.neighbourhoods()
         self.hood_model.set_rows(hoods)
-        self.model.set_context(self.today or date.today(), {n.id: n.name for n in hoods})
+        today = self.today or date.today()
+        # With the targets' dated values (issue 22) a target can also be "at risk".
+        series = ({t.target.id: t.status.value for t in self.series.tracked(today)}
+                  if self.series is not None else {})
+        self.model.set_context(today, {n.id: n.name for n in hoods}, series)
         targets = self.service.targets(strategy.id) if strategy else []
         self.model.set_rows(targets)
-        today = self.today or date.today()
-        statuses = [target_status(t, today) for t in targets]
+        statuses = [series.get(t.id) or target_status(t, today).value for t in targets]
         flagged = sum(bool(target_flags(t)) for t in targets)
+        at_risk = statuses.count("at risk")
         self.summary.setText(
-            f"{len(targets)} targets: {statuses.count(TargetStatus.ON_TRACK)} on track, "
-            f"{statuses.count(TargetStatus.OFF_TRACK)} off track, "
-            f"{statuses.count(TargetStatus.NO_DATA)} no data; {flagged} flagged")
+            f"{len(targets)} targets: {statuses.count(TargetStatus.ON_TRACK.value)} on track, "
+            + (f"{at_risk} at risk, " if at_risk else "")
+            + f"{statuses.count(TargetStatus.OFF_TRACK.value)} off track, "
+            f"{statuses.count(TargetStatus.NO_DATA.value)} no data; {flagged} flagged")
 
     def _changed(self) -> None:
         self.set_strategy(self.strategy)
@@ -272,7 +279,8 @@ class TargetsPage(QWidget):
         edit_and_reload(
             self, "Target changed by another officer", target,
             lambda t: TargetDialog(t, self.strategy.id, self.service.bodies(),
-                                   self.service.neighbourhoods(), self),
+                                   self.service.neighbourhoods(), self, self.series,
+                                   self.undo_stack, self._changed),
             lambda dialog: dialog.target(),
             self.service.add_target if target is None else self.service.update_target,
             lambda: self.service.target(target.id), self._changed, self.read_only)

@@ -28,6 +28,7 @@ from lsp_desktop.ui.common.record_table import RecordTableModel
 _GREY = QBrush(QColor("#6b6b6b"))
 _RED = QBrush(QColor("#b00020"))
 _GREEN = QBrush(QColor("#1b7a3a"))
+_AMBER = QBrush(QColor("#a85d00"))
 
 
 def _iso(d: date | None) -> str:
@@ -92,13 +93,21 @@ class TargetTableModel(RecordTableModel):
         super().__init__(parent)
         self.today = date.today()
         self.neighbourhood_names: dict[int, str] = {}
+        self.statuses: dict[int, str] = {}
 
-    def set_context(self, today: date, neighbourhood_names: dict[int, str]) -> None:
+    def set_context(self, today: date, neighbourhood_names: dict[int, str],
+                    statuses: dict[int, str] | None = None) -> None:
+        """`statuses`: target id -> status from its dated values (on track, at risk, off
+        track, no data); a target not in it is judged on its latest value alone."""
         self.today = today
         self.neighbourhood_names = neighbourhood_names
+        self.statuses = statuses or {}
+
+    def _status(self, t: Target) -> str:
+        return self.statuses.get(t.id) or target_status(t, self.today).value
 
     def cells(self, t: Target):
-        status = target_status(t, self.today)
+        status = self._status(t)
         progress = target_progress(t)
         gap = target_gap(t)
         hood = self.neighbourhood_names.get(t.neighbourhood_id, "") if t.neighbourhood_id else ""
@@ -116,15 +125,15 @@ class TargetTableModel(RecordTableModel):
                  figure(t.target_value, t.target_date),
                  figure(t.latest_value, t.latest_date),
                  f"{progress:.0%}" if progress is not None else "",
-                 status.value.capitalize(), gap_text, t.lead_partner, flags),
+                 status.capitalize(), gap_text, t.lead_partner, flags),
                 (fold(t.theme), fold(t.indicator), fold(hood), _num(t.baseline_value),
                  _num(t.target_value), _num(t.latest_value), -1.0 if progress is None else progress,
-                 status.value, _num(gap), fold(t.lead_partner), flags))
+                 status, _num(gap), fold(t.lead_partner), flags))
 
     def foreground(self, t: Target, column: int):
         if column == self.STATUS:
-            status = target_status(t, self.today)
-            return {TargetStatus.ON_TRACK: _GREEN, TargetStatus.OFF_TRACK: _RED}.get(status, _GREY)
+            return {TargetStatus.ON_TRACK.value: _GREEN, TargetStatus.OFF_TRACK.value: _RED,
+                    "at risk": _AMBER}.get(self._status(t), _GREY)
         if column == self.FLAGS:
             return _RED
         return None

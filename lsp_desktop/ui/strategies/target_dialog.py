@@ -32,7 +32,10 @@ class TargetDialog(FormDialog):
     """Values are typed as text so a non-number is caught and shown at its field."""
 
     def __init__(self, target: Target | None, strategy_id: int, bodies: list[str],
-                 neighbourhoods: list[Neighbourhood], parent=None):
+                 neighbourhoods: list[Neighbourhood], parent=None, series=None,
+                 undo_stack=None, values_changed=None):
+        """`series` (the target-series service), when given for a saved target, adds its
+        chart and a Values… button; saved values go on `undo_stack`."""
         super().__init__("Edit target" if target and target.id else "New target", parent)
         self._original = target
         self._strategy_id = strategy_id
@@ -98,6 +101,11 @@ class TargetDialog(FormDialog):
         h.addWidget(self.comparison_edit, 1)
         h.addWidget(self.comparison_label)
         self.add_row("&Comparison figure", box, "comparison_value")
+        self.series = series
+        if series is not None and target is not None and target.id is not None:
+            from lsp_desktop.ui.programme.target_values import add_values_row
+
+            add_values_row(self, series, undo_stack, values_changed)
         self.resize(620, 0)
         self.indicator_edit.setFocus()
 

@@ -8,6 +8,9 @@ from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QWidget
 
 # Menu text per tab: the Alt letters differ from the View menu's own entries.
 _TITLES = ("&Members", "&Strategy drafts", "Action &plans", "A&ccreditation", "Mee&tings")
+# Tabs whose key is not their place (Ctrl+5 is Meetings', which a file may lack).
+_KEYS = {"Programme": "Ctrl+6"}
+_MENU_TITLES = {"Programme": "Pro&gramme"}
 
 
 class TabKeys(QObject):
@@ -23,9 +26,11 @@ class TabKeys(QObject):
         menu.addSeparator()
         self.go_to_tab_actions: list[QAction] = []
         for index in range(tabs.count()):
-            title = _TITLES[index] if index < len(_TITLES) else tabs.tabText(index)
+            text = tabs.tabText(index).replace("&", "")
+            title = (_TITLES[index] if index < len(_TITLES)
+                     else _MENU_TITLES.get(text, tabs.tabText(index)))
             action = QAction(title, parent)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcut(QKeySequence(_KEYS.get(text, f"Ctrl+{index + 1}")))
             action.triggered.connect(lambda _c=False, i=index: show_tab(tabs, i))
             menu.addAction(action)
             self.go_to_tab_actions.append(action)
