@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.undo_stacks = {name: QUndoStack(self.undo_group) for name in
                             ("members_tab", "strategies_tab", "actions_tab", "accreditation_tab",
-                             "meetings_tab")}
+                             "meetings_tab", "programme_tab")}
         for stack in self.undo_stacks.values():
             self.undo_group.addStack(stack)
         self.undo_group.setActiveStack(self.undo_stacks["members_tab"])
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.programme.programme_tab import ProgrammeTab
 
         services = self.services
-        tab = ProgrammeTab(services.programme, self.undo_stack, self.read_only,
+        tab = ProgrammeTab(services.programme, self.undo_stacks["programme_tab"], self.read_only,
                            actions=services.actions, load=False,
                            exporter=lambda year, path, on: export_programme(services, year,
                                                                             path, on))
