@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound, Outcome
+from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.ui.accreditation.accreditation_dialogs import (
     ConcernDialog,
     DialogueDialog,
@@ -30,10 +31,16 @@ from lsp_desktop.ui.accreditation.accreditation_tables import (
     GoRatingTableModel,
 )
 from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
-from lsp_desktop.ui.common.date_field import OptionalDateEdit
+from lsp_desktop.ui.common.date_field import OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
-from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
+from lsp_desktop.ui.common.selection_actions import SelectionActions
+from lsp_desktop.ui.common.table_helpers import (
+    record_table,
+    selected_record,
+    show_every_row,
+    table_box,
+)
 
 
 class GoReviewPage(QWidget):
@@ -94,6 +101,7 @@ class GoReviewPage(QWidget):
         col = QVBoxLayout(body)
         col.addWidget(outcome_box)
         col.addWidget(table_box("GO rating per criterion", self.ratings_table, (self.rate_button,)))
+        show_every_row(self.ratings_table, len(Criterion))    # the six, no inner scrolling
         col.addWidget(table_box("Dialogue held with stakeholders", self.dialogue_table,
                            (self.add_dialogue_button, self.remove_dialogue_button)))
         col.addWidget(table_box("Areas of concern", self.concern_table, (
@@ -117,6 +125,13 @@ class GoReviewPage(QWidget):
                   self.edit_concern_button, self.remove_concern_button,
                   self.concern_action_button):
             b.setEnabled(not read_only)
+        SelectionActions(self.ratings_table, read_only=read_only).add(self.rate_button,
+                                                                      single=True)
+        SelectionActions(self.dialogue_table, read_only=read_only).add(
+            self.remove_dialogue_button, single=True)
+        SelectionActions(self.concern_table, read_only=read_only).add(
+            self.edit_concern_button, self.remove_concern_button, self.concern_action_button,
+            single=True)
 
     def show_round(self, rnd: AssessmentRound | None, action_refs: dict[int, str],
                    nrf_text: str) -> None:
@@ -142,7 +157,7 @@ class GoReviewPage(QWidget):
         return lambda: self.service.get_round(round_id)
 
     def save_outcome(self) -> None:
-        if self.round is None or self.read_only:
+        if self.round is None or self.read_only or refuse_bad_dates(self):
             return
         mine = replace(self.round, outcome=Outcome(self.outcome.currentData()),
                        review_date=self.review_date.value(),

@@ -29,6 +29,7 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.programme.programme_table import ProgrammeTableModel
 from lsp_desktop.ui.programme.programme_undo import (
@@ -128,6 +129,9 @@ class ProgrammeTab(QWidget):
                   self.fund_button):
             b.setEnabled(not read_only)
         self.export_button.setVisible(exporter is not None)
+        # Edit and Delete act on the project selected (a heading or total row is none).
+        SelectionActions(self.table, lambda: int(self.selected_project() is not None),
+                         read_only).add(self.edit_button, changes=False).add(self.delete_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -30,6 +30,7 @@ from lsp_desktop.domain.strategies import (
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.strategies.compare_dialog import CompareDialog, VersionViewDialog
 from lsp_desktop.ui.strategies.strategy_dialogs import (
@@ -107,6 +108,8 @@ class VersionsPage(QWidget):
             self.save_button, self.view_button, self.compare_button, self.restore_button,
             read_only_disabled=(self.save_button, self.restore_button), read_only=read_only,
             stretch_first=note))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.view_button, single=True, changes=False).add(self.restore_button, single=True)
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
@@ -236,6 +239,10 @@ class TargetsPage(QWidget):
         bv.addLayout(buttons_row(self.add_hood, self.edit_hood, self.delete_hood,
                                  read_only_disabled=(self.add_hood, self.delete_hood),
                                  read_only=read_only))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.edit_button, single=True, changes=False).add(self.delete_button)
+        SelectionActions(self.hood_table, read_only=read_only).add(
+            self.edit_hood, single=True, changes=False).add(self.delete_hood)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
@@ -332,6 +339,7 @@ class EndorsementsPage(QWidget):
     def __init__(self, service, read_only: bool = False, parent=None):
         super().__init__(parent)
         self.service, self.read_only = service, read_only
+        self.on: date | None = None       # the window's date: whose bodies are current
         self.strategy: Strategy | None = None
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName("Version endorsed")
@@ -359,6 +367,7 @@ class EndorsementsPage(QWidget):
         lv.addLayout(buttons_row(self.add_button, self.remove_button,
                                  read_only_disabled=(self.add_button, self.remove_button),
                                  read_only=read_only))
+        SelectionActions(self.table, read_only=read_only).add(self.remove_button)
         right = QWidget()
         rv = QVBoxLayout(right)
         title = QLabel("Member bodies that have not endorsed it")
@@ -404,7 +413,7 @@ class EndorsementsPage(QWidget):
                                  "Partners endorse an agreed version: set the strategy's "
                                  "status to agreed and save it as a version.")
             return
-        missing = self.service.not_endorsed(self.strategy.id, number)
+        missing = self.service.not_endorsed(self.strategy.id, number, on=self.on)
         self.missing.setText("\n".join(missing) if missing else
                              "Every body on the board has endorsed this version.")
 
@@ -414,8 +423,10 @@ class EndorsementsPage(QWidget):
         number = self.version_combo.currentData()
         dialog = EndorsementDialog(self.strategy.id,
                                    self.service.version_summaries(self.strategy.id),
-                                   self.service.not_endorsed(self.strategy.id, number)
-                                   if number else self.service.bodies(), number, self)
+                                   self.service.not_endorsed(self.strategy.id, number,
+                                                             on=self.on)
+                                   if number else self.service.bodies(on=self.on), number,
+                                   self)
         while dialog.exec():
             try:
                 e = self.service.add_endorsement(dialog.endorsement())
@@ -467,6 +478,8 @@ class ConsultationPage(QWidget):
         layout.addLayout(buttons_row(self.add_button, self.edit_button, self.delete_button,
                                      read_only_disabled=(self.add_button, self.delete_button),
                                      read_only=read_only, stretch_first=self.total))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.edit_button, single=True, changes=False).add(self.delete_button)
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
