@@ -87,6 +87,7 @@ def test_view_as_at_sets_the_date_of_every_tab_from_anywhere(qtbot, window, monk
     assert window.strategies_tab.targets.today == day == window.strategies_tab.as_at
     assert window.strategies_tab.endorsements.on == day        # bodies current then
     assert "as on 01/04/2002" in window.accreditation_tab.readiness_intro.text()
+    assert window.programme_tab.on_edit.value() == day         # the programme's figures too
     assert _status(window) == "As at 01/04/2002 (a past date)"
     # Editing stays possible in the past.
     assert window.members_tab.add_button.isEnabled()
@@ -107,3 +108,15 @@ def test_the_members_as_on_is_the_windows_date(qtbot, window):
     qtbot.mouseClick(window.members_tab.today_button, Qt.MouseButton.LeftButton)
     assert window.as_at.date() == date.today()
     assert window.actions_tab.today() == date.today()
+
+
+def test_the_programmes_as_on_is_the_windows_date(qtbot, window):
+    window.tabs.setCurrentWidget(window.programme_tab)
+    assert window.programme_tab.on_edit.value() == window.as_at.date() == date(2002, 6, 30)
+    field = window.programme_tab.on_edit
+    field.line.setFocus()
+    qtbot.keyClick(field.line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(field.line, "31/03/2002")
+    qtbot.keyClick(field.line, Qt.Key.Key_Return)
+    assert window.as_at.date() == date(2002, 3, 31)
+    assert window.members_tab.as_on() == date(2002, 3, 31)

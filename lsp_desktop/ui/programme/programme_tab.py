@@ -58,6 +58,7 @@ def _no_cyclic_gc():
 class ProgrammeTab(QWidget):
     programme_changed = Signal()
     print_requested = Signal(str)       # the report the window should preview
+    as_at_edited = Signal(object)       # the officer changed As on here: the window's date
 
     def __init__(self, service, undo_stack=None, read_only: bool = False,
                  actions=None, today: date | None = None, load: bool = True,
@@ -145,6 +146,7 @@ class ProgrammeTab(QWidget):
         self.year_combo.currentTextChanged.connect(lambda _t: self.show_view())
         self.year_combo.lineEdit().editingFinished.connect(self.show_view)
         self.on_edit.dateChanged.connect(lambda _d: self.show_view())
+        self.on_edit.dateChanged.connect(self._as_on_edited)
         self.new_button.clicked.connect(self.add_project)
         self.edit_button.clicked.connect(self.edit_project)
         self.delete_button.clicked.connect(self.delete_project)
@@ -164,6 +166,15 @@ class ProgrammeTab(QWidget):
     @property
     def year(self) -> str:
         return self.year_combo.currentText().strip()
+
+    def _as_on_edited(self, _day=None) -> None:
+        if self.on_edit.value() is not None:
+            self.as_at_edited.emit(self.on_edit.value())
+
+    def set_as_at(self, day: date) -> None:
+        """The window's date: the figures as on it (quarters ended by then count as spent)."""
+        if self.on_edit.value() != day:
+            self.on_edit.set_value(day)
 
     def refresh(self) -> None:
         """Read funds, years and projects again, keeping the fund and year chosen."""

@@ -23,7 +23,7 @@ from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
 
 # The tabs built later that follow the date, and how each is told it.
-_FOLLOWERS = ("strategies_tab", "actions_tab", "accreditation_tab")
+_FOLLOWERS = ("strategies_tab", "actions_tab", "accreditation_tab", "programme_tab")
 
 
 class AsAtDialog(QDialog):
@@ -113,6 +113,10 @@ class AsAt(QObject):
     def _built(self, name: str, page) -> None:
         if name in _FOLLOWERS:
             page.set_as_at(self._date)
+            # A tab with a date field of its own (the Programme's As on) sets the window's.
+            edited = getattr(page, "as_at_edited", None)
+            if edited is not None:
+                edited.connect(self.set)
 
     def _say(self) -> None:
         today = date.today()
