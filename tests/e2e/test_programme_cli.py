@@ -25,7 +25,10 @@ def test_print_the_quarterly_return(demo_location, tmp_path, capsys):
     assert "Neighbourhood Renewal Fund 2001/02" in pdf
     assert "Community Empowerment Fund 2001/02" in pdf
     assert "was left unspent by 31/03/2002" in pdf          # the small underspend
-    assert "Neighbourhood wardens" in pdf and "LSP/01/07 item 4" in pdf
+    # A linked approval shows the meeting's date and the decision's number; text stays.
+    flat = " ".join(pdf.split())
+    assert "Neighbourhood wardens" in pdf and "12/07/2001, decision 3" in flat
+    assert "LSP/01/09 item 6" in flat
     assert "Progress against targets" in pdf and "Off track" in pdf
     assert "Produced 05/07/2002" in pages_text(out.read_bytes())[0]
 

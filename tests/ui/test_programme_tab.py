@@ -254,3 +254,39 @@ def test_the_targets_register_shows_at_risk_from_the_series(window, demo_service
                 for r in range(model.rowCount())}
     assert statuses["housing"] == "At risk" and statuses["crime"] == "Off track"
     assert "at risk" in page.summary.text()
+
+
+def test_a_project_is_approved_by_a_decision_picked_from_the_log(make_tab, demo_services,
+                                                                  monkeypatch, qtbot):
+    tab = make_tab(demo_services)
+    tab.year_combo.setCurrentText("2002/03")
+    row = _row(tab, "P-003")                     # approved by a text reference only
+    tab.table.selectRow(row)
+    budget = next(d for d in demo_services.meeting_records.decisions()
+                  if d.text.startswith("The NRF budget of £6.3m"))
+
+    def pick(d: ProjectDialog):
+        assert d.decision_combo.currentData() is None
+        assert d.decision_edit.text() == "LSP/01/09 item 6" and d.decision_edit.isEnabled()
+        d.approved_edit.set_value(None)
+        d.decision_combo.setFocus()
+        d.decision_combo.setCurrentIndex(d.decision_combo.findData(budget.id))
+        assert not d.decision_edit.isEnabled()
+        assert d.decision_edit.text() == "Partnership board 14/03/2002, decision 2"
+        assert d.approved_edit.value() == date(2002, 3, 14)     # the meeting's date
+    monkeypatch.setattr(ProjectDialog, "exec", _accepting(pick))
+    tab.edit_project()
+    p = next(p for p in demo_services.programme.projects() if p.reference == "P-003")
+    assert (p.decision_id, p.approved_on) == (budget.id, date(2002, 3, 14))
+    shown = tab.model.index(_row(tab, "P-003"), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "approved 14/03/2002 (Partnership board 14/03/2002, decision 2)" in shown
+
+    def unlink(d: ProjectDialog):
+        d.decision_combo.setCurrentIndex(0)
+        assert d.decision_edit.isEnabled()
+        d.decision_edit.setText("LSP/02/03 item 9")
+    monkeypatch.setattr(ProjectDialog, "exec", _accepting(unlink))
+    tab.table.selectRow(_row(tab, "P-003"))
+    tab.edit_project()
+    p = demo_services.programme.project(p.id)
+    assert (p.decision_id, p.decision_reference) == (None, "LSP/02/03 item 9")
