@@ -125,8 +125,12 @@ class Bench:
         self.rows: list[tuple[str, str, str, str]] = []
 
     def run(self, cmd: list[str], **kw) -> subprocess.CompletedProcess:
-        return subprocess.run(cmd, capture_output=True, text=True, env=self.env, check=True,
-                              timeout=600, **kw)
+        done = subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=600,
+                              **kw)
+        if done.returncode:
+            raise SystemExit(f"bench: {' '.join(cmd[-6:])} failed ({done.returncode}):\n"
+                             + "\n".join((done.stdout + done.stderr).splitlines()[-15:]))
+        return done
 
     def lsp(self, *args: str) -> tuple[float, float]:
         """Seconds and peak MB of one `lsp-desktop ARGS` run, from inside the child."""
