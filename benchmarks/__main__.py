@@ -125,6 +125,9 @@ class Bench:
         self.rows: list[tuple[str, str, str, str]] = []
 
     def run(self, cmd: list[str], **kw) -> subprocess.CompletedProcess:
+        # From the scratch folder: `python -m`/`-c` put the working folder first on the
+        # path, which from a checkout would measure that checkout, not --code's.
+        kw.setdefault("cwd", self.tmp)
         done = subprocess.run(cmd, capture_output=True, text=True, env=self.env, timeout=600,
                               **kw)
         if done.returncode:
