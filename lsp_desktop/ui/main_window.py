@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
         self.strategy_files = StrategyFiles(self.file_menu, services, read_only,
                                             lambda: self.strategies_tab, self)
         self.import_strategy_action = self.strategy_files.import_action
-        self.audit = AuditMenu(self.view_menu, self)
+        self.audit = AuditMenu(self.view_menu, services.audit, self._history_in_front, self)
+        self.members_tab.history_requested.connect(self.audit.show_history)
         self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
         self.refresher.message.connect(self.show_message)
         if self.shared:
@@ -184,12 +185,12 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
         tab = StrategiesTab(self.services.strategies, self.read_only,
-                            undo_stack=self.undo_stack, load=False)
+                            undo_stack=self.undo_stack, load=False,
+                            series=self.services.target_series)  # values, chart in the dialog
+        tab.history_requested.connect(self.audit.show_history)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
         tab.strategies_changed.connect(self._follow("programme_tab"))
-        tab.targets.series = self.services.target_series    # values and chart in the dialog
-        tab.targets.undo_stack = self.undo_stack
         self.strategy_files.connect_tab(tab)
         self._stale.add(tab)
         return tab
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         tab.actions_changed.connect(self._follow("accreditation_tab"))
         tab.actions_changed.connect(self._follow("meetings_tab"))
         tab.actions_changed.connect(self._follow("programme_tab"))
+        tab.history_requested.connect(self.audit.show_history)
         self._stale.add(tab)
         return tab
 
@@ -223,6 +225,7 @@ class MainWindow(QMainWindow):
         those are made); actions made from weaknesses and concerns show on the Action plans
         tab at once."""
         tab.open_place.connect(self.open_place)
+        tab.history_requested.connect(self.audit.show_history)
         tab.actions_changed.connect(self._follow("actions_tab"))
 
     def _follow(self, name: str):
@@ -237,6 +240,12 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(tab)
         return changed
+
+    def _history_in_front(self):
+        """The record selected on the tab (and page) in front, for View ▸ History…."""
+        tab = self.tabs.currentWidget()
+        pick = getattr(tab, "history_in_front", None) or getattr(tab, "history_record", None)
+        return pick() if pick is not None else None
 
     def show_message(self, text: str, ms: int = 0) -> None:
         """The menus' and monitors' messages; the status bar is made on the first one."""

@@ -29,6 +29,7 @@ from lsp_desktop.domain.strategies import (
 )
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
+from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.strategies.compare_dialog import CompareDialog, VersionViewDialog
@@ -187,13 +188,14 @@ class TargetsPage(QWidget):
     """The targets register of a strategy, and the partnership's priority neighbourhoods."""
 
     targets_changed = Signal()
-    series = None           # the target-series service: values and chart in the dialog
-    undo_stack = None
+    history_requested = Signal(object)  # the target picked: (audit record type, id, title)
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
-                 parent=None):
+                 parent=None, series=None, undo_stack=None):
         super().__init__(parent)
         self.service, self.read_only = service, read_only
+        self.series = series    # the target-series service: values and chart in the dialog
+        self.undo_stack = undo_stack
         self.today = today
         self.strategy: Strategy | None = None
         self.model = TargetTableModel(self)
@@ -242,6 +244,16 @@ class TargetsPage(QWidget):
         splitter.setSizes([480, 200])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.history_button = history_button(
+            self.delete_button, lambda: self.table.selectionModel().hasSelection(),
+            table_signals(self.table), "Hist&ory…")
+        self.history_button.clicked.connect(
+            lambda: self.history_requested.emit(self.history_record()))
+
+    def history_record(self) -> HistoryRecord:
+        """The target selected, for its History panel."""
+        target = selected(self.table)
+        return None if target is None else ("target", target.id, f"Target: {target.indicator}")
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
