@@ -84,8 +84,8 @@ class VersionsPage(QWidget):
         super().__init__(parent)
         self.service, self.flush_draft, self.read_only = service, flush_draft, read_only
         self.strategy: Strategy | None = None
-        # (strategy id, old, new, path) -> writes a .docx with tracked changes; set by the
-        # window, which holds the services the export reads
+        # (strategy id, old, new, path) -> writes a .docx with tracked changes; handed in
+        # by use_comparison_export() from the window, which holds the services it reads
         self.export_comparison = None
         self.model = VersionTableModel(self)
         self.table = make_table(self.model, "Versions", (70, 380, 95, 150, 80))
@@ -108,6 +108,10 @@ class VersionsPage(QWidget):
             self.save_button, self.view_button, self.compare_button, self.restore_button,
             read_only_disabled=(self.save_button, self.restore_button), read_only=read_only,
             stretch_first=note))
+
+    def use_comparison_export(self, export) -> None:
+        """Offer Compare's Word export: `export(strategy id, old, new, path)`."""
+        self.export_comparison = export
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
