@@ -91,3 +91,72 @@ def test_calendar_and_attendance_follow_the_chosen_year():
     assert c.calendar_file(None, None) is None
     assert c.print_year("2001/02", date(2002, 6, 30)) == "2001/02"
     assert c.print_year(None, date(2002, 6, 30)) == "2002/03"
+
+
+# -- the meeting dialog ---------------------------------------------------------------------
+def test_the_quorum_line_follows_attendance_as_it_is_taken():
+    from lsp_desktop.domain.meetings import AttendanceEntry, Presence, QuorumRule, Seat
+    from lsp_desktop.domain.members import Sector
+    from lsp_desktop.ui.meetings.meeting_dialog_controller import quorum_line
+
+    seats = [Seat(1, "Ann", Sector.PUBLIC), Seat(2, "Bob", Sector.PRIVATE),
+             Seat(3, "Cy", Sector.PUBLIC)]
+    rule = QuorumRule()         # a third of the seats, members from 2 sectors
+    nobody = quorum_line(seats, [], rule)
+    assert not nobody.met and nobody.colour == "#b71c1c"
+    assert nobody.text.startswith("Inquorate: 0 of 3 seats filled")
+    assert nobody.text.endswith(f"Rule: {rule.label}.")
+    one = [AttendanceEntry(1, Presence.PRESENT)]
+    assert not quorum_line(seats, one, rule).met            # one sector only
+    two = one + [AttendanceEntry(2, Presence.APOLOGIES, substitute_id=9)]
+    line = quorum_line(seats, two, rule)
+    assert line.met and line.colour == "#1b5e20" and line.text.startswith("Quorate: 2 of 3")
+
+
+def test_a_substitute_is_chosen_only_for_someone_not_present_and_when_one_can_stand_in():
+    from lsp_desktop.domain.meetings import Presence
+    from lsp_desktop.ui.meetings.meeting_dialog_controller import substitute_allowed
+
+    assert substitute_allowed(Presence.APOLOGIES, 3)
+    assert not substitute_allowed(Presence.PRESENT, 3)
+    assert not substitute_allowed(Presence.ABSENT, 1)       # only "—" on the list
+
+
+def test_a_save_records_attendance_only_once_it_was_taken():
+    from lsp_desktop.domain.meetings import AttendanceEntry, Presence
+    from lsp_desktop.ui.meetings.meeting_dialog_controller import (
+        attendance_taken,
+        attendance_to_save,
+    )
+
+    untouched = (AttendanceEntry(1), AttendanceEntry(2))
+    assert not attendance_taken(untouched)
+    assert attendance_to_save(untouched, ()) == ()
+    stored = (AttendanceEntry(1, Presence.PRESENT, id=5),)
+    assert attendance_to_save(untouched, stored) == untouched   # taken before: all absent now
+    taken = (AttendanceEntry(1, Presence.PRESENT), AttendanceEntry(2))
+    assert attendance_taken(taken) and attendance_to_save(taken, ()) == taken
+
+
+def test_decision_lines_keep_their_ids_in_order_and_blank_lines_go():
+    from lsp_desktop.domain.meetings import Decision
+    from lsp_desktop.ui.meetings.meeting_dialog_controller import decisions_from
+
+    kept = (Decision("Agreed the budget", 1, id=11), Decision("Noted", 2, id=12))
+    assert decisions_from("Agreed the budget (amended)\n\n  Noted  \nNew one", kept) == (
+        Decision("Agreed the budget (amended)", 0, 11), Decision("Noted", 0, 12),
+        Decision("New one", 0, None))
+    assert decisions_from("  \n", kept) == ()
+
+
+def test_the_dialog_title_and_the_approval_line():
+    from lsp_desktop.domain.meetings import Meeting
+    from lsp_desktop.ui.meetings.meeting_dialog_controller import approval_text, dialog_title
+
+    new = Meeting(1, date(2002, 6, 20))
+    assert dialog_title(new) == "New meeting"
+    saved = Meeting(1, date(2002, 6, 20), body_name="LSP Board", id=3, approved_at_id=4)
+    assert dialog_title(saved) == "Meeting: LSP Board 20/06/2002"
+    assert approval_text(new, None) == "Not yet approved"
+    assert approval_text(saved, date(2002, 9, 12)) == "Approved at the meeting of 12/09/2002"
+    assert approval_text(saved, None, found=False) == "Approved"
