@@ -100,7 +100,11 @@ class MainWindow(QMainWindow):
         # The menus' and monitors' own objects: each adds its entries to the menu it is
         # handed and reports back by signals; the window owns them.
         self.exchange = ExchangeMenu(self.file_menu, services, self.db_path, read_only,
-                                     self.shared, self.settings_store, self)
+                                     self.shared, self.settings_store, self,
+                                     undo_stack=self.undo_stack, shown=self._shown_ids,
+                                     selected_member=self.members_tab.selected_id)
+        self.exchange.imported.connect(self._imported)
+        self.exchange.members_changed.connect(self._members_imported)
         self.exchange.open_requested.connect(self.open_requested)
         self.exchange.restore_requested.connect(self.restore_requested)
         self.exchange.message.connect(self.show_message)
@@ -240,6 +244,36 @@ class MainWindow(QMainWindow):
             else:
                 self._stale.add(tab)
         return changed
+
+    def _members_imported(self) -> None:
+        self.members_tab.refresh()
+        self.members_tab.members_changed.emit()
+
+    def _imported(self, kind: str) -> None:
+        """Reload what an import changed: figures show on the programme, strategy and
+        accreditation tabs built so far; records on the register, actions and strategies."""
+        if kind in ("programme", "target-values"):
+            for name in ("programme_tab", "strategies_tab", "accreditation_tab"):
+                tab = self.tabs.page_if_built(name)
+                if tab is not None:
+                    tab.refresh()
+            return
+        if kind == "members":
+            self._members_imported()
+        self.actions_tab.refresh()
+        self.strategies_tab.refresh()
+
+    def _shown_ids(self, kind: str) -> list[int] | None:
+        """The ids of the rows a tab shows, in its order, for File ▸ Export (None: all)."""
+        if kind == "members":
+            return [r.id for r in self.members_tab.model.visible_rows()]
+        if kind == "actions":
+            self.ensure_fresh(self.actions_tab)
+            return [a.id for a in self.actions_tab.model.visible_actions()]
+        if kind == "targets":
+            self.ensure_fresh(self.strategies_tab)
+            return [t.id for t in self.strategies_tab.targets.model.records()]
+        return None
 
     def _history_in_front(self):
         """The record selected on the tab (and page) in front, for View ▸ History…."""
