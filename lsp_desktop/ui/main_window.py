@@ -113,7 +113,9 @@ class MainWindow(QMainWindow):
         self.import_strategy_action = self.strategy_files.import_action
         self.audit = AuditMenu(self.view_menu, services.audit, self._history_in_front, self)
         self.members_tab.history_requested.connect(self.audit.show_history)
-        self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
+        self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self,
+                                   tabs=self.tabs, page=self.tab_named)
+        self.refresher.stale.connect(self.mark_stale)
         self.refresher.message.connect(self.show_message)
         if self.shared:
             self.save_copy_action.setEnabled(False)
@@ -284,6 +286,10 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str, ms: int = 0) -> None:
         """The menus' and monitors' messages; the status bar is made on the first one."""
         self.statusBar().showMessage(text, ms)
+
+    def tab_named(self, name: str) -> QWidget:
+        """The tab called `name` (members_tab, strategies_tab...), built now if need be."""
+        return getattr(self, name)
 
     def mark_stale(self, tabs: Iterable[QWidget]) -> None:
         """These tabs reload when next shown (another officer changed what they show)."""
