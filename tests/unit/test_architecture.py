@@ -421,3 +421,33 @@ def test_the_tab_checker_catches_patching_from_outside(tmp_path):
         "menu.py:6 sets tab.history_button", "menu.py:7 sets self.targets.series",
         "menu.py:8 sets self.window.members_tab.x", "menu.py:9 sets self.draft.y",
         "menu.py:11 sets owner.history_button"]
+
+
+def reads_window_tabs(path: Path) -> list[str]:
+    """Lines reading the window's tabs (`window.members_tab`, `self._window.tabs`): a menu
+    or monitor is handed what it needs and reports by signals instead."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if (isinstance(node, ast.Attribute) and (node.attr == "tabs"
+                                                 or node.attr.endswith("_tab"))
+                and (isinstance(node.value, ast.Name) and node.value.id in WINDOW_NAMES
+                     or isinstance(node.value, ast.Attribute)
+                     and node.value.attr in WINDOW_NAMES)):
+            found.append(f"{path.name}:{node.lineno} reads {ast.unparse(node)}")
+    return found
+
+
+def test_only_the_window_reads_its_tabs():
+    main_window = PACKAGE / "ui" / "main_window.py"
+    bad = [line for path in sorted((PACKAGE / "ui").rglob("*.py")) if path != main_window
+           for line in reads_window_tabs(path)]
+    assert bad == []
+
+
+def test_the_tab_reader_checker_sees_a_menu_reading_tabs(tmp_path):
+    bad = tmp_path / "menu.py"
+    bad.write_text('"""x."""\n\nclass M:\n    def f(self, window):\n'
+                   '        window.members_tab.refresh()\n        self._window.tabs.widget(0)\n'
+                   '        self.tabs.widget(0)\n')
+    assert reads_window_tabs(bad) == ["menu.py:5 reads window.members_tab",
+                                      "menu.py:6 reads self._window.tabs"]
