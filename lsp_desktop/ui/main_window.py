@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.members_tab = MembersTab(
             services.members, self.undo_stack, read_only,
             meetings_of=services.meetings.attended_by if services.meetings else None)
-        self.tabs.addTab(self.members_tab, "&Members")
+        self.tabs.add_now("members_tab", "&Members", self.members_tab)
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
         # other tabs when next shown: start-up and each save stay quick.
@@ -423,12 +423,17 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
-    # Each tab prints its own report: the register, the strategy, the action plan, the pack.
-    TAB_REPORTS = ("register", "strategy", "actions", "pack", "minutes", "programme")
+    # Each tab prints its own report (by the tab's name, so a window without the Meetings
+    # tab still prints the programme return from Programme): report, and what it is called.
+    TAB_REPORTS = {"members_tab": ("register", "membership register"),
+                   "strategies_tab": ("strategy", "strategy draft"),
+                   "actions_tab": ("actions", "action plan"),
+                   "accreditation_tab": ("pack", "accreditation submission pack"),
+                   "meetings_tab": ("minutes", "minutes of a meeting"),
+                   "programme_tab": ("programme", "programme return")}
 
-    TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
-                        "accreditation submission pack", "minutes of a meeting",
-                        "programme return")
+    def _tab_report(self, index: int) -> tuple[str, str]:
+        return self.TAB_REPORTS.get(self.tabs.name_at(index), self.TAB_REPORTS["members_tab"])
 
     def _add_print_button(self) -> None:
         """A Print… button beside the tabs: it previews the report of the tab in front."""
@@ -443,15 +448,14 @@ class MainWindow(QMainWindow):
         self._update_print_tip(self.tabs.currentIndex())
 
     def _update_print_tip(self, index: int) -> None:
-        name = self.TAB_REPORT_NAMES[min(max(index, 0), len(self.TAB_REPORT_NAMES) - 1)]
+        name = self._tab_report(index)[1]
         self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
     def print_preview(self, report: str | None = None, choice: str = "") -> None:
         """Preview the tab's report (or `report`; `choice`: the meeting, round... to show)."""
         from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 
-        index = self.tabs.currentIndex()
-        chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        chosen = report or self._tab_report(self.tabs.currentIndex())[0]
         # The tab's own date and filters, so what is printed is what it shows.
         tab_options = getattr(self.tabs.currentWidget(), "print_options", None)
         options = tab_options() if tab_options and report is None else None

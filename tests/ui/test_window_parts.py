@@ -79,3 +79,23 @@ def test_the_history_menu_asks_the_tab_in_front(window, monkeypatch):
     window.members_tab.history_button.click()
     assert window.audit.history_dialog.windowTitle() == f"History — {member.display_name}"
     window.audit.history_dialog.close()
+
+
+def test_without_the_meetings_tab_programme_keeps_its_key_title_and_report(
+        qtbot, demo_services, demo_db):
+    """The go-to-tab keys, their menu titles and the Print… report follow each tab by its
+    name, not its place: a window without Meetings does not print minutes from Programme."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from lsp_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(replace(demo_services, meetings=None), Path(demo_db.path))
+    qtbot.addWidget(window)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())][-1] == "Programme"
+    go_to = window.tab_keys.go_to_tab_actions
+    assert [(a.text(), a.shortcut().toString()) for a in go_to][3:] == [
+        ("A&ccreditation", "Ctrl+4"), ("Pro&gramme", "Ctrl+6")]
+    window.tabs.setCurrentIndex(4)
+    assert "programme return" in window.print_button.toolTip()
+    assert window._tab_report(4)[0] == "programme"
