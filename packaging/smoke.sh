@@ -41,6 +41,15 @@ if run print --help >/dev/null 2>&1; then
 else   # the reports work arrives on another branch; say so rather than fail or pass
     echo "smoke: SKIPPED lsp-desktop print register (this build has no print command)"
 fi
+# The file libraries load their own data files (python-docx's templates, pypdf, icalendar).
+step "export strategy" '[ -s "$tmp/strategy.docx" ]' \
+    export strategy --strategy 1 --out "$tmp/strategy.docx"
+step "import strategy" '[[ $out == *"section"* ]]' \
+    import strategy "$tmp/strategy.docx" --kind cs --dry-run
+step "board pack" '[ "$(head -c 4 "$tmp/pack.pdf")" = "%PDF" ]' \
+    print board-pack --meeting 1 --out "$tmp/pack.pdf"
+step "calendar" '[[ "$(head -c 15 "$tmp/year.ics")" == "BEGIN:VCALENDAR" ]]' \
+    export calendar --year 2001/02 --out "$tmp/year.ics"
 step "start-up" '[[ $out =~ [0-9]+\.[0-9]+ ]]' --quit-after-startup
 step "open a file" '' "$tmp/data/partnership.lspd" --quit-after-startup
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -121,9 +122,13 @@ def print_rows(headers: Sequence[str], rows: Sequence[Sequence], fmt: str, out=N
                   out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
+        # Written in one piece: a row at a time is a system call each on unbuffered output.
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
         writer.writerow(headers)
-        writer.writerows([[safe_cell(_cell(v)) for v in r] for r in rows])
+        writer.writerows([[safe_cell(v if v.__class__ is str else _cell(v)) for v in r]
+                          for r in rows])
+        out.write(text.getvalue())
     elif fmt == "table":
         cells = [[_cell(v) for v in r] for r in rows]
         widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]

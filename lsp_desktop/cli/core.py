@@ -85,10 +85,9 @@ def cmd_members(args: argparse.Namespace) -> int:
 
     on = args.on or date.today()
     with open_db(args) as db:
-        rows = MembersService(db.session_factory).list_rows(on, include_former=args.all)
+        # Plain tuples, dates as ISO text: the listing's own light path (same output).
+        data = MembersService(db.session_factory).listing(on, include_former=args.all)
     headers = ["name", "organisation", "sector", "category", "role", "term_start",
                "term_end", "status", "contact_published"]
-    data = [(r.name, r.organisation, r.sector, r.category, r.role, r.term_start, r.term_end,
-             r.status, r.publish_contact) for r in rows]
     print_rows(headers, data, args.format)
     return 0

@@ -90,7 +90,6 @@ def _print(args: argparse.Namespace) -> int:
 
     from lsp_desktop.cli import CommandError
     from lsp_desktop.safe_files import atomic_write, check_target
-    from lsp_desktop.services import build_services
     from lsp_desktop.services.printing import PrintRequest, render
 
     out = check_target(args.out, protect=guarded(args))
@@ -104,7 +103,30 @@ def _print(args: argparse.Namespace) -> int:
         group_by=args.group_by, overdue=args.overdue, sector=args.sector or "",
         annex=args.annex, meeting=args.meeting, year=args.year, search=args.search)
     with open_db(args) as db:
-        services = build_services(db.session_factory, db.path)
+        services = _PrintServices(db)
         with atomic_write(out, protect=[db.path]) as tmp:
             render(services, request, str(tmp))
     return 0
+
+
+class _PrintServices:
+    """The services a print reads: partnership and members at once (all the register
+    needs), the rest built on first use - the register's print loads no other service."""
+
+    def __init__(self, db):
+        from lsp_desktop.services.members import MembersService
+        from lsp_desktop.services.partnership import PartnershipService
+
+        self._db = db
+        self._all = None
+        self.partnership = PartnershipService(db.session_factory)
+        self.members = MembersService(db.session_factory)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._all is None:
+            from lsp_desktop.services import build_services
+
+            self._all = build_services(self._db.session_factory, self._db.path)
+        return getattr(self._all, name)

@@ -35,6 +35,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from lsp_desktop.domain.text import format_date
 
@@ -201,6 +202,12 @@ class _ReportCanvas(Canvas):
         self._doc._timeStamp = _stamp(self.setup.produced)
         self._pages: list[dict] = []
         self._bookmarks: dict[int, list[tuple[str, str, int]]] = {}
+        self._later: dict[int, list[Callable]] = {}
+        self._checks: list[Callable[[], None]] = []
+
+    def draw_later(self, draw: Callable) -> None:
+        """Draw on this page when the pages are written (every page number known then)."""
+        self._later.setdefault(self._pageNumber, []).append(draw)
 
     def defer_bookmark(self, key: str, title: str, level: int) -> None:
         self._bookmarks.setdefault(self._pageNumber, []).append((key, title, level))
@@ -212,12 +219,16 @@ class _ReportCanvas(Canvas):
         self._startPage()
 
     def save(self):
+        for check in self._checks:
+            check()             # may raise _Relayout: nothing has been written yet
         total = len(self._pages) + self.setup.pages_after
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             for key, title, level in self._bookmarks.get(number, ()):
                 self.bookmarkPage(key, fit="XYZ", top=None)
                 self.addOutlineEntry(title, key, level=level)
+            for draw in self._later.get(number, ()):
+                draw(self)
             self._decorate(number, total)
             Canvas.showPage(self)
         self._pages = []
@@ -307,16 +318,89 @@ class ReportDocument(BaseDocTemplate):
         self.build(story, canvasmaker=self._canvas_class)
 
 
+class _Relayout(Exception):
+    """The contents laid out in one pass do not match the document: lay it out again."""
+
+
+class Contents(TableOfContents):
+    """The contents page, laid out in one pass when it can be.
+
+    Its lines are known before the layout (the story's bookmarks), so it takes its final
+    height at once; the page numbers are drawn when the pages are written, all known by
+    then. If the lines turn out different, or the contents do not fit on their page, the
+    document is laid out again the usual way (passes until the numbers settle).
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.deferred = False
+
+    def prefill(self, entries: list[tuple]) -> None:
+        self._lastEntries = list(entries)
+        self.deferred = bool(entries)
+
+    def wrap(self, availWidth, availHeight):
+        size = super().wrap(availWidth, availHeight)
+        if self.deferred:
+            self._avail = (availWidth, availHeight)
+            if size[1] > availHeight:
+                self.deferred = False           # split over pages: numbers drawn now
+            if self._check not in self.canv._checks:
+                self.canv._checks.append(self._check)
+        return size
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if not self.deferred:
+            return super().drawOn(canvas, x, y, _sW)
+        canvas.draw_later(lambda canv: self._draw_final(canv, x, y, _sW))
+
+    def _check(self) -> None:
+        def lines(entries):
+            return [(level, text, key) for level, text, _page, key in entries]
+
+        if not self.deferred or lines(self._entries) != lines(self._lastEntries):
+            raise _Relayout
+
+    def _draw_final(self, canvas, x, y, sW) -> None:
+        self._lastEntries = list(self._entries)     # now with their page numbers
+        self.wrapOn(canvas, *self._avail)
+        self._table.drawOn(canvas, x, y, sW)
+
+
+def _contents_lines(story: Sequence) -> list[tuple]:
+    """What ReportDocument.afterFlowable will tell the contents, page numbers unknown."""
+    lines = []
+    for flowable in story:
+        if isinstance(flowable, Bookmark) and flowable.level <= 1:
+            lines.append((flowable.level, literal(flowable.title), 0, flowable.key))
+        inner = getattr(flowable, "_content", None)
+        if isinstance(inner, list):
+            lines += _contents_lines(inner)
+    return lines
+
+
 def write_pdf(out: str | Path | io.BytesIO, setup: PageSetup, story_for: Callable, *,
               on_page: Callable[[int], None] | None = None, toc: bool = False) -> None:
-    """Build `story_for(doc)` into `out`; with `toc`, run passes until page numbers settle."""
+    """Build `story_for(doc)` into `out`; with `toc`, the contents page gets its page
+    numbers in the one layout pass when it can (see Contents), else passes until they
+    settle."""
     target = str(out) if isinstance(out, Path) else out
     doc = ReportDocument(target, setup, on_page)
     story = story_for(doc)
-    if toc:
-        doc.multiBuild(story, canvasmaker=doc._canvas_class, maxPasses=4)
-    else:
+    if not toc:
         doc.render(story)
+        return
+    indexes = [f for f in story if f.isIndexing()]
+    if len(indexes) == 1 and isinstance(indexes[0], Contents):
+        contents = indexes[0]
+        contents.prefill(_contents_lines(story))
+        doc._indexingFlowables = [contents]
+        try:
+            doc.render(story[:])
+            return
+        except _Relayout:
+            contents.deferred = False
+    doc.multiBuild(story, canvasmaker=doc._canvas_class, maxPasses=4)
 
 
 # -- long tables --------------------------------------------------------------

@@ -17,7 +17,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from lsp_desktop.domain.accreditation import AssessmentRound, CriterionInfo, nrf_consequence
 from lsp_desktop.domain.actions import Action
@@ -33,6 +32,7 @@ from lsp_desktop.reports.base import (
     BOLD,
     RULE,
     Bookmark,
+    Contents,
     PagedTable,
     PageSetup,
     Styles,
@@ -132,7 +132,7 @@ def _cover(data: PackData, width: float) -> list:
 
 def _contents() -> list:
     s = Styles.get()
-    toc = TableOfContents(dotsMinLevel=0)
+    toc = Contents(dotsMinLevel=0)
     toc.levelStyles = [
         s["body"].clone("toc0", fontName=BOLD, fontSize=10, leading=16, leftIndent=0),
         s["body"].clone("toc1", fontSize=9, leading=13, leftIndent=16),

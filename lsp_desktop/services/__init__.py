@@ -4,27 +4,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
-from lsp_desktop.services.accreditation import AccreditationService
-from lsp_desktop.services.actions import ActionsService
-from lsp_desktop.services.archive import ArchiveService
-from lsp_desktop.services.audit import AuditService
-from lsp_desktop.services.backups import BackupsService
-from lsp_desktop.services.changes import ChangeFeed
-from lsp_desktop.services.exchange import ExchangeService
-from lsp_desktop.services.files import FilesService
-from lsp_desktop.services.meeting_records import MeetingRecordsService
-from lsp_desktop.services.meetings import MeetingsService
-from lsp_desktop.services.members import MembersService
-from lsp_desktop.services.partnership import PartnershipService
-from lsp_desktop.services.personal_data import PersonalDataService
-from lsp_desktop.services.programme import ProgrammeService
-from lsp_desktop.services.programme_exchange import ProgrammeExchange
-from lsp_desktop.services.readiness import ReadinessService
-from lsp_desktop.services.strategies import StrategiesService
-from lsp_desktop.services.target_series import TargetSeriesService
+    from lsp_desktop.services.accreditation import AccreditationService
+    from lsp_desktop.services.actions import ActionsService
+    from lsp_desktop.services.archive import ArchiveService
+    from lsp_desktop.services.audit import AuditService
+    from lsp_desktop.services.backups import BackupsService
+    from lsp_desktop.services.changes import ChangeFeed
+    from lsp_desktop.services.exchange import ExchangeService
+    from lsp_desktop.services.files import FilesService
+    from lsp_desktop.services.meeting_records import MeetingRecordsService
+    from lsp_desktop.services.meetings import MeetingsService
+    from lsp_desktop.services.members import MembersService
+    from lsp_desktop.services.partnership import PartnershipService
+    from lsp_desktop.services.personal_data import PersonalDataService
+    from lsp_desktop.services.programme import ProgrammeService
+    from lsp_desktop.services.programme_exchange import ProgrammeExchange
+    from lsp_desktop.services.readiness import ReadinessService
+    from lsp_desktop.services.strategies import StrategiesService
+    from lsp_desktop.services.target_series import TargetSeriesService
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,27 @@ class Services:
 def build_services(session_factory: sessionmaker[Session], db_path: Path,
                    backup_dir: Path | None = None, shared: bool = False) -> Services:
     """`shared`: the partnership is on a server (db_path only suggests file names)."""
+    # Imported here, not at the top: a command that needs one service (`members`) imports
+    # this package without loading every other service and its models' helpers.
+    from lsp_desktop.services.accreditation import AccreditationService
+    from lsp_desktop.services.actions import ActionsService
+    from lsp_desktop.services.archive import ArchiveService
+    from lsp_desktop.services.audit import AuditService
+    from lsp_desktop.services.backups import BackupsService
+    from lsp_desktop.services.changes import ChangeFeed
+    from lsp_desktop.services.exchange import ExchangeService
+    from lsp_desktop.services.files import FilesService
+    from lsp_desktop.services.meeting_records import MeetingRecordsService
+    from lsp_desktop.services.meetings import MeetingsService
+    from lsp_desktop.services.members import MembersService
+    from lsp_desktop.services.partnership import PartnershipService
+    from lsp_desktop.services.personal_data import PersonalDataService
+    from lsp_desktop.services.programme import ProgrammeService
+    from lsp_desktop.services.programme_exchange import ProgrammeExchange
+    from lsp_desktop.services.readiness import ReadinessService
+    from lsp_desktop.services.strategies import StrategiesService
+    from lsp_desktop.services.target_series import TargetSeriesService
+
     partnership = PartnershipService(session_factory)
     members = MembersService(session_factory)
     actions = ActionsService(session_factory)

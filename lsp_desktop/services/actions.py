@@ -256,16 +256,24 @@ class ActionsService:
     def next_reference(self) -> str:
         return next_reference(self.references())
 
-    def owners(self, on: date | None = None) -> list[Owner]:
-        """Members who can own an action (everyone on the register), current flag as on `on`."""
+    def owners(self, on: date | None = None, among: set[int] | None = None) -> list[Owner]:
+        """Members who can own an action (everyone on the register), current flag as on `on`;
+        with `among`, only those members (the owners a list of actions names)."""
         on = on or date.today()
+        few = among is not None and len(among) <= 500
         with unit_of_work(self._factory) as s:
-            current = set(s.scalars(select(TermRow.member_id).where(
+            query = select(TermRow.member_id).where(
                 TermRow.start_date <= on,
-                (TermRow.end_date.is_(None)) | (TermRow.end_date >= on))))
-            rows = s.execute(select(MemberRecord.id, MemberRecord.title, MemberRecord.name,
-                                    MemberRecord.organisation)
-                             .order_by(MemberRecord.search_key)).all()
+                (TermRow.end_date.is_(None)) | (TermRow.end_date >= on))
+            members = select(MemberRecord.id, MemberRecord.title, MemberRecord.name,
+                             MemberRecord.organisation).order_by(MemberRecord.search_key)
+            if few:
+                query = query.where(TermRow.member_id.in_(among))
+                members = members.where(MemberRecord.id.in_(among))
+            current = set(s.scalars(query))
+            rows = s.execute(members).all()
+        if among is not None and not few:
+            rows = [r for r in rows if r[0] in among]
         return [Owner(mid, f"{title} {name}".strip() if title else name, org, mid in current)
                 for mid, title, name, org in rows]
 

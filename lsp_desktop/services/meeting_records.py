@@ -168,11 +168,7 @@ class MeetingRecordsService:
             if not ids:
                 raise DomainError(f"No meetings fall in {year}.")
         data = self.calendar(ids, partnership)
-        out = Path(out)
-        tmp = out.with_name(out.name + ".part")
-        try:
-            tmp.write_bytes(data)
-            tmp.replace(out)
-        finally:
-            tmp.unlink(missing_ok=True)
+        from lsp_desktop.safe_files import write_bytes
+
+        write_bytes(Path(out), data)     # owner-only, atomic, never over a partnership
         return len(ids)

@@ -78,6 +78,10 @@ def _by_search_key(row: MemberRow) -> str:
     return row.search_key
 
 
+def _first(pair: tuple) -> str:
+    return pair[0]
+
+
 class MembersService:
     def __init__(self, session_factory: sessionmaker[Session]):
         self._factory = session_factory
@@ -106,7 +110,39 @@ class MembersService:
 
     def _rows(self, on: date, member_id: int | None = None) -> list[MemberRow]:
         day = on.isoformat()
+        row = self._row
+        return [row(member, shown, current, day)
+                for member, shown, current in self._folded(day, member_id)]
+
+    def listing(self, on: date | None = None, include_former: bool = True) -> list[tuple]:
+        """`list_rows` as plain tuples for a listing, in the same order: (name, organisation,
+        sector, category, role, term start, term end as ISO text or None, status,
+        contact published). No row objects or date parsing: `members --format csv` on
+        50,000 members."""
+        day = (on or date.today()).isoformat()
+        keyed = []
+        for (_mid, title, name, org, sector, category, role, published, key), shown, current \
+                in self._folded(day):
+            if not current and not include_former:
+                continue
+            start, end = shown or (None, None)
+            status = ("current" if current else
+                      "future" if start is not None and start > day else "former")
+            keyed.append((key, (f"{title} {name}" if title else name, org, sector, category,
+                                role, start, end, status, bool(published))))
+        keyed.sort(key=_first)          # by name, as the register is read (a stable sort)
+        return [line for _key, line in keyed]
+
+    def _folded(self, day: str, member_id: int | None = None):
+        """Each member's columns, with the term shown on `day` (ISO text) and whether it
+        is current then: the term running that day, else the latest begun by then, else
+        the first."""
         where = "" if member_id is None else f"WHERE m.id = {int(member_id)} "
+        last_id = None
+        member: tuple = ()
+        shown: tuple | None = None
+        current = False
+        first: tuple | None = None
         with unit_of_work(self._factory) as s:
             # Dates as ISO text on every engine (compared as text below: the hot path).
             result = s.connection().exec_driver_sql(
@@ -114,33 +150,28 @@ class MembersService:
                 "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
                 "CAST(t.end_date AS VARCHAR(10)) "
                 "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
-                f"{where}ORDER BY m.id, t.start_date").fetchall()
-        rows: list[MemberRow] = []
-        last_id = None
-        member: tuple = ()
-        shown: tuple | None = None
-        current = False
-        first: tuple | None = None
-        for (mid, title, name, org, sector, category, role, published, key,
-             start, end) in result:
-            if mid != last_id:
-                if last_id is not None:
-                    rows.append(self._row(member, shown, current, day))
-                last_id, member = mid, (mid, title, name, org, sector, category, role,
-                                        published, key)
-                shown, current = None, False
-                first = (start, end)
-            if start is None or current:
-                continue
-            if start <= day and (end is None or day <= end):
-                shown, current = (start, end), True
-            elif start <= day:
-                shown = (start, end)       # the latest term begun by then
-            elif shown is None:
-                shown = first
+                f"{where}ORDER BY m.id, t.start_date")
+            # Read in slices, not all at once: the raw rows never all sit in memory.
+            for chunk in result.partitions(4096):
+                for (mid, title, name, org, sector, category, role, published, key,
+                     start, end) in chunk:
+                    if mid != last_id:
+                        if last_id is not None:
+                            yield member, shown, current
+                        last_id, member = mid, (mid, title, name, org, sector, category,
+                                                role, published, key)
+                        shown, current = None, False
+                        first = (start, end)
+                    if start is None or current:
+                        continue
+                    if start <= day and (end is None or day <= end):
+                        shown, current = (start, end), True
+                    elif start <= day:
+                        shown = (start, end)       # the latest term begun by then
+                    elif shown is None:
+                        shown = first
         if last_id is not None:
-            rows.append(self._row(member, shown, current, day))
-        return rows
+            yield member, shown, current
 
     @staticmethod
     def _row(member: tuple, shown: tuple | None, current: bool, day: str) -> MemberRow:

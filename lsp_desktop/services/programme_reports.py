@@ -84,8 +84,13 @@ def export_programme(services, year: str, out, today: date | None = None):
     if out.suffix.lower() != ".xlsx":
         raise DomainError(f"The programme is exported to .xlsx, not "
                           f"{out.suffix or 'a file without an ending'}.")
+    from lsp_desktop.safe_files import atomic_write
+
     today = today or date.today()
     fy = _year(year, today)
-    return write_programme_xlsx(out, services.partnership.get().name,
-                                programme_views(services, fy, today), summary_rows,
-                                target_lines(services, today))
+    # Project managers are named: owner-only, never over a partnership, whole or not at all.
+    with atomic_write(out) as tmp:
+        write_programme_xlsx(tmp, services.partnership.get().name,
+                             programme_views(services, fy, today), summary_rows,
+                             target_lines(services, today))
+    return out.absolute()

@@ -27,9 +27,12 @@ def export_strategy(services, request: PrintRequest, out: str | Path, *,
         raise DomainError(f"{out} is a folder; give a file name ending {suffix}")
     if not out.parent.exists():
         raise DomainError(f"the folder {out.parent} does not exist")
+    from lsp_desktop.safe_files import atomic_write
+
     data = strategy_data(services, request)
-    tmp = out.with_name(out.name + ".part")
-    try:
+    # Owner-only (endorsements name people and bodies), never over a partnership, and
+    # whole or not at all (safe_files).
+    with atomic_write(out) as tmp:
         if request.compare is not None:
             from lsp_desktop.reports.strategy_changes_docx import write_comparison_docx
 
@@ -44,9 +47,6 @@ def export_strategy(services, request: PrintRequest, out: str | Path, *,
             from lsp_desktop.reports.strategy_odt import write_strategy_odt
 
             write_strategy_odt(data, tmp)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return out
 
 

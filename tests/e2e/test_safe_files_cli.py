@@ -188,7 +188,13 @@ def test_a_file_the_program_writes_with_personal_data_is_owner_only(board, tmp_p
     outs = {"register.pdf": ["print", "register"], "members.csv": ["export", "members"],
             "sar.pdf": ["member-data", "--member", "#1"], "sar.csv": ["member-data",
                                                                     "--member", "#1"],
-            "archive.json": ["export", "archive"], "copy.lspd": ["backup"]}
+            "archive.json": ["export", "archive"], "copy.lspd": ["backup"],
+            "strategy.docx": ["export", "strategy", "--strategy", "1"],
+            "strategy.odt": ["export", "strategy", "--strategy", "1"],
+            "calendar.ics": ["export", "calendar", "--year", "2001/02"],
+            "programme.xlsx": ["export", "programme", "--year", "2002/03"],
+            "board-pack.pdf": ["print", "board-pack", "--meeting", "1"],
+            "interests.pdf": ["print", "interests"]}
     for name, argv in outs.items():
         out = tmp_path / name
         assert main([*argv, "--db", str(board), "--out", str(out)]) == 0

@@ -81,7 +81,6 @@ class ActionsTab(QWidget):
         self.fixed_today = today
         self.targets_provider = targets
         self.concerns_provider = concerns
-        self.owners = []
         self.controller = ActionsController(read_only)
         self.model = ActionTableModel(self.today(), self)
         self._timeline_dirty = True
@@ -224,10 +223,13 @@ class ActionsTab(QWidget):
         selected = self.selected_ids()
         today = self.today()
         self.model.today = today
-        self.owners = self.service.owners(today)
         actions = self.service.list_actions()
-        names = {o.id: o.name for o in self.owners}
-        former = {o.id for o in self.owners if not o.current}
+        # Only the members the actions name: the whole register is read when a dialog
+        # offers owners (50,000 members would make the tab's first showing slow).
+        named = self.service.owners(today, among={a.owner_member_id for a in actions
+                                                  if a.owner_member_id is not None})
+        names = {o.id: o.name for o in named}
+        former = {o.id for o in named if not o.current}
         self.model.set_rows(actions, names, former,
                             {t[0]: t[1] for t in self._targets()},
                             dict(self._concerns()))
@@ -346,6 +348,11 @@ class ActionsTab(QWidget):
         prompts.error(self, "Undo", message)
 
     # -- edits -----------------------------------------------------------
+    @property
+    def owners(self) -> list:
+        """Everyone who can own an action, as a dialog offers them (read when asked)."""
+        return self.service.owners(self.today())
+
     def _dialog(self, action: Action | None) -> ActionDialog:
         return ActionDialog(action, owners=self.owners,
                             check=lambda a: self.service.check(a, self.today()),

@@ -26,6 +26,9 @@ class LazyTabs(QTabWidget):
         self._names: dict[QWidget, str] = {}       # stand-in -> name of its page
         self._pages: dict[str, QWidget] = {}
         self._scheduled = False
+        self._later = QTimer(self)          # the next page built in the background
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(self._build_next)
         # First of all slots: the ones connected later see the page, never its stand-in.
         self.currentChanged.connect(self._came_forward)
 
@@ -74,6 +77,9 @@ class LazyTabs(QTabWidget):
         name = self._names.get(super().widget(index))
         if name is not None:
             self._build(name)
+        if self._later.isActive():
+            # The page brought forward paints first; the background builds wait a moment.
+            self._later.start(self.YIELD_MS)
 
     def _build(self, name: str) -> None:
         stand_in, make = self._waiting[name]
@@ -95,16 +101,18 @@ class LazyTabs(QTabWidget):
         self.built.emit(name, page)
 
     # -- after the first paint: the rest, one page per turn of the event loop ------------
+    YIELD_MS = 150      # how long background builds wait after a page is brought forward
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().paintEvent(event)
         if self._waiting and not self._scheduled:
             self._scheduled = True
-            QTimer.singleShot(0, self, self._build_next)
+            self._later.start(0)
 
     def _build_next(self) -> None:
         if self._waiting and self.isVisible():
             # Should a page fail to build, the others wait until asked for (no retry loop).
             self._build(next(iter(self._waiting)))
-            QTimer.singleShot(0, self, self._build_next)
+            self._later.start(0)
         else:
             self._scheduled = False
