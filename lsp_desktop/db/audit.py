@@ -530,7 +530,8 @@ def _write(session: Session) -> None:
         else:
             detail = {k: ([None, v] if c.action == "insert" else [v, None])
                       for k, v in c.values.items()
-                      if k not in _DERIVED and v is not None and v != ""}
+                      if k not in _DERIVED and k != OWNER_COLUMN.get(c.table)
+                      and v is not None and v != ""}
         lines.append(_line(context, at, c.action, c.table, c.record_id, own, detail, owner,
                            officer))
     for start in range(0, len(lines), 5000):

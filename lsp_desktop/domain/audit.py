@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -60,15 +61,32 @@ class AuditLine:
         return self.officer or self.os_user or "unknown"
 
     @property
+    def record(self) -> str:
+        """The record in words: 'Term of office — Ann Lee: 01/04/2001' (its number only when
+        it has no name)."""
+        kind = record_type_name(self.record_type)
+        if self.label:
+            return f"{kind} — {british_dates(self.label)}"
+        return f"{kind} #{self.record_id}" if self.record_id is not None else kind
+
+    @property
     def what(self) -> str:
-        """e.g. 'Member #3 changed'."""
-        ref = f" #{self.record_id}" if self.record_id is not None else ""
-        return f"{record_type_name(self.record_type)}{ref} {ACTIONS.get(self.action, self.action)}"
+        """e.g. 'Member — Ann Lee changed'."""
+        return f"{self.record} {ACTIONS.get(self.action, self.action)}"
+
+    def shown_changes(self) -> tuple[FieldChange, ...]:
+        """The changes worth reading: not the link to the record this one belongs to (the
+        line names it already; 'member id: 23' told the officer nothing)."""
+        return tuple(c for c in self.changes if not self._owner_link(c))
+
+    def _owner_link(self, change: FieldChange) -> bool:
+        return (self.owner_id is not None and change.field.endswith("_id")
+                and self.owner_id in (change.old, change.new))
 
     def summary(self, limit: int = 200) -> str:
         """The changes in one line: 'status: in progress → complete; due: …'."""
         parts = []
-        for c in self.changes:
+        for c in self.shown_changes():
             name = field_name(c.field)
             if self.action == "insert":
                 parts.append(f"{name}: {show(c.new)}")
@@ -78,6 +96,14 @@ class AuditLine:
                 parts.append(f"{name}: {show(c.old)} → {show(c.new)}")
         text = "; ".join(parts)
         return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def british_dates(text: str) -> str:
+    """ISO dates in a record's label shown as dd/mm/yyyy."""
+    return _ISO_DATE.sub(lambda m: f"{m.group(3)}/{m.group(2)}/{m.group(1)}", text)
 
 
 def field_name(column: str) -> str:

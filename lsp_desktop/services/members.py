@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
@@ -50,7 +51,8 @@ def search_key(m: Member, fold=fold) -> str:
     return f"{family} {given} {whole} {fold(m.title)} {fold(m.organisation)}"[:400]
 
 
-def _apply(row: MemberRecord, m: Member) -> None:
+def _apply(row: MemberRecord, m: Member, keep_ids: bool = False) -> None:
+    """Copy `m` onto `row`; `keep_ids`: children take their old ids back (restore)."""
     row.title = m.title.strip()
     row.name = m.name.strip()
     row.given_names = m.given_names.strip()
@@ -67,11 +69,50 @@ def _apply(row: MemberRecord, m: Member) -> None:
     row.address = m.address.strip()
     row.publish_contact = m.publish_contact
     row.notes = m.notes
-    row.terms = [TermRow(start_date=t.start, end_date=t.end, reason_left=t.reason_left)
-                 for t in sorted(m.terms, key=lambda t: t.start)]
-    row.declarations = [DeclarationRow(interest=d.interest, body=d.body,
-                                       declared_on=d.declared_on, withdrawn_on=d.withdrawn_on)
-                        for d in m.declarations]
+    _keep_children(row.terms, sorted(m.terms, key=lambda t: t.start), TermRow, _term_values,
+                   lambda t: t.start, lambda r: r.start_date, keep_ids)
+    _keep_children(row.declarations, list(m.declarations), DeclarationRow, _declaration_values,
+                   lambda d: d.interest.strip(), lambda r: r.interest, keep_ids)
+
+
+def _term_values(t: Term) -> dict:
+    return {"start_date": t.start, "end_date": t.end, "reason_left": t.reason_left}
+
+
+def _declaration_values(d: Declaration) -> dict:
+    return {"interest": d.interest, "body": d.body, "declared_on": d.declared_on,
+            "withdrawn_on": d.withdrawn_on}
+
+
+def _keep_children(rows: list, wanted: list, row_type, values, key, row_key,
+                   keep_ids: bool) -> None:
+    """Make `rows` (a member's terms or declarations) say `wanted`, changing the rows in
+    place: a term edited keeps its identity, so its history is one record, not a delete
+    and an insert per save. Matched by id, else by start date / interest."""
+    by_id = {r.id: r for r in rows if r.id is not None}
+    unmatched = list(rows)
+    plan = []
+    for item in wanted:
+        row = by_id.get(item.id) if item.id is not None else None
+        if row is not None and row in unmatched:
+            unmatched.remove(row)
+        else:
+            row = None
+        plan.append([item, row])
+    for entry in plan:
+        if entry[1] is None:
+            entry[1] = next((r for r in unmatched if row_key(r) == key(entry[0])), None)
+            if entry[1] is not None:
+                unmatched.remove(entry[1])
+    for r in unmatched:
+        rows.remove(r)
+    for item, row in plan:
+        if row is None:
+            row = row_type(id=item.id) if keep_ids and item.id is not None else row_type()
+            rows.append(row)
+        for name, value in values(item).items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
 
 
 def _by_search_key(row: MemberRow) -> str:
@@ -251,7 +292,8 @@ class MembersService:
         current = next((t for t in open_terms if t.start <= end), None)
         if current is None:
             raise DomainError(f"{member.name} has no term running on {end:%d/%m/%Y} to end.")
-        terms = tuple(Term(t.start, end, reason) if t is current else t for t in member.terms)
+        terms = tuple(replace(t, end=end, reason_left=reason) if t is current else t
+                      for t in member.terms)
         return self.update(member.with_changes(terms=terms))
 
     def delete(self, member_id: int) -> Member:
@@ -267,7 +309,7 @@ class MembersService:
             if member.id is not None and s.get(MemberRecord, member.id) is not None:
                 raise DomainError(f"{member.name} already exists.")
             row = MemberRecord(id=member.id)
-            _apply(row, member)
+            _apply(row, member, keep_ids=True)
             s.add(row)
             s.flush()
             new_id = row.id

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from lsp_desktop import APP_NAME, FILE_SUFFIX
@@ -22,6 +22,8 @@ from lsp_desktop.ui.partnership.partnership_dialog import PartnershipDialog
 from lsp_desktop.ui.settings.settings_store import SettingsStore, apply_settings
 from lsp_desktop.ui.shared_db.shared_window import Refresher, make_banner
 from lsp_desktop.ui.strategies.strategy_files import StrategyFiles
+from lsp_desktop.ui.window.as_at import AsAt, opening_date
+from lsp_desktop.ui.window.fit_screen import install_screen_fitting
 from lsp_desktop.ui.window.lazy_tabs import LazyTabs
 from lsp_desktop.ui.window.tab_keys import TabKeys
 from lsp_desktop.ui.window.window_state import WindowStateKeeper
@@ -60,14 +62,22 @@ class MainWindow(QMainWindow):
         self.read_only = read_only
         self.location = location or str(self.db_path)   # a shared partnership's URL
         self.shared = location is not None
-        self.undo_stack = QUndoStack(self)
+        # Each tab keeps its own history: Edit ▸ Undo names and undoes a change made on
+        # the tab in front (on Members it offered to undo an accreditation save).
+        self.undo_group = QUndoGroup(self)
+        self.undo_stacks = {name: QUndoStack(self.undo_group) for name in
+                            ("members_tab", "strategies_tab", "actions_tab", "accreditation_tab",
+                             "meetings_tab", "programme_tab")}
+        for stack in self.undo_stacks.values():
+            self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(self.undo_stacks["members_tab"])
         self.settings = QSettings()
         self.settings_store = SettingsStore(self.settings)
 
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(
-            services.members, self.undo_stack, read_only,
+            services.members, self.undo_stacks["members_tab"], read_only,
             meetings_of=services.meetings.attended_by if services.meetings else None)
         self.tabs.add_now("members_tab", "&Members", self.members_tab)
         # Tabs other than Members are built when first wanted, else just after the window's
@@ -94,6 +104,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(
             lambda i: self.members_tab.set_active(self.tabs.widget(i) is self.members_tab))
         self.tabs.currentChanged.connect(lambda i: self.ensure_fresh(self.tabs.widget(i)))
+        self.tabs.currentChanged.connect(self._follow_undo)
 
         self._build_menus()
         self._add_print_button()
@@ -101,7 +112,7 @@ class MainWindow(QMainWindow):
         # handed and reports back by signals; the window owns them.
         self.exchange = ExchangeMenu(self.file_menu, services, self.db_path, read_only,
                                      self.shared, self.settings_store, self,
-                                     undo_stack=self.undo_stack, shown=self._shown_ids,
+                                     undo_stack=lambda: self.undo_stack, shown=self._shown_ids,
                                      selected_member=self.members_tab.selected_id)
         self.exchange.imported.connect(self._imported)
         self.exchange.members_changed.connect(self._members_imported)
@@ -123,12 +134,17 @@ class MainWindow(QMainWindow):
                                              "Export ▸ Whole partnership as an archive")
         self._remember_recent(self.location)
         self.update_title()
+        install_screen_fitting()       # every window and dialog opens on the screen, whole
         self.resize(1280, 780)
         self.window_state = WindowStateKeeper(self, self.tabs, self.settings)
         apply_settings(self.settings_store.load())
         self.help = HelpMenu(self.edit_menu, self.help_menu, self.settings_store, self.db_path,
                              self)
         self.help.message.connect(self.show_message)
+        # The one date every tab shows (View ▸ As at…, the status bar, Members' As on).
+        self.as_at = AsAt(self.view_menu, self.members_tab, self.tabs, self.statusBar(),
+                          opening_date(services), lambda name: self._follow(name)(), self)
+        self.as_at_action = self.as_at.action
         self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         if read_only and self.shared:
             self.statusBar().showMessage(
@@ -161,7 +177,7 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.meetings.meetings_tab import MeetingsTab
 
         tab = MeetingsTab(self.services, self.read_only, load=False,
-                          undo_stack=self.undo_stack)
+                          undo_stack=self.undo_stacks["meetings_tab"])
         # Actions arising go into the action plan; attendance and decisions feed readiness.
         tab.meetings_changed.connect(self._follow("actions_tab"))
         tab.meetings_changed.connect(self._follow("accreditation_tab"))
@@ -178,7 +194,7 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.programme.programme_tab import ProgrammeTab
 
         services = self.services
-        tab = ProgrammeTab(services.programme, self.undo_stack, self.read_only,
+        tab = ProgrammeTab(services.programme, self.undo_stacks["programme_tab"], self.read_only,
                            actions=services.actions, load=False,
                            exporter=lambda year, path, on: export_programme(services, year,
                                                                             path, on))
@@ -191,7 +207,7 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
         tab = StrategiesTab(self.services.strategies, self.read_only,
-                            undo_stack=self.undo_stack, load=False,
+                            undo_stack=self.undo_stacks["strategies_tab"], load=False,
                             series=self.services.target_series)  # values, chart in the dialog
         tab.history_requested.connect(self.audit.show_history)
         tab.strategies_changed.connect(self._follow("actions_tab"))
@@ -205,7 +221,7 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.actions.actions_tab import ActionsTab, target_choices
 
         services = self.services
-        tab = ActionsTab(services.actions, self.undo_stack, self.read_only,
+        tab = ActionsTab(services.actions, self.undo_stacks["actions_tab"], self.read_only,
                          targets=lambda: target_choices(services.strategies),
                          concerns=services.accreditation.concern_choices, load=False,
                          arising=services.meetings.arising_from if services.meetings else None)
@@ -221,7 +237,8 @@ class MainWindow(QMainWindow):
 
         services = self.services
         tab = AccreditationTab(services.accreditation, services.readiness, services.actions,
-                               self.read_only, load=False, undo_stack=self.undo_stack)
+                               self.read_only, load=False,
+                               undo_stack=self.undo_stacks["accreditation_tab"])
         self._stale.add(tab)
         self._wire_accreditation(tab)
         return tab
@@ -233,6 +250,19 @@ class MainWindow(QMainWindow):
         tab.open_place.connect(self.open_place)
         tab.history_requested.connect(self.audit.show_history)
         tab.actions_changed.connect(self._follow("actions_tab"))
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The history of the tab in front (what Edit ▸ Undo undoes)."""
+        return self.undo_group.activeStack()
+
+    def _follow_undo(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        for name, stack in self.undo_stacks.items():
+            tab = self.members_tab if name == "members_tab" else self.tabs.page_if_built(name)
+            if page is tab:
+                self.undo_group.setActiveStack(stack)
+                return
 
     def _follow(self, name: str):
         """A slot for another tab's change signal: refresh the tab called `name` now if it
@@ -338,9 +368,9 @@ class MainWindow(QMainWindow):
         self.file_menu = file_menu
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)

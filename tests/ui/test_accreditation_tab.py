@@ -317,7 +317,11 @@ def test_read_only_partnership_cannot_be_changed_from_the_tab(qtbot, demo_servic
     assert not tab.new_round_button.isEnabled()
     assert not page.save_button.isEnabled() and not page.make_action_button.isEnabled()
     assert not tab.go_page.save_outcome_button.isEnabled()
+    assert not page.open_evidence_button.isEnabled()    # nothing selected, nothing to open
+    assert page.evidence_model.rowCount() > 0
+    page.evidence_table.selectRow(0)
     assert page.open_evidence_button.isEnabled()        # looking is still allowed
+    assert not page.remove_evidence_button.isEnabled()
     assert tab.compare_button.isEnabled()
 
 

@@ -74,3 +74,25 @@ def test_undo_after_another_officer_saved_says_so_and_keeps_theirs(window, page,
     window.undo_stack.undo()
     assert errors and "Could not save the self-assessment of strategic" in errors[0]
     assert _saved(window).narrative == "Theirs"
+
+
+def test_each_tab_undoes_its_own_changes(qtbot, window, page):
+    """On the Members tab, Ctrl+Z offered to undo an accreditation save made earlier."""
+    from PySide6.QtCore import Qt
+
+    page.narrative.setPlainText("Saved on the accreditation page")
+    page.save_button.click()
+    assert window.undo_action.text() == "&Undo Save the self-assessment of Strategic"
+    window.tabs.setCurrentWidget(window.members_tab)
+    assert not window.undo_action.isEnabled()                # nothing done on this tab
+    tab = window.members_tab
+    tab.table.selectRow(0)
+    member = window.services.members.get(tab.selected_id())
+    services = window.services
+    services.members.update(member.with_changes(phone="020 7946 0999"))
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _saved(window).narrative == "Saved on the accreditation page"   # untouched
+    window.tabs.setCurrentWidget(window.accreditation_tab)
+    assert window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert _saved(window).narrative != "Saved on the accreditation page"

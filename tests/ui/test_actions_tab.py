@@ -312,7 +312,7 @@ def test_demo_actions_answer_targets_and_the_dialog_offers_them(qtbot, demo_serv
     def fill(d: ActionDialog):
         qtbot.keyClicks(d.title_edit, "Decent homes surveys")
         d.answers_combo.setCurrentIndex(d.answers_combo.findData(f"target:{housing.id}"))
-        assert d.theme_combo.currentText() == "housing"      # the target's theme is taken
+        assert d.theme() == "housing"      # the target's theme is taken (shown "Housing")
 
     monkeypatch.setattr(ActionDialog, "exec", _fill_and_accept(fill, presses=2))
     tab.add_action()

@@ -39,7 +39,7 @@ def test_member_history_shows_who_changed_what(window, qtbot):
     model = dialog.view.model
     assert _cells(model, 3)[0] == "changed"
     assert _cells(model, 1)[0].startswith("Priya Shah (")
-    assert "Member #" in _cells(model, 2)[-1] or "Term of office #" in _cells(model, 2)[-1]
+    assert _cells(model, 2)[-1].startswith((f"Member — {member.display_name}", "Term of office — "))
     dialog.view.table.selectRow(0)
     assert "phone: " in dialog.view.detail.toPlainText()
     assert "→ 020 7946 0123" in dialog.view.detail.toPlainText()
@@ -79,7 +79,7 @@ def test_audit_log_filters(window, qtbot):
     assert f"of {total} in the audit trail" in log.count_label.text()
     log.type_combo.setCurrentIndex(log.type_combo.findText("Member"))
     assert set(_cells(log.view.model, 2)) == {
-        r for r in _cells(log.view.model, 2) if r.startswith("Member #")}
+        r for r in _cells(log.view.model, 2) if r.startswith("Member — ")}
     log.who_combo.setCurrentIndex(log.who_combo.findText("Priya Shah"))
     assert log.view.model.rowCount() == 1
     log.who_combo.setCurrentIndex(0)

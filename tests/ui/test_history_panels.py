@@ -57,7 +57,7 @@ def test_section_history_shows_the_text_just_typed(qtbot, window):
     assert section.title in dialog.windowTitle()
     # The whole text, to its last line: what changed may be anywhere in a long section.
     last_line = section_body(window, section.id).strip().splitlines()[-1]
-    assert_newest_line(dialog, "Section #", "body:", "Fresh words for the vision",
+    assert_newest_line(dialog, "Section — ", "body:", "Fresh words for the vision",
                        f"    {last_line}")
 
 
@@ -80,7 +80,7 @@ def test_target_history_shows_an_edit_made_in_the_dialog(qtbot, window, monkeypa
     page.table.selectRow(row)
     dialog = _open_history(qtbot, window, page.history_button)
     assert page.model.record(row).indicator in dialog.windowTitle()
-    assert_newest_line(dialog, "Target #", "data source:", "→ Police recorded crime, quarterly")
+    assert_newest_line(dialog, "Target — ", "data source:", "→ Police recorded crime, quarterly")
 
 
 def test_criterion_history_shows_the_rating_just_saved(qtbot, window):
@@ -93,7 +93,7 @@ def test_criterion_history_shows_the_rating_just_saved(qtbot, window):
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     dialog = _open_history(qtbot, window, page.history_button)
     assert Criterion.EFFICIENT.label in dialog.windowTitle()
-    assert_newest_line(dialog, "Criterion assessment #", "narrative:",
+    assert_newest_line(dialog, "Criterion assessment — ", "narrative:",
                        "  after:\n    Meetings now end on time.")
 
 
@@ -108,7 +108,7 @@ def test_round_history_shows_the_go_outcome_just_saved(qtbot, window):
     qtbot.mouseClick(page.save_outcome_button, Qt.MouseButton.LeftButton)
     dialog = _open_history(qtbot, window, tab.history_button)
     assert tab.round.name in dialog.windowTitle()
-    assert_newest_line(dialog, "Assessment round #", "outcome: pending → accredited",
+    assert_newest_line(dialog, "Assessment round — ", "outcome: pending → accredited",
                        "Accredited; see the letter of 28/02.")
 
 

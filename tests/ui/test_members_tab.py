@@ -16,6 +16,7 @@ D = date
 
 
 def test_shows_todays_board_with_balance(tab):
+    tab.set_as_on(date.today())          # the window opens at the demo's own date
     assert tab.model.rowCount() == 28
     assert tab.count_label.text() == "28 of 31 members shown"
     assert tab.balance_panel.total.text() == "26 seats (plus 2 substitutes)"
@@ -53,7 +54,8 @@ def test_add_member_through_the_dialog_with_errors_next_to_fields(qtbot, tab, de
     assert seen["sector"] == "Choose a sector."
     added = next(m for m in demo_services.members.all_members() if m.name == "Dafydd ap Gwŷn")
     assert added.sector == Sector.COMMUNITY          # chosen from the category
-    assert added.terms[0].start == date.today() and added.terms[0].end is None
+    # The term starts on the date the window shows (the demo opens at its story's date).
+    assert added.terms[0].start == tab.as_on() and added.terms[0].end is None
     assert "Dafydd ap Gwŷn" in shown_names(tab)
     assert tab.selected_id() == added.id
     assert tab.balance_panel.total.text() == "27 seats (plus 2 substitutes)"
@@ -133,6 +135,7 @@ def test_sector_category_and_status_filters(tab):
 
 def test_as_on_date_changes_the_board_and_the_balance_panel(tab):
     panel = tab.balance_panel
+    tab.set_as_on(date.today())          # the window opens at the demo's own date
     assert "Government Office" not in panel.missing.text()       # not expected today
     tab.set_as_on(D(2002, 1, 1))
     assert panel.title.text() == "Board on 01/01/2002"
@@ -158,6 +161,7 @@ def test_as_on_date_changes_the_board_and_the_balance_panel(tab):
 
 
 def test_end_a_term(qtbot, window, tab, demo_services):
+    tab.set_as_on(date.today())                 # the register as it stands today
     member_id = select_named(tab, "Colin Marsh")
 
     def fill(dialog: EndTermDialog) -> None:

@@ -18,8 +18,11 @@ def test_each_menu_is_made_once_in_order(window):
     assert window.help.about_action in window.help_menu.actions()
 
 
-def test_no_status_bar_until_a_message_then_the_parts_messages_show(window, monkeypatch):
-    assert window.findChild(QStatusBar) is None          # no empty strip under the tabs
+def test_the_status_bar_says_the_date_shown_and_the_parts_messages_show(window, monkeypatch):
+    # Issue 20: the status bar always says which date the window shows (so it is never an
+    # empty strip under the tabs).
+    assert window.findChild(QStatusBar) is not None
+    assert window.as_at.label.text().startswith("As at ")
     window.refresher.refresh_action.trigger()              # View ▸ Refresh (F5)
     assert window.statusBar().currentMessage() == "Refreshed."
     made = []

@@ -73,6 +73,10 @@ class AccreditationController:
     def today(self) -> date:
         return self._today or date.today()
 
+    def set_today(self, day: date | None) -> None:
+        """Compute readiness at `day` (the window's as-at date) from now on."""
+        self._today = day
+
     def show(self, rnd: AssessmentRound | None, report) -> None:
         self.round = rnd
         self.report = {r.criterion: r for r in report}

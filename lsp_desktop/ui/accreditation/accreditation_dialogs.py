@@ -35,7 +35,7 @@ from lsp_desktop.domain.accreditation import (
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import error_label, put_buttons_last
 from lsp_desktop.ui.common.rating_combo import RatingCombo
 
@@ -65,6 +65,11 @@ class FormDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         put_buttons_last(self, self.buttons)
         super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and refuse_bad_dates(self):
+            return
+        super().done(result)
 
     def show_errors(self, errors: list[FieldError] | str) -> None:
         text = errors if isinstance(errors, str) else "\n".join(e.message for e in errors)

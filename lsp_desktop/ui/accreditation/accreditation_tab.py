@@ -195,6 +195,10 @@ class AccreditationTab(QWidget):
     def report(self) -> dict[Criterion, CriterionReadiness]:
         return self.controller.report
 
+    def set_as_at(self, day: date) -> None:
+        """Compute readiness as at `day`; the window refreshes the tab."""
+        self.controller.set_today(day)
+
     def print_options(self) -> dict:
         """Print prints the pack of the round shown, computed at the tab's date (so the
         readiness annex says what the Readiness page says)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.accreditation import AssessmentRound
+from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.ui.accreditation.accreditation_dialogs import (
     ConcernDialog,
     DialogueDialog,
@@ -33,10 +34,16 @@ from lsp_desktop.ui.accreditation.go_review_controller import (
     GoReviewController,
 )
 from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
-from lsp_desktop.ui.common.date_field import OptionalDateEdit
+from lsp_desktop.ui.common.date_field import OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
-from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
+from lsp_desktop.ui.common.selection_actions import SelectionActions
+from lsp_desktop.ui.common.table_helpers import (
+    record_table,
+    selected_record,
+    show_every_row,
+    table_box,
+)
 
 
 class GoReviewPage(QWidget):
@@ -56,6 +63,7 @@ class GoReviewPage(QWidget):
         col.addWidget(outcome_box)
         for box in self._tables():
             col.addWidget(box)
+        show_every_row(self.ratings_table, len(Criterion))    # the six, no inner scrolling
         scroll = FittedScrollArea(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,6 +82,13 @@ class GoReviewPage(QWidget):
                   self.edit_concern_button, self.remove_concern_button,
                   self.concern_action_button):
             b.setEnabled(self.controller.can_edit)
+        SelectionActions(self.ratings_table, read_only=read_only).add(self.rate_button,
+                                                                      single=True)
+        SelectionActions(self.dialogue_table, read_only=read_only).add(
+            self.remove_dialogue_button, single=True)
+        SelectionActions(self.concern_table, read_only=read_only).add(
+            self.edit_concern_button, self.remove_concern_button, self.concern_action_button,
+            single=True)
 
     @property
     def round(self) -> AssessmentRound | None:
@@ -158,11 +173,11 @@ class GoReviewPage(QWidget):
         return lambda: self.service.get_round(round_id)
 
     def save_outcome(self) -> None:
+        if not self.controller.can_change() or refuse_bad_dates(self):
+            return
         mine = self.controller.outcome_to_save(self.outcome.currentData(),
                                                self.review_date.value(),
                                                self.comments.toPlainText())
-        if mine is None:
-            return
         save_in_place(self, "Cannot save the outcome", "Round changed by another officer",
                       self.service.update_round, mine, self.round, self._fetch_round(),
                       self.changed)

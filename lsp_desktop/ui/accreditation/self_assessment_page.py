@@ -41,6 +41,7 @@ from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
 from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.rating_combo import RatingCombo
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
 
 
@@ -106,6 +107,12 @@ class SelfAssessmentPage(QWidget):
                   self.remove_weakness_button, self.make_action_button,
                   self.add_evidence_button, self.remove_evidence_button):
             b.setEnabled(self.controller.can_edit)
+        SelectionActions(self.weakness_table, read_only=read_only).add(
+            self.edit_weakness_button, self.remove_weakness_button, self.make_action_button,
+            single=True)
+        SelectionActions(self.evidence_table, read_only=read_only).add(
+            self.edit_evidence_button, self.open_evidence_button, single=True,
+            changes=False).add(self.remove_evidence_button, single=True)
 
     # -- building --------------------------------------------------------
     def _criterion_panel(self) -> FittedScrollArea:

@@ -54,7 +54,7 @@ from lsp_desktop.ui.actions.action_dialog_controller import (
     theme_for,
     title_of,
 )
-from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import field_box
 
 ERROR_STYLE = "color: #b00020;"
@@ -125,7 +125,9 @@ class ActionDialog(QDialog):
         self._arose_from = tuple(arose_from)     # the minutes it arose from (Meetings tab)
         self.setWindowTitle(title_of(action))
         self.resize(780, 600)
-        a = action or Action(reference="", title="", start=today, due=today)
+        # A new action starts on the date shown; its due date is the officer's to choose
+        # (both "today" made a plan due the day it started).
+        a = action or Action(reference="", title="", start=today, due=None)
         self.messages: dict[str, QLabel] = {}
         tabs = QTabWidget()
         tabs.addTab(self._details_page(a, owners, next_reference, targets, concerns), "Details")
@@ -179,8 +181,8 @@ class ActionDialog(QDialog):
         self.theme_combo.setAccessibleName("Theme")
         self.theme_combo.addItem("", "")
         for t in Theme:
-            self.theme_combo.addItem(t.value, t.value)
-        self.theme_combo.setCurrentText(a.theme)
+            self.theme_combo.addItem(t.label, t.value)     # capitalised, as in the table
+        self.set_theme(a.theme)
         self.answers_combo.currentIndexChanged.connect(self._answers_changed)
         form.addRow("T&heme", self.theme_combo)
 
@@ -202,10 +204,10 @@ class ActionDialog(QDialog):
         self.lead_edit = QLineEdit(a.lead_officer)
         self.lead_edit.setMaxLength(ACTION_LIMITS["lead_officer"])
         form.addRow("&Lead officer", self.lead_edit)
-        self.start_edit = OptionalDateEdit("set", a.start)
+        self.start_edit = OptionalDateEdit("", a.start)
         self.start_edit.edit.setAccessibleName("Start date")
         form.addRow("&Start", self.start_edit)
-        self.due_edit = OptionalDateEdit("set", a.due)
+        self.due_edit = OptionalDateEdit("", a.due)
         self.due_edit.edit.setAccessibleName("Due date")
         form.addRow("D&ue", self._with_message("due", self.due_edit))
         if a.slipped:
@@ -293,6 +295,19 @@ class ActionDialog(QDialog):
         self._show_notes()
         return notes_page
 
+    def set_theme(self, theme: str) -> None:
+        index = self.theme_combo.findData(theme.strip().casefold())
+        if index >= 0:
+            self.theme_combo.setCurrentIndex(index)
+        else:
+            self.theme_combo.setCurrentText(theme)        # a local theme, as typed
+
+    def theme(self) -> str:
+        """The theme chosen (a listed theme's stored name) or typed (a local theme)."""
+        text = self.theme_combo.currentText().strip()
+        index = self.theme_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        return self.theme_combo.itemData(index) if index > 0 else text
+
     def _with_message(self, field: str, widget: QWidget) -> QWidget:
         self.messages[field] = _message_label()
         return field_box(widget, self.messages[field])
@@ -361,7 +376,7 @@ class ActionDialog(QDialog):
     def _answers_changed(self) -> None:
         theme = theme_for(self.answers_combo.currentData(), self._targets)
         if theme:
-            self.theme_combo.setCurrentText(theme)
+            self.set_theme(theme)
 
     # -- reading ---------------------------------------------------------
     def action(self) -> Action:
@@ -373,7 +388,7 @@ class ActionDialog(QDialog):
             title=self.title_edit.text().strip(),
             description=self.description_edit.toPlainText(),
             **first, **also_answered(first, self._ticked_purposes()),
-            theme=self.theme_combo.currentText().strip(),
+            theme=self.theme(),
             owner_member_id=self.owner_combo.currentData(),
             owner_body=self.body_edit.text().strip(),
             lead_officer=self.lead_edit.text().strip(),
@@ -406,6 +421,8 @@ class ActionDialog(QDialog):
         return found + list(self._check(self.action()))
 
     def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
         if self.note_edit.text().strip():
             self.add_note()          # a note typed but not added still counts
         problems = self.problems()

@@ -43,6 +43,7 @@ from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditAc
 from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import (
     filter_bar,
     filter_combo,
@@ -198,6 +199,13 @@ class ActionsTab(QWidget):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
         self.table.addAction(self.delete_action)
+        # Nothing selected (or only a group's heading): nothing to edit, note or delete.
+        self.selection_actions = SelectionActions(self.table, lambda: len(self.selected_ids()),
+                                                  self.read_only)
+        self.selection_actions.add(self.edit_button, changes=False)
+        self.selection_actions.add(self.note_button, single=True)
+        self.selection_actions.add(self.complete_button, self.bulk_button, self.delete_button,
+                                   self.delete_action)
         # Return or the keypad's Enter on a row opens it, as double-click does (and as on
         # the Members tab).
         self.edit_action_return = QAction("&Edit action…", self,
@@ -211,6 +219,10 @@ class ActionsTab(QWidget):
     # -- state -----------------------------------------------------------
     def today(self) -> date:
         return self.fixed_today or date.today()
+
+    def set_as_at(self, day: date) -> None:
+        """Show the plan as at `day` (overdue, due soon, owners then); the window refreshes."""
+        self.fixed_today = day
 
     def _targets(self) -> list[tuple[int, str, str]]:
         return list(self.targets_provider()) if self.targets_provider else []

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.audit import ACTIONS, AuditFilter, record_type_name
 from lsp_desktop.ui.audit.audit_table import AuditTableModel, describe_changes, local_time
+from lsp_desktop.ui.common.date_field import DateEdit, from_qdate
 from lsp_desktop.ui.common.table_helpers import record_table
 
 LOG_LIMIT = 5000
@@ -56,9 +56,7 @@ class _LinesView(QSplitter):
             return
         line = self.model.record(rows[0].row())
         head = (f"{local_time(line.at)} (UTC {line.at:%d/%m/%Y %H:%M:%S}) by {line.who}\n"
-                f"{record_type_name(line.record_type)}"
-                f"{f' #{line.record_id}' if line.record_id is not None else ''}"
-                f" {line.label} — {ACTIONS.get(line.action, line.action)}\n\n")
+                f"{line.record} — {ACTIONS.get(line.action, line.action)}\n\n")
         self.detail.setPlainText(head + describe_changes(line, full=True))
 
 
@@ -100,16 +98,13 @@ class AuditLogDialog(QDialog):
         self.who_combo.addItem("Anyone", None)
         for name in self.service.people():
             self.who_combo.addItem(name, name)
-        today = QDate.currentDate()
+        today = date.today()
         self.from_check = QCheckBox("&From")
-        self.from_date = QDateEdit(today.addMonths(-1))
+        self.from_date = DateEdit(from_qdate(QDate.currentDate().addMonths(-1)))
         self.to_check = QCheckBox("&To")
-        self.to_date = QDateEdit(today)
+        self.to_date = DateEdit(today)
         for edit, name in ((self.from_date, "From date"), (self.to_date, "To date")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd/MM/yyyy")
             edit.setAccessibleName(name)
-            edit.setEnabled(False)
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText("Text in the record or the changes…")
         self.text_edit.setAccessibleName("Text filter")
@@ -140,8 +135,9 @@ class AuditLogDialog(QDialog):
 
         self.type_combo.currentIndexChanged.connect(self.refresh)
         self.who_combo.currentIndexChanged.connect(self.refresh)
-        self.from_check.toggled.connect(self.from_date.setEnabled)
-        self.to_check.toggled.connect(self.to_date.setEnabled)
+        # Typing a date is choosing it: the tick follows.
+        self.from_date.dateChanged.connect(lambda _d: self.from_check.setChecked(True))
+        self.to_date.dateChanged.connect(lambda _d: self.to_check.setChecked(True))
         for signal in (self.from_check.toggled, self.to_check.toggled,
                        self.from_date.dateChanged, self.to_date.dateChanged,
                        self.text_edit.textChanged):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from lsp_desktop.domain.audit import ACTIONS, field_name, record_type_name, show
+from lsp_desktop.domain.audit import ACTIONS, field_name, show
 from lsp_desktop.ui.common.record_table import RecordTableModel
 
 
@@ -26,7 +26,7 @@ def describe_changes(line, full: bool = False) -> str:
     """Every field on its own line, old → new (the History panel's detail); `full`: long
     texts (a section's body, a narrative) whole, line by line, rather than cut short."""
     out = []
-    for c in line.changes:
+    for c in line.shown_changes():
         name = field_name(c.field)
         if full and (_long(c.old) or _long(c.new)):
             out.append(f"{name}:")
@@ -47,11 +47,7 @@ class AuditTableModel(RecordTableModel):
     HEADERS = ("When", "Who", "Record", "What", "Changes")
 
     def cells(self, line):
-        record = record_type_name(line.record_type)
-        if line.record_id is not None:
-            record += f" #{line.record_id}"
-        if line.label:
-            record += f" — {line.label}"
+        record = line.record
         what = ACTIONS.get(line.action, line.action)
         display = (local_time(line.at), line.who, record, what, line.summary(160))
         keys = ((line.at, line.id), line.who.casefold(), record.casefold(), what,

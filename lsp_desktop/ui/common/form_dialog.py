@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from lsp_desktop.domain.errors import FieldError
+from lsp_desktop.ui.common.date_field import refuse_bad_dates
 
 
 def error_label() -> QLabel:
@@ -44,6 +46,9 @@ def put_buttons_last(dialog: QDialog, box: QDialogButtonBox) -> None:
 def field_box(widget: QWidget, message: QLabel) -> QWidget:
     """`widget` with `message` (shown when there is something to say) just under it."""
     box = QWidget()
+    # As tall as its contents, like a line edit: a form then sets its label level with the
+    # field instead of at the top of a stretchy box (labels and fields were misaligned).
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     v = QVBoxLayout(box)
     v.setContentsMargins(0, 0, 0, 0)
     v.setSpacing(2)
@@ -109,6 +114,8 @@ class FormDialog(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
         problems = self.problems()
         if problems:
             self.show_errors(problems)

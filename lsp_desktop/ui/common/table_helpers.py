@@ -115,6 +115,16 @@ def selected_record(table: QTableView):
     return table.model().row_at(rows[0].row()) if rows else None
 
 
+def show_every_row(table: QTableView, rows: int) -> None:
+    """A short table of a known length (the six criteria) shown whole: as tall as its rows,
+    no scroll bar of its own inside a page that scrolls already."""
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header = table.horizontalHeader()
+    height = (rows * table.verticalHeader().defaultSectionSize() + header.sizeHint().height()
+              + 2 * table.frameWidth())
+    table.setFixedHeight(height)
+
+
 def table_box(title: str, table: QTableView, buttons, min_height: int = 120) -> QGroupBox:
     """A titled group: the table, then its buttons on the right."""
     box = QGroupBox(title)

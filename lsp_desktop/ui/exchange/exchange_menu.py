@@ -27,7 +27,8 @@ ARCHIVE_FILTER = "LSP Desktop archive (*.json);;All files (*)"
 class ExchangeMenu(QObject):
     """The exchange entries of the File menu, just above Quit, and their handlers.
     `window` is the parent of the dialogs; what the tabs show and select comes from
-    `shown(kind)` and `selected_member()`, and imports are reported by signals."""
+    `shown(kind)` and `selected_member()`, `undo_stack()` is the Edit ▸ Undo history in
+    front, and imports are reported by signals."""
 
     open_requested = Signal(str)        # a partnership file to open (an imported archive)
     restore_requested = Signal(str)     # a backup to go back to
@@ -37,7 +38,7 @@ class ExchangeMenu(QObject):
 
     def __init__(self, file_menu: QMenu, services: Services, db_path: Path, read_only: bool,
                  shared: bool, settings_store: SettingsStore, window, *,
-                 undo_stack: QUndoStack,
+                 undo_stack: Callable[[], QUndoStack],
                  shown: Callable[[str], list[int] | None] = lambda _kind: None,
                  selected_member: Callable[[], int | None] = lambda: None):
         super().__init__(window)
@@ -127,7 +128,7 @@ class ExchangeMenu(QObject):
             from lsp_desktop.ui.exchange.import_undo import ImportMembers
 
             # Edit > Undo reverses the whole import.
-            self._undo_stack.push(ImportMembers(
+            self._undo_stack().push(ImportMembers(
                 exchange, dialog.preview, dialog.result, dialog.update_existing.isChecked(),
                 self.members_changed.emit,
                 lambda message: prompts.error(self._window, "Undo import", message)))

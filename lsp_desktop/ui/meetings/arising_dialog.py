@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.actions import Action
-from lsp_desktop.ui.common.date_field import DateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
 
 
 class ArisingDialog(QDialog):
@@ -51,6 +51,11 @@ class ArisingDialog(QDialog):
         form.addRow("&Due:", self.due)
         form.addRow(self.problem)
         form.addRow(buttons)
+
+    def done(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and refuse_bad_dates(self):
+            return          # a date field holds text that is not a date: its message says so
+        super().done(result)
 
     def _check(self) -> None:
         if not self.title.text().strip():

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.meetings import Body, BodyKind, GroupMembership, QuorumRule
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record
 from lsp_desktop.ui.meetings.meeting_tables import MembershipTableModel
 
@@ -128,6 +128,11 @@ class BodyDialog(QDialog):
         layout.addWidget(buttons)
         self._show()
         self.resize(820, 460)
+
+    def done(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and refuse_bad_dates(self):
+            return          # a date field holds text that is not a date: its message says so
+        super().done(result)
 
     def _show(self) -> None:
         self.model.set_rows([(self.names.get(g.member_id, "?"), g) for g in self.memberships])

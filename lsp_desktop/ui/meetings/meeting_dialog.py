@@ -35,7 +35,7 @@ from lsp_desktop.domain.meetings import (
     MeetingStatus,
 )
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.common.date_field import DateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record
 from lsp_desktop.ui.meetings.arising_dialog import ArisingDialog, LinkActionDialog
 from lsp_desktop.ui.meetings.attendance_page import AttendancePage, standing_declarations
@@ -85,6 +85,11 @@ class MeetingDialog(QDialog):
         self._build()
         self._load(meeting)
         self.resize(980, 660)
+
+    def done(self, result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and refuse_bad_dates(self):
+            return          # a date field holds text that is not a date: its message says so
+        super().done(result)
 
     # -- layout ------------------------------------------------------------
     def _build(self) -> None:

@@ -22,6 +22,7 @@ from lsp_desktop.domain.text import fold
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.roles import RECORD_ROLE, SORT_ROLE
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.meetings.meeting_dialog import MeetingDialog, new_meeting
 from lsp_desktop.ui.meetings.meeting_tables import DecisionTableModel, MeetingTableModel
@@ -158,6 +159,10 @@ class MeetingsTab(QWidget):
         self.delete_button.clicked.connect(self.delete_meeting)
         self.pack_button.clicked.connect(lambda: self._print_selected("board-pack"))
         self.minutes_button.clicked.connect(lambda: self._print_selected("minutes"))
+        # Open, Delete, Board pack and Minutes act on the meeting selected: off without one.
+        SelectionActions(self.table, read_only=self.read_only).add(
+            self.edit_button, self.pack_button, self.minutes_button, single=True,
+            changes=False).add(self.delete_button, single=True)
         self.calendar_button.clicked.connect(self.export_calendar)
         self.attendance_button.clicked.connect(
             lambda: self.print_requested.emit("attendance", self._year_or_today()))

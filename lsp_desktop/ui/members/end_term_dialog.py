@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 
-from lsp_desktop.ui.common.date_field import DateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
 
 
 class EndTermDialog(QDialog):
@@ -25,6 +25,10 @@ class EndTermDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        if not refuse_bad_dates(self):
+            super().accept()
 
     def values(self) -> tuple[date, str]:
         return self.end.value(), self.reason.text().strip()

@@ -33,7 +33,7 @@ from lsp_desktop.domain.members import (
     Term,
 )
 from lsp_desktop.domain.names import split_name
-from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit
+from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import error_label, field_box
 from lsp_desktop.ui.members.member_dialog_controller import (
     blank_member,
@@ -57,6 +57,7 @@ class TermRowEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel("From"))
+        self.term_id = term.id if term else None     # kept, so the term keeps its history
         self.start = DateEdit(term.start if term else date.today())
         self.start.setAccessibleName("Term start")
         layout.addWidget(self.start)
@@ -72,7 +73,8 @@ class TermRowEditor(QWidget):
 
     def term(self) -> Term:
         end = self.end.value()
-        return Term(self.start.value(), end, self.reason.text().strip() if end else "")
+        return Term(self.start.value(), end, self.reason.text().strip() if end else "",
+                    self.term_id)
 
 
 class DeclarationRowEditor(QFrame):
@@ -81,6 +83,7 @@ class DeclarationRowEditor(QFrame):
     def __init__(self, decl: Declaration | None, on_remove, parent=None):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.declaration_id = decl.id if decl else None
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 6, 6, 6)
         self.interest = QLineEdit(decl.interest if decl else "")
@@ -94,8 +97,10 @@ class DeclarationRowEditor(QFrame):
         grid.addWidget(QLabel("Body"), 1, 0)
         grid.addWidget(self.body, 1, 1)
         self.declared = OptionalDateEdit("declared", decl.declared_on if decl else date.today())
+        self.declared.edit.setAccessibleName("Declared on")
         grid.addWidget(self.declared, 1, 2)
         self.withdrawn = OptionalDateEdit("withdrawn", decl.withdrawn_on if decl else None)
+        self.withdrawn.edit.setAccessibleName("Withdrawn on")
         grid.addWidget(self.withdrawn, 1, 3)
         remove = QPushButton("Remove")
         remove.clicked.connect(lambda: on_remove(self))
@@ -106,20 +111,22 @@ class DeclarationRowEditor(QFrame):
         if not self.interest.text().strip():
             return None
         return Declaration(self.interest.text().strip(), self.body.text().strip(),
-                           self.declared.value(), self.withdrawn.value())
+                           self.declared.value(), self.withdrawn.value(), self.declaration_id)
 
 
 class MemberDialog(QDialog):
     """Returns the edited Member from `member()` after exec() is accepted."""
 
     def __init__(self, member: Member | None, current_members: list[tuple[int, str]],
-                 parent=None, attended: list | None = None):
+                 parent=None, attended: list | None = None,
+                 starts_on: date | None = None):
         super().__init__(parent)
         self._original = member
         self._current_ids = {mid for mid, _ in current_members}
         self.setWindowTitle(title_of(member))
         self.resize(780, 560)
-        m = member or blank_member(date.today())
+        # A new member's term starts on the date the register shows (today by default).
+        m = member or blank_member(starts_on or date.today())
         self.errors: dict[str, QLabel] = {}
         tabs = QTabWidget()
         tabs.addTab(self._details_page(member, m, current_members), "Details")
@@ -221,7 +228,10 @@ class MemberDialog(QDialog):
 
     def _contact_page(self, m: Member) -> QWidget:
         contact = QWidget()
-        cform = QFormLayout(contact)
+        cpage = QVBoxLayout(contact)
+        cform = QFormLayout()
+        cpage.addLayout(cform)
+        cpage.addStretch(1)       # the fields stay at the top, not spread down the page
         self.email_edit = QLineEdit(m.email)
         self.email_edit.setMaxLength(MEMBER_LIMITS["email"])
         cform.addRow("&Email", self._with_error("email", self.email_edit))
@@ -346,6 +356,8 @@ class MemberDialog(QDialog):
         self.tabs.setCurrentIndex(page_to_show(placed))
 
     def accept(self) -> None:
+        if refuse_bad_dates(self):
+            return
         errors = problems(self.member(), self._current_ids)
         if errors:
             self.show_errors(errors)

@@ -193,6 +193,10 @@ class MemberTableModel(RecordTableModel):
     def all_rows(self) -> list[MemberRow]:
         return list(self._all)
 
+    def status_filter(self) -> str:
+        """'current', 'former' or '' (both)."""
+        return self._status
+
     def row_of(self, member_id: int) -> int:
         return next((i for i, r in enumerate(self._records) if r.id == member_id), -1)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.members import balance
+from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
@@ -253,7 +254,7 @@ class MembersTab(QWidget):
 
     def _current_choices(self) -> list[tuple[int, str]]:
         return self.controller.deputy_choices(
-            self.service.list_rows(date.today(), include_former=False))
+            self.service.list_rows(self.as_on(), include_former=False))
 
     def member_edited(self, member_id: int) -> None:
         """After an edit of one member: re-read only their row when it stays in place
@@ -283,7 +284,7 @@ class MembersTab(QWidget):
     def add_member(self) -> None:
         if self.read_only:
             return
-        dialog = MemberDialog(None, self._current_choices(), self)
+        dialog = MemberDialog(None, self._current_choices(), self, starts_on=self.as_on())
         while dialog.exec():
             try:
                 created = self.service.add(dialog.member())
@@ -295,7 +296,43 @@ class MembersTab(QWidget):
                 return
             self.undo_stack.push(AddMember(self.service, created, self._changed, self._failed))
             self.select_id(created.id)
+            if self.model.row_of(created.id) < 0:
+                self._say_where(created)
             return
+
+    def _say_where(self, member) -> None:
+        """A member just added is not in the list: say why, and offer to show them."""
+        on = self.as_on()
+        serving = next((t for t in member.terms if t.covers(on)), None)
+        later = sorted((t for t in member.terms if t.start > on), key=lambda t: t.start)
+        earlier = sorted((t for t in member.terms if t.end is not None and t.end < on),
+                         key=lambda t: t.end)
+        show_on = on
+        if serving is not None or self.model.status_filter() != "current":
+            why = "the filters above the list hide them"
+        elif later:
+            show_on = later[0].start
+            why = (f"their term starts on {format_date(show_on)}, after the date shown "
+                   f"({format_date(on)}); they are listed under \"Former (or not yet) members\"")
+        elif earlier:
+            show_on = earlier[-1].end
+            why = (f"their term ended on {format_date(show_on)}, before the date shown "
+                   f"({format_date(on)}); they are listed under \"Former (or not yet) members\"")
+        else:
+            why = "they have no term of office"
+        if not prompts.confirm(self, "Member added",
+                               f"{member.display_name} was added, but is not in the list: "
+                               f"{why}.\n\nShow them?", "Show"):
+            return
+        self.filter_edit.clear()
+        for combo in (self.sector_combo, self.category_combo):
+            combo.setCurrentIndex(0)
+        if show_on != on:
+            self.set_as_on(show_on)
+            self.status_combo.setCurrentIndex(self.status_combo.findData("current"))
+        else:
+            self.status_combo.setCurrentIndex(self.status_combo.findData(""))
+        self.select_id(member.id)
 
     def edit_selected(self) -> None:
         member_id = self.selected_id()
@@ -325,6 +362,7 @@ class MembersTab(QWidget):
             return
         before = self.service.get(member_id)
         dialog = EndTermDialog(before.name, self)
+        dialog.end.set_value(self.as_on())       # the date shown, not the machine's today
         if not dialog.exec():
             return
         end, reason = dialog.values()

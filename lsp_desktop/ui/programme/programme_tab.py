@@ -27,6 +27,7 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.programme.programme_controller import ProgrammeController, ProgrammeLines
 from lsp_desktop.ui.programme.programme_table import ProgrammeTableModel
@@ -56,6 +57,7 @@ def _no_cyclic_gc():
 class ProgrammeTab(QWidget):
     programme_changed = Signal()
     print_requested = Signal(str)       # the report the window should preview
+    as_at_edited = Signal(object)       # the officer changed As on here: the window's date
 
     def __init__(self, service, undo_stack=None, read_only: bool = False,
                  actions=None, today: date | None = None, load: bool = True,
@@ -94,6 +96,7 @@ class ProgrammeTab(QWidget):
         self.year_combo.currentTextChanged.connect(lambda _t: self.show_view())
         self.year_combo.lineEdit().editingFinished.connect(self.show_view)
         self.on_edit.dateChanged.connect(lambda _d: self.show_view())
+        self.on_edit.dateChanged.connect(self._as_on_edited)
         self.new_button.clicked.connect(self.add_project)
         self.edit_button.clicked.connect(self.edit_project)
         self.delete_button.clicked.connect(self.delete_project)
@@ -163,6 +166,10 @@ class ProgrammeTab(QWidget):
                       (self.fund_button, allowed.fund)):
             b.setEnabled(on)
         self.export_button.setVisible(allowed.export)
+        # Edit and Delete act on the project selected (a heading or total row is none).
+        SelectionActions(self.table, lambda: int(self.selected_project() is not None),
+                         self.read_only).add(self.edit_button, changes=False).add(
+                             self.delete_button)
         return bottom
 
     # -- loading -----------------------------------------------------------
@@ -174,6 +181,15 @@ class ProgrammeTab(QWidget):
     @property
     def year(self) -> str:
         return self.year_combo.currentText().strip()
+
+    def _as_on_edited(self, _day=None) -> None:
+        if self.on_edit.value() is not None:
+            self.as_at_edited.emit(self.on_edit.value())
+
+    def set_as_at(self, day: date) -> None:
+        """The window's date: the figures as on it (quarters ended by then count as spent)."""
+        if self.on_edit.value() != day:
+            self.on_edit.set_value(day)
 
     def refresh(self) -> None:
         """Read funds, years and projects again, keeping the fund and year chosen."""

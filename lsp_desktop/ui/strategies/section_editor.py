@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTextEdit,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -89,6 +90,9 @@ class SectionEditor(QWidget):
         self.editor.document().setDocumentMargin(10)
 
         self.toolbar = QToolBar("Formatting")
+        more = self.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if more is not None:     # shown when a narrow screen hides some of the tools
+            more.setAccessibleName("More formatting tools")
         self.style_combo = QComboBox()
         self.style_combo.setAccessibleName("Paragraph style")
         for label, level in HEADING_STYLES:

@@ -47,6 +47,7 @@ class StrategiesTab(QWidget):
         self.service = service
         self.read_only = read_only
         self.strategy: Strategy | None = None
+        self.as_at: date | None = None      # the window's date, once it hands one over
         self._last_summary = None
 
         self.strategy_combo = QComboBox()
@@ -131,6 +132,13 @@ class StrategiesTab(QWidget):
         self.strategy_combo.blockSignals(False)
         self._strategy_chosen()
 
+    def set_as_at(self, day: date) -> None:
+        """Judge targets (on track, overdue) and the bodies still to endorse as at `day`;
+        the window refreshes the tab."""
+        self.targets.set_as_at(day)
+        self.endorsements.set_as_at(day)
+        self.as_at = day
+
     def refresh(self) -> None:
         """Re-read everything but the text being typed (e.g. after the register changed)."""
         self.draft.flush()
@@ -173,9 +181,12 @@ class StrategiesTab(QWidget):
             self.info.setText("No strategy yet: use New strategy to start one.")
             return
         try:
-            s = self.service.summary(self.strategy.id)
+            found = self.service.summaries(self.strategy.id, on=self.as_at)
         except DomainError:
             return
+        if not found:
+            return
+        s = found[0]
         if s != self._last_summary:
             if notify and self._last_summary is not None and self._last_summary.id == s.id:
                 self.strategies_changed.emit()

@@ -31,6 +31,7 @@ from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
 from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.strategies.compare_dialog import CompareDialog, VersionViewDialog
 from lsp_desktop.ui.strategies.strategy_dialogs import (
@@ -108,6 +109,8 @@ class VersionsPage(QWidget):
             self.save_button, self.view_button, self.compare_button, self.restore_button,
             read_only_disabled=(self.save_button, self.restore_button), read_only=read_only,
             stretch_first=note))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.view_button, single=True, changes=False).add(self.restore_button, single=True)
 
     def use_comparison_export(self, export) -> None:
         """Offer Compare's Word export: `export(strategy id, old, new, path)`."""
@@ -242,6 +245,10 @@ class TargetsPage(QWidget):
         bv.addLayout(buttons_row(self.add_hood, self.edit_hood, self.delete_hood,
                                  read_only_disabled=(self.add_hood, self.delete_hood),
                                  read_only=read_only))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.edit_button, single=True, changes=False).add(self.delete_button)
+        SelectionActions(self.hood_table, read_only=read_only).add(
+            self.edit_hood, single=True, changes=False).add(self.delete_hood)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
@@ -253,6 +260,10 @@ class TargetsPage(QWidget):
             table_signals(self.table), "Hist&ory…")
         self.history_button.clicked.connect(
             lambda: self.history_requested.emit(self.history_record()))
+
+    def set_as_at(self, day: date) -> None:
+        """Judge the targets (on track, overdue) as at `day` from the next load."""
+        self.today = day
 
     def history_record(self) -> HistoryRecord:
         """The target selected, for its History panel."""
@@ -348,6 +359,7 @@ class EndorsementsPage(QWidget):
     def __init__(self, service, read_only: bool = False, parent=None):
         super().__init__(parent)
         self.service, self.read_only = service, read_only
+        self.on: date | None = None       # the window's date: whose bodies are current
         self.strategy: Strategy | None = None
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName("Version endorsed")
@@ -375,6 +387,7 @@ class EndorsementsPage(QWidget):
         lv.addLayout(buttons_row(self.add_button, self.remove_button,
                                  read_only_disabled=(self.add_button, self.remove_button),
                                  read_only=read_only))
+        SelectionActions(self.table, read_only=read_only).add(self.remove_button)
         right = QWidget()
         rv = QVBoxLayout(right)
         title = QLabel("Member bodies that have not endorsed it")
@@ -391,6 +404,10 @@ class EndorsementsPage(QWidget):
         splitter.setSizes([800, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def set_as_at(self, day: date) -> None:
+        """The bodies still to endorse are those current on `day` (from the next load)."""
+        self.on = day
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
@@ -420,7 +437,7 @@ class EndorsementsPage(QWidget):
                                  "Partners endorse an agreed version: set the strategy's "
                                  "status to agreed and save it as a version.")
             return
-        missing = self.service.not_endorsed(self.strategy.id, number)
+        missing = self.service.not_endorsed(self.strategy.id, number, on=self.on)
         self.missing.setText("\n".join(missing) if missing else
                              "Every body on the board has endorsed this version.")
 
@@ -430,8 +447,10 @@ class EndorsementsPage(QWidget):
         number = self.version_combo.currentData()
         dialog = EndorsementDialog(self.strategy.id,
                                    self.service.version_summaries(self.strategy.id),
-                                   self.service.not_endorsed(self.strategy.id, number)
-                                   if number else self.service.bodies(), number, self)
+                                   self.service.not_endorsed(self.strategy.id, number,
+                                                             on=self.on)
+                                   if number else self.service.bodies(on=self.on), number,
+                                   self)
         while dialog.exec():
             try:
                 e = self.service.add_endorsement(dialog.endorsement())
@@ -483,6 +502,8 @@ class ConsultationPage(QWidget):
         layout.addLayout(buttons_row(self.add_button, self.edit_button, self.delete_button,
                                      read_only_disabled=(self.add_button, self.delete_button),
                                      read_only=read_only, stretch_first=self.total))
+        SelectionActions(self.table, read_only=read_only).add(
+            self.edit_button, single=True, changes=False).add(self.delete_button)
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
