@@ -48,11 +48,13 @@ def register(sub, common) -> None:
                    help="members: the sheet of a workbook to read (default: the first with "
                         "a members' header row)")
     p.add_argument("--rejects", metavar="FILE",
-                   help="members: import the good rows and write the rows with problems to "
+                   help="members, programme, target-values: import the good rows and write "
+                        "the rows with problems to "
                         "FILE (.csv or .xlsx) with a Problem column, to correct (default: "
                         "all rows or none)")
     p.add_argument("--accept-suggestions", action="store_true",
-                   help="members: take the categories guessed from the file's words "
+                   help="members, programme: take the categories (themes) guessed from the "
+                        "file's words "
                         "(without it they are listed and nothing is imported)")
     strategy_import_options(p)
     p.set_defaults(func=cmd_import, writes=True)
@@ -175,13 +177,27 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def _import_figures(args: argparse.Namespace) -> int:
     from lsp_desktop.domain.exchange import ImportProblems
+    from lsp_desktop.services.exchange import SuggestionsPending, describe
     from lsp_desktop.services.programme_exchange import ProgrammeExchange
 
+    if args.sheet:
+        from lsp_desktop.cli import CommandError
+
+        raise CommandError("--sheet is for members.")
     with open_db(args, write=True) as db:
         exchange = ProgrammeExchange(db.session_factory)
-        preview = exchange.preview_file(args.kind, Path(args.file))
+        preview = exchange.preview_file(args.kind, Path(args.file),
+                                        rejects=args.rejects is not None)
         try:
-            changed = exchange.commit(preview)
+            changed = exchange.commit(preview, args.rejects, args.accept_suggestions)
+        except SuggestionsPending as exc:
+            print(f"{len(exc.suggestions)} theme word(s) in the file are not the programme's "
+                  "themes; the import would read them as:", file=sys.stderr)
+            for s in exc.suggestions:
+                print(f"  {describe(s)}", file=sys.stderr)
+            print("lsp-desktop import: nothing was imported. Run again with "
+                  "--accept-suggestions to take these, or correct the file.", file=sys.stderr)
+            return 1
         except ImportProblems as exc:
             for p in exc.problems:
                 print(("note: " if p.notice else "") + str(p), file=sys.stderr)
@@ -191,7 +207,12 @@ def _import_figures(args: argparse.Namespace) -> int:
             return 1
     for line in preview.changes:
         print(line)
+    for s in preview.suggestions:
+        print(f"note: theme {describe(s)}")
     print(f"Changed {changed} record(s) from {preview.rows} row(s).")
+    if preview.reject_rows and args.rejects is not None:
+        print(f"{len(preview.reject_rows)} row(s) with problems written to {args.rejects}: "
+              "correct them there and import that file.")
     return 0
 
 

@@ -247,35 +247,42 @@ class CategoryMatch:
     certain: bool
 
 
-def _certain_keys() -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for c in CATALOGUE:
-        for text in (c.name, *c.words):
-            keys.setdefault(word_key(text), c.name)
-    return keys
+class WordMatcher:
+    """What a written word names in a catalogue of (name, words, hints): certain for a name
+    or one of its words, a guess for text containing a word or hint (longest first) or a
+    near spelling; the one mechanism for categories and programme themes."""
+
+    def __init__(self, entries):
+        self._certain: dict[str, str] = {}
+        hints = []
+        for name, words, extra in entries:
+            for text in (name, *words):
+                self._certain.setdefault(word_key(text), name)
+            hints += [(word_key(h), name) for h in (*words, *extra)]
+        self._hints = sorted(hints, key=lambda kv: -len(kv[0]))
+
+    def match(self, text: str) -> CategoryMatch | None:
+        key = word_key(text)
+        if not key:
+            return None
+        if key in self._certain:
+            return CategoryMatch(self._certain[key], True)
+        padded = f" {key} "
+        for hint, name in self._hints:     # longest first: "police authority" before "police"
+            if f" {hint} " in padded:
+                return CategoryMatch(name, False)
+        close = difflib.get_close_matches(key, list(self._certain), n=1, cutoff=0.8)
+        return CategoryMatch(self._certain[close[0]], False) if close else None
 
 
-_CERTAIN = _certain_keys()
-_HINTS: list[tuple[str, str]] = sorted(
-    ((word_key(h), c.name) for c in CATALOGUE for h in (*c.words, *c.hints)),
-    key=lambda kv: -len(kv[0]))
+_CATEGORY_WORDS = WordMatcher((c.name, c.words, c.hints) for c in CATALOGUE)
 
 
 @lru_cache(maxsize=4096)
 def match_category(text: str) -> CategoryMatch | None:
     """The category `text` names: certain for a catalogue name or word, a guess for text that
     contains a word or hint, or is a near spelling; None when nothing comes close."""
-    key = word_key(text)
-    if not key:
-        return None
-    if key in _CERTAIN:
-        return CategoryMatch(_CERTAIN[key], True)
-    padded = f" {key} "
-    for hint, name in _HINTS:          # longest first: "police authority" before "police"
-        if f" {hint} " in padded:
-            return CategoryMatch(name, False)
-    close = difflib.get_close_matches(key, list(_CERTAIN), n=1, cutoff=0.8)
-    return CategoryMatch(_CERTAIN[close[0]], False) if close else None
+    return _CATEGORY_WORDS.match(text)
 
 
 # -- sectors as officers write them -------------------------------------------

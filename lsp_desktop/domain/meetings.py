@@ -268,10 +268,20 @@ class DecisionRow:
     confidential: bool
     inquorate: bool
     search_key: str = ""
+    projects: tuple[str, ...] = ()    # the projects it approved ("P-001 Title")
 
     @property
     def reference(self) -> str:
         return f"{self.held_on:%d/%m/%Y} D{self.number}"
+
+    @property
+    def label(self) -> str:
+        return decision_label(self.body, self.held_on, self.number)
+
+
+def decision_label(body: str, held_on: date, number: int) -> str:
+    """How a minuted decision is cited elsewhere (a project's approval, prints)."""
+    return f"{body} {held_on:%d/%m/%Y}, decision {number}"
 
 
 MEETING_LIMITS = {"venue": 200}

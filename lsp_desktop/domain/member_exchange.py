@@ -170,6 +170,16 @@ def resolve_category(text: str, choices: dict[str, str] | None,
                      found: dict[str, Suggestion], row: int) -> tuple[str, str | None]:
     """(category, problem) for a category cell: a catalogue word silently, an officer's
     choice for a guessed word, the guess itself (noted in `found`), or a problem."""
+    return resolve_word(text, choices, found, row, match_category,
+                        f"'{text}' is not a category the catalogue knows (e.g. Residents, "
+                        "Voluntary organisations, Faith communities, PCT, Police, Councillor).")
+
+
+def resolve_word(text: str, choices: dict[str, str] | None, found: dict[str, Suggestion],
+                 row: int, match, unknown: str) -> tuple[str, str | None]:
+    """(value, problem) for a cell read through a word catalogue (`match`, a
+    categories.WordMatcher's match): a certain word silently, an officer's choice for a
+    guessed word, the guess itself (noted in `found` as a Suggestion), or `unknown`."""
     if not text:
         return "", None
     key = word_key(text)
@@ -177,21 +187,20 @@ def resolve_category(text: str, choices: dict[str, str] | None,
         chosen = choices[key]
         suggestion = found.get(key)
         if suggestion is None:
-            match = match_category(text)
-            suggestion = found[key] = Suggestion(text, match.category if match else "",
+            guess = match(text)
+            suggestion = found[key] = Suggestion(text, guess.category if guess else "",
                                                  chosen=chosen)
         suggestion.rows.append(row)
         return chosen, None
-    match = match_category(text)
-    if match is None:
-        return "", (f"'{text}' is not a category the catalogue knows (e.g. Residents, "
-                    "Voluntary organisations, Faith communities, PCT, Police, Councillor).")
-    if not match.certain:
+    guess = match(text)
+    if guess is None:
+        return "", unknown
+    if not guess.certain:
         suggestion = found.get(key)
         if suggestion is None:
-            suggestion = found[key] = Suggestion(text, match.category)
+            suggestion = found[key] = Suggestion(text, guess.category)
         suggestion.rows.append(row)
-    return match.category, None
+    return guess.category, None
 
 
 def _term(values: dict) -> Term | None:

@@ -155,13 +155,14 @@ class Project:
     accountable_body: str = ""
     project_manager: str = ""
     approved_on: date | None = None
-    decision_reference: str = ""    # the board decision (linked to its meeting later)
+    decision_reference: str = ""    # the board decision as text (its label when linked)
     action_id: int | None = None
     budgets: dict[str, int] = field(default_factory=dict)   # financial year -> pounds
     quarters: tuple[QuarterFigures, ...] = ()
     notes: str = ""
     id: int | None = None
     version: int | None = field(default=None, compare=False)  # optimistic concurrency
+    decision_id: int | None = None  # the minuted meeting decision that approved it
 
     def figures(self, fy: str) -> list[QuarterFigures]:
         """The year's four quarters (zeros where nothing is recorded)."""

@@ -5,32 +5,93 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from lsp_desktop.domain.categories import WordMatcher
 from lsp_desktop.domain.exchange import Column, ParsedRow, Problem
-from lsp_desktop.domain.programme import QUARTER_LABELS, FinancialYearError, parse_financial_year
+from lsp_desktop.domain.programme import (
+    QUARTER_LABELS,
+    FinancialYearError,
+    ProgrammeTheme,
+    parse_financial_year,
+)
 
+# The header names officers use, by field: matched by meaning (case, accents, spacing and
+# punctuation folded) by exchange.find_layout, the one mechanism every import shares.
 FIGURE_COLUMNS: tuple[Column, ...] = (
-    Column("project", required=True, aliases=("ref", "reference", "project ref"),
+    Column("project", required=True,
+           aliases=("ref", "reference", "project ref", "project reference", "project no",
+                    "project number", "project code", "project id", "scheme ref",
+                    "scheme reference", "scheme code"),
            help="the project's reference, e.g. P-001"),
-    Column("financial_year", required=True, aliases=("year", "fy", "financial year"),
+    Column("financial_year", required=True,
+           aliases=("year", "fy", "financial year", "fin year", "budget year",
+                    "year of account"),
            help="2002/03 or 2002-03"),
-    Column("quarter", required=True, aliases=("qtr", "q"),
+    Column("quarter", required=True, aliases=("qtr", "q", "period", "qtr no", "quarter no"),
            help="1 to 4, Q1 to Q4, or Apr-Jun, Jul-Sep, Oct-Dec, Jan-Mar"),
-    Column("planned", "number", aliases=("plan", "profile", "planned £"),
+    Column("planned", "number",
+           aliases=("plan", "profile", "planned £", "planned spend", "profiled spend",
+                    "spend profile", "budget profile", "planned expenditure", "forecast"),
            help="whole pounds planned for the quarter"),
-    Column("committed", "number", aliases=("committed £",), help="whole pounds committed"),
-    Column("spent", "number", aliases=("actual", "spend", "spent £"),
+    Column("committed", "number",
+           aliases=("committed £", "commitment", "commitments", "committed spend",
+                    "contracted"), help="whole pounds committed"),
+    Column("spent", "number",
+           aliases=("actual", "spend", "spent £", "actual spend", "actual £", "expenditure",
+                    "actual expenditure", "defrayed", "paid"),
            help="whole pounds spent in the quarter"),
+    Column("theme", aliases=("nrf theme", "programme theme", "priority", "priority theme",
+                             "theme area", "block"),
+           help="optional: the project's theme in the officer's words (Jobs, Community "
+                "safety…); a changed theme is shown before it is imported"),
 )
 VALUE_COLUMNS: tuple[Column, ...] = (
-    Column("target", required=True, aliases=("indicator",),
+    Column("target", required=True,
+           aliases=("indicator", "measure", "performance indicator", "pi", "target name",
+                    "indicator name"),
            help="the target's indicator, as in the targets register"),
-    Column("date", "date", required=True, aliases=("measured on", "as at", "period end"),
+    Column("date", "date", required=True,
+           aliases=("measured on", "as at", "period end", "period ending", "date measured",
+                    "as at date", "date of value"),
            help="the date the value is for, YYYY-MM-DD or DD/MM/YYYY"),
-    Column("value", "number", required=True, help="the figure"),
-    Column("source", aliases=("data source",), help="where the figure comes from"),
-    Column("comparison", "number", aliases=("england", "district", "comparison value"),
+    Column("value", "number", required=True,
+           aliases=("figure", "actual", "result", "actual value", "latest value", "outturn"),
+           help="the figure"),
+    Column("source", aliases=("data source", "provided by", "supplier"),
+           help="where the figure comes from"),
+    Column("comparison", "number",
+           aliases=("england", "district", "comparison value", "england average",
+                    "national average", "district average", "comparator", "benchmark"),
            help="the England or district figure for the same date"),
 )
+
+# The programme's themes as officers write them: (theme, words that name it for certain,
+# hints that only suggest it - the officer confirms, as for members' categories).
+THEME_WORDS = WordMatcher((
+    (ProgrammeTheme.CRIME.value, ("crime and disorder", "crime reduction"),
+     ("community safety", "safer communities", "safety", "policing", "anti social behaviour",
+      "burglary", "drugs", "youth offending", "cdrp")),
+    (ProgrammeTheme.HEALTH.value, ("health inequalities", "public health"),
+     ("wellbeing", "well being", "nhs", "healthy living", "teenage pregnancy", "smoking",
+      "mental health", "pct")),
+    (ProgrammeTheme.HOUSING.value, ("homes", "decent homes"),
+     ("homelessness", "estates", "estate renewal", "physical environment", "empty homes")),
+    (ProgrammeTheme.EDUCATION.value, ("education and skills", "schools"),
+     ("learning", "skills", "attainment", "lifelong learning", "young people", "early years",
+      "training and education")),
+    (ProgrammeTheme.WORKLESSNESS.value, ("worklessness and economy",),
+     ("jobs", "job", "employment", "unemployment", "economy", "economic development",
+      "enterprise", "business", "work", "training", "welfare to work", "jobcentre")),
+    (ProgrammeTheme.LIVEABILITY.value, ("livability", "liveable neighbourhoods"),
+     ("environment", "environmental", "clean", "cleaner", "green", "greener", "streets",
+      "street scene", "parks", "open spaces", "public realm")),
+    (ProgrammeTheme.COMMUNITY.value, ("community involvement", "community empowerment"),
+     ("community", "capacity building", "participation", "engagement", "empowerment",
+      "cef", "voluntary sector", "neighbourhood management")),
+))
+UNKNOWN_THEME = ("is not a programme theme (crime, health, housing, education, worklessness, "
+                 "liveability or community involvement).")
+
+
 _QUARTER_WORDS = {label.casefold(): n for n, label in enumerate(QUARTER_LABELS, start=1)}
 
 
@@ -68,6 +129,7 @@ class FigureRow:
     planned: int | None             # None: the file leaves it as it is
     committed: int | None
     spent: int | None
+    theme: str = ""                 # as written in the file ("" : left as it is)
 
 
 def build_figures(rows: list[ParsedRow]) -> tuple[list[FigureRow], list[Problem]]:
@@ -97,7 +159,8 @@ def build_figures(rows: list[ParsedRow]) -> tuple[list[FigureRow], list[Problem]
                                     f" {fy} is also on row {seen[key]}."))
             continue
         seen[key] = r.row
-        out.append(FigureRow(r.row, str(v["project"]), fy, quarter, **money))
+        out.append(FigureRow(r.row, str(v["project"]), fy, quarter, **money,
+                             theme=str(v.get("theme") or "").strip()))
     return out, problems
 
 

@@ -302,6 +302,13 @@ def board_pack_title(data: BoardPackData) -> str:
     return f"Board pack: {m.body_name} {format_date(m.held_on)}"
 
 
+def _approved(d: DecisionRow) -> str:
+    """The projects a decision approved, under its text (escaped markup)."""
+    if not d.projects:
+        return ""
+    return f"<br/><i>Approved: {literal(clip('; '.join(d.projects), 400))}</i>"
+
+
 def render_decisions(data: DecisionsData, out, produced: date, paper: str = "a4",
                      on_page: Callable[[int], None] | None = None) -> None:
     setup = PageSetup(data.partnership, "Decisions log", produced, paper)
@@ -313,7 +320,7 @@ def render_decisions(data: DecisionsData, out, produced: date, paper: str = "a4"
             flags = ", ".join(f for f, on in (("inquorate", d.inquorate),
                                                ("confidential", d.confidential)) if on)
             rows.append([d.reference, para(d.body, "cell"), para(clip(d.item, 200), "cell"),
-                         para(clip(d.text, 1500), "cell"), flags])
+                         markup(literal(clip(d.text, 1500)) + _approved(d), "cell"), flags])
         head = [Bookmark("Decisions log", 0, "top"), markup("Decisions log", "title"),
                 markup(f"{literal(data.partnership)}<br/>{len(data.decisions)} decisions"
                        + (f" matching “{literal(data.search)}”" if data.search else ""),

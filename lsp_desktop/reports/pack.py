@@ -198,12 +198,23 @@ def _membership(data: PackData, width: float) -> list:
     order = {r: i for i, r in enumerate(Role)}
     members = sorted(data.members, key=lambda m: (list(Sector).index(m.sector),
                                                   order.get(m.role, 9), m.order_key))
+    names = {m.id: m.display_name for m in data.members}
     story.append(PagedTable(["Name", "Sector", "Role", "Body", "Since"],
-                            [[m.display_name, m.sector.label, m.role.label, m.organisation,
+                            [[m.display_name, m.sector.label, m.role.label,
+                              _body_serving(m, names),
                               format_date(m.term_on(b.on).start) if m.term_on(b.on) else ""]
                              for m in members],
                             [width * f for f in (0.25, 0.13, 0.13, 0.34, 0.15)]))
     return story
+
+
+def _body_serving(member: Member, names: dict[int, str]) -> str:
+    """The body a member represents and, for a substitute, whom they stand in for (as the
+    register names them)."""
+    lines = [member.organisation] if member.organisation else []
+    if member.deputises_for_id is not None:
+        lines.append(f"Substitute for {names.get(member.deputises_for_id, 'a former member')}")
+    return "\n".join(lines)
 
 
 def _overview(rnd: AssessmentRound, width: float) -> Table:

@@ -14,6 +14,7 @@ from lsp_desktop.db.models import (
     MeetingBodyRow,
     MeetingDecisionRow,
     MeetingRecord,
+    ProjectRow,
 )
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.meetings import (
@@ -75,8 +76,16 @@ class MeetingRecordsService:
             q = q.where(AgendaItemRow.confidential.is_(False))
         with unit_of_work(self._factory) as s:
             rows = s.execute(q).all()
+            approved: dict[int, list[str]] = {}
+            for did, ref, title in s.execute(
+                    select(ProjectRow.decision_id, ProjectRow.reference, ProjectRow.title)
+                    .where(ProjectRow.decision_id.is_not(None)).order_by(ProjectRow.reference)):
+                approved.setdefault(did, []).append(f"{ref} {title}")
         out = [DecisionRow(did, mid, body, held, number, item, text, bool(conf),
-                           quorate is False, key + " " + fold(item) + " " + fold(body))
+                           quorate is False,
+                           " ".join([key, fold(item), fold(body),
+                                     *(fold(p) for p in approved.get(did, ()))]),
+                           tuple(approved.get(did, ())))
                for did, mid, body, held, number, item, text, conf, quorate, key in rows]
         words = fold(text).split()
         return [d for d in out if all(w in d.search_key for w in words)]

@@ -66,9 +66,9 @@ class ImportResult:
 class SuggestionsPending(DomainError):
     """Category guesses the officer has not confirmed: nothing was imported."""
 
-    def __init__(self, suggestions: list[Suggestion]):
-        self.suggestions = suggestions
-        super().__init__(f"{len(suggestions)} category word(s) in the file were guessed; "
+    def __init__(self, suggestions: list[Suggestion], what: str = "category"):
+        self.suggestions, self.what = suggestions, what
+        super().__init__(f"{len(suggestions)} {what} word(s) in the file were guessed; "
                          "confirm or change them before importing:\n"
                          + "\n".join(describe(s) for s in suggestions))
 

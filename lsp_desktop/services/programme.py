@@ -11,8 +11,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db.models import (
     ActionRecord,
+    AgendaItemRow,
     FundRow,
     FundYearRow,
+    MeetingBodyRow,
+    MeetingDecisionRow,
+    MeetingRecord,
     NrfAllocationRow,
     PartnershipRow,
     ProjectBudgetRow,
@@ -27,7 +31,9 @@ from lsp_desktop.domain.errors import (
     NotFoundError,
     ValidationError,
 )
+from lsp_desktop.domain.meetings import decision_label
 from lsp_desktop.domain.programme import (
+    PROJECT_LIMITS,
     FinancialYearError,
     Fund,
     FundYear,
@@ -46,14 +52,36 @@ from lsp_desktop.services.unit_of_work import unit_of_work
 _PROJECT_COLUMNS = (ProjectRow.id, ProjectRow.reference, ProjectRow.title, ProjectRow.fund_id,
                     ProjectRow.theme, ProjectRow.accountable_body, ProjectRow.project_manager,
                     ProjectRow.approved_on, ProjectRow.decision_reference, ProjectRow.action_id,
-                    ProjectRow.notes, ProjectRow.version)
+                    ProjectRow.notes, ProjectRow.version, ProjectRow.decision_id,
+                    MeetingBodyRow.name, MeetingRecord.held_on, MeetingDecisionRow.number)
+
+
+def _project_query():
+    """The projects' columns with the meeting and number of the decision that approved each."""
+    return (select(*_PROJECT_COLUMNS).select_from(ProjectRow)
+            .outerjoin(MeetingDecisionRow, MeetingDecisionRow.id == ProjectRow.decision_id)
+            .outerjoin(AgendaItemRow, AgendaItemRow.id == MeetingDecisionRow.item_id)
+            .outerjoin(MeetingRecord, MeetingRecord.id == AgendaItemRow.meeting_id)
+            .outerjoin(MeetingBodyRow, MeetingBodyRow.id == MeetingRecord.body_id))
 
 
 def _project(values, budgets, quarters) -> Project:
     (pid, ref, title, fund_id, theme, body, manager, approved, decision, action_id, notes,
-     version) = values
+     version, decision_id, board, held_on, number) = values
+    if decision_id is not None and held_on is not None:
+        decision = decision_label(board, held_on, number)   # always the meeting as it is now
     return Project(ref, title, fund_id, theme, body, manager, approved, decision, action_id,
-                   budgets, tuple(quarters), notes, pid, version)
+                   budgets, tuple(quarters), notes, pid, version, decision_id)
+
+
+def _linked_decision(s: Session, decision_id: int):
+    """(label, meeting date) of a minuted decision, or None when it no longer exists."""
+    row = s.execute(select(MeetingBodyRow.name, MeetingRecord.held_on, MeetingDecisionRow.number)
+                    .join(AgendaItemRow, AgendaItemRow.id == MeetingDecisionRow.item_id)
+                    .join(MeetingRecord, MeetingRecord.id == AgendaItemRow.meeting_id)
+                    .join(MeetingBodyRow, MeetingBodyRow.id == MeetingRecord.body_id)
+                    .where(MeetingDecisionRow.id == decision_id)).first()
+    return None if row is None else (decision_label(*row), row[1])
 
 
 def _year(text: str) -> str:
@@ -72,7 +100,8 @@ def _normalised(p: Project) -> Project:
 
 def _apply(row: ProjectRow, p: Project) -> None:
     for name in ("reference", "title", "fund_id", "theme", "accountable_body",
-                 "project_manager", "approved_on", "decision_reference", "action_id", "notes"):
+                 "project_manager", "approved_on", "decision_reference", "action_id", "notes",
+                 "decision_id"):
         setattr(row, name, getattr(p, name))
 
 
@@ -233,7 +262,7 @@ class ProgrammeService:
         """Every project (of one fund) with budgets and quarters, in three flat queries;
         with `year`, only that year's money is read (what the programme view needs)."""
         with unit_of_work(self._factory) as s:
-            query = select(*_PROJECT_COLUMNS).order_by(ProjectRow.reference)
+            query = _project_query().order_by(ProjectRow.reference)
             bq = select(ProjectBudgetRow.project_id, ProjectBudgetRow.financial_year,
                         ProjectBudgetRow.amount)
             qq = select(ProjectQuarterRow.project_id, ProjectQuarterRow.financial_year,
@@ -264,7 +293,7 @@ class ProgrammeService:
 
     def project(self, project_id: int) -> Project:
         with unit_of_work(self._factory) as s:
-            row = s.execute(select(*_PROJECT_COLUMNS).where(ProjectRow.id == project_id)).first()
+            row = s.execute(_project_query().where(ProjectRow.id == project_id)).first()
             if row is None:
                 raise NotFoundError(f"Project {project_id} no longer exists.")
             budgets = dict(s.execute(select(ProjectBudgetRow.financial_year,
@@ -296,6 +325,10 @@ class ProgrammeService:
                 errors.append(FieldError("fund", "Choose the fund the project is paid from."))
             if project.action_id is not None and s.get(ActionRecord, project.action_id) is None:
                 errors.append(FieldError("action", "The linked action no longer exists."))
+            if (project.decision_id is not None
+                    and s.get(MeetingDecisionRow, project.decision_id) is None):
+                errors.append(FieldError("decision_reference",
+                                         "The board decision it links to no longer exists."))
         return errors
 
     def _validate(self, project: Project) -> Project:
@@ -305,7 +338,54 @@ class ProgrammeService:
         errors = self.check(project)
         if errors:
             raise ValidationError(errors)
-        return project
+        return self._with_decision(project)
+
+    def _with_decision(self, project: Project) -> Project:
+        """A linked project keeps its decision's label as text (for archives and exports)
+        and, when no approval date is given, the date of the meeting that approved it."""
+        if project.decision_id is None:
+            return project
+        with unit_of_work(self._factory) as s:
+            found = _linked_decision(s, project.decision_id)
+        if found is None:
+            return project
+        label, held_on = found
+        return replace(project, decision_reference=label[:PROJECT_LIMITS["decision_reference"]],
+                       approved_on=project.approved_on or held_on)
+
+    def decision_choices(self) -> list[tuple[int, str, date]]:
+        """The minuted decisions a project's approval can link to, newest first:
+        (id, "<body> dd/mm/yyyy, decision N: text", meeting date)."""
+        with unit_of_work(self._factory) as s:
+            rows = s.execute(select(MeetingDecisionRow.id, MeetingBodyRow.name,
+                                    MeetingRecord.held_on, MeetingDecisionRow.number,
+                                    MeetingDecisionRow.text)
+                             .join(AgendaItemRow, AgendaItemRow.id == MeetingDecisionRow.item_id)
+                             .join(MeetingRecord, MeetingRecord.id == AgendaItemRow.meeting_id)
+                             .join(MeetingBodyRow, MeetingBodyRow.id == MeetingRecord.body_id)
+                             .order_by(MeetingRecord.held_on.desc(), MeetingRecord.id.desc(),
+                                       MeetingDecisionRow.number)).all()
+        return [(did, f"{decision_label(body, held_on, number)}: {' '.join(text.split())}",
+                 held_on) for did, body, held_on, number, text in rows]
+
+    def decision_for(self, reference: str) -> int | None:
+        """The minuted decision a text reference names ("<body> dd/mm/yyyy, decision N" or
+        "dd/mm/yyyy DN"), so imported and archived text links up; None when none matches."""
+        key = " ".join(reference.split()).casefold()
+        if not key:
+            return None
+        with unit_of_work(self._factory) as s:
+            rows = s.execute(select(MeetingDecisionRow.id, MeetingBodyRow.name,
+                                    MeetingRecord.held_on, MeetingDecisionRow.number)
+                             .join(AgendaItemRow, AgendaItemRow.id == MeetingDecisionRow.item_id)
+                             .join(MeetingRecord, MeetingRecord.id == AgendaItemRow.meeting_id)
+                             .join(MeetingBodyRow, MeetingBodyRow.id == MeetingRecord.body_id)
+                             ).all()
+        for did, body, held_on, number in rows:
+            if key in (decision_label(body, held_on, number).casefold(),
+                       f"{held_on:%d/%m/%Y} d{number}"):
+                return did
+        return None
 
     def add(self, project: Project) -> Project:
         """Save a new project; a blank reference gets the next P-nnn."""
@@ -365,7 +445,7 @@ class ProgrammeService:
         for p in projects:
             if not p.reference.strip():
                 p = replace(p, reference=next_project_reference(refs))
-            p = _normalised(p)
+            p = self._with_decision(_normalised(p))
             errors = validate_project(p, refs)
             if errors:
                 raise ValidationError([FieldError(e.field, f"{p.reference}: {e.message}")
@@ -383,7 +463,8 @@ class ProgrammeService:
                              "project_manager": p.project_manager,
                              "approved_on": p.approved_on,
                              "decision_reference": p.decision_reference,
-                             "action_id": p.action_id, "notes": p.notes})
+                             "action_id": p.action_id, "notes": p.notes,
+                             "decision_id": p.decision_id})
                 b, q = _money_rows(pid, p)
                 budgets += b
                 quarters += q

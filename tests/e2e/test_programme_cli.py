@@ -25,7 +25,10 @@ def test_print_the_quarterly_return(demo_location, tmp_path, capsys):
     assert "Neighbourhood Renewal Fund 2001/02" in pdf
     assert "Community Empowerment Fund 2001/02" in pdf
     assert "was left unspent by 31/03/2002" in pdf          # the small underspend
-    assert "Neighbourhood wardens" in pdf and "LSP/01/07 item 4" in pdf
+    # A linked approval shows the meeting's date and the decision's number; text stays.
+    flat = " ".join(pdf.split())
+    assert "Neighbourhood wardens" in pdf and "12/07/2001, decision 3" in flat
+    assert "LSP/01/09 item 6" in flat
     assert "Progress against targets" in pdf and "Off track" in pdf
     assert "Produced 05/07/2002" in pages_text(out.read_bytes())[0]
 
@@ -77,3 +80,30 @@ def test_bad_year_and_file_type_are_one_line_errors(demo_location, tmp_path, cap
     code, _o, err = _run(capsys, "print", "programme", "--db", demo_location, "--year", "x",
                          "--out", str(tmp_path / "p.pdf"))
     assert code == 1 and "not a financial year" in err
+
+
+def test_import_programme_with_rejects_and_theme_suggestions(demo_location, tmp_path, capsys):
+    import csv
+
+    src = tmp_path / "return.csv"
+    src.write_text("Project code,Budget year,Period,Actual expenditure,Theme\n"
+                   "P-010,2002/03,Q1,2000,Jobs\n"
+                   "P-999,2002/03,Q1,5,Crime\n", encoding="utf-8")
+    back = tmp_path / "back.csv"
+    code, _out, err = _run(capsys, "import", "programme", str(src), "--db", demo_location,
+                           "--rejects", str(back))
+    assert code == 1
+    assert "'Jobs' -> worklessness (row 2)" in err and "--accept-suggestions" in err
+    assert not back.exists()
+    code, out, err = _run(capsys, "import", "programme", str(src), "--db", demo_location,
+                          "--rejects", str(back), "--accept-suggestions")
+    assert code == 0, err
+    assert "P-010 Apr-Jun 2002/03:" in out and "Changed 1 record(s) from 2 row(s)." in out
+    assert f"1 row(s) with problems written to {back}" in out
+    with open(back, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[1][-1] == "Row 3: column A (Project code): there is no project 'P-999'."
+    code, _out, err = _run(capsys, "import", "programme", str(src), "--db", demo_location,
+                           "--accept-suggestions")
+    assert code == 1 and "row 3, column A (Project code): there is no project" in err
+    assert "nothing was imported" in err

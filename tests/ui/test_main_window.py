@@ -56,6 +56,31 @@ def test_partnership_details_dialog(qtbot, window, demo_services):
     assert window.windowTitle().startswith("Thameside Partnership Board — ")
 
 
+def test_the_date_the_window_opens_at_is_set_in_the_details(qtbot, window, demo_services):
+    from datetime import date
+
+    def fill(dialog: PartnershipDialog) -> None:
+        assert dialog.opens_on.value() == date(2002, 6, 30)      # the demo's story
+        dialog.opens_on.edit.set_value(date(2002, 6, 15))
+        assert dialog.opens_on.value() == date(2002, 6, 15)
+        dialog.accept()
+
+    problems = when_modal(PartnershipDialog, fill)
+    window.details_action.trigger()
+    assert not problems, problems
+    assert demo_services.partnership.get().opens_on == date(2002, 6, 15)
+
+    def clear(dialog: PartnershipDialog) -> None:
+        dialog.opens_on.enabled.click()
+        assert dialog.opens_on.value() is None
+        dialog.accept()
+
+    problems = when_modal(PartnershipDialog, clear)
+    window.details_action.trigger()
+    assert not problems, problems
+    assert demo_services.partnership.get().opens_on is None      # opens at today
+
+
 def test_save_a_copy(window, tmp_path, monkeypatch):
     target = tmp_path / "copy.lspd"
     monkeypatch.setattr("lsp_desktop.ui.prompts.save_partnership_file",

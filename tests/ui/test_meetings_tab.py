@@ -382,3 +382,14 @@ def test_edit_undo_and_redo_put_the_meeting_back(qtbot, meetings, window, demo_s
     assert [d.text for d in again.items[0].decisions] == ["The board noted the outcome."]
     assert meetings.model.record(meetings.model.row_of(lambda r: r.id == march.id)).venue == (
         "Bankside Community Hall")
+
+
+def test_the_decisions_log_names_the_project_each_decision_approved(qtbot, meetings,
+                                                                     demo_services):
+    meetings.pages.setCurrentIndex(1)
+    qtbot.keyClicks(meetings.search, "first NRF projects")
+    assert meetings.decision_proxy.rowCount() == 1
+    assert meetings.decision_proxy.headerData(4, Qt.Orientation.Horizontal) == "Project approved"
+    shown = meetings.decision_proxy.index(0, 4).data()
+    assert "P-001 Neighbourhood wardens, Northfields and Eastgate" in shown
+    assert "P-010 Job shop and outreach advisers" in shown

@@ -200,6 +200,39 @@ def test_import_figures_previews_problems_then_imports(qtbot, demo_services, mon
     assert p1.figures("2002/03")[1].spent == 150_000
 
 
+def test_import_figures_asks_about_theme_words_and_saves_rows_to_correct(
+        qtbot, demo_services, monkeypatch, tmp_path):
+    import csv
+
+    from lsp_desktop.domain.sheets import Sheet
+    from lsp_desktop.ui.programme.figures_import import FiguresImportDialog
+
+    sheet = Sheet([(1, ["Project code", "Budget year", "Period", "Actual expenditure", "Theme"]),
+                   (2, ["P-010", "2002/03", "Q1", 2_000, "Jobs"]),
+                   (3, ["P-999", "2002/03", "Q1", 5, "Crime"])])
+    dialog = FiguresImportDialog(demo_services.programme_exchange, "programme", sheet,
+                                 "return.csv", path=tmp_path / "return.csv")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.suggestion_box.isVisible()
+    combo = dialog.suggestion_combos["Jobs"]
+    assert combo.currentData() == "worklessness"                 # the guess, to confirm
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData("education"))           # the officer's word
+    assert "P-010 theme: Worklessness becomes Education ('Jobs')" in dialog.changes.toPlainText()
+    assert not dialog.import_button.isEnabled()                  # row 3 has a problem
+    assert dialog.partial_button.isEnabled()
+    target = tmp_path / "return - to correct.csv"
+    monkeypatch.setattr("lsp_desktop.ui.prompts.save_file", lambda *a, **k: str(target))
+    qtbot.mouseClick(dialog.partial_button, Qt.MouseButton.LeftButton)
+    assert dialog.changed == 1 and dialog.rejects_file == target
+    p10 = next(p for p in demo_services.programme.projects() if p.reference == "P-010")
+    assert p10.theme == "education" and p10.figures("2002/03")[0].spent == 2_000
+    with open(target, newline="", encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[1][0] == "P-999" and rows[1][-1].startswith("Row 3: column A")
+
+
 def test_a_deferred_round_shows_the_nrf_held_back(make_tab, services):
     from lsp_desktop.domain.accreditation import Outcome, RoundKind
     from lsp_desktop.domain.partnership import Partnership
@@ -254,3 +287,39 @@ def test_the_targets_register_shows_at_risk_from_the_series(window, demo_service
                 for r in range(model.rowCount())}
     assert statuses["housing"] == "At risk" and statuses["crime"] == "Off track"
     assert "at risk" in page.summary.text()
+
+
+def test_a_project_is_approved_by_a_decision_picked_from_the_log(make_tab, demo_services,
+                                                                  monkeypatch, qtbot):
+    tab = make_tab(demo_services)
+    tab.year_combo.setCurrentText("2002/03")
+    row = _row(tab, "P-003")                     # approved by a text reference only
+    tab.table.selectRow(row)
+    budget = next(d for d in demo_services.meeting_records.decisions()
+                  if d.text.startswith("The NRF budget of £6.3m"))
+
+    def pick(d: ProjectDialog):
+        assert d.decision_combo.currentData() is None
+        assert d.decision_edit.text() == "LSP/01/09 item 6" and d.decision_edit.isEnabled()
+        d.approved_edit.set_value(None)
+        d.decision_combo.setFocus()
+        d.decision_combo.setCurrentIndex(d.decision_combo.findData(budget.id))
+        assert not d.decision_edit.isEnabled()
+        assert d.decision_edit.text() == "Partnership board 14/03/2002, decision 2"
+        assert d.approved_edit.value() == date(2002, 3, 14)     # the meeting's date
+    monkeypatch.setattr(ProjectDialog, "exec", _accepting(pick))
+    tab.edit_project()
+    p = next(p for p in demo_services.programme.projects() if p.reference == "P-003")
+    assert (p.decision_id, p.approved_on) == (budget.id, date(2002, 3, 14))
+    shown = tab.model.index(_row(tab, "P-003"), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "approved 14/03/2002 (Partnership board 14/03/2002, decision 2)" in shown
+
+    def unlink(d: ProjectDialog):
+        d.decision_combo.setCurrentIndex(0)
+        assert d.decision_edit.isEnabled()
+        d.decision_edit.setText("LSP/02/03 item 9")
+    monkeypatch.setattr(ProjectDialog, "exec", _accepting(unlink))
+    tab.table.selectRow(_row(tab, "P-003"))
+    tab.edit_project()
+    p = demo_services.programme.project(p.id)
+    assert (p.decision_id, p.decision_reference) == (None, "LSP/02/03 item 9")

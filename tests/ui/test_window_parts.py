@@ -50,8 +50,9 @@ def test_an_import_of_figures_reloads_the_tabs_built_and_says_so(window, monkeyp
 
     class Imported:
         changed = 3
+        rejects_file = None
 
-        def __init__(self, *_args):
+        def __init__(self, *_args, **_kwargs):
             pass
 
         def exec(self):

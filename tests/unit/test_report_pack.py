@@ -86,3 +86,13 @@ def test_sign_off_names_the_lead_officer(demo_services):
     pdf = render_bytes(demo_services, PrintRequest("pack", produced=TODAY,
                                                    lead_officer="Jane Smith, LSP co-ordinator"))
     assert "Lead officer: Jane Smith, LSP co-ordinator" in text(pdf)
+
+
+def test_members_serving_names_whom_each_substitute_stands_in_for(pack, demo_services):
+    pdf = " ".join(text(pack).split())
+    members = demo_services.members.all_members()
+    names = {m.id: m.display_name for m in members}
+    subs = [m for m in members if m.deputises_for_id is not None and m.term_on(TODAY)]
+    assert subs
+    for m in subs:
+        assert f"Substitute for {names[m.deputises_for_id]}" in pdf, m.display_name

@@ -71,6 +71,9 @@ class ProjectRow(Versioned, Base):
     approved_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     decision_reference: Mapped[str] = mapped_column(
         String(PROJECT_LIMITS["decision_reference"]), default="")
+    # The minuted decision that approved it; decision_reference keeps its label as text.
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_decision.id", ondelete="SET NULL"), nullable=True, index=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -35,7 +35,9 @@ _BOARD = [
          ["The terms of reference were adopted, with a quorum of a third of the seats "
           "including members from two sectors."], None),
         ("Neighbourhood Renewal Fund 2001/02", "Richard Ellison", "Agree the allocation", False,
-         ["The NRF allocation of £4.2m for 2001/02 was agreed across the six themes."],
+         ["The NRF allocation of £4.2m for 2001/02 was agreed across the six themes.",
+          "The first NRF projects were approved: neighbourhood wardens, target-hardening, "
+          "empty homes and the job shop."],
          ("Map partners' mainstream budgets against the floor targets", "Richard Ellison",
           120)),
     ]),

@@ -22,13 +22,17 @@ YEARS = ("2001/02", "2002/03")
 # Each year's NRF shared across the themes (the rest is held for programme management).
 THEME_SHARES = {"crime": 0.21, "health": 0.14, "housing": 0.16, "education": 0.15,
                 "worklessness": 0.17, "liveability": 0.11, "community involvement": 0.05}
+# The board's NRF decisions in the demo meetings (services/demo/meetings.py) that approved
+# projects; the other projects keep a decision reference as text, as older files have.
+FIRST_NRF = "12/07/2001 D3"       # the first NRF projects, with the 2001/02 allocation
+BUDGET_2002 = "14/03/2002 D2"     # the NRF budget for 2002/03
 # (title, theme, accountable body, manager, approved, decision, share of the theme)
 NRF_PROJECTS = (
     ("Neighbourhood wardens, Northfields and Eastgate", "crime", "London Borough of Thameside",
-     "Rhiannon Pryce", D(2001, 7, 10), "LSP/01/07 item 4", 0.55),
+     "Rhiannon Pryce", D(2001, 7, 12), FIRST_NRF, 0.55),
     ("Target-hardening for repeat burglary victims", "crime",
-     "Metropolitan Police, Thameside Borough", "Insp. Dawit Bekele", D(2001, 7, 10),
-     "LSP/01/07 item 4", 0.30),
+     "Metropolitan Police, Thameside Borough", "Insp. Dawit Bekele", D(2001, 7, 12),
+     FIRST_NRF, 0.30),
     ("Youth diversion summer programme", "crime", "Thameside Youth Offending Team",
      "Marcus Henry", D(2001, 9, 18), "LSP/01/09 item 6", 0.15),
     ("Healthy living centre, Canal ward", "health", "Thameside Primary Care Trust",
@@ -36,7 +40,7 @@ NRF_PROJECTS = (
     ("Teenage pregnancy outreach", "health", "Thameside Primary Care Trust",
      "Joanna Kowalczyk", D(2001, 11, 20), "LSP/01/11 item 3", 0.40),
     ("Empty homes back into use", "housing", "London Borough of Thameside",
-     "Tomasz Nowak", D(2001, 7, 10), "LSP/01/07 item 5", 0.50),
+     "Tomasz Nowak", D(2001, 7, 12), FIRST_NRF, 0.50),
     ("Estate security and lighting, Eastgate", "housing", "Riverside Housing Association",
      "Gwen Morgan", D(2001, 11, 20), "LSP/01/11 item 4", 0.50),
     ("Study support and homework clubs", "education", "Thameside Education Action Zone",
@@ -45,13 +49,13 @@ NRF_PROJECTS = (
      "London Central Learning and Skills Council", "Seán Ó Murchú", D(2002, 1, 22),
      "LSP/02/01 item 5", 0.45),
     ("Job shop and outreach advisers", "worklessness", "Employment Service, Thameside District",
-     "Abdi Warsame", D(2001, 7, 10), "LSP/01/07 item 6", 0.60),
+     "Abdi Warsame", D(2001, 7, 12), FIRST_NRF, 0.60),
     ("Childcare places for returners", "worklessness", "Thameside Early Years Partnership",
      "Helen Adeyemi", D(2002, 1, 22), "LSP/02/01 item 6", 0.40),
     ("Clean streets and graffiti team", "liveability", "London Borough of Thameside",
      "Kevin Doyle", D(2001, 9, 18), "LSP/01/09 item 8", 0.70),
     ("Pocket parks, Northfields", "liveability", "Groundwork Thameside", "Alys Jenkins",
-     D(2002, 3, 19), "LSP/02/03 item 4", 0.30),
+     D(2002, 3, 14), BUDGET_2002, 0.30),
     ("Neighbourhood forums and community chest", "community involvement",
      "Thameside Council for Voluntary Service", "Aoife Ní Bhriain", D(2001, 11, 20),
      "LSP/01/11 item 6", 1.0),
@@ -100,7 +104,8 @@ def _money(services) -> None:
             budgets[fy] = round(theme_amount * share / 1000) * 1000
             quarters += _figures(fy, budgets[fy], n % 4)
         projects.append(Project(f"P-{n + 1:03d}", title, nrf.id, theme, body, manager, approved,
-                                decision, budgets=budgets, quarters=tuple(quarters)))
+                                decision, budgets=budgets, quarters=tuple(quarters),
+                                decision_id=programme.decision_for(decision)))
     for fy, amount in CEF_ALLOCATION.items():
         plan = programme.fund_year(cef.id, fy)
         programme.save_fund_year(FundYear(cef.id, fy, amount,

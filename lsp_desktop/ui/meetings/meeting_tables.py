@@ -41,6 +41,8 @@ class DecisionTableModel(ColumnTableModel):
         Column("Body", lambda d: d.body, lambda d: fold(d.body)),
         Column("Item", lambda d: d.item, lambda d: fold(d.item)),
         Column("Decision", lambda d: d.text, lambda d: fold(d.text), tooltip=lambda d: d.text),
+        Column("Project approved", lambda d: "; ".join(d.projects),
+               lambda d: fold(" ".join(d.projects)), tooltip=lambda d: "\n".join(d.projects)),
         Column("Flags", lambda d: ", ".join(f for f, on in (("inquorate", d.inquorate),
                                                              ("confidential", d.confidential))
                                              if on)),

@@ -183,7 +183,7 @@ class MeetingsTab(QWidget):
         self.decision_proxy.setSortRole(SORT_ROLE)
         self.decision_proxy.setSourceModel(self.decision_model)
         self.decision_table = record_table(self.decision_proxy, "Decisions log",
-                                           (110, 150, 180, 380))
+                                           (105, 125, 150, 320, 210))
         self.decision_table.doubleClicked.connect(lambda _i: self._open_decision())
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search the decisions (case and accents ignored)")

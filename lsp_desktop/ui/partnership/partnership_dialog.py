@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.partnership import GO_REGIONS, Partnership, validate_partnership
+from lsp_desktop.ui.common.date_field import OptionalDateEdit
 
 
 class AllocationRow(QWidget):
@@ -74,6 +75,13 @@ class PartnershipDialog(QDialog):
         self.retention.setSuffix(" years")
         self.retention.setValue(details.retention_years)
         form.addRow("Keep former members' data for", self.retention)
+        # The as-at date the window opens at (a partnership reviewed at a past date, like
+        # the demo's 30/06/2002); unticked, the window opens at today.
+        self.opens_on = OptionalDateEdit("a fixed date:", details.opens_on)
+        self.opens_on.setAccessibleName("Window opens at")
+        self.opens_on.enabled.setAccessibleName("Open the window at a fixed date")
+        self.opens_on.setToolTip("Untick to open the window at today's date")
+        form.addRow("&Window opens at", self.opens_on)
 
         self.rows_box = QVBoxLayout()
         self.rows: list[AllocationRow] = []
@@ -123,8 +131,7 @@ class PartnershipDialog(QDialog):
                            self.go_region.currentText().strip(), self.nrf_area.isChecked(),
                            allocations, self.retention.value(),
                            version=self._original.version if self._original else None,
-                           # the date the window opens at is kept as it was
-                           opens_on=self._original.opens_on if self._original else None)
+                           opens_on=self.opens_on.value())
 
     def show_errors(self, errors: list[FieldError]) -> None:
         name = [e.message for e in errors if e.field == "name"]

@@ -1,12 +1,16 @@
-"""Import programme figures or target values from an officer's spreadsheet: the changes and
-the problems (by row and column) are shown first; Import writes them all or none."""
+"""Import programme figures or target values from an officer's spreadsheet: the changes, the
+themes guessed from the file's words and the problems (by row and column) are shown first;
+Import writes them all or none, or the good rows go in and the others to a file to correct."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
+    QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.exchange import ImportConflict, documented_columns
+from lsp_desktop.domain.programme import ProgrammeTheme
 from lsp_desktop.domain.programme_exchange import FIGURE_COLUMNS, VALUE_COLUMNS
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.exchange.exchange_tables import ProblemTableModel
+from lsp_desktop.ui.exchange.import_dialog import REJECTS_FILTER
 
 TITLES = {"programme": "programme figures", "target-values": "target values"}
 SHEET_FILTER = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
@@ -30,10 +36,14 @@ SHEET_FILTER = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
 class FiguresImportDialog(QDialog):
     """`exchange` is a ProgrammeExchange; the preview is made as the dialog opens."""
 
-    def __init__(self, exchange, kind: str, sheet, file_name: str, parent=None):
+    def __init__(self, exchange, kind: str, sheet, file_name: str, parent=None,
+                 path: Path | None = None):
         super().__init__(parent)
         self.exchange, self.kind, self.sheet = exchange, kind, sheet
+        self.path = path
         self.changed = 0
+        self.choices: dict[str, str] = {}        # guessed word -> the officer's theme
+        self.rejects_file: Path | None = None
         self.setWindowTitle(f"Import {TITLES[kind]} from {file_name}")
         columns = FIGURE_COLUMNS if kind == "programme" else VALUE_COLUMNS
         intro = QLabel("Columns read: " + "; ".join(
@@ -48,40 +58,92 @@ class FiguresImportDialog(QDialog):
         self.table = record_table(self.problems, "Problems found", (60, 150),
                                   enter_opens=False,
                                   resize={2: QHeaderView.ResizeMode.Stretch})
+        self.suggestion_box = QGroupBox("Themes guessed from the file's words: check each "
+                                        "before importing")
+        self.suggestion_form = QFormLayout(self.suggestion_box)
+        self.suggestion_combos: dict[str, QComboBox] = {}
+        self.suggestion_box.hide()
         self.import_button = QPushButton("&Import")
+        self.partial_button = QPushButton("Import the &rest, save rows to correct…")
+        self.partial_button.setToolTip("The rows without problems go in; the others are "
+                                       "saved to a file with a Problem column, to correct")
         self.cancel_button = QPushButton("Cancel")
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.partial_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.summary)
+        layout.addWidget(self.suggestion_box)
         layout.addWidget(self.changes, 1)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.import_button.clicked.connect(self.run_import)
+        self.partial_button.clicked.connect(self.run_partial_import)
         self.cancel_button.clicked.connect(self.reject)
         self.resize(760, 560)
         self.run_preview()
 
     def run_preview(self) -> None:
-        self.preview = self.exchange.preview(self.kind, self.sheet)
+        self.preview = self.exchange.preview(self.kind, self.sheet, choices=self.choices,
+                                             rejects=True)
         errors = self.preview.errors
         text = (f"{self.preview.rows} rows read: {len(self.preview.changes)} change(s) to "
-                f"{len(self.preview.records)} record(s).")
-        text += (f"\n{len(errors)} problem(s) must be fixed in the file before anything can "
+                f"{len(self.preview.records)} record(s)")
+        if self.preview.reject_rows:
+            text += f" from the {self.preview.rows - len(self.preview.reject_rows)} good rows"
+        text += "."
+        text += (f"\n{len(errors)} problem(s) must be fixed in the file before everything can "
                  "be imported. Nothing has been written." if errors else
                  "\nNothing has been written yet: press Import to make these changes.")
         self.summary.setText(text)
+        self._show_suggestions(self.preview.suggestions)
         self.changes.setPlainText("\n".join(self.preview.changes))
         self.problems.set_rows(self.preview.problems)
         self.table.setVisible(bool(self.preview.problems))
         self.import_button.setEnabled(not errors and bool(self.preview.records))
+        self.partial_button.setVisible(bool(self.preview.reject_rows))
+        self.partial_button.setEnabled(bool(self.preview.reject_rows) and not
+                                       self.preview.file_errors)
 
-    def run_import(self) -> None:
+    def _show_suggestions(self, suggestions) -> None:
+        if [s.value for s in suggestions] == list(self.suggestion_combos):
+            return                          # the same words: the combos show the choices
+        while self.suggestion_form.rowCount():
+            # Taken out and deleted later: this may run inside one of these combos' signal.
+            taken = self.suggestion_form.takeRow(0)
+            for item in (taken.labelItem, taken.fieldItem):
+                if item is not None and item.widget() is not None:
+                    item.widget().hide()
+                    item.widget().deleteLater()
+        self.suggestion_combos = {}
+        for s in suggestions:
+            combo = QComboBox()
+            for theme in ProgrammeTheme:
+                combo.addItem(theme.label, theme.value)
+            chosen = s.chosen if s.chosen is not None else s.category
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.setAccessibleName(f"Theme for '{s.value}'")
+            combo.currentIndexChanged.connect(
+                lambda _i, key=s.key, c=combo: self._choice_changed(key, c.currentData()))
+            self.choices[s.key] = combo.currentData()
+            self.suggestion_combos[s.value] = combo
+            rows = len(s.rows)
+            self.suggestion_form.addRow(f"“{s.value}” ({rows} row{'s' if rows != 1 else ''})",
+                                        combo)
+        self.suggestion_box.setVisible(bool(suggestions))
+
+    def _choice_changed(self, key: str, theme: str) -> None:
+        self.choices[key] = theme
+        self.run_preview()           # the changes with the officer's choice
+
+    def _commit(self, rejects: Path | None = None) -> None:
         try:
-            self.changed = self.exchange.commit(self.preview)
+            # Every guess is on screen with the officer's choice (a change previews again
+            # at once), so what the preview shows is what is written.
+            self.changed = self.exchange.commit(self.preview, rejects, accept_suggestions=True)
         except ImportConflict as exc:
             prompts.error(self, "Import refused", message(str(exc)))
             self.run_preview()
@@ -89,7 +151,26 @@ class FiguresImportDialog(QDialog):
         except DomainError as exc:
             prompts.error(self, "Import failed", message(str(exc)))
             return
+        self.rejects_file = rejects
         self.accept()
+
+    def run_import(self) -> None:
+        self._commit()
+
+    def run_partial_import(self) -> None:
+        """Import the good rows; the others, with their problems, go to a file to correct."""
+        if not self.preview.reject_rows or self.preview.file_errors:
+            return
+        folder = self.path.parent if self.path else Path.home()
+        stem = self.path.stem if self.path else "import"
+        target = prompts.save_file(self, "Save the rows to correct",
+                                   str(folder / f"{stem} - to correct.csv"), REJECTS_FILTER)
+        if not target:
+            return
+        target = Path(target)
+        if target.suffix.lower() not in (".csv", ".xlsx"):
+            target = target.with_suffix(".csv")
+        self._commit(target)
 
 
 def import_figures(parent, services, db_path: Path, kind: str) -> str | None:
@@ -102,10 +183,14 @@ def import_figures(parent, services, db_path: Path, kind: str) -> str | None:
     exchange = services.programme_exchange
     try:
         sheet = services.exchange.read(path)
-        dialog = FiguresImportDialog(exchange, kind, sheet, Path(path).name, parent)
+        dialog = FiguresImportDialog(exchange, kind, sheet, Path(path).name, parent,
+                                     path=Path(path))
     except DomainError as exc:
         prompts.error(parent, f"Import {TITLES[kind]}", message(str(exc)))
         return None
     if not dialog.exec():
         return None
-    return f"Imported {TITLES[kind]}: {dialog.changed} record(s) changed."
+    text = f"Imported {TITLES[kind]}: {dialog.changed} record(s) changed."
+    if dialog.rejects_file is not None:
+        text += f" Rows to correct saved to {dialog.rejects_file.name}."
+    return text

@@ -276,7 +276,8 @@ class ProgrammeTab(QWidget):
 
     def _dialog(self, project: Project) -> ProjectDialog:
         dialog = ProjectDialog(project, self._funds, self.service.years(), self.year,
-                               self._action_choices(), self)
+                               self._action_choices(), self,
+                               decisions=self.service.decision_choices())
         if self.read_only:
             dialog.setWindowTitle("Project (read-only)")
         return dialog

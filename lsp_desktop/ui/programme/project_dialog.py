@@ -4,7 +4,9 @@ fund's allocation for a year split across themes."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -60,7 +62,9 @@ class ProjectDialog(FormDialog):
     typed for the others."""
 
     def __init__(self, project: Project, funds: list[Fund], years: list[str], year: str,
-                 actions: list[tuple[int, str]], parent=None):
+                 actions: list[tuple[int, str]], parent=None,
+                 decisions: list[tuple[int, str, date]] = ()):
+        """`decisions` are the minuted decisions to pick from: (id, label, meeting date)."""
         super().__init__("Edit project" if project.id else "New project", parent)
         self._original = project
         self._budgets = dict(project.budgets)
@@ -99,11 +103,30 @@ class ProjectDialog(FormDialog):
         self.add_row("Project &manager", self.manager_edit, "project_manager")
         self.approved_edit = OptionalDateEdit("approved on", project.approved_on)
         self.add_row("A&pproval", self.approved_edit, "approved_on")
+        self._meeting_dates = {did: held for did, _label, held in decisions}
+        self.decision_combo = QComboBox()
+        self.decision_combo.setAccessibleName("Board decision")
+        self.decision_combo.setToolTip("The minuted decision that approved the project, from "
+                                       "the decisions log of the Meetings tab")
+        self.decision_combo.setMinimumContentsLength(40)
+        self.decision_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.decision_combo.addItem("(not linked: give the reference as text)", None)
+        for did, label, _held in decisions:
+            self.decision_combo.addItem(label, did)
+            self.decision_combo.setItemData(self.decision_combo.count() - 1, label,
+                                            Qt.ItemDataRole.ToolTipRole)
+        self.decision_combo.setCurrentIndex(max(0, self.decision_combo.findData(
+            project.decision_id)))
+        self.add_row("Board &decision", self.decision_combo, "decision_reference")
         self.decision_edit = QLineEdit(project.decision_reference)
         self.decision_edit.setMaxLength(PROJECT_LIMITS["decision_reference"])
         self.decision_edit.setPlaceholderText("the board decision, e.g. LSP/02/03 item 4")
-        self.decision_edit.setAccessibleName("Board decision")
-        self.add_row("Board &decision", self.decision_edit, "decision_reference")
+        self.decision_edit.setAccessibleName("Decision reference")
+        self.add_row("Decision reference", self.decision_edit)
+        self._typed_reference = project.decision_reference if project.decision_id is None else ""
+        self.decision_combo.currentIndexChanged.connect(self._decision_picked)
+        self._decision_picked()
 
         self.year_combo = QComboBox()
         self.year_combo.setAccessibleName("Financial year")
@@ -135,6 +158,21 @@ class ProjectDialog(FormDialog):
         self.year_combo.currentTextChanged.connect(self._year_changed)
         self.resize(600, 0)
         self.title_edit.setFocus()
+
+    def _decision_picked(self) -> None:
+        """A picked decision stands for the reference; its meeting date is the approval's
+        when none is given. Back to "not linked", the typed text returns."""
+        did = self.decision_combo.currentData()
+        linked = did is not None
+        if linked:
+            if self.decision_edit.isEnabled():
+                self._typed_reference = self.decision_edit.text()
+            self.decision_edit.setText(self.decision_combo.currentText().split(":", 1)[0])
+            if self.approved_edit.value() is None:
+                self.approved_edit.set_value(self._meeting_dates.get(did))
+        elif not self.decision_edit.isEnabled():
+            self.decision_edit.setText(self._typed_reference)
+        self.decision_edit.setEnabled(not linked)
 
     def _keep_year(self) -> None:
         if not self._year:
@@ -172,6 +210,7 @@ class ProjectDialog(FormDialog):
                        project_manager=self.manager_edit.text().strip(),
                        approved_on=self.approved_edit.value(),
                        decision_reference=self.decision_edit.text().strip(),
+                       decision_id=self.decision_combo.currentData(),
                        budgets={y: a for y, a in self._budgets.items() if a},
                        quarters=quarters, notes=self.notes_edit.toPlainText())
 
