@@ -98,9 +98,11 @@ class DraftPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.history_button = history_button(self.remove_button,
-                                             lambda: self.current_section() is not None,
-                                             table_signals(self.table), "Hist&ory…")
+        # Like every button acting on a selection: off while no row is selected.
+        self.history_button = history_button(
+            self.remove_button, lambda: (self.table.selectionModel().hasSelection()
+                                         and self.current_section() is not None),
+            table_signals(self.table), "Hist&ory…")
         self.history_button.clicked.connect(
             lambda: self.history_requested.emit(self.history_record()))
 
