@@ -71,7 +71,13 @@ def test_the_date_the_window_opens_at_is_set_in_the_details(qtbot, window, demo_
     assert demo_services.partnership.get().opens_on == date(2002, 6, 15)
 
     def clear(dialog: PartnershipDialog) -> None:
-        dialog.opens_on.enabled.click()
+        from PySide6.QtCore import Qt
+
+        line = dialog.opens_on.edit.line       # empty the field as an officer does
+        line.setFocus()
+        qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(line, Qt.Key.Key_Backspace)
+        line.editingFinished.emit()            # leaving the field keeps what it holds
         assert dialog.opens_on.value() is None
         dialog.accept()
 

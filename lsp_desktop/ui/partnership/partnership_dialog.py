@@ -76,11 +76,10 @@ class PartnershipDialog(QDialog):
         self.retention.setValue(details.retention_years)
         form.addRow("Keep former members' data for", self.retention)
         # The as-at date the window opens at (a partnership reviewed at a past date, like
-        # the demo's 30/06/2002); unticked, the window opens at today.
+        # the demo's 30/06/2002); left empty, the window opens at today.
         self.opens_on = OptionalDateEdit("a fixed date:", details.opens_on)
         self.opens_on.setAccessibleName("Window opens at")
-        self.opens_on.enabled.setAccessibleName("Open the window at a fixed date")
-        self.opens_on.setToolTip("Untick to open the window at today's date")
+        self.opens_on.setToolTip("Leave it empty to open the window at today's date")
         form.addRow("&Window opens at", self.opens_on)
 
         self.rows_box = QVBoxLayout()
