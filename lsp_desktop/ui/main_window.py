@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.members_tab = MembersTab(
             services.members, self.undo_stacks["members_tab"], read_only,
             meetings_of=services.meetings.attended_by if services.meetings else None)
-        self.tabs.addTab(self.members_tab, "&Members")
+        self.tabs.add_now("members_tab", "&Members", self.members_tab)
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
         # other tabs when next shown: start-up and each save stay quick.
@@ -111,15 +111,22 @@ class MainWindow(QMainWindow):
         # The menus' and monitors' own objects: each adds its entries to the menu it is
         # handed and reports back by signals; the window owns them.
         self.exchange = ExchangeMenu(self.file_menu, services, self.db_path, read_only,
-                                     self.shared, self.settings_store, self)
+                                     self.shared, self.settings_store, self,
+                                     undo_stack=lambda: self.undo_stack, shown=self._shown_ids,
+                                     selected_member=self.members_tab.selected_id)
+        self.exchange.imported.connect(self._imported)
+        self.exchange.members_changed.connect(self._members_imported)
         self.exchange.open_requested.connect(self.open_requested)
         self.exchange.restore_requested.connect(self.restore_requested)
         self.exchange.message.connect(self.show_message)
         self.strategy_files = StrategyFiles(self.file_menu, services, read_only,
                                             lambda: self.strategies_tab, self)
         self.import_strategy_action = self.strategy_files.import_action
-        self.audit = AuditMenu(self.view_menu, self)
-        self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self)
+        self.audit = AuditMenu(self.view_menu, services.audit, self._history_in_front, self)
+        self.members_tab.history_requested.connect(self.audit.show_history)
+        self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self,
+                                   tabs=self.tabs, page=self.tab_named)
+        self.refresher.stale.connect(self.mark_stale)
         self.refresher.message.connect(self.show_message)
         if self.shared:
             self.save_copy_action.setEnabled(False)
@@ -200,12 +207,12 @@ class MainWindow(QMainWindow):
         from lsp_desktop.ui.strategies.strategies_tab import StrategiesTab
 
         tab = StrategiesTab(self.services.strategies, self.read_only,
-                            undo_stack=self.undo_stacks["strategies_tab"], load=False)
+                            undo_stack=self.undo_stacks["strategies_tab"], load=False,
+                            series=self.services.target_series)  # values, chart in the dialog
+        tab.history_requested.connect(self.audit.show_history)
         tab.strategies_changed.connect(self._follow("actions_tab"))
         tab.strategies_changed.connect(self._follow("accreditation_tab"))
         tab.strategies_changed.connect(self._follow("programme_tab"))
-        tab.targets.series = self.services.target_series    # values and chart in the dialog
-        tab.targets.undo_stack = self.undo_stack
         self.strategy_files.connect_tab(tab)
         self._stale.add(tab)
         return tab
@@ -221,6 +228,7 @@ class MainWindow(QMainWindow):
         tab.actions_changed.connect(self._follow("accreditation_tab"))
         tab.actions_changed.connect(self._follow("meetings_tab"))
         tab.actions_changed.connect(self._follow("programme_tab"))
+        tab.history_requested.connect(self.audit.show_history)
         self._stale.add(tab)
         return tab
 
@@ -240,6 +248,7 @@ class MainWindow(QMainWindow):
         those are made); actions made from weaknesses and concerns show on the Action plans
         tab at once."""
         tab.open_place.connect(self.open_place)
+        tab.history_requested.connect(self.audit.show_history)
         tab.actions_changed.connect(self._follow("actions_tab"))
 
     @property
@@ -268,9 +277,49 @@ class MainWindow(QMainWindow):
                 self._stale.add(tab)
         return changed
 
+    def _members_imported(self) -> None:
+        self.members_tab.refresh()
+        self.members_tab.members_changed.emit()
+
+    def _imported(self, kind: str) -> None:
+        """Reload what an import changed: figures show on the programme, strategy and
+        accreditation tabs built so far; records on the register, actions and strategies."""
+        if kind in ("programme", "target-values"):
+            for name in ("programme_tab", "strategies_tab", "accreditation_tab"):
+                tab = self.tabs.page_if_built(name)
+                if tab is not None:
+                    tab.refresh()
+            return
+        if kind == "members":
+            self._members_imported()
+        self.actions_tab.refresh()
+        self.strategies_tab.refresh()
+
+    def _shown_ids(self, kind: str) -> list[int] | None:
+        """The ids of the rows a tab shows, in its order, for File ▸ Export (None: all)."""
+        if kind == "members":
+            return [r.id for r in self.members_tab.model.visible_rows()]
+        if kind == "actions":
+            self.ensure_fresh(self.actions_tab)
+            return [a.id for a in self.actions_tab.model.visible_actions()]
+        if kind == "targets":
+            self.ensure_fresh(self.strategies_tab)
+            return [t.id for t in self.strategies_tab.targets.model.records()]
+        return None
+
+    def _history_in_front(self):
+        """The record selected on the tab (and page) in front, for View ▸ History…."""
+        tab = self.tabs.currentWidget()
+        pick = getattr(tab, "history_in_front", None) or getattr(tab, "history_record", None)
+        return pick() if pick is not None else None
+
     def show_message(self, text: str, ms: int = 0) -> None:
         """The menus' and monitors' messages; the status bar is made on the first one."""
         self.statusBar().showMessage(text, ms)
+
+    def tab_named(self, name: str) -> QWidget:
+        """The tab called `name` (members_tab, strategies_tab...), built now if need be."""
+        return getattr(self, name)
 
     def mark_stale(self, tabs: Iterable[QWidget]) -> None:
         """These tabs reload when next shown (another officer changed what they show)."""
@@ -404,12 +453,17 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Copy saved to {written}", 8000)
 
-    # Each tab prints its own report: the register, the strategy, the action plan, the pack.
-    TAB_REPORTS = ("register", "strategy", "actions", "pack", "minutes", "programme")
+    # Each tab prints its own report (by the tab's name, so a window without the Meetings
+    # tab still prints the programme return from Programme): report, and what it is called.
+    TAB_REPORTS = {"members_tab": ("register", "membership register"),
+                   "strategies_tab": ("strategy", "strategy draft"),
+                   "actions_tab": ("actions", "action plan"),
+                   "accreditation_tab": ("pack", "accreditation submission pack"),
+                   "meetings_tab": ("minutes", "minutes of a meeting"),
+                   "programme_tab": ("programme", "programme return")}
 
-    TAB_REPORT_NAMES = ("membership register", "strategy draft", "action plan",
-                        "accreditation submission pack", "minutes of a meeting",
-                        "programme return")
+    def _tab_report(self, index: int) -> tuple[str, str]:
+        return self.TAB_REPORTS.get(self.tabs.name_at(index), self.TAB_REPORTS["members_tab"])
 
     def _add_print_button(self) -> None:
         """A Print… button beside the tabs: it previews the report of the tab in front."""
@@ -424,15 +478,14 @@ class MainWindow(QMainWindow):
         self._update_print_tip(self.tabs.currentIndex())
 
     def _update_print_tip(self, index: int) -> None:
-        name = self.TAB_REPORT_NAMES[min(max(index, 0), len(self.TAB_REPORT_NAMES) - 1)]
+        name = self._tab_report(index)[1]
         self.print_button.setToolTip(f"Preview, print or export the {name} (Ctrl+P)")
 
     def print_preview(self, report: str | None = None, choice: str = "") -> None:
         """Preview the tab's report (or `report`; `choice`: the meeting, round... to show)."""
         from lsp_desktop.ui.reports.print_preview import PrintPreviewDialog
 
-        index = self.tabs.currentIndex()
-        chosen = report or self.TAB_REPORTS[min(index, len(self.TAB_REPORTS) - 1)]
+        chosen = report or self._tab_report(self.tabs.currentIndex())[0]
         # The tab's own date and filters, so what is printed is what it shows.
         tab_options = getattr(self.tabs.currentWidget(), "print_options", None)
         options = tab_options() if tab_options and report is None else None

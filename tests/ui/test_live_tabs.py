@@ -7,12 +7,16 @@ from lsp_desktop.ui.shared_db.shared_window import (
     _SHOWN_ELSEWHERE,
     ACCREDITATION_TABLES,
     TAB_TABLES,
-    tabs_touched,
 )
+from lsp_desktop.ui.shared_db.shared_window import tabs_touched as touched
 
 
 def test_each_change_reloads_only_the_tabs_that_show_it(window):
     w = window
+
+    def tabs_touched(_w, tables):   # handed the tabs and a tab by name, as the window does
+        return touched(w.tabs, w.tab_named, tables)
+
     every = [w.members_tab, w.strategies_tab, w.actions_tab, w.accreditation_tab,
              w.meetings_tab, w.programme_tab]
     assert tabs_touched(w, {"action", "action_note", "audit"}) == [

@@ -121,9 +121,11 @@ def test_each_tab_prints_its_own_report(qtbot, demo_services, demo_db):
 
     window = MainWindow(demo_services, Path(demo_db.path))
     qtbot.addWidget(window)
-    for index, report in enumerate(MainWindow.TAB_REPORTS):
+    names = [window.tabs.name_at(i) for i in range(window.tabs.count())]
+    assert names == list(MainWindow.TAB_REPORTS)
+    for index, (report, title) in enumerate(MainWindow.TAB_REPORTS.values()):
         window.tabs.setCurrentIndex(index)
-        assert MainWindow.TAB_REPORT_NAMES[index] in window.print_button.toolTip()
+        assert title in window.print_button.toolTip()
         qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
         dialog = window.preview_dialog
         qtbot.waitUntil(lambda d=dialog: d.pdf_bytes is not None and d._thread is None,

@@ -37,6 +37,7 @@ from lsp_desktop.ui.accreditation.prompts_dialog import PromptsDialog
 from lsp_desktop.ui.accreditation.self_assessment_page import SelfAssessmentPage
 from lsp_desktop.ui.common.conflict import edit_and_reload
 from lsp_desktop.ui.common.edit_flow import run_dialog, say
+from lsp_desktop.ui.common.history_button import HistoryRecord, history_button
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
 
 SELF, GO, OVERVIEW, READINESS = SELF_PAGE, GO_PAGE, 2, 3   # the pages, in order
@@ -47,6 +48,7 @@ class AccreditationTab(QWidget):
 
     actions_changed = Signal()
     open_place = Signal(str)        # a readiness Place value the window should open
+    history_requested = Signal(object)  # a round or criterion: (audit record type, id, title)
 
     def __init__(self, accreditation, readiness, actions=None, read_only: bool = False,
                  today=None, parent=None, load: bool = True,
@@ -100,6 +102,12 @@ class AccreditationTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.pages, 1)
+        self.history_button = history_button(
+            self.delete_round_button, lambda: self.round is not None,
+            (self.self_page.criteria_model.modelReset,), "Round histor&y…")
+        self.history_button.clicked.connect(
+            lambda: self.history_requested.emit(self.history_record()))
+        self.self_page.history_requested.connect(self.history_requested)
 
         self.round_combo.currentIndexChanged.connect(lambda _i: self.show_selected_round())
         self.new_round_button.clicked.connect(self.new_round)
@@ -116,6 +124,17 @@ class AccreditationTab(QWidget):
         # load=False: the window loads a hidden tab when it is first shown (start-up).
         if load:
             self.refresh()
+
+    def history_record(self) -> HistoryRecord:
+        """The round shown, for its History panel."""
+        rnd = self.round
+        return None if rnd is None else ("assessment_round", rnd.id, rnd.name)
+
+    def history_in_front(self) -> HistoryRecord:
+        """The criterion on the self-assessment page, else the round."""
+        if self.pages.currentWidget() is self.self_page:
+            return self.self_page.history_record()
+        return self.history_record()
 
     # -- building --------------------------------------------------------
     def _overview_page(self) -> QWidget:

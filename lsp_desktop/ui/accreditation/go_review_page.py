@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lsp_desktop.domain.accreditation import AssessmentRound, Outcome
+from lsp_desktop.domain.accreditation import AssessmentRound
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.ui.accreditation.accreditation_dialogs import (
     ConcernDialog,
@@ -29,6 +28,10 @@ from lsp_desktop.ui.accreditation.accreditation_tables import (
     ConcernTableModel,
     DialogueTableModel,
     GoRatingTableModel,
+)
+from lsp_desktop.ui.accreditation.go_review_controller import (
+    OUTCOME_CHOICES,
+    GoReviewController,
 )
 from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
 from lsp_desktop.ui.common.date_field import OptionalDateEdit, refuse_bad_dates
@@ -52,12 +55,52 @@ class GoReviewPage(QWidget):
         self.service = service
         self.changed = changed
         self.read_only = read_only
-        self.round: AssessmentRound | None = None
+        self.controller = GoReviewController(read_only)
 
+        outcome_box = self._outcome_box()
+        body = QWidget()
+        col = QVBoxLayout(body)
+        col.addWidget(outcome_box)
+        for box in self._tables():
+            col.addWidget(box)
+        show_every_row(self.ratings_table, len(Criterion))    # the six, no inner scrolling
+        scroll = FittedScrollArea(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        self.save_outcome_button.clicked.connect(self.save_outcome)
+        self.rate_button.clicked.connect(self.rate)
+        self.add_dialogue_button.clicked.connect(self.add_dialogue)
+        self.remove_dialogue_button.clicked.connect(self.remove_dialogue)
+        self.add_concern_button.clicked.connect(self.add_concern)
+        self.edit_concern_button.clicked.connect(self.edit_concern)
+        self.remove_concern_button.clicked.connect(self.remove_concern)
+        self.concern_action_button.clicked.connect(self.make_action)
+        for b in (self.save_outcome_button, self.rate_button, self.add_dialogue_button,
+                  self.remove_dialogue_button, self.add_concern_button,
+                  self.edit_concern_button, self.remove_concern_button,
+                  self.concern_action_button):
+            b.setEnabled(self.controller.can_edit)
+        SelectionActions(self.ratings_table, read_only=read_only).add(self.rate_button,
+                                                                      single=True)
+        SelectionActions(self.dialogue_table, read_only=read_only).add(
+            self.remove_dialogue_button, single=True)
+        SelectionActions(self.concern_table, read_only=read_only).add(
+            self.edit_concern_button, self.remove_concern_button, self.concern_action_button,
+            single=True)
+
+    @property
+    def round(self) -> AssessmentRound | None:
+        return self.controller.round
+
+    # -- building ----------------------------------------------------------
+    def _outcome_box(self) -> QGroupBox:
+        """Outcome and review date with their Save button, the GO's letter, the NRF note."""
         self.outcome = QComboBox()
         self.outcome.setAccessibleName("Outcome")
-        for o in Outcome:
-            self.outcome.addItem(o.label, o.value)
+        for label, value in OUTCOME_CHOICES:
+            self.outcome.addItem(label, value)
         self.review_date = OptionalDateEdit("Review date")
         self.comments = QPlainTextEdit()
         self.comments.setAccessibleName("GO comments on the round")
@@ -78,7 +121,10 @@ class GoReviewPage(QWidget):
         form.addRow("Outcome", row)
         form.addRow("GO's letter", self.comments)
         form.addRow(self.nrf_label)
+        return outcome_box
 
+    def _tables(self) -> tuple[QGroupBox, ...]:
+        """The GO's rating per criterion, the dialogue held and the areas of concern."""
         self.ratings_model = GoRatingTableModel(self)
         self.ratings_table = record_table(self.ratings_model, "GO ratings", (190, 120, 120),
                                           sortable=False)
@@ -96,57 +142,27 @@ class GoReviewPage(QWidget):
         self.edit_concern_button = QPushButton("Edit…")
         self.remove_concern_button = QPushButton("Remove")
         self.concern_action_button = QPushButton("Ma&ke action")
-
-        body = QWidget()
-        col = QVBoxLayout(body)
-        col.addWidget(outcome_box)
-        col.addWidget(table_box("GO rating per criterion", self.ratings_table, (self.rate_button,)))
-        show_every_row(self.ratings_table, len(Criterion))    # the six, no inner scrolling
-        col.addWidget(table_box("Dialogue held with stakeholders", self.dialogue_table,
-                           (self.add_dialogue_button, self.remove_dialogue_button)))
-        col.addWidget(table_box("Areas of concern", self.concern_table, (
-            self.add_concern_button, self.edit_concern_button, self.remove_concern_button,
-            self.concern_action_button)))
-        scroll = FittedScrollArea(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-
-        self.save_outcome_button.clicked.connect(self.save_outcome)
-        self.rate_button.clicked.connect(self.rate)
-        self.add_dialogue_button.clicked.connect(self.add_dialogue)
-        self.remove_dialogue_button.clicked.connect(self.remove_dialogue)
-        self.add_concern_button.clicked.connect(self.add_concern)
-        self.edit_concern_button.clicked.connect(self.edit_concern)
-        self.remove_concern_button.clicked.connect(self.remove_concern)
-        self.concern_action_button.clicked.connect(self.make_action)
-        for b in (self.save_outcome_button, self.rate_button, self.add_dialogue_button,
-                  self.remove_dialogue_button, self.add_concern_button,
-                  self.edit_concern_button, self.remove_concern_button,
-                  self.concern_action_button):
-            b.setEnabled(not read_only)
-        SelectionActions(self.ratings_table, read_only=read_only).add(self.rate_button,
-                                                                      single=True)
-        SelectionActions(self.dialogue_table, read_only=read_only).add(
-            self.remove_dialogue_button, single=True)
-        SelectionActions(self.concern_table, read_only=read_only).add(
-            self.edit_concern_button, self.remove_concern_button, self.concern_action_button,
-            single=True)
+        return (table_box("GO rating per criterion", self.ratings_table, (self.rate_button,)),
+                table_box("Dialogue held with stakeholders", self.dialogue_table,
+                          (self.add_dialogue_button, self.remove_dialogue_button)),
+                table_box("Areas of concern", self.concern_table, (
+                    self.add_concern_button, self.edit_concern_button,
+                    self.remove_concern_button, self.concern_action_button)))
 
     def show_round(self, rnd: AssessmentRound | None, action_refs: dict[int, str],
                    nrf_text: str) -> None:
-        self.round = rnd
-        self.setEnabled(rnd is not None)
-        if rnd is None:
+        view = self.controller.show_round(rnd, nrf_text)
+        self.setEnabled(view is not None)
+        if view is None:
             for m in (self.ratings_model, self.dialogue_model, self.concern_model):
                 m.set_rows([])
             self.nrf_label.hide()
             return
-        self.outcome.setCurrentIndex(list(Outcome).index(rnd.outcome))
-        self.review_date.set_value(rnd.review_date)
-        self.comments.setPlainText(rnd.go_comments)
-        self.nrf_label.setText(nrf_text)
-        self.nrf_label.setVisible(bool(nrf_text))
+        self.outcome.setCurrentIndex(view.outcome_index)
+        self.review_date.set_value(view.review_date)
+        self.comments.setPlainText(view.comments)
+        self.nrf_label.setText(view.nrf_text)
+        self.nrf_label.setVisible(bool(view.nrf_text))
         self.ratings_model.set_rows(rnd.criteria)
         self.dialogue_model.set_rows(rnd.dialogues)
         self.concern_model.action_refs = action_refs
@@ -157,11 +173,11 @@ class GoReviewPage(QWidget):
         return lambda: self.service.get_round(round_id)
 
     def save_outcome(self) -> None:
-        if self.round is None or self.read_only or refuse_bad_dates(self):
+        if not self.controller.can_change() or refuse_bad_dates(self):
             return
-        mine = replace(self.round, outcome=Outcome(self.outcome.currentData()),
-                       review_date=self.review_date.value(),
-                       go_comments=self.comments.toPlainText())
+        mine = self.controller.outcome_to_save(self.outcome.currentData(),
+                                               self.review_date.value(),
+                                               self.comments.toPlainText())
         save_in_place(self, "Cannot save the outcome", "Round changed by another officer",
                       self.service.update_round, mine, self.round, self._fetch_round(),
                       self.changed)
@@ -183,7 +199,7 @@ class GoReviewPage(QWidget):
                    lambda: fetch().assessment(a.criterion))
 
     def add_dialogue(self) -> None:
-        if self.round is None or self.read_only:
+        if not self.controller.can_change():
             return
         dialog = DialogueDialog(self)
         run_dialog(dialog, lambda: self.service.add_dialogue(self.round.id, dialog.dialogue()),
@@ -192,12 +208,12 @@ class GoReviewPage(QWidget):
     def remove_dialogue(self) -> None:
         d = selected_record(self.dialogue_table)
         if d is not None and say.confirm(self, "Remove dialogue",
-                                             f"Remove the dialogue with {d.with_whom}?", "Remove"):
+                                             self.controller.remove_dialogue_question(d.with_whom), "Remove"):
             run_step(self, "Cannot remove dialogue",
                      lambda: self.service.remove_dialogue(d.id), self.changed)
 
     def add_concern(self) -> None:
-        if self.round is None or self.read_only:
+        if not self.controller.can_change():
             return
         dialog = ConcernDialog(parent=self)
         run_dialog(dialog, lambda: self.service.add_concern(self.round.id, dialog.value()),
@@ -215,7 +231,7 @@ class GoReviewPage(QWidget):
     def remove_concern(self) -> None:
         c = selected_record(self.concern_table)
         if c is not None and say.confirm(self, "Remove area of concern",
-                                             f"Remove “{c.text}”?", "Remove"):
+                                             self.controller.remove_concern_question(c.text), "Remove"):
             run_step(self, "Cannot remove area of concern",
                      lambda: self.service.remove_concern(c.id), self.changed)
 
@@ -227,6 +243,5 @@ class GoReviewPage(QWidget):
         if run_step(self, "Cannot make an action",
                     lambda: made.append(self.service.concern_to_action(c.id)), self.changed):
             self.actions_changed.emit()
-            say.info(self, "Action added", f"Action {made[0].reference} was added to the "
-                         "action plan for this area of concern.")
+            say.info(self, "Action added", self.controller.action_made_text(made[0].reference))
 

@@ -39,6 +39,7 @@ from lsp_desktop.ui.accreditation.accreditation_undo import RemoveWeakness, Save
 from lsp_desktop.ui.common.conflict import edit_and_reload, find_id, save_in_place
 from lsp_desktop.ui.common.edit_flow import run_dialog, run_step, say
 from lsp_desktop.ui.common.fitted_scroll import FittedScrollArea
+from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.rating_combo import RatingCombo
 from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record, table_box
@@ -59,6 +60,7 @@ class SelfAssessmentPage(QWidget):
     """Edits go dialog -> service -> `changed()`, which reloads the whole tab."""
 
     actions_changed = Signal()
+    history_requested = Signal(object)  # the criterion's assessment: (record type, id, title)
 
     def __init__(self, service, changed: Callable[[], None], read_only: bool = False,
                  parent=None, undo_stack: QUndoStack | None = None):
@@ -86,6 +88,11 @@ class SelfAssessmentPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self.history_button = history_button(
+            self.edit_prompts_button, lambda: self.history_record() is not None,
+            table_signals(self.criteria_table), "History of this criterion…")
+        self.history_button.clicked.connect(
+            lambda: self.history_requested.emit(self.history_record()))
 
         self.save_button.clicked.connect(self.save_criterion)
         self.add_weakness_button.clicked.connect(self.add_weakness)
@@ -214,6 +221,16 @@ class SelfAssessmentPage(QWidget):
         self.criteria_model.set_rows(self.controller.show_round(rnd, catalogue, readiness))
         self.setEnabled(rnd is not None)
         self.select_criterion(keep or Criterion.STRATEGIC)
+
+    def history_record(self) -> HistoryRecord:
+        """The selected criterion's assessment in this round (once saved), for its History."""
+        criterion = self.criterion()
+        if criterion is None or self.round is None:
+            return None
+        assessment = self.round.assessment(criterion)
+        if assessment.id is None:
+            return None
+        return "criterion_assessment", assessment.id, f"{criterion.label}, {self.round.name}"
 
     def criterion(self) -> Criterion | None:
         line = selected_record(self.criteria_table)

@@ -42,6 +42,7 @@ from lsp_desktop.ui.actions.actions_controller import (
 from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
 from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import (
     filter_bar,
@@ -66,6 +67,7 @@ class ActionsTab(QWidget):
     """The action plan; edits go dialog -> service -> refresh, and emit actions_changed."""
 
     actions_changed = Signal()
+    history_requested = Signal(object)  # the record picked: (audit record type, id, title)
 
     def __init__(self, actions_service, undo_stack: QUndoStack, read_only: bool = False,
                  parent=None, *, today: date | None = None,
@@ -114,6 +116,11 @@ class ActionsTab(QWidget):
         layout.addLayout(buttons)
 
         self._add_shortcuts(allowed)
+        self.history_button = history_button(self.delete_button,
+                                             lambda: len(self.selected_ids()) == 1,
+                                             table_signals(self.table))
+        self.history_button.clicked.connect(
+            lambda: self.history_requested.emit(self.history_record()))
 
         # Typing filters after a short pause so fast typists are not held up.
         self._filter_timer = QTimer(self, singleShot=True, interval=120)
@@ -318,6 +325,14 @@ class ActionsTab(QWidget):
 
     def show_timeline(self) -> None:
         self.views.setCurrentWidget(self.timeline)
+
+    def history_record(self) -> HistoryRecord:
+        """The one selected action, for its History panel."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        action = self.service.get(ids[0])
+        return "action", action.id, f"{action.reference} {action.title}"
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMenu
 
 from lsp_desktop import FILE_SUFFIX
@@ -25,17 +26,24 @@ ARCHIVE_FILTER = "LSP Desktop archive (*.json);;All files (*)"
 
 class ExchangeMenu(QObject):
     """The exchange entries of the File menu, just above Quit, and their handlers.
-    `window` is the MainWindow, parent of the dialogs: its tabs say what is shown and
-    selected; nothing is set on it."""
+    `window` is the parent of the dialogs; what the tabs show and select comes from
+    `shown(kind)` and `selected_member()`, `undo_stack()` is the Edit ▸ Undo history in
+    front, and imports are reported by signals."""
 
     open_requested = Signal(str)        # a partnership file to open (an imported archive)
     restore_requested = Signal(str)     # a backup to go back to
     message = Signal(str, int)          # for the window's status bar: text, milliseconds
+    imported = Signal(str)              # records of this kind were imported: reload tabs
+    members_changed = Signal()          # an import undone or redone, a member erased
 
     def __init__(self, file_menu: QMenu, services: Services, db_path: Path, read_only: bool,
-                 shared: bool, settings_store: SettingsStore, window):
+                 shared: bool, settings_store: SettingsStore, window, *,
+                 undo_stack: Callable[[], QUndoStack],
+                 shown: Callable[[str], list[int] | None] = lambda _kind: None,
+                 selected_member: Callable[[], int | None] = lambda: None):
         super().__init__(window)
         self._window = window
+        self._undo_stack, self._shown, self._selected = undo_stack, shown, selected_member
         self.services = services
         self.db_path = db_path
         self.read_only = read_only
@@ -98,16 +106,6 @@ class ExchangeMenu(QObject):
         file_menu.insertAction(quit_action, self.restore_action)
         file_menu.insertSeparator(quit_action)
 
-    def _members_changed(self) -> None:
-        self._window.members_tab.refresh()
-        self._window.members_tab.members_changed.emit()
-
-    def _refresh_after_import(self, kind: str) -> None:
-        if kind == "members":
-            self._members_changed()
-        self._window.actions_tab.refresh()
-        self._window.strategies_tab.refresh()
-
     def import_records(self, kind: str) -> None:
         from lsp_desktop.ui.exchange.import_dialog import ImportDialog
 
@@ -125,14 +123,14 @@ class ExchangeMenu(QObject):
         except DomainError as exc:
             prompts.error(self._window, f"Import {kind}", str(exc))
             return
-        self._refresh_after_import(kind)
+        self.imported.emit(kind)
         if kind == "members" and (dialog.result.added or dialog.result.updated):
             from lsp_desktop.ui.exchange.import_undo import ImportMembers
 
             # Edit > Undo reverses the whole import.
-            self._window.undo_stack.push(ImportMembers(
+            self._undo_stack().push(ImportMembers(
                 exchange, dialog.preview, dialog.result, dialog.update_existing.isChecked(),
-                self._members_changed,
+                self.members_changed.emit,
                 lambda message: prompts.error(self._window, "Undo import", message)))
         self.message.emit(f"{kind.capitalize()} imported: {dialog.result.summary()}.", 10000)
 
@@ -140,23 +138,17 @@ class ExchangeMenu(QObject):
         """Programme figures or target values (issue 22), with their own preview."""
         from lsp_desktop.ui.programme.figures_import import import_figures
 
-        import_figures(self._window, kind)
+        changed = import_figures(self._window, self.services, self.db_path, kind)
+        if changed is not None:
+            self.imported.emit(kind)
+            self.message.emit(changed, 10000)
 
     def import_members(self) -> None:
         self.import_records("members")
 
     def shown_ids(self, kind: str) -> list[int] | None:
         """The ids of the rows the tab shows, in its order (None: export everything)."""
-        window = self._window
-        if kind == "members":
-            return [r.id for r in window.members_tab.model.visible_rows()]
-        if kind == "actions":
-            window.ensure_fresh(window.actions_tab)
-            return [a.id for a in window.actions_tab.model.visible_actions()]
-        if kind == "targets":
-            window.ensure_fresh(window.strategies_tab)
-            return [t.id for t in window.strategies_tab.targets.model.records()]
-        return None
+        return self._shown(kind)
 
     def export_folder(self) -> str:
         """The settings' export folder when it exists, else the partnership file's folder."""
@@ -244,7 +236,7 @@ class ExchangeMenu(QObject):
         self.restore_requested.emit(str(chosen.path))
 
     def _selected_member(self):
-        member_id = self._window.members_tab.selected_id()
+        member_id = self._selected()
         if member_id is None:
             prompts.info(self._window, "Personal data", "Select a member in the Members tab first.")
         return member_id
@@ -284,7 +276,7 @@ class ExchangeMenu(QObject):
         except DomainError as exc:
             prompts.error(self._window, "Erase former member", str(exc))
             return False
-        self._members_changed()
+        self.members_changed.emit()
         self.message.emit(f"{member.display_name} erased: now {done.label}.", 10000)
         return True
 

@@ -41,6 +41,10 @@ INTRO = {
     "targets": "A strategy or neighbourhood named in the file but not yet recorded is created.",
 }
 
+MATCH = {"members": "a member already on the register (same name and body)",
+         "actions": "an existing action (same reference)",
+         "targets": "an existing target (same strategy and indicator)"}
+
 
 def _counts(preview) -> tuple[int, int, int, list]:
     plan = getattr(preview, "plan", preview)
@@ -68,7 +72,21 @@ class ImportDialog(QDialog):
         self.resize(820, 560)
         self.layout_guess: Layout = find_layout(sheet, self.columns)
 
-        # -- page 1: sheet and mapping
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._mapping_page())
+        self.pages.addWidget(self._preview_page())
+        buttons = self._buttons_row()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sheet_box)          # on both pages: the preview follows it
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._show_page(0)
+
+    # -- building ----------------------------------------------------------------
+    def _mapping_page(self) -> QWidget:
+        """Page 1: the sheet (shown above the pages when the workbook has several), a file
+        column for each field, and whether matching rows update."""
+        kind, sheet = self.kind, self.sheet
         mapping_page = QWidget()
         intro = QLabel("Check which column of the file holds each field. Fields marked * are "
                        f"required. {INTRO[kind]}")
@@ -100,17 +118,16 @@ class ImportDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
-        match = {"members": "a member already on the register (same name and body)",
-                 "actions": "an existing action (same reference)",
-                 "targets": "an existing target (same strategy and indicator)"}[kind]
-        self.update_existing = QCheckBox(f"Rows matching {match} &update it "
+        self.update_existing = QCheckBox(f"Rows matching {MATCH[kind]} &update it "
                                          "(otherwise they are skipped)")
         page1 = QVBoxLayout(mapping_page)
         page1.addWidget(intro)
         page1.addWidget(scroll, 1)
         page1.addWidget(self.update_existing)
+        return mapping_page
 
-        # -- page 2: preview, guessed categories, problems
+    def _preview_page(self) -> QWidget:
+        """Page 2: what the import would do, the guessed categories, the problems found."""
         preview_page = QWidget()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -128,11 +145,9 @@ class ImportDialog(QDialog):
         page2.addWidget(self.summary)
         page2.addWidget(self.suggestion_box)
         page2.addWidget(self.table, 1)
+        return preview_page
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(mapping_page)
-        self.pages.addWidget(preview_page)
-
+    def _buttons_row(self) -> QHBoxLayout:
         self.back_button = QPushButton("< &Back")
         self.preview_button = QPushButton("&Preview >")
         self.partial_button = QPushButton()
@@ -143,18 +158,13 @@ class ImportDialog(QDialog):
         for b in (self.back_button, self.preview_button, self.partial_button, self.import_button,
                   self.cancel_button):
             buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.sheet_box)          # on both pages: the preview follows it
-        layout.addWidget(self.pages, 1)
-        layout.addLayout(buttons)
-
         self.back_button.clicked.connect(lambda: self._show_page(0))
         self.preview_button.clicked.connect(self.run_preview)
         self.import_button.clicked.connect(self.run_import)
         self.partial_button.clicked.connect(self.run_partial_import)
         self.cancel_button.clicked.connect(self.reject)
         self.preview_button.setDefault(True)
-        self._show_page(0)
+        return buttons
 
     # -- page 1 ----------------------------------------------------------------
     def _fill_combos(self, layout: Layout) -> None:

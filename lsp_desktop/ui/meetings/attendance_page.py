@@ -23,10 +23,14 @@ from lsp_desktop.domain.meetings import (
     Presence,
     QuorumRule,
     Seat,
-    quorum,
     substitutes_for,
 )
 from lsp_desktop.domain.members import Member
+from lsp_desktop.ui.meetings.meeting_dialog_controller import (
+    attendance_taken,
+    quorum_line,
+    substitute_allowed,
+)
 
 
 def standing_declarations(member: Member | None, on: date) -> list[str]:
@@ -145,10 +149,10 @@ class AttendancePage(QWidget):
     def _edited(self) -> None:
         for member_id, presence in self.presence.items():
             sub = self.substitute[member_id]
-            sub.setEnabled(presence.currentData() != Presence.PRESENT.value and sub.count() > 1)
-        result = quorum(self.seats, self.entries(), self.rule)
-        self.quorum_label.setText(result.sentence + f" Rule: {self.rule.label}.")
-        self.quorum_label.setStyleSheet("color: #1b5e20;" if result.met else "color: #b71c1c;")
+            sub.setEnabled(substitute_allowed(Presence(presence.currentData()), sub.count()))
+        line = quorum_line(self.seats, self.entries(), self.rule)
+        self.quorum_label.setText(line.text)
+        self.quorum_label.setStyleSheet(f"color: {line.colour};")
         self.changed.emit()
 
     def entries(self) -> tuple[AttendanceEntry, ...]:
@@ -166,4 +170,4 @@ class AttendancePage(QWidget):
 
     def taken(self) -> bool:
         """Whether any attendance was recorded (all absent means not taken yet)."""
-        return any(e.presence != Presence.ABSENT or e.substitute_id for e in self.entries())
+        return attendance_taken(self.entries())

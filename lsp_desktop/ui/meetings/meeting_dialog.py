@@ -29,7 +29,6 @@ from lsp_desktop.domain.errors import DomainError, FieldError, ValidationError
 from lsp_desktop.domain.meetings import (
     AgendaItem,
     Body,
-    Decision,
     LinkKind,
     Meeting,
     MeetingDeclaration,
@@ -40,6 +39,12 @@ from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.table_helpers import record_table, selected_record
 from lsp_desktop.ui.meetings.arising_dialog import ArisingDialog, LinkActionDialog
 from lsp_desktop.ui.meetings.attendance_page import AttendancePage, standing_declarations
+from lsp_desktop.ui.meetings.meeting_dialog_controller import (
+    approval_text,
+    attendance_to_save,
+    decisions_from,
+    dialog_title,
+)
 from lsp_desktop.ui.meetings.meeting_tables import (
     AgendaTableModel,
     ArisingTableModel,
@@ -76,7 +81,7 @@ class MeetingDialog(QDialog):
         self.items: list[AgendaItem] = list(meeting.items)
         self.declarations: list[MeetingDeclaration] = list(meeting.declarations)
         self._current = -1
-        self.setWindowTitle("New meeting" if meeting.id is None else f"Meeting: {meeting.title}")
+        self.setWindowTitle(dialog_title(meeting))
         self._build()
         self._load(meeting)
         self.resize(980, 660)
@@ -295,11 +300,11 @@ class MeetingDialog(QDialog):
 
     def _approval_text(self, m: Meeting) -> str:
         if m.approved_at_id is None:
-            return "Not yet approved"
+            return approval_text(m, None)
         try:
-            return f"Approved at the meeting of {self.meetings.get(m.approved_at_id).held_on:%d/%m/%Y}"
+            return approval_text(m, self.meetings.get(m.approved_at_id).held_on)
         except DomainError:
-            return "Approved"
+            return approval_text(m, None, found=False)
 
     def _reload_attendance(self) -> None:
         body_id, on = self.body_box.currentData(), self.date_edit.value()
@@ -381,10 +386,7 @@ class MeetingDialog(QDialog):
         if not 0 <= self._current < len(self.items):
             return
         old = self.items[self._current]
-        lines = [x.strip() for x in self.decisions.toPlainText().splitlines() if x.strip()]
-        kept = list(old.decisions)
-        decisions = tuple(Decision(t, 0, kept[i].id if i < len(kept) else None)
-                          for i, t in enumerate(lines))
+        decisions = decisions_from(self.decisions.toPlainText(), old.decisions)
         kind = self.link_kind.currentData()
         self.items[self._current] = replace(
             old, title=self.title.text(), presenter=self.presenter.text(),
@@ -399,14 +401,13 @@ class MeetingDialog(QDialog):
     def meeting(self) -> Meeting:
         self._commit_item()
         status = MeetingStatus(self.status_box.currentData())
-        taken = self.attendance.taken() or bool(self._meeting.attendance)
         return replace(
             self._meeting, body_id=self.body_box.currentData(), held_on=self.date_edit.value(),
             start=None if self.no_time.isChecked() else time(self.time_edit.time().hour(),
                                                              self.time_edit.time().minute()),
             venue=self.venue.text(), status=status,
             matters_arising=self.matters.toPlainText(), items=tuple(self.items),
-            attendance=self.attendance.entries() if taken else (),
+            attendance=attendance_to_save(self.attendance.entries(), self._meeting.attendance),
             others=self.attendance.others(), declarations=tuple(self.declarations))
 
     def show_errors(self, errors: list[FieldError]) -> None:

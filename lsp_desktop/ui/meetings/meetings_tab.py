@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.meetings import MeetingStatus, year_of
 from lsp_desktop.domain.text import fold
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
@@ -26,41 +26,36 @@ from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.meetings.meeting_dialog import MeetingDialog, new_meeting
 from lsp_desktop.ui.meetings.meeting_tables import DecisionTableModel, MeetingTableModel
+from lsp_desktop.ui.meetings.meetings_controller import (
+    STATUS_CHOICES,
+    MeetingsController,
+    MeetingsFilter,
+)
 from lsp_desktop.ui.meetings.meetings_undo import EditMeeting, undoable
 
 MEETINGS, DECISIONS = range(2)
 
 
 class MeetingFilter(QSortFilterProxyModel):
-    """Meetings of one body, status and financial year, matching the typed text."""
+    """The meetings a MeetingsFilter (the controller's rule) keeps."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
-        self.body_id: int | None = None
-        self.status: str | None = None
-        self.year: str | None = None
-        self.text = ""
+        self.rule = MeetingsFilter()
 
     def set(self, **values) -> None:
         if hasattr(self, "beginFilterChange"):          # Qt 6.10 and later
             self.beginFilterChange()
-            for key, value in values.items():
-                setattr(self, key, value)
+            self.rule = replace(self.rule, **values)
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
             return
-        for key, value in values.items():
-            setattr(self, key, value)
+        self.rule = replace(self.rule, **values)
         self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802 (Qt's name)
         r = self.sourceModel().index(row, 0, parent).data(RECORD_ROLE)
-        if r is None:
-            return False
-        return ((self.body_id is None or r.body_id == self.body_id)
-                and (self.status is None or r.status.value == self.status)
-                and (self.year is None or year_of(r.held_on) == self.year)
-                and (not self.text or self.text in fold(f"{r.body} {r.venue}")))
+        return r is not None and self.rule.keeps(r)
 
 
 class MeetingsTab(QWidget):
@@ -76,15 +71,55 @@ class MeetingsTab(QWidget):
         self.undo_stack = undo_stack
         self.meetings = services.meetings
         self.read_only = read_only
+        self.controller = MeetingsController(read_only)
         self.bodies = []
 
+        bar = self._filter_bar()
+        self.model = MeetingTableModel(self)
+        self.proxy = MeetingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = record_table(self.proxy, "Meetings", (84, 48, 240, 70, 46, 80, 80, 70, 76))
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(lambda _i: self.edit_meeting())
+        buttons = self._buttons_row()
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        meetings_page = QWidget()
+        mv = QVBoxLayout(meetings_page)
+        mv.addLayout(bar)
+        mv.addWidget(self.table, 1)
+        mv.addWidget(self.summary)
+        mv.addLayout(buttons)
+
+        self.pages = QTabWidget()
+        self.pages.addTab(meetings_page, "Meetings")
+        self.pages.addTab(self._decisions_page(), "Decisions log")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        self.body_box.currentIndexChanged.connect(
+            lambda: self.proxy.set(body_id=self.body_box.currentData()))
+        self.status_box.currentIndexChanged.connect(
+            lambda: self.proxy.set(status=self.status_box.currentData()))
+        self.year_box.currentIndexChanged.connect(
+            lambda: self.proxy.set(year=self.year_box.currentData()))
+        self.filter_edit.textChanged.connect(lambda t: self.proxy.set(text=fold(t)))
+        self.proxy.layoutChanged.connect(self._summarise)
+        self.proxy.rowsInserted.connect(self._summarise)
+        self.proxy.modelReset.connect(self._summarise)
+        self.setFocusProxy(self.table)
+        if load:
+            self.refresh()
+
+    # -- building ------------------------------------------------------------
+    def _filter_bar(self) -> QHBoxLayout:
+        """Body, status and financial year, and the text to find in the body or venue."""
         self.body_box = QComboBox()
         self.body_box.setAccessibleName("Body")
         self.status_box = QComboBox()
         self.status_box.setAccessibleName("Status")
-        self.status_box.addItem("Any status", None)
-        for s in MeetingStatus:
-            self.status_box.addItem(s.label, s.value)
+        for label, value in STATUS_CHOICES:
+            self.status_box.addItem(label, value)
         self.year_box = QComboBox()
         self.year_box.setAccessibleName("Financial year")
         for box in (self.body_box, self.status_box, self.year_box):
@@ -98,13 +133,10 @@ class MeetingsTab(QWidget):
                   self.year_box, self.filter_edit):
             bar.addWidget(w)
         bar.setStretch(5, 1)
+        return bar
 
-        self.model = MeetingTableModel(self)
-        self.proxy = MeetingFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = record_table(self.proxy, "Meetings", (84, 48, 240, 70, 46, 80, 80, 70, 76))
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.doubleClicked.connect(lambda _i: self.edit_meeting())
+    def _buttons_row(self) -> QHBoxLayout:
+        """Editing on the left (as the controller allows), prints and files on the right."""
         self.new_button = QPushButton("&New meeting…")
         self.edit_button = QPushButton("&Open…")
         self.delete_button = QPushButton("Delete")
@@ -115,19 +147,20 @@ class MeetingsTab(QWidget):
         self.groups_button = QPushButton("Groups…")
         self.groups_button.setToolTip("Theme groups and sub-groups, and who sits on them when")
         self.quorum_button = QPushButton("Quorum rule…")
-        for b in (self.groups_button, self.quorum_button):
-            b.setEnabled(not read_only)
+        allowed = self.controller.buttons()
+        for b, on in ((self.new_button, allowed.new), (self.delete_button, allowed.delete),
+                      (self.groups_button, allowed.groups),
+                      (self.quorum_button, allowed.quorum)):
+            b.setEnabled(on)
         self.groups_button.clicked.connect(self.edit_groups)
         self.quorum_button.clicked.connect(self.edit_quorum)
-        for b in (self.new_button, self.delete_button):
-            b.setEnabled(not read_only)
         self.new_button.clicked.connect(self.new_meeting)
         self.edit_button.clicked.connect(self.edit_meeting)
         self.delete_button.clicked.connect(self.delete_meeting)
         self.pack_button.clicked.connect(lambda: self._print_selected("board-pack"))
         self.minutes_button.clicked.connect(lambda: self._print_selected("minutes"))
         # Open, Delete, Board pack and Minutes act on the meeting selected: off without one.
-        SelectionActions(self.table, read_only=read_only).add(
+        SelectionActions(self.table, read_only=self.read_only).add(
             self.edit_button, self.pack_button, self.minutes_button, single=True,
             changes=False).add(self.delete_button, single=True)
         self.calendar_button.clicked.connect(self.export_calendar)
@@ -141,15 +174,10 @@ class MeetingsTab(QWidget):
         for b in (self.pack_button, self.minutes_button, self.calendar_button,
                   self.attendance_button):
             buttons.addWidget(b)
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        meetings_page = QWidget()
-        mv = QVBoxLayout(meetings_page)
-        mv.addLayout(bar)
-        mv.addWidget(self.table, 1)
-        mv.addWidget(self.summary)
-        mv.addLayout(buttons)
+        return buttons
 
+    def _decisions_page(self) -> QWidget:
+        """The decisions of every meeting, searched as typed; double-click opens one."""
         self.decision_model = DecisionTableModel(self)
         self.decision_proxy = QSortFilterProxyModel(self)
         self.decision_proxy.setSortRole(SORT_ROLE)
@@ -172,37 +200,15 @@ class MeetingsTab(QWidget):
         top.addWidget(self.print_log)
         dv.addLayout(top)
         dv.addWidget(self.decision_table, 1)
-
-        self.pages = QTabWidget()
-        self.pages.addTab(meetings_page, "Meetings")
-        self.pages.addTab(decisions_page, "Decisions log")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-
-        self.body_box.currentIndexChanged.connect(
-            lambda: self.proxy.set(body_id=self.body_box.currentData()))
-        self.status_box.currentIndexChanged.connect(
-            lambda: self.proxy.set(status=self.status_box.currentData()))
-        self.year_box.currentIndexChanged.connect(
-            lambda: self.proxy.set(year=self.year_box.currentData()))
-        self.filter_edit.textChanged.connect(lambda t: self.proxy.set(text=fold(t)))
-        self.proxy.layoutChanged.connect(self._summarise)
-        self.proxy.rowsInserted.connect(self._summarise)
-        self.proxy.modelReset.connect(self._summarise)
-        self.setFocusProxy(self.table)
-        if load:
-            self.refresh()
+        return decisions_page
 
     # -- loading -------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_row()
-        self.bodies = self.meetings.bodies()
-        if not any(b.is_board for b in self.bodies):
-            self.bodies.insert(0, self.meetings.board())
+        self.bodies = self.controller.bodies_shown(self.meetings.bodies(), self.meetings.board)
         rows = self.meetings.list_rows()
-        self._fill(self.body_box, [("All bodies", None)] + [(b.name, b.id) for b in self.bodies])
-        years = sorted({year_of(r.held_on) for r in rows}, reverse=True)
-        self._fill(self.year_box, [("All years", None)] + [(y, y) for y in years])
+        self._fill(self.body_box, self.controller.body_choices(self.bodies))
+        self._fill(self.year_box, self.controller.year_choices(rows))
         self.model.set_rows(rows)
         self._summarise()
         self._load_decisions()
@@ -225,12 +231,7 @@ class MeetingsTab(QWidget):
 
     def _summarise(self) -> None:
         shown = [self.proxy.index(i, 0).data(RECORD_ROLE) for i in range(self.proxy.rowCount())]
-        held = [r for r in shown if r.status == MeetingStatus.HELD]
-        inquorate = sum(1 for r in held if r.quorate is False)
-        planned = sum(1 for r in shown if r.status == MeetingStatus.PLANNED)
-        self.summary.setText(f"{len(shown)} meetings shown: {len(held)} held ({inquorate} "
-                             f"inquorate), {planned} planned. Quorum rule: "
-                             f"{self.meetings.quorum_rule().label}.")
+        self.summary.setText(self.controller.summary(shown, self.meetings.quorum_rule().label))
 
     def selected_row(self):
         rows = self.table.selectionModel().selectedRows()
@@ -243,7 +244,7 @@ class MeetingsTab(QWidget):
                 return
 
     def _year_or_today(self) -> str:
-        return self.year_box.currentData() or year_of(date.today())
+        return self.controller.print_year(self.year_box.currentData(), date.today())
 
     # -- editing -------------------------------------------------------------
     def _edit(self, meeting) -> None:
@@ -325,9 +326,7 @@ class MeetingsTab(QWidget):
         """Edit the group chosen in Body (or add one when the board or all are chosen)."""
         from lsp_desktop.ui.meetings.bodies_dialog import edit_group
 
-        chosen = next((b for b in self.bodies if b.id == self.body_box.currentData()), None)
-        if chosen is not None and chosen.is_board:
-            chosen = None
+        chosen = self.controller.group_to_edit(self.bodies, self.body_box.currentData())
         if edit_group(self, self.meetings, self.services.members.all_members(), chosen):
             self.refresh()
 
@@ -342,11 +341,11 @@ class MeetingsTab(QWidget):
     def export_calendar(self) -> None:
         row = self.selected_row()
         year = self.year_box.currentData()
-        if not year and row is None:
+        suggested = self.controller.calendar_file(year, row)
+        if suggested is None:
             prompts.info(self, "Export calendar", "Choose a meeting, or a year for all its "
                          "meetings.")
             return
-        suggested = f"meetings-{year.replace('/', '-')}.ics" if year else "meeting.ics"
         path = prompts.save_file(self, "Export calendar", suggested, "Calendar (*.ics)")
         if not path:
             return

@@ -22,6 +22,7 @@ from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
+from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.table_helpers import (
     SharedColumns,
     filter_bar,
@@ -58,6 +59,7 @@ class MembersTab(QWidget):
     """Shows the register as on a date; edits go dialog -> service -> refresh."""
 
     members_changed = Signal()
+    history_requested = Signal(object)  # the record picked: (audit record type, id, title)
 
     def __init__(self, members_service, undo_stack: QUndoStack, read_only: bool = False,
                  parent=None, meetings_of=None):
@@ -110,6 +112,11 @@ class MembersTab(QWidget):
         layout.addLayout(buttons)
 
         self._add_shortcuts()
+        self.history_button = history_button(self.delete_button,
+                                             lambda: self.selected_id() is not None,
+                                             table_signals(self.table))
+        self.history_button.clicked.connect(
+            lambda: self.history_requested.emit(self.history_record()))
 
         # Filtering is fast enough (see benchmarks/bench_members.py) to follow each keystroke.
         self.filter_edit.textChanged.connect(self.apply_text_filter)
@@ -227,6 +234,13 @@ class MembersTab(QWidget):
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()
+
+    def history_record(self) -> HistoryRecord:
+        """The selected member, for its History panel."""
+        member_id = self.selected_id()
+        if member_id is None:
+            return None
+        return "member", member_id, self.service.get(member_id).display_name
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -173,27 +173,24 @@ class FiguresImportDialog(QDialog):
         self._commit(target)
 
 
-def import_figures(window, kind: str) -> None:
-    """File ▸ Import ▸ programme figures / target values."""
-    path = prompts.open_file(window, f"Import {TITLES[kind]}", str(window.db_path.parent),
+def import_figures(parent, services, db_path: Path, kind: str) -> str | None:
+    """File ▸ Import ▸ programme figures / target values: the line for the status bar once
+    imported, else None."""
+    path = prompts.open_file(parent, f"Import {TITLES[kind]}", str(db_path.parent),
                              SHEET_FILTER)
     if not path:
-        return
-    exchange = window.services.programme_exchange
+        return None
+    exchange = services.programme_exchange
     try:
-        sheet = window.services.exchange.read(path)
-        dialog = FiguresImportDialog(exchange, kind, sheet, Path(path).name, window,
+        sheet = services.exchange.read(path)
+        dialog = FiguresImportDialog(exchange, kind, sheet, Path(path).name, parent,
                                      path=Path(path))
     except DomainError as exc:
-        prompts.error(window, f"Import {TITLES[kind]}", message(str(exc)))
-        return
+        prompts.error(parent, f"Import {TITLES[kind]}", message(str(exc)))
+        return None
     if not dialog.exec():
-        return
-    for name in ("programme_tab", "strategies_tab", "accreditation_tab"):
-        tab = window.tabs.page_if_built(name)
-        if tab is not None:
-            tab.refresh()
+        return None
     text = f"Imported {TITLES[kind]}: {dialog.changed} record(s) changed."
     if dialog.rejects_file is not None:
         text += f" Rows to correct saved to {dialog.rejects_file.name}."
-    window.statusBar().showMessage(text, 10000)
+    return text

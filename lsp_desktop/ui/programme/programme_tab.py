@@ -22,8 +22,6 @@ from lsp_desktop.domain.programme import (
     Fund,
     ProgrammeView,
     Project,
-    financial_year_of,
-    year_end,
 )
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
@@ -31,6 +29,7 @@ from lsp_desktop.ui.common.date_field import DateEdit
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
+from lsp_desktop.ui.programme.programme_controller import ProgrammeController, ProgrammeLines
 from lsp_desktop.ui.programme.programme_table import ProgrammeTableModel
 from lsp_desktop.ui.programme.programme_undo import (
     AddProject,
@@ -71,11 +70,46 @@ class ProgrammeTab(QWidget):
         self.exporter = exporter
         self.undo_stack = undo_stack
         self.read_only = read_only
+        self.controller = ProgrammeController(read_only, can_export=exporter is not None)
         self.view: ProgrammeView | None = None
         self._projects: list[Project] = []
         self._loaded: tuple[int, str] | None = None    # the fund and year read
         self._funds: list[Fund] = []
 
+        top = self._top_bar(today)
+        self._notes()
+        self.model = ProgrammeTableModel(self)
+        self.table = record_table(self.model, "Programme", (300,) + (104,) * 19,
+                                  stretch_last=False, sortable=False)
+        self.table.doubleClicked.connect(lambda _i: self.edit_project())
+        bottom = self._bottom_bar()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.held)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        self.fund_combo.currentIndexChanged.connect(lambda _i: self.show_view())
+        self.year_combo.currentTextChanged.connect(lambda _t: self.show_view())
+        self.year_combo.lineEdit().editingFinished.connect(self.show_view)
+        self.on_edit.dateChanged.connect(lambda _d: self.show_view())
+        self.on_edit.dateChanged.connect(self._as_on_edited)
+        self.new_button.clicked.connect(self.add_project)
+        self.edit_button.clicked.connect(self.edit_project)
+        self.delete_button.clicked.connect(self.delete_project)
+        self.allocation_button.clicked.connect(self.edit_allocation)
+        self.fund_button.clicked.connect(self.add_fund)
+        self.print_button.clicked.connect(lambda: self.print_requested.emit("programme"))
+        self.export_button.clicked.connect(self.export)
+        if load:
+            self.refresh()
+
+    # -- building ----------------------------------------------------------
+    def _top_bar(self, today: date | None) -> QHBoxLayout:
+        """Fund, year and as-on date; allocation, funds, the print and the export."""
         self.fund_combo = QComboBox()
         self.fund_combo.setAccessibleName("Fund")
         self.year_combo = QComboBox()
@@ -101,7 +135,10 @@ class ProgrammeTab(QWidget):
         for b in (self.allocation_button, self.fund_button, self.print_button,
                   self.export_button):
             top.addWidget(b)
+        return top
 
+    def _notes(self) -> None:
+        """The summary, the underspend warning and the NRF held back by a deferral."""
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -114,11 +151,8 @@ class ProgrammeTab(QWidget):
         self.held.setWordWrap(True)
         self.held.setStyleSheet("color: #8a4b00;")
 
-        self.model = ProgrammeTableModel(self)
-        self.table = record_table(self.model, "Programme", (300,) + (104,) * 19,
-                                  stretch_last=False, sortable=False)
-        self.table.doubleClicked.connect(lambda _i: self.edit_project())
-
+    def _bottom_bar(self) -> QHBoxLayout:
+        """Project buttons, and every button as the controller allows."""
         self.new_button = QPushButton("&New project…")
         self.edit_button = QPushButton("Ed&it project…")
         self.delete_button = QPushButton("Dele&te project")
@@ -126,36 +160,17 @@ class ProgrammeTab(QWidget):
         bottom.addStretch(1)
         for b in (self.new_button, self.edit_button, self.delete_button):
             bottom.addWidget(b)
-        for b in (self.new_button, self.delete_button, self.allocation_button,
-                  self.fund_button):
-            b.setEnabled(not read_only)
-        self.export_button.setVisible(exporter is not None)
+        allowed = self.controller.buttons()
+        for b, on in ((self.new_button, allowed.new), (self.delete_button, allowed.delete),
+                      (self.allocation_button, allowed.allocation),
+                      (self.fund_button, allowed.fund)):
+            b.setEnabled(on)
+        self.export_button.setVisible(allowed.export)
         # Edit and Delete act on the project selected (a heading or total row is none).
         SelectionActions(self.table, lambda: int(self.selected_project() is not None),
-                         read_only).add(self.edit_button, changes=False).add(self.delete_button)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.held)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-
-        self.fund_combo.currentIndexChanged.connect(lambda _i: self.show_view())
-        self.year_combo.currentTextChanged.connect(lambda _t: self.show_view())
-        self.year_combo.lineEdit().editingFinished.connect(self.show_view)
-        self.on_edit.dateChanged.connect(lambda _d: self.show_view())
-        self.on_edit.dateChanged.connect(self._as_on_edited)
-        self.new_button.clicked.connect(self.add_project)
-        self.edit_button.clicked.connect(self.edit_project)
-        self.delete_button.clicked.connect(self.delete_project)
-        self.allocation_button.clicked.connect(self.edit_allocation)
-        self.fund_button.clicked.connect(self.add_fund)
-        self.print_button.clicked.connect(lambda: self.print_requested.emit("programme"))
-        self.export_button.clicked.connect(self.export)
-        if load:
-            self.refresh()
+                         self.read_only).add(self.edit_button, changes=False).add(
+                             self.delete_button)
+        return bottom
 
     # -- loading -----------------------------------------------------------
     @property
@@ -188,14 +203,11 @@ class ProgrammeTab(QWidget):
             combo.blockSignals(True)
         self.fund_combo.clear()
         for f in self._funds:
-            self.fund_combo.addItem(f"{f.name} ({f.code})", f.id)
+            self.fund_combo.addItem(self.controller.fund_label(f), f.id)
         self.fund_combo.setCurrentIndex(max(0, self.fund_combo.findData(fund_id)))
-        years = self.service.years()
-        default = financial_year_of(self.on_edit.value())
-        if not year:
-            year = default if default in years or not years else years[-1]
+        years, year = self.controller.years(self.service.years(), year, self.on_edit.value())
         self.year_combo.clear()
-        self.year_combo.addItems(sorted(set(years) | {year}))
+        self.year_combo.addItems(years)
         self.year_combo.setCurrentText(year)
         for combo in (self.fund_combo, self.year_combo):
             combo.blockSignals(False)
@@ -222,30 +234,19 @@ class ProgrammeTab(QWidget):
         except DomainError as exc:
             self.view = None
             self.model.set_view(None)
-            self.summary.setText(str(exc))
-            self.warning.setText("")
-            self.held.setText("")
+            self._show_lines(self.controller.failed(str(exc)), hide=False)
             return
         self.model.set_view(self.view)
-        self._show_summary(self.view)
+        self._show_lines(self.controller.lines(self.view))
 
-    def _show_summary(self, v: ProgrammeView) -> None:
-        parts = [f"Allocation £{v.allocation:,}", f"not yet allocated to themes "
-                 f"£{v.unallocated:,}", f"budgeted to projects £{v.total.budget:,}",
-                 f"committed £{v.total.total_committed:,}",
-                 f"spent to date £{v.spent_to_date:,} against a profile of "
-                 f"£{v.profile_to_date:,}",
-                 f"forecast underspend £{v.forecast_underspend:,} by "
-                 f"{year_end(v.financial_year):%d/%m/%Y}"]
-        self.summary.setText("; ".join(parts) + ".")
-        warning = v.underspend_warning()
-        self.warning.setText(warning)
-        self.warning.setVisible(bool(warning))
-        held = (f"Accreditation is deferred: £{v.held_back:,} of this year's NRF is held back "
-                f"until a successful review; £{v.available:,} is available."
-                if v.held_back else "")
-        self.held.setText(held)
-        self.held.setVisible(bool(held))
+    def _show_lines(self, lines: ProgrammeLines, hide: bool = True) -> None:
+        """The summary, warning and held-back lines (empty ones hidden, unless `hide` is
+        False: a failed view leaves them as they were shown)."""
+        self.summary.setText(lines.summary)
+        for label, text in ((self.warning, lines.warning), (self.held, lines.held)):
+            label.setText(text)
+            if hide:
+                label.setVisible(bool(text))
 
     def selected_project(self) -> Project | None:
         rows = self.table.selectionModel().selectedRows()
@@ -363,7 +364,7 @@ class ProgrammeTab(QWidget):
         self.fund_combo.setCurrentIndex(self.fund_combo.findData(fund.id))
 
     def export(self) -> None:
-        suggested = f"programme-{self.year.replace('/', '-')}.xlsx"
+        suggested = self.controller.export_file(self.year)
         path = prompts.save_file(self, "Export the programme", suggested,
                                  "Excel workbook (*.xlsx)")
         if not path or self.exporter is None:

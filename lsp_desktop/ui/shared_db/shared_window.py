@@ -4,11 +4,12 @@ the visible tab, and a banner while the connection to the server is lost."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTabWidget, QWidget
 
 from lsp_desktop.domain.errors import DomainError
 
@@ -62,14 +63,18 @@ def make_banner() -> QLabel:
 class Refresher(QObject):
     """View ▸ Refresh for every partnership; for a shared one (`shared`), the periodic
     refresh, the connection check with its `banner`, and the live refresh on others'
-    saves. `window` is the MainWindow: its tabs are reloaded; nothing is set on it."""
+    saves. Handed the `tabs` widget (the tab in front is reloaded) and `page(name)`, a tab
+    by its name; tabs to reload when next shown are reported by `stale`. `window` is the
+    parent: it is watched for closing; nothing is set on it."""
 
     message = Signal(str, int)      # for the window's status bar: text, milliseconds
+    stale = Signal(object)          # tabs others changed: reload them when next shown
 
     def __init__(self, view_menu: QMenu, services: Services, shared: bool, banner: QLabel,
-                 window):
+                 window, *, tabs: QTabWidget, page: Callable[[str], QWidget]):
         super().__init__(window)
         self._window = window
+        self._tabs, self._page = tabs, page
         self.shared = shared
         self.banner = banner
         self.refresh_action = QAction("&Refresh", window)
@@ -133,10 +138,9 @@ class Refresher(QObject):
             return
         self.live_timer.setInterval(LIVE_DEBOUNCE_MS)
         heard, self.live_tables = self.live_tables, set()
-        window = self._window
-        touched = tabs_touched(window, () if "?" in heard else heard)
-        current = window.tabs.currentWidget()
-        window.mark_stale(tab for tab in touched if tab is not current)
+        touched = tabs_touched(self._tabs, self._page, () if "?" in heard else heard)
+        current = self._tabs.currentWidget()
+        self.stale.emit([tab for tab in touched if tab is not current])
         if current in touched:
             self.refresh_visible("Refreshed: the connection is back." if "?" in heard
                                  else "Updated with another officer's change.")
@@ -147,7 +151,7 @@ class Refresher(QObject):
         if self.connection_lost:
             self.monitor.check()
             return
-        tab = self._window.tabs.currentWidget()
+        tab = self._tabs.currentWidget()
         try:
             tab.refresh()
         except DomainError as exc:
@@ -172,7 +176,7 @@ class Refresher(QObject):
         if ok == (not self.connection_lost):
             return
         self.connection_lost = not ok
-        tabs = self._window.tabs
+        tabs = self._tabs
         if ok:
             if self.change_listener is not None:
                 self.change_listener.start()      # no-op while it still listens
@@ -228,13 +232,14 @@ ACCREDITATION_TABLES = {"criterion_prompt", "assessment_round", "criterion_asses
                         "area_of_concern"}
 
 
-def tabs_touched(window, tables) -> list:
-    """The tabs showing records of `tables` (every tab when that is not known)."""
-    every = [window.tabs.widget(i) for i in range(window.tabs.count())]
+def tabs_touched(tabs: QTabWidget, page: Callable[[str], QWidget], tables) -> list:
+    """The tabs of `tabs` showing records of `tables` (every tab when that is not known);
+    `page(name)` is the tab called `name` (members_tab, ...)."""
+    every = [tabs.widget(i) for i in range(tabs.count())]
     tables = set(tables) - _SHOWN_ELSEWHERE
     known = set().union(*TAB_TABLES.values()) | ACCREDITATION_TABLES
     if not tables or not tables <= known:
         return every
-    touched = {getattr(window, name) for name, names in TAB_TABLES.items() if names & tables}
-    touched.add(window.accreditation_tab)
+    touched = {page(name) for name, names in TAB_TABLES.items() if names & tables}
+    touched.add(page("accreditation_tab"))
     return [tab for tab in every if tab in touched]

@@ -21,6 +21,7 @@ from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.domain.strategies import Strategy
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
+from lsp_desktop.ui.common.history_button import HistoryRecord
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.strategies.strategy_dialogs import StrategyDialog
 from lsp_desktop.ui.strategies.strategy_draft import DraftPage
@@ -38,9 +39,10 @@ class StrategiesTab(QWidget):
     """Handed the strategies service; everything else it asks that service for."""
 
     strategies_changed = Signal()
+    history_requested = Signal(object)  # a section or target: (audit record type, id, title)
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
-                 parent=None, undo_stack=None, load: bool = True):
+                 parent=None, undo_stack=None, load: bool = True, series=None):
         super().__init__(parent)
         self.service = service
         self.read_only = read_only
@@ -71,7 +73,8 @@ class StrategiesTab(QWidget):
 
         self.draft = DraftPage(service, read_only, undo_stack)
         self.versions = VersionsPage(service, self.draft.flush, read_only)
-        self.targets = TargetsPage(service, read_only, today)
+        self.targets = TargetsPage(service, read_only, today, series=series,
+                                   undo_stack=undo_stack)
         self.endorsements = EndorsementsPage(service, read_only)
         self.consultation = ConsultationPage(service, read_only)
         self.pages = QTabWidget()
@@ -98,12 +101,22 @@ class StrategiesTab(QWidget):
         self.targets.targets_changed.connect(self._targets_changed)
         self.endorsements.changed.connect(self.strategies_changed)
         self.consultation.changed.connect(self.strategies_changed)
+        self.draft.history_requested.connect(self.history_requested)
+        self.targets.history_requested.connect(self.history_requested)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.draft.flush)
         # load=False: the window loads a hidden tab when it is first shown (start-up).
         if load:
             self.reload()
+
+    def history_in_front(self) -> HistoryRecord:
+        """The record selected on the page in front: a section, a target or the strategy."""
+        page = self.pages.currentWidget()
+        if page in (self.draft, self.targets):
+            return page.history_record()
+        strategy = self.strategy
+        return None if strategy is None else ("strategy", strategy.id, strategy.title)
 
     # -- strategies -------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:
@@ -122,8 +135,8 @@ class StrategiesTab(QWidget):
     def set_as_at(self, day: date) -> None:
         """Judge targets (on track, overdue) and the bodies still to endorse as at `day`;
         the window refreshes the tab."""
-        self.targets.today = day
-        self.endorsements.on = day
+        self.targets.set_as_at(day)
+        self.endorsements.set_as_at(day)
         self.as_at = day
 
     def refresh(self) -> None:

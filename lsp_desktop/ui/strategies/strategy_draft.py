@@ -20,6 +20,7 @@ from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.strategies import EXPECTED_SECTIONS, Strategy, empty_components
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import save_in_place
+from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.common.undo import ServiceCommand
@@ -31,6 +32,7 @@ class DraftPage(QWidget):
     """Edits the current draft of one strategy; text is saved as it is typed."""
 
     changed = Signal()                   # sections or their text changed
+    history_requested = Signal(object)   # the section picked: (audit record type, id, title)
 
     def __init__(self, service, read_only: bool = False, undo_stack=None, parent=None):
         super().__init__(parent)
@@ -96,6 +98,13 @@ class DraftPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        # Like every button acting on a selection: off while no row is selected.
+        self.history_button = history_button(
+            self.remove_button, lambda: (self.table.selectionModel().hasSelection()
+                                         and self.current_section() is not None),
+            table_signals(self.table), "Hist&ory…")
+        self.history_button.clicked.connect(
+            lambda: self.history_requested.emit(self.history_record()))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor.editor and event.type() == QEvent.Type.FocusOut:
@@ -119,6 +128,13 @@ class DraftPage(QWidget):
             self.table.selectRow(row)
             self.table.setCurrentIndex(self.model.index(row, 0))
             self._show_selected()
+
+    def history_record(self) -> HistoryRecord:
+        """The section selected, for its History panel."""
+        section = self.current_section()
+        if section is None:
+            return None
+        return "strategy_section", section.id, f"Section “{section.title}”"
 
     def current_section(self):
         index = self.table.currentIndex()

@@ -51,7 +51,7 @@ class StrategyFiles(QObject):
                 "strategy", date.today(), strategy=str(strategy_id), version=new,
                 compare=old), Path(path))
 
-        tab.versions.export_comparison = export
+        tab.versions.use_comparison_export(export)
 
     def import_file(self, path: str | None = None) -> None:
         self.last_dialog = None

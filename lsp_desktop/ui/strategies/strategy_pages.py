@@ -29,6 +29,7 @@ from lsp_desktop.domain.strategies import (
 )
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_and_reload, edit_with_conflicts, find_id
+from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.message_text import message
 from lsp_desktop.ui.common.selection_actions import SelectionActions
 from lsp_desktop.ui.common.table_helpers import record_table
@@ -84,8 +85,8 @@ class VersionsPage(QWidget):
         super().__init__(parent)
         self.service, self.flush_draft, self.read_only = service, flush_draft, read_only
         self.strategy: Strategy | None = None
-        # (strategy id, old, new, path) -> writes a .docx with tracked changes; set by the
-        # window, which holds the services the export reads
+        # (strategy id, old, new, path) -> writes a .docx with tracked changes; handed in
+        # by use_comparison_export() from the window, which holds the services it reads
         self.export_comparison = None
         self.model = VersionTableModel(self)
         self.table = make_table(self.model, "Versions", (70, 380, 95, 150, 80))
@@ -110,6 +111,10 @@ class VersionsPage(QWidget):
             stretch_first=note))
         SelectionActions(self.table, read_only=read_only).add(
             self.view_button, single=True, changes=False).add(self.restore_button, single=True)
+
+    def use_comparison_export(self, export) -> None:
+        """Offer Compare's Word export: `export(strategy id, old, new, path)`."""
+        self.export_comparison = export
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
@@ -190,13 +195,14 @@ class TargetsPage(QWidget):
     """The targets register of a strategy, and the partnership's priority neighbourhoods."""
 
     targets_changed = Signal()
-    series = None           # the target-series service: values and chart in the dialog
-    undo_stack = None
+    history_requested = Signal(object)  # the target picked: (audit record type, id, title)
 
     def __init__(self, service, read_only: bool = False, today: date | None = None,
-                 parent=None):
+                 parent=None, series=None, undo_stack=None):
         super().__init__(parent)
         self.service, self.read_only = service, read_only
+        self.series = series    # the target-series service: values and chart in the dialog
+        self.undo_stack = undo_stack
         self.today = today
         self.strategy: Strategy | None = None
         self.model = TargetTableModel(self)
@@ -249,6 +255,20 @@ class TargetsPage(QWidget):
         splitter.setSizes([480, 200])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self.history_button = history_button(
+            self.delete_button, lambda: self.table.selectionModel().hasSelection(),
+            table_signals(self.table), "Hist&ory…")
+        self.history_button.clicked.connect(
+            lambda: self.history_requested.emit(self.history_record()))
+
+    def set_as_at(self, day: date) -> None:
+        """Judge the targets (on track, overdue) as at `day` from the next load."""
+        self.today = day
+
+    def history_record(self) -> HistoryRecord:
+        """The target selected, for its History panel."""
+        target = selected(self.table)
+        return None if target is None else ("target", target.id, f"Target: {target.indicator}")
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy
@@ -384,6 +404,10 @@ class EndorsementsPage(QWidget):
         splitter.setSizes([800, 380])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+
+    def set_as_at(self, day: date) -> None:
+        """The bodies still to endorse are those current on `day` (from the next load)."""
+        self.on = day
 
     def set_strategy(self, strategy: Strategy | None) -> None:
         self.strategy = strategy

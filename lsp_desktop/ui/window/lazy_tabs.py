@@ -32,6 +32,19 @@ class LazyTabs(QTabWidget):
         # First of all slots: the ones connected later see the page, never its stand-in.
         self.currentChanged.connect(self._came_forward)
 
+    def add_now(self, name: str, title: str, page: QWidget) -> None:
+        """A page called `name`, built already (the one shown first)."""
+        self._pages[name] = page
+        self.addTab(page, title)
+
+    def name_at(self, index: int) -> str | None:
+        """The name of the page at `index` (members_tab...), built or not; None for a page
+        added without a name."""
+        page = super().widget(index)
+        if page in self._names:
+            return self._names[page]
+        return next((name for name, built in self._pages.items() if built is page), None)
+
     def add_later(self, name: str, title: str, make: Callable[[], QWidget]) -> None:
         """A page called `name`, made by `make()` when first needed."""
         stand_in = QWidget()

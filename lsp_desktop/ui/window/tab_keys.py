@@ -1,4 +1,4 @@
-"""View ▸ go-to-tab entries: Ctrl+1..5, Ctrl+Tab and Ctrl+Shift+Tab change tab from anywhere."""
+"""View ▸ go-to-tab entries: Ctrl+1..6, Ctrl+Tab and Ctrl+Shift+Tab change tab from anywhere."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QTabWidget, QWidget
 
-# Menu text per tab: the Alt letters differ from the View menu's own entries.
-_TITLES = ("&Members", "&Strategy drafts", "Action &plans", "A&ccreditation", "Mee&tings")
-# Tabs whose key is not their place (Ctrl+5 is Meetings', which a file may lack).
-_KEYS = {"Programme": "Ctrl+6"}
-_MENU_TITLES = {"Programme": "Pro&gramme"}
+# Menu text per tab (by its title): the Alt letters differ from the View menu's own entries.
+_MENU_TITLES = {"Members": "&Members", "Strategy drafts": "&Strategy drafts",
+                "Action plans": "Action &plans", "Accreditation": "A&ccreditation",
+                "Meetings": "Mee&tings", "Programme": "Pro&gramme"}
+# Each tab keeps its key whichever tabs a window has (a window may lack Meetings);
+# a tab named nowhere here takes Ctrl+ its place.
+_KEYS = {"Members": "Ctrl+1", "Strategy drafts": "Ctrl+2", "Action plans": "Ctrl+3",
+         "Accreditation": "Ctrl+4", "Meetings": "Ctrl+5", "Programme": "Ctrl+6"}
 
 
 class TabKeys(QObject):
@@ -27,8 +30,7 @@ class TabKeys(QObject):
         self.go_to_tab_actions: list[QAction] = []
         for index in range(tabs.count()):
             text = tabs.tabText(index).replace("&", "")
-            title = (_TITLES[index] if index < len(_TITLES)
-                     else _MENU_TITLES.get(text, tabs.tabText(index)))
+            title = _MENU_TITLES.get(text, tabs.tabText(index))
             action = QAction(title, parent)
             action.setShortcut(QKeySequence(_KEYS.get(text, f"Ctrl+{index + 1}")))
             action.triggered.connect(lambda _c=False, i=index: show_tab(tabs, i))
