@@ -132,7 +132,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 0
     if args.kind in ("programme", "target-values"):
         return _import_figures(args)
-    from lsp_desktop.services.exchange import ExchangeService, SuggestionsPending, describe
+    from lsp_desktop.services.exchange import ExchangeService, SuggestionsPending
 
     if args.kind != "members" and (args.sheet or args.rejects or args.accept_suggestions):
         from lsp_desktop.cli import CommandError
@@ -146,21 +146,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                                                 args.sheet, args.rejects, args.accept_suggestions)
             else:
                 result = service.import_records(args.kind, Path(args.file), args.update_existing)
-        except SuggestionsPending as exc:
-            print(f"{len(exc.suggestions)} category word(s) in the file are not in the "
-                  "catalogue; the import would read them as:", file=sys.stderr)
-            for s in exc.suggestions:
-                print(f"  {describe(s)}", file=sys.stderr)
-            print("lsp-desktop import: nothing was imported. Run again with "
-                  "--accept-suggestions to take these, or correct the file.", file=sys.stderr)
-            return 1
-        except ImportProblems as exc:
-            for p in exc.problems:
-                print(("note: " if p.notice else "") + str(p), file=sys.stderr)
-            errors = sum(1 for p in exc.problems if not p.notice)
-            print(f"lsp-desktop import: {errors} problem(s); nothing was imported.",
-                  file=sys.stderr)
-            return 1
+        except (SuggestionsPending, ImportProblems) as exc:
+            return _refused(exc, "category word(s) in the file are not in the catalogue")
     for p in result.problems:
         print(f"note: {p}")
     import logging
@@ -190,21 +177,8 @@ def _import_figures(args: argparse.Namespace) -> int:
                                         rejects=args.rejects is not None)
         try:
             changed = exchange.commit(preview, args.rejects, args.accept_suggestions)
-        except SuggestionsPending as exc:
-            print(f"{len(exc.suggestions)} theme word(s) in the file are not the programme's "
-                  "themes; the import would read them as:", file=sys.stderr)
-            for s in exc.suggestions:
-                print(f"  {describe(s)}", file=sys.stderr)
-            print("lsp-desktop import: nothing was imported. Run again with "
-                  "--accept-suggestions to take these, or correct the file.", file=sys.stderr)
-            return 1
-        except ImportProblems as exc:
-            for p in exc.problems:
-                print(("note: " if p.notice else "") + str(p), file=sys.stderr)
-            errors = sum(1 for p in exc.problems if not p.notice)
-            print(f"lsp-desktop import: {errors} problem(s); nothing was imported.",
-                  file=sys.stderr)
-            return 1
+        except (SuggestionsPending, ImportProblems) as exc:
+            return _refused(exc, "theme word(s) in the file are not the programme's themes")
     for line in preview.changes:
         print(line)
     for s in preview.suggestions:
@@ -214,6 +188,26 @@ def _import_figures(args: argparse.Namespace) -> int:
         print(f"{len(preview.reject_rows)} row(s) with problems written to {args.rejects}: "
               "correct them there and import that file.")
     return 0
+
+
+def _refused(exc, what: str) -> int:
+    """Why an import wrote nothing: the guesses waiting for the officer's word, or the
+    file's problems by row and column (notices too). Exit status 1."""
+    from lsp_desktop.services.exchange import SuggestionsPending, describe
+
+    if isinstance(exc, SuggestionsPending):
+        print(f"{len(exc.suggestions)} {what}; the import would read them as:",
+              file=sys.stderr)
+        for s in exc.suggestions:
+            print(f"  {describe(s)}", file=sys.stderr)
+        print("lsp-desktop import: nothing was imported. Run again with "
+              "--accept-suggestions to take these, or correct the file.", file=sys.stderr)
+        return 1
+    for p in exc.problems:
+        print(("note: " if p.notice else "") + str(p), file=sys.stderr)
+    errors = sum(1 for p in exc.problems if not p.notice)
+    print(f"lsp-desktop import: {errors} problem(s); nothing was imported.", file=sys.stderr)
+    return 1
 
 
 def cmd_export(args: argparse.Namespace) -> int:
