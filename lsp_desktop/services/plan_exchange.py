@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,6 +34,7 @@ from lsp_desktop.domain.text import fold
 from lsp_desktop.services.actions import ActionsService
 from lsp_desktop.services.members import MembersService
 from lsp_desktop.services.strategies import StrategiesService
+from lsp_desktop.services.unit_of_work import one_transaction
 
 _ACTION_FIELDS = {"reference": "reference", "title": "title", "description": "description",
                   "criterion": ("criterion", "more_criteria"), "theme": "theme",
@@ -211,28 +210,12 @@ class PlanExchange:
             self._place(preview, item, old, f"Target '{t.indicator}'", update_existing, fields)
 
     # -- commit --------------------------------------------------------------------
-    @contextmanager
-    def _one_transaction(self) -> Iterator[sessionmaker[Session]]:
-        """A session factory whose units of work all join one transaction: all or none."""
-        engine = self._factory.kw["bind"]
-        with engine.connect() as conn:
-            trans = conn.begin()
-            factory = sessionmaker(bind=conn, expire_on_commit=False,
-                                   join_transaction_mode="rollback_only")
-            try:
-                yield factory
-            except BaseException:
-                if trans.is_active:
-                    trans.rollback()
-                raise
-            trans.commit()
-
     def commit(self, preview: RecordPreview) -> tuple[int, int, int]:
         if preview.errors:
             raise ImportProblems(preview.problems)
         row = None
         try:
-            with self._one_transaction() as factory:
+            with one_transaction(self._factory) as factory:
                 if preview.kind == "actions":
                     service = ActionsService(factory)
                     for item in preview.to_add:

@@ -3,8 +3,6 @@ all or none, refused if another officer changed a record since the preview."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -39,6 +37,7 @@ from lsp_desktop.services.programme import ProgrammeService
 from lsp_desktop.services.rejects import write_rejects
 from lsp_desktop.services.strategies import StrategiesService
 from lsp_desktop.services.target_series import TargetSeriesService
+from lsp_desktop.services.unit_of_work import one_transaction
 
 KINDS = ("programme", "target-values")
 
@@ -195,22 +194,6 @@ class ProgrammeExchange:
             preview.changes.append(f"{t.indicator}: {verb} {r.value:,g} on "
                                    f"{format_date(r.measured_on)}")
 
-    @contextmanager
-    def _one_transaction(self) -> Iterator[sessionmaker[Session]]:
-        """A session factory whose units of work all join one transaction: all or none."""
-        engine = self._factory.kw["bind"]
-        with engine.connect() as conn:
-            trans = conn.begin()
-            factory = sessionmaker(bind=conn, expire_on_commit=False,
-                                   join_transaction_mode="rollback_only")
-            try:
-                yield factory
-            except BaseException:
-                if trans.is_active:
-                    trans.rollback()
-                raise
-            trans.commit()
-
     def commit(self, preview: FiguresPreview, rejects: Path | str | None = None,
                accept_suggestions: bool = False) -> int:
         """Write the previewed changes; returns how many records changed. Themes guessed
@@ -227,7 +210,7 @@ class ProgrammeExchange:
                           preview.reject_rows)
         record_id = None
         try:
-            with self._one_transaction() as factory:
+            with one_transaction(self._factory) as factory:
                 exchange = ProgrammeExchange(factory)
                 # record_id names the failing record's file row in the except clauses.
                 for record_id, record in preview.records.items():  # noqa: B007

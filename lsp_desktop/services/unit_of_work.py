@@ -15,6 +15,24 @@ _READ_ONLY = ("readonly", "read-only", "query_only")
 
 
 @contextmanager
+def one_transaction(factory: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
+    """A session factory whose units of work all join one transaction: all or none (an
+    import's many writes)."""
+    engine = factory.kw["bind"]
+    with engine.connect() as conn:
+        trans = conn.begin()
+        joined = sessionmaker(bind=conn, expire_on_commit=False,
+                              join_transaction_mode="rollback_only")
+        try:
+            yield joined
+        except BaseException:
+            if trans.is_active:
+                trans.rollback()
+            raise
+        trans.commit()
+
+
+@contextmanager
 def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
     """`with unit_of_work(f) as s:` commits on success, rolls back on any error."""
     session = None
