@@ -301,13 +301,20 @@ def window(b: Bench, big50: Path) -> None:
 
 
 def suite(b: Bench) -> None:
+    """The whole suite as `./dev test` runs it: every core, the slower group (bundle build and
+    smoke test, eight writers) included, against a throwaway PostgreSQL cluster."""
+    code = Path(b.env["PYTHONPATH"])
+    script = ('source tools/pg-cluster.sh; trap pg_cluster_stop EXIT; '
+              'pg_cluster_start "$0" >/dev/null; '
+              '"$0" -m pytest -q -p no:cacheprovider -n auto')
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LSP_BUNDLE_SMOKE="1",
+               LSP_BUNDLE_PYTHON=sys.executable)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
-                          cwd=b.env["PYTHONPATH"], capture_output=True, text=True,
-                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    done = subprocess.run(["bash", "-c", script, sys.executable], cwd=code,
+                          capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - start
     last = (done.stdout.strip().splitlines() or ["?"])[-1]
-    b.row("the test suite", f"{seconds:.0f} s ({last.strip('= ')})", "-", "<= 180 s")
+    b.row("the test suite, 2 cores", f"{seconds:.0f} s ({last.strip('= ')})", "-", "<= 180 s")
 
 
 def main() -> int:
