@@ -30,7 +30,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -38,6 +37,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from lsp_desktop.domain.text import format_date
+from lsp_desktop.reports.paragraphs import Paragraph
 
 FONT = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
 
 from lsp_desktop.domain.richtext import Block, Heading, Inline, ListBlock, Para, Table, parse
 from lsp_desktop.reports.base import Styles, simple_table
+from lsp_desktop.reports.paragraphs import Paragraph
 
 LINK = "#1d4f73"
 DEFAULT_WIDTH = 174 * mm       # A4 less the margins
