@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ class Reads:
     """One read-only connection: rows(sql, **params), with `:name` parameters.
 
     Values come back as the database stores them: SQLite gives dates as ISO text, a
-    server as dates; day() and moment() read either. Use as a context manager."""
+    server as dates; day() reads either. Use as a context manager."""
 
     def __init__(self, rows: Callable[[str, dict], Sequence[Sequence]],
                  close: Callable[[], None]):
@@ -68,9 +68,3 @@ def day(value) -> date | None:
         return value
     return date.fromisoformat(str(value)[:10])
 
-
-def moment(value) -> datetime | None:
-    """A date-and-time column's value, from either database."""
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))

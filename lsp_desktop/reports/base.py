@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import html
 import io
 import re
 import time
@@ -12,7 +13,6 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -88,7 +88,8 @@ def literal(text: str | None) -> str:
     """User text made safe for a Paragraph: printed exactly as typed, never as markup."""
     if not text:
         return ""
-    return escape(str(text)).replace("\n", "<br/>")
+    # html's escape, not xml.sax's: that one imports urllib.request, http and ssl.
+    return html.escape(str(text), quote=False).replace("\n", "<br/>")
 
 
 def clip(text: str | None, limit: int) -> str:
