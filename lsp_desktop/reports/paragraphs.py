@@ -1,8 +1,10 @@
-"""Paragraph laid out once per width: a table measures each cell, then asks again to draw it."""
+"""Paragraph laid out once per width (a table measures each cell, then asks again to draw it)."""
 
 from __future__ import annotations
 
 from reportlab.platypus import Paragraph as _Paragraph
+
+from lsp_desktop.reports.fonts import ITALICS, register_italics
 
 
 class Paragraph(_Paragraph):
@@ -12,6 +14,12 @@ class Paragraph(_Paragraph):
     third of a pack's layout time."""
 
     _wrapped: tuple | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # <i> in the markup: the italic faces are read now, before the layout needs them.
+        if any(getattr(f, "fontName", None) in ITALICS for f in self.frags):
+            register_italics()
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (ReportLab's names)
         last = self._wrapped

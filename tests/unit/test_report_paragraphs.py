@@ -1,8 +1,16 @@
-"""reports.paragraphs: a paragraph breaks its lines once per width, and again when it must."""
+"""reports.paragraphs: a paragraph breaks its lines once per width, and again when it must;
+the italic faces are read only for a paragraph that has italics."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from lsp_desktop.reports.base import Styles, para
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _counting(p):
@@ -39,3 +47,20 @@ def test_a_split_drops_the_layout_and_the_next_wrap_lays_out_again():
     assert not hasattr(p, "blPara")
     assert p.wrap(150, 10_000) == (width, height) and len(calls) == 2
     assert hasattr(p, "blPara")
+
+
+def test_italic_faces_are_read_only_for_a_paragraph_with_italics(tmp_path):
+    # In a process of its own: fonts are registered once per process.
+    code = """
+from reportlab.pdfbase import pdfmetrics
+from lsp_desktop.reports.base import ITALIC, BOLD_ITALIC, markup, para
+from lsp_desktop.reports.pack import PackData
+plain = para("Thameside <i>as typed</i>")          # user text: no markup, no italics
+assert ITALIC not in pdfmetrics.getRegisteredFontNames(), "italic read for plain text"
+markup("<b>Approved:</b> <b><i>all</i></b>").wrap(200, 100)
+names = pdfmetrics.getRegisteredFontNames()
+assert ITALIC in names and BOLD_ITALIC in names, names
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert result.returncode == 0, result.stderr
