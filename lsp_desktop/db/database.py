@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,13 +38,14 @@ class Database:
     """An open partnership: one engine per process, sessions made on demand.
 
     The engine, the session factory and the audit trail's listeners are made on first
-    use (SQLAlchemy is the slowest import there is): a print or the window's first paint
-    that reads through reads() never loads them. Every session is audited, as ever."""
+    use (SQLAlchemy is the slowest import there is): a print that reads through reads()
+    never loads them. Every session is audited, as ever."""
 
     def __init__(self, path: Path, engine: Engine | None = None,
                  session_factory: sessionmaker[Session] | None = None, read_only: bool = False,
                  migrated_from: str | None = None, lock: object | None = None,
-                 url: str | None = None, *, make: Callable[[], Engine] | None = None):
+                 url: str | None = None, *, make: Callable[[], Engine] | None = None,
+                 untouched: bool = False):
         self.path = path
         self.read_only = read_only
         self.migrated_from = migrated_from
@@ -52,7 +54,8 @@ class Database:
         self._engine = engine
         self._factory = session_factory
         self._make = make
-        self._untouched = False
+        self._untouched = untouched     # read-only, creating nothing beside the file
+        self._connecting = threading.Lock()
 
     def __repr__(self) -> str:
         return f"Database({self.location!r}, read_only={self.read_only})"
@@ -67,11 +70,6 @@ class Database:
         self._connect()
         return self._factory
 
-    @property
-    def connected(self) -> bool:
-        """Whether the engine (and SQLAlchemy) has been loaded yet."""
-        return self._engine is not None
-
     def _connect(self) -> None:
         if self._factory is not None:
             return
@@ -79,12 +77,15 @@ class Database:
 
         from lsp_desktop.db import audit, lengths
 
-        if self._engine is None:
-            self._engine = self._make()
-        audit.install()
-        lengths.install()
-        audit.register(self._engine)
-        self._factory = sessionmaker(self._engine, expire_on_commit=False)
+        with self._connecting:
+            if self._factory is not None:
+                return
+            if self._engine is None:
+                self._engine = self._make()
+            audit.install()
+            lengths.install()
+            audit.register(self._engine)
+            self._factory = sessionmaker(self._engine, expire_on_commit=False)
 
     def reads(self) -> Reads:
         """Plain SQL reads (a print's, the first paint's): a file is read by the standard
@@ -231,10 +232,8 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
             lock.release()
         raise
     log.info("opened %s %s", path, "read-only" if read_only else "for changes")
-    db = Database(path, None, None, read_only, migrated_from, lock,
-                  make=lambda: make_engine(path, read_only=read_only, untouched=untouched))
-    db._untouched = untouched
-    return db
+    return Database(path, None, None, read_only, migrated_from, lock, untouched=untouched,
+                    make=lambda: make_engine(path, read_only=read_only, untouched=untouched))
 
 
 def open_shared(location: str, backup_dir: Path | None = None, *,
