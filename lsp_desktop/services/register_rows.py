@@ -99,12 +99,16 @@ def all_rows(factory: sessionmaker[Session], on: date) -> list[MemberRow]:
 
     with unit_of_work(factory) as s:
         # Dates as ISO text on every engine, compared as text: the hot loop stays plain.
+        # In name order (code points, as Python sorts), so the rows and their search keys
+        # are made, and lie in memory, in the order the register is read and searched:
+        # a search of 50,000 keys scattered in memory is several times slower.
+        collate = ' COLLATE "C"' if s.get_bind().dialect.name == "postgresql" else ""
         result = s.connection().exec_driver_sql(
             "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
             "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
             "CAST(t.end_date AS VARCHAR(10)) "
             "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
-            "ORDER BY m.id, t.start_date")
+            f"ORDER BY m.search_key{collate}, m.id, t.start_date")
         last_id = None
         member: tuple = ()
         shown: tuple | None = None
