@@ -9,7 +9,7 @@ from sqlalchemy import collate, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from lsp_desktop.db.models import MemberRecord, TermRow
-from lsp_desktop.domain.members import Balance, MemberRow, balance
+from lsp_desktop.domain.members import Balance, MemberRow, balance_of_groups
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 _M, _T = MemberRecord, TermRow
@@ -61,13 +61,8 @@ def first_page(factory: sessionmaker[Session], on: date, limit: int) -> FirstPag
     rows = [MemberRow(mid, f"{title} {name}" if title else name, org, sector, category, role,
                       *terms[mid], True, bool(published), key)
             for mid, title, name, org, sector, category, role, published, key in page]
-    # The balance counts current rows by sector, category and role: one stand-in row per
-    # group, repeated (the same object) as many times as the group has members.
-    stand_ins: list[MemberRow] = []
-    for sector, category, role, n in groups:
-        stand_ins += [MemberRow(0, "", "", sector, category, role, None, None, True, False,
-                                "")] * n
-    return FirstPage(rows, len(stand_ins), total, balance(stand_ins, on))
+    counts = {(sector, category, role): n for sector, category, role, n in groups}
+    return FirstPage(rows, sum(counts.values()), total, balance_of_groups(counts, on))
 
 
 def all_rows(factory: sessionmaker[Session], on: date) -> list[MemberRow]:

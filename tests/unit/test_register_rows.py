@@ -30,7 +30,8 @@ def _fill(services, count: int) -> None:
         sector, category = sectors[i % 3]
         members.append(Member(name=f"{NAMES[i % len(NAMES)]} {i % 7}", title=title,
                               organisation=f"Body {i % 4}", sector=sector, category=category,
-                              role=roles[i % 4], terms=terms, publish_contact=i % 2 == 0))
+                              role=Role.CHAIR if i == 6 else roles[i % 4], terms=terms,
+                              publish_contact=i % 2 == 0))
     services.members.add_many(members)
 
 
@@ -50,3 +51,4 @@ def test_first_page_is_the_opening_view_with_its_counts_and_balance(services):
         assert (page.current, page.total) == (len(current), 70)
         assert page.complete == (len(current) <= 12)
         assert page.balance == balance(everyone, on)
+    assert services.members.first_page(D(2026, 1, 1), 5).balance.chair_sector == Sector.COMMUNITY

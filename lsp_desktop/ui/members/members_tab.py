@@ -169,6 +169,7 @@ class MembersTab(QWidget):
             selected = self.selected_id()
             self.model.complete()
             self.table.viewport().removeEventFilter(self)
+            self.balance_panel.show_balance(balance(self.model.all_rows(), self.as_on()))
             self._update_count()
             if selected is not None:
                 self.select_id(selected)
