@@ -65,3 +65,16 @@ def test_a_new_date_before_the_rest_is_read_opens_that_day(qtbot, services):
     tab.show()
     qtbot.waitUntil(lambda: not tab.model.pending())
     assert tab.model.rowCount() == FIRST_PAGE + 30
+
+
+def test_a_register_grown_small_before_the_rest_is_read_is_read_whole(qtbot, services):
+    _register(services, FIRST_PAGE + 5, 0)
+    tab = MembersTab(services.members, QUndoStack())
+    qtbot.addWidget(tab)
+    assert tab.model.pending()
+    for row in services.members.list_rows()[:10]:      # another officer deletes ten
+        services.members.delete(row.id)
+    tab.refresh()
+    assert not tab.model.pending()
+    assert tab.model.rowCount() == FIRST_PAGE - 5
+    assert tab.count_label.text() == f"{FIRST_PAGE - 5} of {FIRST_PAGE - 5} members shown"

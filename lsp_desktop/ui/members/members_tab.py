@@ -145,7 +145,7 @@ class MembersTab(QWidget):
         all of them now. More: the first FIRST_PAGE, the counts and the balance (a few
         queries, whatever the size), every row once painted (`_read_rest`)."""
         if self.service.count() <= FIRST_PAGE:
-            self.refresh()
+            self._reload()
             return
         on = self.as_on()
         page = self.service.first_page(on, FIRST_PAGE)
@@ -251,7 +251,10 @@ class MembersTab(QWidget):
         """Reload rows for the date shown, keeping filters, sort and selection."""
         if self.model.pending():        # still the opening view: open it on the new date
             self._open()
-            return
+        else:
+            self._reload()
+
+    def _reload(self) -> None:
         selected = self.selected_id()
         rows = self.service.window_rows(self.as_on())
         self.model.set_rows(rows)
