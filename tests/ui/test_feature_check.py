@@ -6,10 +6,16 @@ import importlib
 import linecache
 import sys
 
+import pytest
+
 import lsp_desktop.domain.text
-import lsp_desktop.ui  # noqa: F401 - installs the lighter check
 import lsp_desktop.ui.members.member_table
-from lsp_desktop.ui.common.feature_check import _uses_pyside
+from lsp_desktop.ui.common.feature_check import _uses_pyside, lighten_feature_check
+
+
+@pytest.fixture(autouse=True)
+def _lighter_check():
+    lighten_feature_check()         # as the Members tab's module does once Qt is loaded
 
 
 def test_the_check_answers_as_pysides_own_did():

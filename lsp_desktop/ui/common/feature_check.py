@@ -18,15 +18,11 @@ def _uses_pyside(module) -> bool:
 
 
 def lighten_feature_check() -> None:
-    """Answer PySide6's per-import check as above from now on, and let go of the sources
-    it kept already. Does nothing on a PySide6 without that check."""
+    """Once PySide6 is loaded: answer its per-import check as above from now on, and let go
+    of the sources it kept already. Does nothing before PySide6 is imported (the Qt-free
+    controllers load without it), when done already, or on a PySide6 without that check."""
     feature = sys.modules.get("PySide6.support.feature")
-    if feature is None:
-        try:
-            import PySide6.QtCore  # noqa: F401 - installs the check
-            from PySide6.support import feature
-        except ImportError:
-            return
-    if callable(getattr(feature, "_mod_uses_pyside", None)):
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if callable(check) and check is not _uses_pyside:
         feature._mod_uses_pyside = _uses_pyside
         linecache.clearcache()

@@ -22,6 +22,7 @@ from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
+from lsp_desktop.ui.common.feature_check import lighten_feature_check
 from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.table_helpers import (
     SharedColumns,
@@ -53,6 +54,8 @@ from lsp_desktop.ui.members.members_controller import (
     MembersController,
 )
 from lsp_desktop.ui.members.members_undo import AddMember, DeleteMember, EditMember
+
+lighten_feature_check()     # Qt is loaded by now: the window's other imports keep no source
 
 FIRST_PAGE = 60     # rows the opening view reads first: more than a tall screen shows
 
