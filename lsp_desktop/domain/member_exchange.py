@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -121,8 +122,9 @@ class MemberDraft:
     given: set[str]                 # fields the file had a column for
     deputises_for: str = ""
     existing_id: int | None = None
-    term_rows: dict = field(default_factory=dict)     # term start -> row it came from
+    term_rows: dict = field(default_factory=dict)     # term start -> row, if not rows[0]
     before: Member | None = None    # the member as the register had it (an update)
+    key: tuple[str, str] = ("", "")     # member_key of the file's name and body
 
 
 @dataclass
@@ -210,7 +212,7 @@ def _term(values: dict) -> Term | None:
     return Term(start, end, values.get("reason_left", "") or "")
 
 
-def build_drafts(rows: list[ParsedRow], given: set[str],
+def build_drafts(rows: Iterable[ParsedRow], given: set[str],
                  choices: dict[str, str] | None = None
                  ) -> tuple[list[MemberDraft], list[Problem], list[Suggestion]]:
     """Group rows by name and body into members (each further row adds a term); names are
@@ -255,12 +257,14 @@ def build_drafts(rows: list[ParsedRow], given: set[str],
                 publish_contact=bool(v.get("publish_contact", False)),
                 nominating_body=v.get("nominating_body", ""), notes=v.get("notes", ""),
                 terms=(term,) if term else ())
-            draft = drafts[key] = MemberDraft([r.row], member, given, v.get("deputises_for", ""))
-        else:
-            draft.rows.append(r.row)
-            if term:
-                draft.member = replace(draft.member, terms=draft.member.terms + (term,))
+            draft = drafts[key] = MemberDraft([r.row], member, given, v.get("deputises_for", ""),
+                                              key=key)
+            continue
+        if len(draft.rows) == 1 and draft.member.terms:     # the first row's term
+            draft.term_rows[draft.member.terms[0].start] = draft.rows[0]
+        draft.rows.append(r.row)
         if term:
+            draft.member = replace(draft.member, terms=draft.member.terms + (term,))
             draft.term_rows.setdefault(term.start, r.row)
     return list(drafts.values()), problems, list(found.values())
 
@@ -279,11 +283,9 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
     """Match drafts against the register (`existing`, by member_key), merge updates,
     validate every member. `register_names`: name keys of everyone on the register."""
     plan = MemberPlan()
-    names = (set(register_names) | {_name_key(m.name) for m in existing.values()}
-             | {_name_key(d.member.name) for d in drafts})
+    names: set[str] | None = None           # made when a substitute first needs it
     for draft in drafts:
-        key = member_key(draft.member.name, draft.member.organisation)
-        old = existing.get(key)
+        old = existing.get(draft.key) if existing else None
         first = draft.rows[0]
         if old is not None:
             draft.existing_id = old.id
@@ -308,6 +310,9 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
                                          "the register; updated.", True))
         probe = draft.member
         if draft.deputises_for:
+            if names is None:
+                names = (set(register_names) | {_name_key(m.name) for m in existing.values()}
+                         | {_name_key(d.member.name) for d in drafts})
             if _name_key(draft.deputises_for) not in names:
                 plan.problems.append(Problem(first, "deputises_for",
                                              f"no member named '{draft.deputises_for}'."))

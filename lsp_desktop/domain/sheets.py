@@ -25,7 +25,7 @@ class Sheet:
 # A text cell starting with = + - @ (or a tab or carriage return) is run as a formula by
 # Excel and LibreOffice. Written out, such a cell gets a leading apostrophe (shown by
 # neither); read back, the apostrophe is taken off again, so the value round-trips.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?$|^[+-]\.\d+$")
 _PHONE = re.compile(r"^\+\s*\d[\d ()]*$")
 
@@ -33,7 +33,7 @@ _PHONE = re.compile(r"^\+\s*\d[\d ()]*$")
 def formula_like(text) -> bool:
     """True for text a spreadsheet would run as a formula: it starts with =, @, a tab or a
     carriage return, or with + or - when the rest is not a number or a phone number."""
-    if not isinstance(text, str) or not text.startswith(_FORMULA_START):
+    if not isinstance(text, str) or not text.startswith(FORMULA_START):
         return False
     if text[0] in "+-":
         return not (_NUMBER.match(text) or _PHONE.match(text))
