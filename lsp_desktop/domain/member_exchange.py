@@ -88,15 +88,16 @@ _MEMBER_FIELDS = ("title", "organisation", "sector", "category", "role", "email"
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=4096)
 def cached_fold(text: str) -> str:
-    """fold(), remembered (imports fold each name several times), quick for plain ASCII."""
+    """fold(), remembered for the words a file repeats (bodies, titles, given names), quick
+    for plain ASCII; a register's names are each folded about once, so few are kept."""
     if text.isascii():
         return _NON_ALNUM.sub("", text.lower())
     return fold(text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
     return cached_fold(split_title(name)[1])
 
@@ -113,7 +114,7 @@ def member_key(name: str, organisation: str) -> tuple[str, str]:
     return _name_key(name), cached_fold(organisation)
 
 
-@dataclass
+@dataclass(slots=True)      # slots: one per member of a 50,000-row file
 class MemberDraft:
     """One member built from one or more rows (one row per term)."""
 

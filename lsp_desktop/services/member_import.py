@@ -117,7 +117,9 @@ class MemberPreview:
 def _collector_paused() -> Iterator[None]:
     """No cyclic garbage collection inside: an import makes a great many objects that all
     live until it ends, and each collection would walk them all again (a quarter of a
-    50,000-row import's time). Switched back on after, for the rest of the process."""
+    50,000-row import's time). Switched back on after, for the rest of the process, with
+    the survivors counted as old (freeze, unfreeze): else the first collection after
+    would walk every one of them at once."""
     if not gc.isenabled():
         yield
         return
@@ -125,6 +127,8 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         gc.enable()
 
 
@@ -321,21 +325,15 @@ def _insert_added(s: Session, drafts: list[MemberDraft], first: int) -> None:
     a chunk at a time), and an audit line per member, as the ORM path would record."""
     conn = s.connection()
     stamp = {"version": 1, "updated_at": now_to_the_second(), "updated_by": officer()}
-    labels: list[dict] = []
-
-    def members():
-        for mid, d in enumerate(drafts, start=first):
-            m = d.member
-            title, name = m.title.strip(), m.name.strip()
-            labels.append({"id": mid, "title": title, "name": name})
-            yield (mid, title, name, m.given_names.strip(), m.family_name.strip(),
-                   member_search_key(m, cached_fold), m.organisation.strip(), m.sector.value,
-                   m.category, m.role.value, None, m.nominating_body.strip(), m.email.strip(),
-                   m.phone.strip(), m.address.strip(), m.publish_contact, m.notes)
-
-    insert_many(conn, MemberRecord.__table__, _MEMBER_COLUMNS, members(), stamp)
-    audit.record_rows(s, MemberRecord.__table__, labels)       # a line per member
-    del labels[:]
+    insert_many(conn, MemberRecord.__table__, _MEMBER_COLUMNS, (
+        (mid, m.title.strip(), m.name.strip(), m.given_names.strip(), m.family_name.strip(),
+         member_search_key(m, cached_fold), m.organisation.strip(), m.sector.value,
+         m.category, m.role.value, None, m.nominating_body.strip(), m.email.strip(),
+         m.phone.strip(), m.address.strip(), m.publish_contact, m.notes)
+        for mid, m in enumerate((d.member for d in drafts), start=first)), stamp)
+    audit.record_rows(s, MemberRecord.__table__, (          # a line per member
+        {"id": mid, "title": d.member.title.strip(), "name": d.member.name.strip()}
+        for mid, d in enumerate(drafts, start=first)))
     terms = insert_many(conn, TermRow.__table__,
                         ("member_id", "start_date", "end_date", "reason_left"),
                         ((mid, t.start, t.end, t.reason_left)
