@@ -97,9 +97,10 @@ def cached_fold(text: str) -> str:
     return fold(text)
 
 
-@lru_cache(maxsize=4096)
 def _name_key(name: str) -> str:
-    return cached_fold(split_title(name)[1])
+    # Not remembered: each name of a register is keyed about once (MemberDraft.key).
+    text = split_title(name)[1]
+    return _NON_ALNUM.sub("", text.lower()) if text.isascii() else fold(text)
 
 
 def name_key(name: str) -> str:
@@ -222,10 +223,12 @@ def build_drafts(rows: Iterable[ParsedRow], given: set[str],
     problems: list[Problem] = []
     found: dict[str, Suggestion] = {}
     categories = CATEGORIES
+    sectors, roles = {s.value: s for s in Sector}, {r.value: r for r in Role}
     for r in rows:
         v = r.values
-        person = read_name(v.get("name") or "", v.get("title") or "",
-                           v.get("given_names") or "", v.get("family_name") or "")
+        get = v.get
+        person = read_name(get("name") or "", get("title") or "",
+                           get("given_names") or "", get("family_name") or "")
         name = person.name
         if not name:
             problems.append(Problem(r.row, "name" if "name" in given else "family_name",
@@ -251,14 +254,14 @@ def build_drafts(rows: Iterable[ParsedRow], given: set[str],
         if draft is None:
             member = Member(
                 name=name, given_names=person.given, family_name=person.family,
-                sector=Sector(sector) if sector else None, title=person.title,
-                organisation=organisation, category=category,
-                role=Role(v.get("role") or Role.MEMBER.value),
-                email=v.get("email", ""), phone=v.get("phone", ""), address=v.get("address", ""),
-                publish_contact=bool(v.get("publish_contact", False)),
-                nominating_body=v.get("nominating_body", ""), notes=v.get("notes", ""),
+                sector=(sectors.get(sector) or Sector(sector)) if sector else None,
+                title=person.title, organisation=organisation, category=category,
+                role=roles.get(get("role") or Role.MEMBER.value) or Role(get("role")),
+                email=get("email", ""), phone=get("phone", ""), address=get("address", ""),
+                publish_contact=bool(get("publish_contact", False)),
+                nominating_body=get("nominating_body", ""), notes=get("notes", ""),
                 terms=(term,) if term else ())
-            draft = drafts[key] = MemberDraft([r.row], member, given, v.get("deputises_for", ""),
+            draft = drafts[key] = MemberDraft([r.row], member, given, get("deputises_for", ""),
                                               key=key)
             continue
         if len(draft.rows) == 1 and draft.member.terms:     # the first row's term
@@ -313,7 +316,7 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
         if draft.deputises_for:
             if names is None:
                 names = (set(register_names) | {_name_key(m.name) for m in existing.values()}
-                         | {_name_key(d.member.name) for d in drafts})
+                         | {d.key[0] for d in drafts})
             if _name_key(draft.deputises_for) not in names:
                 plan.problems.append(Problem(first, "deputises_for",
                                              f"no member named '{draft.deputises_for}'."))
@@ -349,7 +352,7 @@ def set_aside_rejects(plan: MemberPlan, data_rows: list[int],
     while changed:
         changed = False
         groups = (plan.to_add, plan.to_update, plan.skipped)
-        kept = set(register_names) | {_name_key(d.member.name) for g in groups for d in g
+        kept = set(register_names) | {d.key[0] for g in groups for d in g
                                       if bad.isdisjoint(d.rows)}
         for group in groups:
             keep = []

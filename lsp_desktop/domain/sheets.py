@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060]")
+_ODD = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\ufeff\u200b\u200c\u200d\u2060]")
 
 
 @dataclass
@@ -59,7 +60,7 @@ def clean_text(value) -> str:
     the mark safe_cell() puts before formula-like text taken off."""
     if value is None:
         return ""
-    if type(value) is str and value.isascii():
+    if type(value) is str and (value.isascii() or not _ODD.search(value)):
         text = value.strip()
         return unsafe_cell(text) if text.startswith("'") else text
     if isinstance(value, bool):
