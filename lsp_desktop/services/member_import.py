@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import delete, func, select, update
@@ -202,6 +202,17 @@ class MemberImport:
                                   layout, MEMBER_COLUMNS)
         set_aside_rejects(plan, data_rows, names)
         return MemberPreview(sheet, layout, plan, len(data_rows), data_rows)
+
+    def import_file(self, path: Path | str, update_existing: bool = False,
+                    sheet: str | None = None, rejects: Path | str | None = None,
+                    accept_suggestions: bool = False) -> ImportResult:
+        """Read, preview and commit a register file in one go (the command line)."""
+        with _collector_paused():
+            preview = self.preview(read_register(path, sheet), None, update_existing)
+            if rejects is None or not preview.plan.reject_rows:
+                # Only a rejects file reads the file's rows again: let them go.
+                preview.sheet = replace(preview.sheet, rows=[])
+            return self.commit(preview, rejects, accept_suggestions)
 
     def _existing_members(self, keys: set) -> tuple[dict, set[str]]:
         """The members the drafts match (by member_key), and every name on the register."""
