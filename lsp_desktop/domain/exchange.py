@@ -10,7 +10,13 @@ from functools import lru_cache
 
 from lsp_desktop.domain.categories import match_sector
 from lsp_desktop.domain.errors import ConflictError, DomainError
-from lsp_desktop.domain.sheets import FORMULA_START, Sheet, clean_text, formula_like
+from lsp_desktop.domain.sheets import (
+    FORMULA_START,
+    Sheet,
+    clean_text,
+    formula_like,
+    unsafe_cell,
+)
 from lsp_desktop.domain.text import fold, parse_date
 
 HEADER_SEARCH_ROWS = 10
@@ -336,6 +342,9 @@ def _reader(column: Column) -> Callable[[object], object]:
     return clean_text
 
 
+_UNSEEN = object()
+
+
 def parse_rows(sheet: Sheet, layout: Layout, columns: tuple[Column, ...]
                ) -> tuple[list[ParsedRow], list[Problem]]:
     """Every data row below the header, converted; blank rows skipped; problems by cell."""
@@ -349,23 +358,42 @@ def iter_rows(sheet: Sheet, layout: Layout, columns: tuple[Column, ...],
     each row's problems are added to `problems` before the row is given."""
     if layout.header_row < 0:
         return
-    mapped = [(c.name, index, _reader(c), c.required) for c in columns
-              if (index := layout.mapping.get(c.name)) is not None]
+    # A text column reads its cells with clean_text; every other kind remembers what
+    # each text it met reads as (a register repeats a few dates, yes/no, sectors).
+    mapped = [(c.name, index, _reader(c), c.required, None if c.kind == "text" else {})
+              for c in columns if (index := layout.mapping.get(c.name)) is not None]
     for number, cells in sheet.rows[layout.header_row + 1:]:
         if _is_blank(cells):
             continue
         values: dict[str, object] = {}
         width = len(cells)
-        for name, index, read, required in mapped:
+        for name, index, read, required, seen in mapped:
             raw = cells[index] if index < width else None
-            if (raw.__class__ is not str or raw.startswith(FORMULA_START)) \
-                    and formula_like(raw):
-                problems.append(Problem(number, name, "looks like a spreadsheet "
-                                        "formula; it is imported as plain text.", notice=True))
-            if read is clean_text and raw.__class__ is str and raw.isascii() \
-                    and not raw.startswith("'"):
-                value = raw.strip()         # clean_text's own quick case, without the call
+            if raw.__class__ is str:
+                if raw.startswith(FORMULA_START) and formula_like(raw):
+                    problems.append(Problem(number, name, "looks like a spreadsheet formula; "
+                                            "it is imported as plain text.", notice=True))
+                if seen is None:
+                    if raw.isascii():           # clean_text's quick case, without the call
+                        value = raw.strip()
+                        if value.startswith("'"):
+                            value = unsafe_cell(value)
+                    else:
+                        value = clean_text(raw)
+                else:
+                    value = seen.get(raw, _UNSEEN)
+                    if value is _UNSEEN:
+                        try:
+                            value = read(raw)
+                        except ValueError as exc:
+                            problems.append(Problem(number, name, str(exc)))
+                            continue
+                        if len(seen) < 4096:
+                            seen[raw] = value
             else:
+                if formula_like(raw):
+                    problems.append(Problem(number, name, "looks like a spreadsheet formula; "
+                                            "it is imported as plain text.", notice=True))
                 try:
                     value = read(raw)
                 except ValueError as exc:
