@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 import sqlalchemy as sa
 
@@ -38,11 +39,12 @@ def insert_many(conn: sa.Connection, table: sa.Table, columns: Sequence[str],
         pick = [place[n] for n in compiled.positiontup]
         if pick == list(range(len(names))):
             def shaped(row: tuple):
-                return row + consts if consts else row
+                return row + consts
         else:
+            reorder = itemgetter(*pick)
+
             def shaped(row: tuple):
-                both = row + consts
-                return tuple([both[i] for i in pick])
+                return reorder(row + consts)
     else:
         def shaped(row: tuple):
             return dict(zip(names, row + consts, strict=True))
@@ -54,7 +56,8 @@ def insert_many(conn: sa.Connection, table: sa.Table, columns: Sequence[str],
             row = list(row)
             for i, proc in per_row:
                 row[i] = proc(row[i])
-        chunk.append(shaped(tuple(row)))
+            row = tuple(row)
+        chunk.append(shaped(row))
         if len(chunk) >= CHUNK:
             conn.exec_driver_sql(sql, chunk)
             written += len(chunk)
