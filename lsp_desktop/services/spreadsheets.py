@@ -45,34 +45,20 @@ def guess_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-# A line as io.StringIO(text, newline="") gives it: ended by \n, \r or \r\n, kept.
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
-# A column with more different values than this (names, emails) is not worth sharing.
-_SHARED_VALUES = 2000
-
-
 def read_csv_bytes(data: bytes) -> Sheet:
     text, encoding = decode(data)
     delimiter = guess_delimiter(text)
     text = text.replace("\x00", "")
-    # Lines taken from the text as they are read, not copied whole into a StringIO
-    # buffer (four bytes a character: 20 MB for a 50,000-row register).
-    reader = csv.reader((m.group() for m in _LINE.finditer(text)), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list]] = []
-    # Cells that repeat down a column (sector, role, dates, Yes/No, a body) are kept
-    # once, not once per row: a register's rows take half the memory.
-    shared: list[dict | None] = []
+    # Cells that repeat (sector, role, dates, yes/no, a body) are kept once, not once per
+    # row: a register's rows take half the memory. One table for the whole file, looked
+    # up without a Python step per cell (map), dropped once the file is read.
+    seen: dict[str, str] = {}
+    share = seen.setdefault
     try:
         for number, cells in enumerate(reader, start=1):
-            if len(shared) < len(cells):
-                shared += [{} for _ in range(len(cells) - len(shared))]
-            for i, cell in enumerate(cells):
-                seen = shared[i]
-                if seen is not None:
-                    cells[i] = seen.setdefault(cell, cell)
-                    if len(seen) > _SHARED_VALUES:
-                        shared[i] = None
-            rows.append((number, cells))
+            rows.append((number, list(map(share, cells, cells))))
     except csv.Error as exc:
         raise UnreadableFileError(
             f"row {len(rows) + 1}: the file cannot be read as CSV ({exc}).") from None
