@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -40,6 +37,7 @@ from lsp_desktop.domain.member_exchange import (
 )
 from lsp_desktop.domain.members import Member
 from lsp_desktop.domain.sheets import Sheet
+from lsp_desktop.services.collector import collector_paused
 from lsp_desktop.services.concurrency import claim_for_import, officer
 from lsp_desktop.services.members import _apply as apply_member
 from lsp_desktop.services.members import _to_domain as member_to_domain
@@ -113,25 +111,6 @@ class MemberPreview:
         return bool(self.plan.reject_rows) and not self.plan.file_errors
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside: an import makes a great many objects that all
-    live until it ends, and each collection would walk them all again (a quarter of a
-    50,000-row import's time). Switched back on after, for the rest of the process, with
-    the survivors counted as old (freeze, unfreeze): else the first collection after
-    would walk every one of them at once."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.unfreeze()
-        gc.enable()
-
-
 def read_file(path: Path | str, sheet: str | None = None) -> Sheet:
     try:
         return read_table(path, sheet)
@@ -172,7 +151,7 @@ class MemberImport:
                 choices: dict[str, str] | None = None) -> MemberPreview:
         """Everything an import would do and every problem, without writing. `choices`:
         the officer's category for each guessed word (Suggestion.key -> category)."""
-        with _collector_paused():
+        with collector_paused():
             return self._preview(sheet, layout, update_existing, choices)
 
     def _preview(self, sheet: Sheet, layout: Layout | None, update_existing: bool,
@@ -207,7 +186,7 @@ class MemberImport:
                     sheet: str | None = None, rejects: Path | str | None = None,
                     accept_suggestions: bool = False) -> ImportResult:
         """Read, preview and commit a register file in one go (the command line)."""
-        with _collector_paused():
+        with collector_paused():
             preview = self.preview(read_register(path, sheet), None, update_existing)
             if rejects is None or not preview.plan.reject_rows:
                 # Only a rejects file reads the file's rows again: let them go.
@@ -246,7 +225,7 @@ class MemberImport:
             rejects_file = Path(rejects)
             rejected = write_rejects(rejects_file, preview.sheet, preview.layout.header_row,
                                      plan.reject_rows)
-        with _collector_paused():
+        with collector_paused():
             new_ids, updated = self._write(plan)
         return ImportResult(len(plan.to_add), len(plan.to_update), len(plan.skipped),
                             tuple(p for p in plan.problems if p.notice), rejected, rejects_file,
