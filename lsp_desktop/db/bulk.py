@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from operator import itemgetter
 
 import sqlalchemy as sa
@@ -31,7 +32,8 @@ def insert_many(conn: sa.Connection, table: sa.Table, columns: Sequence[str],
                          f"{sorted(set(compiled.binds) - set(names))}")
     procs = {n: table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names}
     fixed = {n: (procs[n](v) if procs[n] else v) for n, v in constants.items()}
-    per_row = [(i, procs[n]) for i, n in enumerate(columns) if procs[n] is not None]
+    per_row = [(i, _remembering(procs[n]) if _is_dated(table.c[n]) else procs[n])
+               for i, n in enumerate(columns) if procs[n] is not None]
     consts = tuple(fixed[n] for n in constants)
     if compiled.positional:
         # The row's values and the constants, in the statement's order.
@@ -66,3 +68,25 @@ def insert_many(conn: sa.Connection, table: sa.Table, columns: Sequence[str],
         conn.exec_driver_sql(sql, chunk)
         written += len(chunk)
     return written
+
+
+def _is_dated(column: sa.Column) -> bool:
+    try:
+        return issubclass(column.type.python_type, date)
+    except NotImplementedError:
+        return False
+
+
+def _remembering(process, limit: int = 4096):
+    """A date column's bind processor, remembering what each date became: a register's
+    terms repeat a few dates many times (on SQLite each one is formatted as text)."""
+    seen: dict = {}
+
+    def remembered(value):
+        done = seen.get(value, seen)
+        if done is seen:
+            done = process(value)
+            if len(seen) < limit:
+                seen[value] = done
+        return done
+    return remembered
