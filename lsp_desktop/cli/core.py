@@ -93,4 +93,5 @@ def cmd_members(args: argparse.Namespace) -> int:
         headers = ["name", "organisation", "sector", "category", "role", "term_start",
                    "term_end", "status", "contact_published"]
         print_rows(headers, data, args.format)
+        del data                    # freed now, not walked by the collector switched back on
     return 0

@@ -12,8 +12,8 @@ def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection inside: an import or a listing of 50,000 members
     makes a great many objects that all live until it ends, and each collection would walk
     them all again (a quarter of an import's time). Switched back on after, for the rest
-    of the process, with the survivors counted as old (freeze, unfreeze): else the first
-    collection after would walk every one of them at once."""
+    of the process. The first collection after walks what the block left alive once: a
+    caller that is done with its objects lets them go inside the block."""
     if not gc.isenabled():
         yield
         return
@@ -21,6 +21,4 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.freeze()
-        gc.unfreeze()
         gc.enable()

@@ -191,7 +191,10 @@ class MemberImport:
             if rejects is None or not preview.plan.reject_rows:
                 # Only a rejects file reads the file's rows again: let them go.
                 preview.sheet = replace(preview.sheet, rows=[])
-            return self.commit(preview, rejects, accept_suggestions)
+            try:
+                return self.commit(preview, rejects, accept_suggestions)
+            finally:
+                del preview         # freed now, not walked by the collector switched back on
 
     def _existing_members(self, keys: set) -> tuple[dict, set[str]]:
         """The members the drafts match (by member_key), and every name on the register."""
