@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.sheets import safe_cell
+from lsp_desktop.domain.sheets import FORMULA_START, safe_cell
 from lsp_desktop.domain.text import parse_date
 from lsp_desktop.paths import default_paths
 
@@ -126,7 +126,9 @@ def print_rows(headers: Sequence[str], rows: Sequence[Sequence], fmt: str, out=N
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(headers)
-        writer.writerows([[safe_cell(v if v.__class__ is str else _cell(v)) for v in r]
+        # Text that cannot be a formula (most of it) goes as it is, without a call.
+        writer.writerows([[v if v.__class__ is str and not v.startswith(FORMULA_START)
+                           else safe_cell(v if v.__class__ is str else _cell(v)) for v in r]
                           for r in rows])
         out.write(text.getvalue())
     elif fmt == "table":

@@ -81,13 +81,17 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_members(args: argparse.Namespace) -> int:
-    from lsp_desktop.services.members import MembersService
+    from lsp_desktop.services.collector import collector_paused
 
-    on = args.on or date.today()
-    with open_db(args) as db:
-        # Plain tuples, dates as ISO text: the listing's own light path (same output).
-        data = MembersService(db.session_factory).listing(on, include_former=args.all)
-    headers = ["name", "organisation", "sector", "category", "role", "term_start",
-               "term_end", "status", "contact_published"]
-    print_rows(headers, data, args.format)
+    with collector_paused():        # tens of thousands of rows, all kept until printed
+        from lsp_desktop.services.members import MembersService
+
+        on = args.on or date.today()
+        with open_db(args) as db:
+            # Plain tuples, dates as ISO text: the listing's own light path (same output).
+            data = MembersService(db.session_factory).listing(on, include_former=args.all)
+        headers = ["name", "organisation", "sector", "category", "role", "term_start",
+                   "term_end", "status", "contact_published"]
+        print_rows(headers, data, args.format)
+        del data                    # freed now, not walked by the collector switched back on
     return 0

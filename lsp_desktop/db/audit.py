@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
+from lsp_desktop.db.bulk import insert_many
 from lsp_desktop.db.models import AuditRow, Base
 from lsp_desktop.db.models.base import OFFICER_ENV, os_user
 from lsp_desktop.domain.errors import DomainError
@@ -144,7 +145,8 @@ def plain(value):
 def _label(table: str, values: dict) -> str:
     names = _LABEL_FIELDS.get(table)
     if names:
-        parts = [str(plain(values.get(n))) for n in names if values.get(n) not in (None, "")]
+        parts = [v if v.__class__ is str else str(plain(v)) for v in map(values.get, names)
+                 if v is not None and v != ""]
     else:
         parts = next(([str(values[n])] for n in _FALLBACK_LABEL if values.get(n)), [])
     text = " ".join(parts).replace("\n", " ").strip()
@@ -481,15 +483,14 @@ def _write_bulk(session: Session, context: AuditContext) -> None:
     bulk = session.info.pop(_BULK, None)
     if not bulk:
         return
-    at, officer, user = _now(), context.current_officer(), context.os_user
-    lines = [{"at": at, "officer": officer, "os_user": user, "action": "insert",
-              "record_type": table, "record_id": rid,
-              "owner_type": owner[0] if owner else None, "owner_id": owner[1] if owner else None,
-              "label": label[:300], "changes": changes}
-             for table, rid, label, owner, changes in bulk]
-    conn = session.connection()
-    for start in range(0, len(lines), 5000):
-        conn.execute(insert(AuditRow.__table__), lines[start:start + 5000])
+    constants = {"at": _now(), "officer": context.current_officer(),
+                 "os_user": context.os_user, "action": "insert"}
+    # Plain tuples, a chunk at a time: a 50,000-member import writes 50,000 lines.
+    insert_many(session.connection(), AuditRow.__table__,
+                ("record_type", "record_id", "owner_type", "owner_id", "label", "changes"),
+                ((table, rid, owner[0] if owner else None, owner[1] if owner else None,
+                  label[:300], changes) for table, rid, label, owner, changes in bulk),
+                constants)
 
 
 def _write(session: Session) -> None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from lsp_desktop.domain.categories import match_sector
 from lsp_desktop.domain.errors import ConflictError, DomainError
-from lsp_desktop.domain.sheets import Sheet, clean_text, formula_like
+from lsp_desktop.domain.sheets import (
+    FORMULA_START,
+    Sheet,
+    clean_text,
+    formula_like,
+    unsafe_cell,
+)
 from lsp_desktop.domain.text import fold, parse_date
 
 HEADER_SEARCH_ROWS = 10
@@ -223,6 +230,12 @@ def to_date(value) -> date | None:
     text = clean_text(value)
     if not text:
         return None
+    return _text_date(text)
+
+
+@lru_cache(maxsize=8192)
+def _text_date(text: str) -> date:
+    """A date written as text (registers repeat a few dates many times: remembered)."""
     if re.fullmatch(r"\d{5}(?:\.0+)?", text):   # a serial day number that came as text
         return _EXCEL_EPOCH + timedelta(days=int(float(text)))
     m = re.fullmatch(r"(\d{4}-\d{1,2}-\d{1,2})(?:[ T]00:00(?::00(?:\.0+)?)?)?", text)
@@ -308,34 +321,89 @@ def to_sector(value) -> str:
     return sector.value
 
 
+def _reader(column: Column) -> Callable[[object], object]:
+    """read_cell for one column, chosen once rather than for every cell."""
+    kind = column.kind
+    if kind == "date":
+        return to_date
+    if kind == "bool":
+        default = column.default
+
+        def read_bool(value):
+            b = to_bool(value)
+            return default if b is None else b
+        return read_bool
+    if kind == "number":
+        return to_number
+    if kind == "choice":
+        return lambda value: to_choice(value, column)
+    if kind == "sector":
+        return to_sector
+    return clean_text
+
+
+_UNSEEN = object()
+
+
 def parse_rows(sheet: Sheet, layout: Layout, columns: tuple[Column, ...]
                ) -> tuple[list[ParsedRow], list[Problem]]:
     """Every data row below the header, converted; blank rows skipped; problems by cell."""
     problems = list(layout.problems) + mapping_problems(layout, columns)
-    parsed: list[ParsedRow] = []
+    return list(iter_rows(sheet, layout, columns, problems)), problems
+
+
+def iter_rows(sheet: Sheet, layout: Layout, columns: tuple[Column, ...],
+              problems: list[Problem]) -> Iterator[ParsedRow]:
+    """parse_rows a row at a time (a large import need not hold every row's values):
+    each row's problems are added to `problems` before the row is given."""
     if layout.header_row < 0:
-        return parsed, problems
-    mapped = [(c, layout.mapping[c.name]) for c in columns if layout.mapping.get(c.name) is not None]
+        return
+    # A text column reads its cells with clean_text; every other kind remembers what
+    # each text it met reads as (a register repeats a few dates, yes/no, sectors).
+    mapped = [(c.name, index, _reader(c), c.required, None if c.kind == "text" else {})
+              for c in columns if (index := layout.mapping.get(c.name)) is not None]
     for number, cells in sheet.rows[layout.header_row + 1:]:
         if _is_blank(cells):
             continue
         values: dict[str, object] = {}
-        for column, index in mapped:
-            raw = cells[index] if index < len(cells) else None
-            if formula_like(raw):
-                problems.append(Problem(number, column.name, "looks like a spreadsheet "
-                                        "formula; it is imported as plain text.", notice=True))
-            try:
-                value = read_cell(raw, column)
-            except ValueError as exc:
-                problems.append(Problem(number, column.name, str(exc)))
+        width = len(cells)
+        for name, index, read, required, seen in mapped:
+            raw = cells[index] if index < width else None
+            if raw.__class__ is str:
+                if raw.startswith(FORMULA_START) and formula_like(raw):
+                    problems.append(Problem(number, name, "looks like a spreadsheet formula; "
+                                            "it is imported as plain text.", notice=True))
+                if seen is None:
+                    if raw.isascii():           # clean_text's quick case, without the call
+                        value = raw.strip()
+                        if value.startswith("'"):
+                            value = unsafe_cell(value)
+                    else:
+                        value = clean_text(raw)
+                else:
+                    value = seen.get(raw, _UNSEEN)
+                    if value is _UNSEEN:
+                        try:
+                            value = read(raw)
+                        except ValueError as exc:
+                            problems.append(Problem(number, name, str(exc)))
+                            continue
+                        if len(seen) < 4096:
+                            seen[raw] = value
+            else:
+                if formula_like(raw):
+                    problems.append(Problem(number, name, "looks like a spreadsheet formula; "
+                                            "it is imported as plain text.", notice=True))
+                try:
+                    value = read(raw)
+                except ValueError as exc:
+                    problems.append(Problem(number, name, str(exc)))
+                    continue
+            if required and (value is None or value == ""):
+                problems.append(Problem(number, name, "required, but empty."))
                 continue
-            if column.required and (value is None or value == ""):
-                problems.append(Problem(number, column.name, "required, but empty."))
-                continue
-            values[column.name] = value
-        parsed.append(ParsedRow(number, values))
-    return parsed, problems
+            values[name] = value
+        yield ParsedRow(number, values)
 
 
 def documented_columns(columns: tuple[Column, ...]) -> list[tuple[str, str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -87,17 +88,19 @@ _MEMBER_FIELDS = ("title", "organisation", "sector", "category", "role", "email"
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=4096)
 def cached_fold(text: str) -> str:
-    """fold(), remembered (imports fold each name several times), quick for plain ASCII."""
+    """fold(), remembered for the words a file repeats (bodies, titles, given names), quick
+    for plain ASCII; a register's names are each folded about once, so few are kept."""
     if text.isascii():
         return _NON_ALNUM.sub("", text.lower())
     return fold(text)
 
 
-@lru_cache(maxsize=200_000)
 def _name_key(name: str) -> str:
-    return cached_fold(split_title(name)[1])
+    # Not remembered: each name of a register is keyed about once (MemberDraft.key).
+    text = split_title(name)[1]
+    return _NON_ALNUM.sub("", text.lower()) if text.isascii() else fold(text)
 
 
 def name_key(name: str) -> str:
@@ -112,7 +115,7 @@ def member_key(name: str, organisation: str) -> tuple[str, str]:
     return _name_key(name), cached_fold(organisation)
 
 
-@dataclass
+@dataclass(slots=True)      # slots: one per member of a 50,000-row file
 class MemberDraft:
     """One member built from one or more rows (one row per term)."""
 
@@ -121,8 +124,9 @@ class MemberDraft:
     given: set[str]                 # fields the file had a column for
     deputises_for: str = ""
     existing_id: int | None = None
-    term_rows: dict = field(default_factory=dict)     # term start -> row it came from
+    term_rows: dict = field(default_factory=dict)     # term start -> row, if not rows[0]
     before: Member | None = None    # the member as the register had it (an update)
+    key: tuple[str, str] = ("", "")     # member_key of the file's name and body
 
 
 @dataclass
@@ -210,7 +214,7 @@ def _term(values: dict) -> Term | None:
     return Term(start, end, values.get("reason_left", "") or "")
 
 
-def build_drafts(rows: list[ParsedRow], given: set[str],
+def build_drafts(rows: Iterable[ParsedRow], given: set[str],
                  choices: dict[str, str] | None = None
                  ) -> tuple[list[MemberDraft], list[Problem], list[Suggestion]]:
     """Group rows by name and body into members (each further row adds a term); names are
@@ -219,10 +223,12 @@ def build_drafts(rows: list[ParsedRow], given: set[str],
     problems: list[Problem] = []
     found: dict[str, Suggestion] = {}
     categories = CATEGORIES
+    sectors, roles = {s.value: s for s in Sector}, {r.value: r for r in Role}
     for r in rows:
         v = r.values
-        person = read_name(v.get("name") or "", v.get("title") or "",
-                           v.get("given_names") or "", v.get("family_name") or "")
+        get = v.get
+        person = read_name(get("name") or "", get("title") or "",
+                           get("given_names") or "", get("family_name") or "")
         name = person.name
         if not name:
             problems.append(Problem(r.row, "name" if "name" in given else "family_name",
@@ -248,19 +254,21 @@ def build_drafts(rows: list[ParsedRow], given: set[str],
         if draft is None:
             member = Member(
                 name=name, given_names=person.given, family_name=person.family,
-                sector=Sector(sector) if sector else None, title=person.title,
-                organisation=organisation, category=category,
-                role=Role(v.get("role") or Role.MEMBER.value),
-                email=v.get("email", ""), phone=v.get("phone", ""), address=v.get("address", ""),
-                publish_contact=bool(v.get("publish_contact", False)),
-                nominating_body=v.get("nominating_body", ""), notes=v.get("notes", ""),
+                sector=(sectors.get(sector) or Sector(sector)) if sector else None,
+                title=person.title, organisation=organisation, category=category,
+                role=roles.get(get("role") or Role.MEMBER.value) or Role(get("role")),
+                email=get("email", ""), phone=get("phone", ""), address=get("address", ""),
+                publish_contact=bool(get("publish_contact", False)),
+                nominating_body=get("nominating_body", ""), notes=get("notes", ""),
                 terms=(term,) if term else ())
-            draft = drafts[key] = MemberDraft([r.row], member, given, v.get("deputises_for", ""))
-        else:
-            draft.rows.append(r.row)
-            if term:
-                draft.member = replace(draft.member, terms=draft.member.terms + (term,))
+            draft = drafts[key] = MemberDraft([r.row], member, given, get("deputises_for", ""),
+                                              key=key)
+            continue
+        if len(draft.rows) == 1 and draft.member.terms:     # the first row's term
+            draft.term_rows[draft.member.terms[0].start] = draft.rows[0]
+        draft.rows.append(r.row)
         if term:
+            draft.member = replace(draft.member, terms=draft.member.terms + (term,))
             draft.term_rows.setdefault(term.start, r.row)
     return list(drafts.values()), problems, list(found.values())
 
@@ -279,11 +287,9 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
     """Match drafts against the register (`existing`, by member_key), merge updates,
     validate every member. `register_names`: name keys of everyone on the register."""
     plan = MemberPlan()
-    names = (set(register_names) | {_name_key(m.name) for m in existing.values()}
-             | {_name_key(d.member.name) for d in drafts})
+    names: set[str] | None = None           # made when a substitute first needs it
     for draft in drafts:
-        key = member_key(draft.member.name, draft.member.organisation)
-        old = existing.get(key)
+        old = existing.get(draft.key) if existing else None
         first = draft.rows[0]
         if old is not None:
             draft.existing_id = old.id
@@ -308,6 +314,9 @@ def plan_members(drafts: list[MemberDraft], existing: dict[tuple[str, str], Memb
                                          "the register; updated.", True))
         probe = draft.member
         if draft.deputises_for:
+            if names is None:
+                names = (set(register_names) | {_name_key(m.name) for m in existing.values()}
+                         | {d.key[0] for d in drafts})
             if _name_key(draft.deputises_for) not in names:
                 plan.problems.append(Problem(first, "deputises_for",
                                              f"no member named '{draft.deputises_for}'."))
@@ -343,7 +352,7 @@ def set_aside_rejects(plan: MemberPlan, data_rows: list[int],
     while changed:
         changed = False
         groups = (plan.to_add, plan.to_update, plan.skipped)
-        kept = set(register_names) | {_name_key(d.member.name) for g in groups for d in g
+        kept = set(register_names) | {d.key[0] for g in groups for d in g
                                       if bad.isdisjoint(d.rows)}
         for group in groups:
             keep = []

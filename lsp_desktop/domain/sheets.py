@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
 _INVISIBLE = re.compile(r"[\ufeff\u200b\u200c\u200d\u2060]")
+_ODD = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\ufeff\u200b\u200c\u200d\u2060]")
 
 
 @dataclass
@@ -25,7 +26,7 @@ class Sheet:
 # A text cell starting with = + - @ (or a tab or carriage return) is run as a formula by
 # Excel and LibreOffice. Written out, such a cell gets a leading apostrophe (shown by
 # neither); read back, the apostrophe is taken off again, so the value round-trips.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^[+-]?\d[\d,]*(\.\d+)?([eE][+-]?\d+)?$|^[+-]\.\d+$")
 _PHONE = re.compile(r"^\+\s*\d[\d ()]*$")
 
@@ -33,7 +34,7 @@ _PHONE = re.compile(r"^\+\s*\d[\d ()]*$")
 def formula_like(text) -> bool:
     """True for text a spreadsheet would run as a formula: it starts with =, @, a tab or a
     carriage return, or with + or - when the rest is not a number or a phone number."""
-    if not isinstance(text, str) or not text.startswith(_FORMULA_START):
+    if not isinstance(text, str) or not text.startswith(FORMULA_START):
         return False
     if text[0] in "+-":
         return not (_NUMBER.match(text) or _PHONE.match(text))
@@ -59,7 +60,7 @@ def clean_text(value) -> str:
     the mark safe_cell() puts before formula-like text taken off."""
     if value is None:
         return ""
-    if type(value) is str and value.isascii():
+    if type(value) is str and (value.isascii() or not _ODD.search(value)):
         text = value.strip()
         return unsafe_cell(text) if text.startswith("'") else text
     if isinstance(value, bool):

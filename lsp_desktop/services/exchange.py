@@ -74,8 +74,8 @@ class ExchangeService:
     def import_members(self, path: Path | str, update_existing: bool = False,
                        sheet: str | None = None, rejects: Path | str | None = None,
                        accept_suggestions: bool = False) -> ImportResult:
-        preview = self.preview_members(read_register(path, sheet), None, update_existing)
-        return self.commit_members(preview, rejects, accept_suggestions)
+        return MemberImport(self._factory).import_file(path, update_existing, sheet, rejects,
+                                                       accept_suggestions)
 
     # -- members: export ---------------------------------------------------
     def member_rows(self, ids: list[int] | None = None) -> list[list]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from lsp_desktop.db import audit
+from lsp_desktop.db.bulk import insert_many
 from lsp_desktop.db.models import MemberRecord, TermRow
 from lsp_desktop.db.models.base import now_to_the_second
 from lsp_desktop.domain.errors import ConflictError, DomainError
@@ -18,11 +19,13 @@ from lsp_desktop.domain.exchange import (
     Layout,
     Problem,
     find_layout,
+    iter_rows,
     locate,
-    parse_rows,
+    mapping_problems,
 )
 from lsp_desktop.domain.member_exchange import (
     MEMBER_COLUMNS,
+    MemberDraft,
     MemberPlan,
     Suggestion,
     build_drafts,
@@ -34,6 +37,7 @@ from lsp_desktop.domain.member_exchange import (
 )
 from lsp_desktop.domain.members import Member
 from lsp_desktop.domain.sheets import Sheet
+from lsp_desktop.services.collector import collector_paused
 from lsp_desktop.services.concurrency import claim_for_import, officer
 from lsp_desktop.services.members import _apply as apply_member
 from lsp_desktop.services.members import _to_domain as member_to_domain
@@ -147,13 +151,24 @@ class MemberImport:
                 choices: dict[str, str] | None = None) -> MemberPreview:
         """Everything an import would do and every problem, without writing. `choices`:
         the officer's category for each guessed word (Suggestion.key -> category)."""
+        with collector_paused():
+            return self._preview(sheet, layout, update_existing, choices)
+
+    def _preview(self, sheet: Sheet, layout: Layout | None, update_existing: bool,
+                 choices: dict[str, str] | None) -> MemberPreview:
         layout = layout or find_layout(sheet, MEMBER_COLUMNS)
-        parsed, problems = parse_rows(sheet, layout, MEMBER_COLUMNS)
-        problems += _name_problems(layout)
+        problems = list(layout.problems) + mapping_problems(layout, MEMBER_COLUMNS)
+        data_rows: list[int] = []
+
+        def rows():     # each row's values are dropped once its member is built
+            for r in iter_rows(sheet, layout, MEMBER_COLUMNS, problems):
+                data_rows.append(r.row)
+                yield r
+
         given = {name for name, index in layout.mapping.items() if index is not None}
-        drafts, more, suggestions = build_drafts(parsed, given, choices)
-        existing, names = self._existing_members({member_key(d.member.name, d.member.organisation)
-                                                  for d in drafts})
+        drafts, more, suggestions = build_drafts(rows(), given, choices)
+        problems += _name_problems(layout)
+        existing, names = self._existing_members({d.key for d in drafts})
         plan = plan_members(drafts, existing, update_existing, names)
         plan.suggestions = suggestions
         plan.problems[:0] = problems + more
@@ -164,9 +179,22 @@ class MemberImport:
         plan.problems[:] = locate(sorted(plan.problems, key=lambda p: (p.row is not None,
                                                                        p.row or 0)),
                                   layout, MEMBER_COLUMNS)
-        data_rows = [r.row for r in parsed]
         set_aside_rejects(plan, data_rows, names)
-        return MemberPreview(sheet, layout, plan, len(parsed), data_rows)
+        return MemberPreview(sheet, layout, plan, len(data_rows), data_rows)
+
+    def import_file(self, path: Path | str, update_existing: bool = False,
+                    sheet: str | None = None, rejects: Path | str | None = None,
+                    accept_suggestions: bool = False) -> ImportResult:
+        """Read, preview and commit a register file in one go (the command line)."""
+        with collector_paused():
+            preview = self.preview(read_register(path, sheet), None, update_existing)
+            if rejects is None or not preview.plan.reject_rows:
+                # Only a rejects file reads the file's rows again: let them go.
+                preview.sheet = replace(preview.sheet, rows=[])
+            try:
+                return self.commit(preview, rejects, accept_suggestions)
+            finally:
+                del preview         # freed now, not walked by the collector switched back on
 
     def _existing_members(self, keys: set) -> tuple[dict, set[str]]:
         """The members the drafts match (by member_key), and every name on the register."""
@@ -200,7 +228,8 @@ class MemberImport:
             rejects_file = Path(rejects)
             rejected = write_rejects(rejects_file, preview.sheet, preview.layout.header_row,
                                      plan.reject_rows)
-        new_ids, updated = self._write(plan)
+        with collector_paused():
+            new_ids, updated = self._write(plan)
         return ImportResult(len(plan.to_add), len(plan.to_update), len(plan.skipped),
                             tuple(p for p in plan.problems if p.notice), rejected, rejects_file,
                             tuple(new_ids), tuple(updated))
@@ -225,19 +254,7 @@ class MemberImport:
                 # go in with one executemany instead of a RETURNING round trip per batch.
                 first = (s.scalar(select(func.max(MemberRecord.id))) or 0) + 1
                 new_ids = list(range(first, first + len(plan.to_add)))
-                conn = s.connection()     # Core executemany: the ORM bulk path splits batches
-                stamp = {"version": 1, "updated_at": now_to_the_second(),
-                         "updated_by": officer()}    # once, not a default call per row
-                rows = [_member_values(d.member, mid, stamp)
-                        for d, mid in zip(plan.to_add, new_ids, strict=True)]
-                conn.execute(insert(MemberRecord.__table__), rows)
-                audit.record_rows(s, MemberRecord.__table__, rows)   # a line per member
-                terms = [{"member_id": mid, "start_date": t.start, "end_date": t.end,
-                          "reason_left": t.reason_left}
-                         for d, mid in zip(plan.to_add, new_ids, strict=True) for t in d.member.terms]
-                if terms:
-                    conn.execute(insert(TermRow.__table__), terms)
-                    audit.record_rows(s, TermRow.__table__, terms)       # one summary line
+                _insert_added(s, plan.to_add, first)
             s.flush()
             subs = [(d, mid) for d, mid in zip(plan.to_add, new_ids, strict=True) if d.deputises_for]
             subs += [(d, d.existing_id) for d in plan.to_update if d.deputises_for]
@@ -291,17 +308,31 @@ def _changed_since(what: str, who: str, when, deleted: bool = False) -> Conflict
     return error
 
 
-def _member_values(m: Member, member_id: int, stamp: dict) -> dict:
-    return {
-        "id": member_id, "title": m.title.strip(), "name": m.name.strip(),
-        "given_names": m.given_names.strip(), "family_name": m.family_name.strip(),
-        "search_key": member_search_key(m, cached_fold), **stamp,
-        "organisation": m.organisation.strip(), "sector": m.sector.value,
-        "category": m.category, "role": m.role.value, "deputises_for_id": None,
-        "nominating_body": m.nominating_body.strip(), "email": m.email.strip(),
-        "phone": m.phone.strip(), "address": m.address.strip(),
-        "publish_contact": m.publish_contact, "notes": m.notes,
-    }
+_MEMBER_COLUMNS = ("id", "title", "name", "given_names", "family_name", "search_key",
+                   "organisation", "sector", "category", "role", "deputises_for_id",
+                   "nominating_body", "email", "phone", "address", "publish_contact", "notes")
+
+
+def _insert_added(s: Session, drafts: list[MemberDraft], first: int) -> None:
+    """The new members and their terms as plain tuples on the session's connection (Core,
+    a chunk at a time), and an audit line per member, as the ORM path would record."""
+    conn = s.connection()
+    stamp = {"version": 1, "updated_at": now_to_the_second(), "updated_by": officer()}
+    insert_many(conn, MemberRecord.__table__, _MEMBER_COLUMNS, (
+        (mid, m.title.strip(), m.name.strip(), m.given_names.strip(), m.family_name.strip(),
+         member_search_key(m, cached_fold), m.organisation.strip(), m.sector.value,
+         m.category, m.role.value, None, m.nominating_body.strip(), m.email.strip(),
+         m.phone.strip(), m.address.strip(), m.publish_contact, m.notes)
+        for mid, m in enumerate((d.member for d in drafts), start=first)), stamp)
+    audit.record_rows(s, MemberRecord.__table__, (          # a line per member
+        {"id": mid, "title": d.member.title.strip(), "name": d.member.name.strip()}
+        for mid, d in enumerate(drafts, start=first)))
+    terms = insert_many(conn, TermRow.__table__,
+                        ("member_id", "start_date", "end_date", "reason_left"),
+                        ((mid, t.start, t.end, t.reason_left)
+                         for mid, d in enumerate(drafts, start=first) for t in d.member.terms))
+    if terms:                                                   # one summary line
+        audit.record_rows(s, TermRow.__table__, [{}] * terms)
 
 
 def _refuse_added_since(s: Session, to_add) -> None:
@@ -313,6 +344,6 @@ def _refuse_added_since(s: Session, to_add) -> None:
     if not there:
         return
     for d in to_add:
-        found = there.get(member_key(d.member.name, d.member.organisation))
+        found = there.get(d.key)
         if found is not None:
             raise ImportConflict(f"The member {d.member.name}", *found, d.rows[0], added=True)

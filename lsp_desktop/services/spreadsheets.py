@@ -51,9 +51,14 @@ def read_csv_bytes(data: bytes) -> Sheet:
     text = text.replace("\x00", "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list]] = []
+    # Cells that repeat (sector, role, dates, yes/no, a body) are kept once, not once per
+    # row: a register's rows take half the memory. One table for the whole file, looked
+    # up without a Python step per cell (map), dropped once the file is read.
+    seen: dict[str, str] = {}
+    share = seen.setdefault
     try:
         for number, cells in enumerate(reader, start=1):
-            rows.append((number, cells))
+            rows.append((number, list(map(share, cells, cells))))
     except csv.Error as exc:
         raise UnreadableFileError(
             f"row {len(rows) + 1}: the file cannot be read as CSV ({exc}).") from None

@@ -58,7 +58,7 @@ def test_listing_matches_rows_for_any_terms(services, people, on):
         services.members.delete(m.id)
     for title, name, spans, published in people:
         ordered, last_end = [], None
-        for start, days in sorted(spans):
+        for start, days in sorted(spans, key=lambda span: span[0]):
             if last_end is not None and start <= last_end:
                 continue                          # terms never overlap
             end = None if days is None else start + timedelta(days=days)
