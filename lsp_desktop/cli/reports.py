@@ -110,17 +110,13 @@ def _print(args: argparse.Namespace) -> int:
 
 
 class _PrintServices:
-    """The services a print reads: partnership and members at once (all the register
-    needs), the rest built on first use - the register's print loads no other service."""
+    """The services a print reads, built on first use: the register's and the interests'
+    prints read through `reads` alone (plain SQL: a file's print loads no ORM)."""
 
     def __init__(self, db):
-        from lsp_desktop.services.members import MembersService
-        from lsp_desktop.services.partnership import PartnershipService
-
         self._db = db
         self._all = None
-        self.partnership = PartnershipService(db.session_factory)
-        self.members = MembersService(db.session_factory)
+        self.reads = db.reads
 
     def __getattr__(self, name: str):
         if name.startswith("_"):

@@ -5,13 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass, field
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
-
-from lsp_desktop.db import audit, backup, lengths, migrate, notify
+from lsp_desktop.db import backup, migrate
 from lsp_desktop.db.claim import claim_for_writing
 from lsp_desktop.db.inspection import (  # noqa: F401 - re-exported for older callers
     _read_only_params,
@@ -21,6 +19,14 @@ from lsp_desktop.db.inspection import (  # noqa: F401 - re-exported for older ca
 from lsp_desktop.domain.errors import DomainError, PartnershipFileError
 from lsp_desktop.safe_files import atomic_write, sqlite_uri
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from lsp_desktop.db.reads import Reads
+
 log = logging.getLogger(__name__)
 
 
@@ -28,17 +34,67 @@ class PartnershipNeedsUpgradeError(PartnershipFileError):
     """An older file, and only reading was asked for: reading never upgrades it."""
 
 
-@dataclass
 class Database:
-    """An open partnership: one engine per process, sessions made on demand."""
+    """An open partnership: one engine per process, sessions made on demand.
 
-    path: Path
-    engine: Engine
-    session_factory: sessionmaker[Session]
-    read_only: bool = False
-    migrated_from: str | None = None
-    _lock: object | None = field(default=None, repr=False)
-    url: str | None = None   # a shared partnership's address (password hidden); None for a file
+    The engine, the session factory and the audit trail's listeners are made on first
+    use (SQLAlchemy is the slowest import there is): a print that reads through reads()
+    never loads them. Every session is audited, as ever."""
+
+    def __init__(self, path: Path, engine: Engine | None = None,
+                 session_factory: sessionmaker[Session] | None = None, read_only: bool = False,
+                 migrated_from: str | None = None, lock: object | None = None,
+                 url: str | None = None, *, make: Callable[[], Engine] | None = None,
+                 untouched: bool = False):
+        self.path = path
+        self.read_only = read_only
+        self.migrated_from = migrated_from
+        self._lock = lock
+        self.url = url   # a shared partnership's address (password hidden); None for a file
+        self._engine = engine
+        self._factory = session_factory
+        self._make = make
+        self._untouched = untouched     # read-only, creating nothing beside the file
+        self._connecting = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Database({self.location!r}, read_only={self.read_only})"
+
+    @property
+    def engine(self) -> Engine:
+        self._connect()
+        return self._engine
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        self._connect()
+        return self._factory
+
+    def _connect(self) -> None:
+        if self._factory is not None:
+            return
+        from sqlalchemy.orm import sessionmaker
+
+        from lsp_desktop.db import audit, lengths
+
+        with self._connecting:
+            if self._factory is not None:
+                return
+            if self._engine is None:
+                self._engine = self._make()
+            audit.install()
+            lengths.install()
+            audit.register(self._engine)
+            self._factory = sessionmaker(self._engine, expire_on_commit=False)
+
+    def reads(self) -> Reads:
+        """Plain SQL reads (a print's, the first paint's): a file is read by the standard
+        library's sqlite3, without loading SQLAlchemy; a server through the engine."""
+        from lsp_desktop.db import reads
+
+        if self.url is None:
+            return reads.file_reads(self.path, untouched=self._untouched)
+        return reads.engine_reads(self.engine)
 
     @property
     def shared(self) -> bool:
@@ -50,7 +106,8 @@ class Database:
         return self.url if self.url is not None else str(self.path)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -78,6 +135,8 @@ def make_engine(path: Path, read_only: bool = False, untouched: bool = False) ->
     Read-only, it follows other copies' changes (making -wal and -shm files when none
     are there); in a folder it cannot write, or when `untouched` (a short read by a
     command), it creates nothing beside the file unless another copy has it open."""
+    from sqlalchemy import URL, create_engine, event
+
     if read_only:
         params = {"mode": "ro"}
         if untouched or (not os.access(Path(path).parent, os.W_OK)
@@ -168,17 +227,13 @@ def open_partnership(path: Path | str, backup_dir: Path | None = None, *,
             except (DomainError, OSError, sqlite3.Error) as exc:
                 # A backups folder that cannot be written is no reason to refuse work.
                 log.warning("the daily backup of %s was not made: %s", path, exc)
-        engine = make_engine(path, read_only=read_only, untouched=untouched)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
     log.info("opened %s %s", path, "read-only" if read_only else "for changes")
-    factory = sessionmaker(engine, expire_on_commit=False)
-    audit.install()
-    lengths.install()
-    audit.register(engine)
-    return Database(path, engine, factory, read_only, migrated_from, lock)
+    return Database(path, None, None, read_only, migrated_from, lock, untouched=untouched,
+                    make=lambda: make_engine(path, read_only=read_only, untouched=untouched))
 
 
 def open_shared(location: str, backup_dir: Path | None = None, *,
@@ -224,11 +279,10 @@ def open_shared(location: str, backup_dir: Path | None = None, *,
     if read_only:
         engine.dispose()
         engine = shared.make_engine(url, read_only=True)
-    factory = sessionmaker(engine, expire_on_commit=False)
-    audit.install()
-    lengths.install()
-    audit.register(engine)
+    from lsp_desktop.db import notify
+
+    db = Database(shared.stand_in_path(url), engine, None, read_only, migrated_from, None, name)
+    db._connect()
     notify.register(engine)      # other officers' windows refresh on each commit
-    return Database(shared.stand_in_path(url), engine, factory, read_only, migrated_from,
-                    None, name)
+    return db
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, inspect, make_url, text
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from typing import TYPE_CHECKING
 
 from lsp_desktop.domain.errors import PartnershipFileError
+
+if TYPE_CHECKING:      # SQLAlchemy is imported where used: is_url() serves every start-up
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
 CONNECT_TIMEOUT = 5          # seconds to reach the server
 STATEMENT_TIMEOUT = 15_000   # milliseconds any one statement may take
@@ -24,6 +25,9 @@ def is_url(location: str | Path | None) -> bool:
 
 def parse_url(location: str) -> URL:
     """The URL with the psycopg 3 driver filled in; refuses anything but PostgreSQL."""
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         url = make_url(location.strip())
     except ArgumentError:
@@ -41,6 +45,9 @@ def parse_url(location: str) -> URL:
 def display_url(url: URL | str) -> str:
     """The address without any password, for titles, messages and recent lists."""
     if isinstance(url, str):
+        from sqlalchemy import make_url
+        from sqlalchemy.exc import ArgumentError
+
         try:
             url = make_url(url)
         except ArgumentError:
@@ -65,6 +72,8 @@ def _check_driver() -> None:
 
 def make_engine(url: URL, *, read_only: bool = False) -> Engine:
     """An engine with connect and statement timeouts that checks connections before use."""
+    from sqlalchemy import create_engine
+
     _check_driver()
     options = (f"-c statement_timeout={STATEMENT_TIMEOUT} -c lock_timeout={LOCK_TIMEOUT} "
                "-c idle_in_transaction_session_timeout=60000")
@@ -92,6 +101,9 @@ def inspect_server(engine: Engine, url: URL) -> str | None:
     Raises PartnershipFileError when the server cannot be reached or holds something
     that is not a partnership.
     """
+    from sqlalchemy import inspect, text
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())

@@ -111,7 +111,7 @@ def _owner_cell(a: Action, names: dict[int, str]) -> str:
 def actions_table(actions: Sequence[Action], today: date, names: dict[int, str], width: float):
     s = Styles.get()
     cell = s["cell"]
-    from reportlab.platypus import Paragraph
+    from lsp_desktop.reports.paragraphs import Paragraph
 
     rows, extra = [], []
     for i, a in enumerate(actions, start=1):

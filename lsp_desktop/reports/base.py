@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import html
 import io
 import re
 import time
@@ -10,9 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -22,7 +21,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -30,7 +28,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -38,11 +35,15 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from lsp_desktop.domain.text import format_date
+from lsp_desktop.reports.fonts import (  # noqa: F401 - the reports' names for them
+    BOLD,
+    BOLD_ITALIC,
+    FONT,
+    ITALIC,
+    register_fonts,
+)
+from lsp_desktop.reports.paragraphs import Paragraph
 
-FONT = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
-ITALIC = "DejaVuSans-Oblique"
-BOLD_ITALIC = "DejaVuSans-BoldOblique"
 PAPERS = {"a4": A4, "letter": LETTER}
 
 INK = colors.HexColor("#1f2933")
@@ -62,33 +63,12 @@ CELL_SIZE = 8
 CELL_LEADING = 10
 CELL_PAD = 3
 
-_fonts_ready = False
-
-
-def register_fonts() -> None:
-    """Register DejaVu Sans (shipped under assets/fonts) once per process."""
-    global _fonts_ready
-    if _fonts_ready:
-        return
-    folder = resources.files("lsp_desktop.assets").joinpath("fonts")
-    for name in (FONT, BOLD, ITALIC, BOLD_ITALIC):
-        data = folder.joinpath(f"{name}.ttf").read_bytes()
-        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC,
-                                  boldItalic=BOLD_ITALIC)
-    # Tables (and the contents page's own table) start every cell in the class default
-    # font; make that ours so no unembedded Helvetica reference creeps into a PDF.
-    from reportlab.platypus import tables
-
-    tables.CellStyle.fontname = FONT
-    _fonts_ready = True
-
-
 def literal(text: str | None) -> str:
     """User text made safe for a Paragraph: printed exactly as typed, never as markup."""
     if not text:
         return ""
-    return escape(str(text)).replace("\n", "<br/>")
+    # html's escape, not xml.sax's: that one imports urllib.request, http and ssl.
+    return html.escape(str(text), quote=False).replace("\n", "<br/>")
 
 
 def clip(text: str | None, limit: int) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
 
 from lsp_desktop.domain.richtext import Block, Heading, Inline, ListBlock, Para, Table, parse
 from lsp_desktop.reports.base import Styles, simple_table
+from lsp_desktop.reports.paragraphs import Paragraph
 
 LINK = "#1d4f73"
 DEFAULT_WIDTH = 174 * mm       # A4 less the margins
@@ -21,6 +21,11 @@ def inline(markdown: str) -> str:
         escape(markdown)
 
 
+def escape(text: str) -> str:
+    """&, < and > as entities (xml.sax's escape, without its imports of urllib and ssl)."""
+    return _html_escape(text, quote=False)
+
+
 def inline_markup(runs: Inline) -> str:
     """Runs as Paragraph markup; the text is escaped, so whatever was typed prints as typed."""
     out = []
@@ -31,7 +36,7 @@ def inline_markup(runs: Inline) -> str:
         if r.bold:
             text = f"<b>{text}</b>"
         if r.href:
-            href = escape(r.href, {'"': "&quot;"})
+            href = escape(r.href).replace('"', "&quot;")
             text = f'<a href="{href}" color="{LINK}"><u>{text}</u></a>'
         out.append(text)
     return "".join(out)

@@ -13,7 +13,6 @@ from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Table,
     TableStyle,
 )
@@ -46,6 +45,7 @@ from lsp_desktop.reports.base import (
     write_pdf,
 )
 from lsp_desktop.reports.charts import sector_chart
+from lsp_desktop.reports.paragraphs import Paragraph
 from lsp_desktop.reports.strategy import targets_table
 
 

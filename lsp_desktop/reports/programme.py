@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph
+from reportlab.platypus import CondPageBreak, KeepTogether
 
 from lsp_desktop.domain.actions import Action
 from lsp_desktop.domain.partnership import Partnership
@@ -31,6 +31,7 @@ from lsp_desktop.reports.base import (
     write_pdf,
 )
 from lsp_desktop.reports.charts import target_chart
+from lsp_desktop.reports.paragraphs import Paragraph
 
 STATUS_COLOURS = {TrackStatus.ON_TRACK: "#2e7d32", TrackStatus.AT_RISK: "#ef8f00",
                   TrackStatus.OFF_TRACK: "#c62828", TrackStatus.NO_DATA: "#757575"}

@@ -65,7 +65,7 @@ def _value(value: float | None, when: date | None) -> str:
 
 
 def targets_table(targets: Sequence[Target], today: date, width: float):
-    from reportlab.platypus import Paragraph
+    from lsp_desktop.reports.paragraphs import Paragraph
 
     cell = Styles.get()["cell"]
     rows, extra = [], []

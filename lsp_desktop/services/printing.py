@@ -11,12 +11,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
-
-from lsp_desktop.db.models import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError
-from lsp_desktop.domain.members import Declaration, Member, Role, Sector, Term
-from lsp_desktop.services.unit_of_work import unit_of_work
+from lsp_desktop.domain.members import Member, Sector
+from lsp_desktop.services import print_reads
 
 REPORTS = ("register", "pack", "actions", "strategy", "interests", "board-pack", "minutes",
            "decisions", "attendance", "programme", "exceptions")
@@ -47,41 +44,21 @@ class PrintRequest:
     search: str = ""                # decisions: only those matching
 
 
+def reads(services):
+    """Plain SQL reads of the open partnership (db.reads.Reads): the print command's own
+    (a file read without the ORM), else through the services' engine."""
+    own = getattr(services, "reads", None)
+    if own is not None:
+        return own()
+    from lsp_desktop.db.reads import engine_reads
+
+    return engine_reads(services.members._factory.kw["bind"])
+
+
 def register_members(services) -> list[Member]:
     """Every member with terms and contact details, read in two flat queries."""
-    factory = services.members._factory
-    with unit_of_work(factory) as s:
-        terms: dict[int, list[Term]] = {}
-        for mid, start, end, reason in s.execute(
-                select(TermRow.member_id, TermRow.start_date, TermRow.end_date,
-                       TermRow.reason_left).order_by(TermRow.member_id, TermRow.start_date)):
-            terms.setdefault(mid, []).append(Term(start, end, reason))
-        rows = s.execute(select(
-            MemberRecord.id, MemberRecord.title, MemberRecord.name, MemberRecord.organisation,
-            MemberRecord.sector, MemberRecord.category, MemberRecord.role,
-            MemberRecord.nominating_body, MemberRecord.email, MemberRecord.phone,
-            MemberRecord.address, MemberRecord.publish_contact, MemberRecord.deputises_for_id)
-            .order_by(MemberRecord.search_key)).all()
-    return [Member(id=mid, title=title, name=name, organisation=org, sector=Sector(sector),
-                   category=category, role=Role(role), nominating_body=nominating,
-                   email=email, phone=phone, address=address, publish_contact=bool(published),
-                   terms=tuple(terms.get(mid, ())), deputises_for_id=deputy_for)
-            for mid, title, name, org, sector, category, role, nominating, email, phone,
-            address, published, deputy_for in rows]
-
-
-def with_declarations(services, members: list[Member]) -> list[Member]:
-    """The members with their declarations of interest, read in one query."""
-    factory = services.members._factory
-    found: dict[int, list[Declaration]] = {}
-    with unit_of_work(factory) as s:
-        for mid, did, interest, body, declared, withdrawn in s.execute(
-                select(DeclarationRow.member_id, DeclarationRow.id, DeclarationRow.interest,
-                       DeclarationRow.body, DeclarationRow.declared_on,
-                       DeclarationRow.withdrawn_on).order_by(DeclarationRow.id)):
-            found.setdefault(mid, []).append(Declaration(interest, body, declared, withdrawn,
-                                                         did))
-    return [replace(m, declarations=tuple(found.get(m.id, ()))) for m in members]
+    with reads(services) as r:
+        return print_reads.register_members(r)
 
 
 @dataclass(frozen=True)
@@ -112,9 +89,11 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
     if request.report == "register":
         from lsp_desktop.reports.register import RegisterData, register_title, render_register
 
-        data = RegisterData(services.partnership.get(), request.on or request.produced,
-                            register_members(services), request.public, request.history,
-                            Sector(request.sector) if request.sector else None)
+        with reads(services) as r:
+            data = RegisterData(print_reads.partnership(r), request.on or request.produced,
+                                print_reads.register_members(r), request.public,
+                                request.history,
+                                Sector(request.sector) if request.sector else None)
         return PreparedReport(register_title(data), render_register, data, request.produced,
                               request.paper)
     if request.report == "actions":
@@ -130,8 +109,11 @@ def prepare(services, request: PrintRequest) -> PreparedReport:
             render_interests,
         )
 
-        data = InterestsData(services.partnership.get(), request.on or request.produced,
-                             with_declarations(services, register_members(services)))
+        with reads(services) as r:
+            found = print_reads.declarations(r)
+            data = InterestsData(print_reads.partnership(r), request.on or request.produced,
+                                 [replace(m, declarations=tuple(found.get(m.id, ())))
+                                  for m in print_reads.register_members(r)])
         return PreparedReport(interests_title(data), render_interests, data, request.produced,
                               request.paper)
     from lsp_desktop.services.meeting_prints import MEETING_REPORTS, prepare_meeting_report

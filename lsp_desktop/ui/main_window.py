@@ -78,7 +78,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.members_tab = MembersTab(
             services.members, self.undo_stacks["members_tab"], read_only,
-            meetings_of=services.meetings.attended_by if services.meetings else None)
+            meetings_of=None if services.left_out("meetings")
+            else lambda member_id: services.meetings.attended_by(member_id))
         self.tabs.add_now("members_tab", "&Members", self.members_tab)
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.tabs.add_later("actions_tab", "&Action plans", self._make_actions_tab)
         self.tabs.add_later("accreditation_tab", "A&ccreditation",
                             self._make_accreditation_tab)
-        if services.meetings is not None:
+        if not services.left_out("meetings"):
             self.tabs.add_later("meetings_tab", "Meetings", self._make_meetings_tab)  # Ctrl+5
         self.tabs.add_later("programme_tab", "Programme", self._make_programme_tab)
         for name in self.tabs.waiting():

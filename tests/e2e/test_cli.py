@@ -164,6 +164,23 @@ def test_commands_never_import_qt(demo_file):
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.sqlite_only("a server is read through SQLAlchemy")
+def test_register_and_interests_prints_of_a_file_load_no_sqlalchemy(demo_file, tmp_path):
+    # A print imports only what it prints: these read the file with plain SQL (sqlite3).
+    code = ("import sys; from lsp_desktop.app import main; "
+            f"rc = main(['print', 'register', '--db', {str(demo_file)!r}, "
+            f"'--out', {str(tmp_path / 'r.pdf')!r}]); "
+            f"rc |= main(['print', 'interests', '--db', {str(demo_file)!r}, "
+            f"'--out', {str(tmp_path / 'i.pdf')!r}]); "
+            "assert not [m for m in sys.modules if m.startswith('sqlalchemy')], "
+            "'SQLAlchemy imported'; sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    assert (tmp_path / "i.pdf").read_bytes().startswith(b"%PDF")
+
+
 @pytest.mark.sqlite_only("a file is locked by the window that has it open")
 def test_members_falls_back_to_read_only_while_the_window_has_the_file(demo_file, capsys):
     from lsp_desktop.db.database import open_partnership

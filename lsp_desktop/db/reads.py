@@ -1,0 +1,70 @@
+"""Plain SQL reads without the ORM: a file through sqlite3, a server through its engine."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lsp_desktop.db.inspection import connect_untouched
+from lsp_desktop.safe_files import sqlite_uri
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
+
+
+class Reads:
+    """One read-only connection: rows(sql, **params), with `:name` parameters.
+
+    Values come back as the database stores them: SQLite gives dates as ISO text, a
+    server as dates; day() reads either. Use as a context manager."""
+
+    def __init__(self, rows: Callable[[str, dict], Sequence[Sequence]],
+                 close: Callable[[], None]):
+        self._rows = rows
+        self._close = close
+
+    def rows(self, sql: str, **params) -> Sequence[Sequence]:
+        return self._rows(sql, params)
+
+    def close(self) -> None:
+        self._close()
+
+    def __enter__(self) -> Reads:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def file_reads(path: Path, untouched: bool = False) -> Reads:
+    """Reads of a partnership file by the standard library: nothing changes it.
+    `untouched`: nothing is created beside it either (see connect_untouched)."""
+    if untouched:
+        con = connect_untouched(path)
+    else:
+        con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
+        con.execute("PRAGMA busy_timeout=5000")
+    con.execute("PRAGMA query_only=ON")
+    return Reads(lambda sql, params: con.execute(sql, params).fetchall(), con.close)
+
+
+def engine_reads(bind: Engine | Connection) -> Reads:
+    """Reads through SQLAlchemy: on an engine, a connection of its own (closed after);
+    on a connection, that connection (its transaction's view, left open)."""
+    from sqlalchemy import text
+
+    own = bind.engine is bind
+    conn = bind.connect() if own else bind
+    return Reads(lambda sql, params: conn.execute(text(sql), params).all(),
+                 conn.close if own else (lambda: None))
+
+
+def day(value) -> date | None:
+    """A date column's value, from either database."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+

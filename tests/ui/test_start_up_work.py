@@ -1,0 +1,26 @@
+"""Start-up does only what the first paint needs: three services, an icon read later."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+
+from lsp_desktop.services import _LATER
+from lsp_desktop.ui.common.icons import ICON_SIZES, application_icon
+
+
+def _made(services) -> set[str]:
+    return {k[1:] for k, v in vars(services).items() if k.startswith("_") and v is not _LATER}
+
+
+def test_the_first_paint_makes_only_the_services_it_shows(window, demo_services):
+    assert _made(demo_services) <= {"members", "partnership", "audit"}
+    assert demo_services.meetings.attended_by is not None     # made when first wanted
+    assert "meetings" in _made(demo_services)
+    assert "Meetings" in [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_the_application_icon_has_every_size(qapp):
+    icon = application_icon()
+    assert sorted(s.width() for s in icon.availableSizes()) == sorted(ICON_SIZES)
+    for size in ICON_SIZES:
+        assert not icon.pixmap(QSize(size, size)).isNull()
