@@ -249,3 +249,36 @@ def balance(rows: list[MemberRow], on: date) -> Balance:
     shares = {s: (n / total if total else 0.0) for s, n in by_sector.items()}
     return Balance(on, total, by_sector, dict(sorted(by_category.items())), chair_sector,
                    missing, shares, substitutes=substitutes, observers=observers)
+
+
+def balance_of_groups(groups: dict[tuple[str, str, str], int], on: date) -> Balance:
+    """`balance()` from how many current members have each (sector, category, role), as a
+    database counts them: the same figures without a row per member. (Were two chairs
+    serving in different sectors, which one's sector is shown may differ.)"""
+    substitute, observer, chair = Role.SUBSTITUTE.value, Role.OBSERVER.value, Role.CHAIR.value
+    sector_counts = {s.value: 0 for s in Sector}
+    by_category: dict[str, int] = {}
+    present: set[str] = set()
+    chair_sector = None
+    substitutes = observers = 0
+    for (sector, category, role), n in groups.items():
+        if n <= 0:
+            continue
+        present.add(category)
+        if role == substitute:
+            substitutes += n
+            continue
+        if role == observer:
+            observers += n
+            continue
+        sector_counts[sector] = sector_counts.get(sector, 0) + n
+        if category:
+            by_category[category] = by_category.get(category, 0) + n
+        if role == chair:
+            chair_sector = Sector(sector)
+    by_sector = {s: sector_counts.get(s.value, 0) for s in Sector}
+    total = sum(by_sector.values())
+    missing = missing_bodies(present, on)
+    shares = {s: (n / total if total else 0.0) for s, n in by_sector.items()}
+    return Balance(on, total, by_sector, dict(sorted(by_category.items())), chair_sector,
+                   missing, shares, substitutes=substitutes, observers=observers)

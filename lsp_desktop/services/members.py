@@ -23,6 +23,7 @@ from lsp_desktop.domain.members import (
 )
 from lsp_desktop.domain.text import fold
 from lsp_desktop.services.concurrency import claim
+from lsp_desktop.services.register_rows import FirstPage, all_rows, first_page
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -141,6 +142,14 @@ class MembersService:
             rows = [r for r in rows if r.current]
         rows.sort(key=_by_search_key)       # by name, as the register is read
         return rows
+
+    def window_rows(self, on: date) -> list[MemberRow]:
+        """`list_rows(on)` for the Members tab: every row, held lean (register_rows)."""
+        return all_rows(self._factory, on)
+
+    def first_page(self, on: date, limit: int) -> FirstPage:
+        """The Members tab's first paint: its first `limit` current rows, counts, balance."""
+        return first_page(self._factory, on, limit)
 
     def row(self, member_id: int, on: date | None = None) -> MemberRow:
         """One member's register row as on `on` (to show a saved edit without a reload)."""

@@ -56,6 +56,7 @@ from lsp_desktop.ui.actions.action_dialog_controller import (
 )
 from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import field_box
+from lsp_desktop.ui.common.member_picker import MemberPicker
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5300;"
@@ -186,10 +187,8 @@ class ActionDialog(QDialog):
         self.answers_combo.currentIndexChanged.connect(self._answers_changed)
         form.addRow("T&heme", self.theme_combo)
 
-        self.owner_combo = QComboBox()
+        self.owner_combo = MemberPicker(owner_choices(owners, a.owner_member_id))
         self.owner_combo.setAccessibleName("Owner (member)")
-        for label, member_id in owner_choices(owners, a.owner_member_id):
-            self.owner_combo.addItem(label, member_id)
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(a.owner_member_id)))
         self.body_edit = QLineEdit(a.owner_body)
         self.body_edit.setMaxLength(ACTION_LIMITS["owner_body"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
@@ -27,7 +28,6 @@ from lsp_desktop.domain.actions import (
 )
 from lsp_desktop.domain.errors import DomainError, ValidationError
 from lsp_desktop.ui import prompts
-from lsp_desktop.ui.actions.action_dialog import ActionDialog
 from lsp_desktop.ui.actions.action_summary import SummaryStrip
 from lsp_desktop.ui.actions.action_table import OVERDUE, REFERENCE, ActionTableModel
 from lsp_desktop.ui.actions.action_timeline import ActionTimeline
@@ -40,7 +40,6 @@ from lsp_desktop.ui.actions.actions_controller import (
     ActionsController,
 )
 from lsp_desktop.ui.actions.actions_undo import AddAction, DeleteActions, EditActions
-from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.selection_actions import SelectionActions
@@ -50,6 +49,9 @@ from lsp_desktop.ui.common.table_helpers import (
     filter_edit,
     record_table,
 )
+
+if TYPE_CHECKING:
+    from lsp_desktop.ui.actions.action_dialog import ActionDialog
 
 # (id, label, theme) of targets and (id, label) of areas of concern, offered in
 # "what it answers" once the strategies and accreditation areas provide them.
@@ -238,15 +240,15 @@ class ActionsTab(QWidget):
         actions = self.service.list_actions()
         # Only the members the actions name: the whole register is read when a dialog
         # offers owners (50,000 members would make the tab's first showing slow).
-        named = self.service.owners(today, among={a.owner_member_id for a in actions
-                                                  if a.owner_member_id is not None})
+        named_ids = {a.owner_member_id for a in actions if a.owner_member_id is not None}
+        named = self.service.owners(today, among=named_ids) if named_ids else []
         names = {o.id: o.name for o in named}
         former = {o.id for o in named if not o.current}
-        self.model.set_rows(actions, names, former,
-                            {t[0]: t[1] for t in self._targets()},
-                            dict(self._concerns()))
+        targets, concerns = self._targets(), self._concerns()   # each read once
+        self.model.set_rows(actions, names, former, {t[0]: t[1] for t in targets},
+                            dict(concerns))
         self._fill_choice_combos(actions, names)
-        self._fill_purposes()
+        self._fill_purposes(targets, concerns)
         self._after_filter()
         for action_id in selected:
             self.select_id(action_id, add=True)
@@ -265,15 +267,16 @@ class ActionsTab(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
-    def _fill_purposes(self) -> None:
+    def _fill_purposes(self, targets: list[tuple[int, str, str]],
+                       concerns: list[tuple[int, str]]) -> None:
         """Targets and GO areas of concern, to show the actions answering one of them."""
         current = self.purpose_combo.currentData()
         self.purpose_combo.blockSignals(True)
         self.purpose_combo.clear()
         self.purpose_combo.addItem("Any target or concern", "")
-        for tid, label, _theme in self._targets():
+        for tid, label, _theme in targets:
             self.purpose_combo.addItem(f"Target: {label}", f"target:{tid}")
-        for cid, label in self._concerns():
+        for cid, label in concerns:
             self.purpose_combo.addItem(f"Concern: {label}", f"concern:{cid}")
         self.purpose_combo.setCurrentIndex(max(0, self.purpose_combo.findData(current)))
         self.purpose_combo.blockSignals(False)
@@ -366,6 +369,9 @@ class ActionsTab(QWidget):
         return self.service.owners(self.today())
 
     def _dialog(self, action: Action | None) -> ActionDialog:
+        # Imported when first wanted: the tab's first showing does not wait for the dialog.
+        from lsp_desktop.ui.actions.action_dialog import ActionDialog
+
         return ActionDialog(action, owners=self.owners,
                             check=lambda a: self.service.check(a, self.today()),
                             today=self.today(), next_reference=self.service.next_reference(),
@@ -436,6 +442,8 @@ class ActionsTab(QWidget):
         ids = self.selected_ids()
         if not ids or self.read_only:
             return
+        from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
+
         dialog = BulkEditDialog(len(ids), self.owners, self)
         while dialog.exec():
             problem = self._bulk(ids, dialog.changes(), f"Change {len(ids)} actions")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.actions import ActionStatus, Progress
 from lsp_desktop.ui.common.form_dialog import error_label
+from lsp_desktop.ui.common.member_picker import MemberPicker
 
 
 class BulkEditDialog(QDialog):
@@ -34,12 +35,9 @@ class BulkEditDialog(QDialog):
         for p in Progress:
             self.progress_combo.addItem(p.label, p)
         self.owner_check = QCheckBox("Set owner")
-        self.owner_combo = QComboBox()
+        self.owner_combo = MemberPicker([("— a partner body —", None)]
+                                        + [(o.name, o.id) for o in owners if o.current])
         self.owner_combo.setAccessibleName("New owner (member)")
-        self.owner_combo.addItem("— a partner body —", None)
-        for o in owners:
-            if o.current:
-                self.owner_combo.addItem(o.name, o.id)
         self.body_edit = QLineEdit()
         self.body_edit.setPlaceholderText("Partner body")
         self.body_edit.setAccessibleName("New owner (partner body)")

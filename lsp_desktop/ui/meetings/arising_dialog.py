@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from lsp_desktop.domain.actions import Action
 from lsp_desktop.ui.common.date_field import DateEdit, refuse_bad_dates
+from lsp_desktop.ui.common.member_picker import MemberPicker
 
 
 class ArisingDialog(QDialog):
@@ -26,15 +27,12 @@ class ArisingDialog(QDialog):
         self.held_on = held_on
         self.title = QLineEdit()
         self.title.setMaxLength(200)
-        self.owner = QComboBox()
+        self.owner = MemberPicker([("—", None)] + [
+            (f"{o.name} ({o.organisation})" if o.organisation else o.name, o.id)
+            for o in owners if o.current])
         self.owner.setAccessibleName("Owner")
-        for o in owners:
-            if o.current:
-                self.owner.addItem(f"{o.name} ({o.organisation})" if o.organisation else o.name,
-                                   o.id)
         self.owner_body = QLineEdit()
         self.owner_body.setPlaceholderText("or a partner body (leave the member blank)")
-        self.owner.insertItem(0, "—", None)
         self.owner.setCurrentIndex(0)
         self.due = DateEdit(held_on + timedelta(days=56))
         self.problem = QLabel()

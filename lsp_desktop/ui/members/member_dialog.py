@@ -35,6 +35,7 @@ from lsp_desktop.domain.members import (
 from lsp_desktop.domain.names import split_name
 from lsp_desktop.ui.common.date_field import DateEdit, OptionalDateEdit, refuse_bad_dates
 from lsp_desktop.ui.common.form_dialog import error_label, field_box
+from lsp_desktop.ui.common.member_picker import MemberPicker
 from lsp_desktop.ui.members.member_dialog_controller import (
     blank_member,
     by_field,
@@ -217,9 +218,8 @@ class MemberDialog(QDialog):
             self.role_combo.addItem(label, value)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(Role(m.role).value)))
         form.addRow("&Role", self.role_combo)
-        self.deputy_combo = QComboBox()
-        for name, mid in deputy_choices(current_members, member, m.deputises_for_id):
-            self.deputy_combo.addItem(name, mid)
+        self.deputy_combo = MemberPicker(
+            deputy_choices(current_members, member, m.deputises_for_id))
         self.deputy_combo.setCurrentIndex(max(0, self.deputy_combo.findData(m.deputises_for_id)))
         form.addRow("&Deputises for", self._with_error("deputises_for", self.deputy_combo))
         self.role_combo.currentIndexChanged.connect(self._role_changed)

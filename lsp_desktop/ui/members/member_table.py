@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import contains
@@ -88,9 +89,33 @@ class MemberTableModel(RecordTableModel):
         self._category = ""
         self._status = ""       # "", "current" or "former"
         self._sort: tuple[int, Qt.SortOrder] = (NAME, Qt.SortOrder.AscendingOrder)
+        # While only the first screenful is shown: what reads every row (called once).
+        self._rest: Callable[[], list[MemberRow]] | None = None
 
     # -- feeding ---------------------------------------------------------
+    def show_first(self, rows: list[MemberRow], rest: Callable[[], list[MemberRow]]) -> None:
+        """Show `rows`, the first screenful in the order and filters set (the register's
+        opening view), until every row is needed: the first filter, sort or look-up, or
+        `complete()`, reads them all with `rest()`."""
+        self.beginResetModel()
+        self._all = self._sorted = self._base = self._records = list(rows)
+        self._base_keys = [r.search_key for r in rows]
+        self._found = {}
+        self._rest = rest
+        self.endResetModel()
+
+    def pending(self) -> bool:
+        """True while only the first screenful is here."""
+        return self._rest is not None
+
+    def complete(self) -> None:
+        """Read every row now, if only the first screenful is here."""
+        rest, self._rest = self._rest, None
+        if rest is not None:
+            self.set_rows(rest())
+
     def set_rows(self, rows: list[MemberRow]) -> None:
+        self._rest = None
         self.beginResetModel()
         self._all = list(rows)
         self._sorted = self._sort_rows(self._all)
@@ -105,6 +130,7 @@ class MemberTableModel(RecordTableModel):
         changed in columns that neither sort nor filter. False when the caller must
         reload (the member is not here, or moves or leaves the filtered view).
         """
+        self.complete()
         at = self.row_of(row.id)
         old = self._records[at] if at >= 0 else None
         if old is None:
@@ -117,16 +143,18 @@ class MemberTableModel(RecordTableModel):
                 row.search_key, row.term_start, row.term_end, row.status):
             return False
         self._found = {}        # kept results hold the old row
-        for rows in (self._all, self._sorted, self._base, self._records):
-            for i, r in enumerate(rows):
-                if r.id == row.id:
-                    rows[i] = row
-                    break
+        # New lists, not changed in place: the lists shown are shared with kept results.
+        def swapped(rows: list[MemberRow]) -> list[MemberRow]:
+            return [row if r.id == row.id else r for r in rows]
+
+        self._all, self._sorted = swapped(self._all), swapped(self._sorted)
+        self._base, self._records = swapped(self._base), swapped(self._records)
         self.dataChanged.emit(self.index(at, 0), self.index(at, self.columnCount() - 1))
         return True
 
     def set_filter(self, text: str | None = None, sector: str | None = None,
                    category: str | None = None, status: str | None = None) -> None:
+        self.complete()
         if text is not None:
             self._needle = fold(text)
         if sector is not None:
@@ -164,7 +192,7 @@ class MemberTableModel(RecordTableModel):
         """
         needle = self._needle
         if not needle:
-            return list(self._base)
+            return self._base
         found = self._found.get(needle)
         if found is None:
             rows, keys = self._base, self._base_keys
@@ -176,7 +204,7 @@ class MemberTableModel(RecordTableModel):
             if len(self._found) >= 32:
                 self._found.pop(next(iter(self._found)))
             self._found[needle] = found
-        return list(found[0])
+        return found[0]         # shared with the kept results: never changed in place
 
     def _sort_rows(self, rows: list[MemberRow]) -> list[MemberRow]:
         column, order = self._sort
@@ -185,12 +213,15 @@ class MemberTableModel(RecordTableModel):
 
     # -- reading ---------------------------------------------------------
     def visible_rows(self) -> list[MemberRow]:
+        self.complete()
         return list(self._records)
 
     def total_count(self) -> int:
+        self.complete()
         return len(self._all)
 
     def all_rows(self) -> list[MemberRow]:
+        self.complete()
         return list(self._all)
 
     def status_filter(self) -> str:
@@ -198,6 +229,7 @@ class MemberTableModel(RecordTableModel):
         return self._status
 
     def row_of(self, member_id: int) -> int:
+        self.complete()
         return next((i for i, r in enumerate(self._records) if r.id == member_id), -1)
 
     # -- Qt interface ----------------------------------------------------
@@ -226,6 +258,7 @@ class MemberTableModel(RecordTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(HEADERS):
             return
+        self.complete()
         self.layoutAboutToBeChanged.emit()
         before = [(p, self._records[p.row()].id) for p in self.persistentIndexList()
                   if p.isValid() and p.row() < len(self._records)]

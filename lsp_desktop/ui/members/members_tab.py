@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +22,7 @@ from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
 from lsp_desktop.ui.common.date_field import DateEdit, from_qdate, to_qdate
+from lsp_desktop.ui.common.feature_check import lighten_feature_check
 from lsp_desktop.ui.common.history_button import HistoryRecord, history_button, table_signals
 from lsp_desktop.ui.common.table_helpers import (
     SharedColumns,
@@ -53,6 +54,10 @@ from lsp_desktop.ui.members.members_controller import (
     MembersController,
 )
 from lsp_desktop.ui.members.members_undo import AddMember, DeleteMember, EditMember
+
+lighten_feature_check()     # Qt is loaded by now: the window's other imports keep no source
+
+FIRST_PAGE = 60     # rows the opening view reads first: more than a tall screen shows
 
 
 class MembersTab(QWidget):
@@ -132,7 +137,45 @@ class MembersTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.set_filter(status=FIRST_STATUS)
-        self.refresh()
+        # A large register shows its first screenful at once; the rest is read just after
+        # that first paint, while the tab is in front (or sooner, when something needs it).
+        self._rest_timer = QTimer(self, singleShot=True, interval=0)
+        self._rest_timer.timeout.connect(self._read_rest)
+        self._open()
+
+    def _open(self) -> None:
+        """The register's opening view (current members by name). Up to FIRST_PAGE members:
+        all of them now. More: the first FIRST_PAGE, the counts and the balance (a few
+        queries, whatever the size), every row once painted (`_read_rest`)."""
+        if self.service.count() <= FIRST_PAGE:
+            self._reload()
+            return
+        on = self.as_on()
+        page = self.service.first_page(on, FIRST_PAGE)
+        self.model.show_first(page.rows, lambda: self.service.window_rows(on))
+        self.balance_panel.show_balance(page.balance)
+        self.count_label.setText(self.controller.count_text(page.current, page.total))
+        self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if (event.type() == QEvent.Type.Paint and self.model.pending()
+                and not self._rest_timer.isActive()):
+            self._rest_timer.start()
+        return False
+
+    def _read_rest(self) -> None:
+        """Every row, after the first screenful was painted; not while another tab is in
+        front (that one paints first; this tab's next paint comes back here)."""
+        if not self.model.pending():
+            self.table.viewport().removeEventFilter(self)
+        elif self.isVisible():
+            selected = self.selected_id()
+            self.model.complete()
+            self.table.viewport().removeEventFilter(self)
+            self.balance_panel.show_balance(balance(self.model.all_rows(), self.as_on()))
+            self._update_count()
+            if selected is not None:
+                self.select_id(selected)
 
     def _add_shortcuts(self) -> None:
         """Ctrl+N and Ctrl+F (the Edit menu shows them); Delete, Return and Enter on the
@@ -209,8 +252,14 @@ class MembersTab(QWidget):
 
     def refresh(self) -> None:
         """Reload rows for the date shown, keeping filters, sort and selection."""
+        if self.model.pending():        # still the opening view: open it on the new date
+            self._open()
+        else:
+            self._reload()
+
+    def _reload(self) -> None:
         selected = self.selected_id()
-        rows = self.service.list_rows(self.as_on(), include_former=True)
+        rows = self.service.window_rows(self.as_on())
         self.model.set_rows(rows)
         self.balance_panel.show_balance(balance(rows, self.as_on()))
         self._update_count()
