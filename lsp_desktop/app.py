@@ -220,12 +220,12 @@ class GuiApplication:
         return shown
 
     def _show(self, db, local_copy=None) -> bool:
-        from lsp_desktop.services import build_services
+        from lsp_desktop.services import services_of
         from lsp_desktop.ui.main_window import MainWindow
 
-        services = build_services(db.session_factory, db.path, self.paths.backup_dir,
-                                  shared=db.shared)
-        services.audit.follow_officer(officer_name)
+        # A file's first paint reads in plain SQL: the engine, its sessions and the audit
+        # trail's listeners (with the officer's name) are made at the first ORM use.
+        services = services_of(db, self.paths.backup_dir, officer=officer_name)
         window = MainWindow(services, db.path, read_only=db.read_only,
                             location=db.url if db.shared else None)
         window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))
@@ -368,16 +368,15 @@ def _with(details, **changes):
 
 
 def _preload_database_layer() -> None:
-    """Import SQLAlchemy (the slowest import on the start-up path) in the background.
-
-    It shares no modules with Qt or the ui package, so the main thread can load Qt and
-    build widgets meanwhile; on 2+ cores this takes a good part of it off the wait.
-    """
+    """Import SQLAlchemy's ORM and the models (the slowest imports there are) in the
+    background, once the window is painted (a file's first paint needs none of it): loaded
+    by the time the officer first clicks, without competing with the first paint."""
     import threading
 
     def load() -> None:
         try:
-            import sqlalchemy.orm  # noqa: F401
+            import lsp_desktop.db.models  # noqa: F401
+            import lsp_desktop.services.unit_of_work  # noqa: F401
         except Exception:   # noqa: BLE001 - the main thread's own import reports it
             pass
 
@@ -461,7 +460,6 @@ def install_exception_hook(gui) -> object:
 
 
 def _run_gui(args, collect_garbage_again) -> int:
-    _preload_database_layer()
     from PySide6.QtWidgets import QApplication
 
     import lsp_desktop
@@ -469,7 +467,6 @@ def _run_gui(args, collect_garbage_again) -> int:
 
     paths = default_paths().ensure()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    # The window's modules before the database's: SQLAlchemy may still be loading.
     import lsp_desktop.ui.main_window  # noqa: F401
     qt_app.setApplicationName(lsp_desktop.APP_NAME)
     qt_app.setOrganizationName(lsp_desktop.ORG_NAME)
@@ -495,7 +492,15 @@ def _open_and_run(gui, qt_app, args, paths, collect_garbage_again) -> int:
         Path(args.db).expanduser() if args.db else paths.default_db)
     if not gui.open(path, create_demo=not args.db, read_only=args.read_only):
         return 1
-    _after_first_paint(gui.session.window, collect_garbage_again)
+    preloaded = []
+
+    def after_first_paint() -> None:
+        collect_garbage_again()
+        if not preloaded:
+            preloaded.append(True)
+            _preload_database_layer()
+
+    _after_first_paint(gui.session.window, after_first_paint)
     if args.quit_after_startup:
         window = gui.session.window
 
