@@ -375,12 +375,27 @@ def _preload_database_layer() -> None:
 
     def load() -> None:
         try:
-            import lsp_desktop.db.models  # noqa: F401
-            import lsp_desktop.services.unit_of_work  # noqa: F401
+            import lsp_desktop.db.audit  # noqa: F401 - the trail's listeners
+            import lsp_desktop.services.audit  # noqa: F401
+            import lsp_desktop.services.members  # noqa: F401 - the first edit's
         except Exception:   # noqa: BLE001 - the main thread's own import reports it
             pass
 
     threading.Thread(target=load, name="preload-sqlalchemy", daemon=True).start()
+
+
+def _once_painted(collect_garbage_again):
+    """What waits for the window's first paint (called once or twice): garbage collection
+    back on, and the database layer loaded in the background, once."""
+    started: list[bool] = []
+
+    def run() -> None:
+        collect_garbage_again()
+        if not started:
+            started.append(True)
+            _preload_database_layer()
+
+    return run
 
 
 def run_gui(args) -> int:
@@ -492,15 +507,7 @@ def _open_and_run(gui, qt_app, args, paths, collect_garbage_again) -> int:
         Path(args.db).expanduser() if args.db else paths.default_db)
     if not gui.open(path, create_demo=not args.db, read_only=args.read_only):
         return 1
-    preloaded = []
-
-    def after_first_paint() -> None:
-        collect_garbage_again()
-        if not preloaded:
-            preloaded.append(True)
-            _preload_database_layer()
-
-    _after_first_paint(gui.session.window, after_first_paint)
+    _after_first_paint(gui.session.window, _once_painted(collect_garbage_again))
     if args.quit_after_startup:
         window = gui.session.window
 
