@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -56,8 +57,10 @@ class Reads:
 
 def file_reads(path: Path, untouched: bool = False) -> Reads:
     """Reads of a partnership file by the standard library: nothing changes it.
-    `untouched`: nothing is created beside it either (see connect_untouched)."""
-    if untouched:
+    `untouched`, or in a folder it cannot write (as make_engine's read-only engine):
+    nothing is created beside it either (see connect_untouched)."""
+    if untouched or (not os.access(path.parent, os.W_OK)
+                     and not Path(f"{path}-shm").exists()):
         con = connect_untouched(path)
     else:
         con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
