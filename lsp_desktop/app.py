@@ -220,12 +220,12 @@ class GuiApplication:
         return shown
 
     def _show(self, db, local_copy=None) -> bool:
-        from lsp_desktop.services import build_services
+        from lsp_desktop.services import services_of
         from lsp_desktop.ui.main_window import MainWindow
 
-        services = build_services(db.session_factory, db.path, self.paths.backup_dir,
-                                  shared=db.shared)
-        services.audit.follow_officer(officer_name)
+        # A file's first paint reads in plain SQL: the engine, its sessions and the audit
+        # trail's listeners (with the officer's name) are made at the first ORM use.
+        services = services_of(db, self.paths.backup_dir, officer=officer_name)
         window = MainWindow(services, db.path, read_only=db.read_only,
                             location=db.url if db.shared else None)
         window.open_requested.connect(lambda p, ro=False: self.open(Path(p), read_only=ro))
@@ -368,20 +368,34 @@ def _with(details, **changes):
 
 
 def _preload_database_layer() -> None:
-    """Import SQLAlchemy (the slowest import on the start-up path) in the background.
-
-    It shares no modules with Qt or the ui package, so the main thread can load Qt and
-    build widgets meanwhile; on 2+ cores this takes a good part of it off the wait.
-    """
+    """Import SQLAlchemy's ORM and the models (the slowest imports there are) in the
+    background, once the window is painted (a file's first paint needs none of it): loaded
+    by the time the officer first clicks, without competing with the first paint."""
     import threading
 
     def load() -> None:
         try:
-            import sqlalchemy.orm  # noqa: F401
+            import lsp_desktop.db.audit  # noqa: F401 - the trail's listeners
+            import lsp_desktop.services.audit  # noqa: F401
+            import lsp_desktop.services.members  # noqa: F401 - the first edit's
         except Exception:   # noqa: BLE001 - the main thread's own import reports it
             pass
 
     threading.Thread(target=load, name="preload-sqlalchemy", daemon=True).start()
+
+
+def _once_painted(collect_garbage_again):
+    """What waits for the window's first paint (called once or twice): garbage collection
+    back on, and the database layer loaded in the background, once."""
+    started: list[bool] = []
+
+    def run() -> None:
+        collect_garbage_again()
+        if not started:
+            started.append(True)
+            _preload_database_layer()
+
+    return run
 
 
 def run_gui(args) -> int:
@@ -461,7 +475,6 @@ def install_exception_hook(gui) -> object:
 
 
 def _run_gui(args, collect_garbage_again) -> int:
-    _preload_database_layer()
     from PySide6.QtWidgets import QApplication
 
     import lsp_desktop
@@ -469,7 +482,6 @@ def _run_gui(args, collect_garbage_again) -> int:
 
     paths = default_paths().ensure()
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    # The window's modules before the database's: SQLAlchemy may still be loading.
     import lsp_desktop.ui.main_window  # noqa: F401
     qt_app.setApplicationName(lsp_desktop.APP_NAME)
     qt_app.setOrganizationName(lsp_desktop.ORG_NAME)
@@ -495,7 +507,7 @@ def _open_and_run(gui, qt_app, args, paths, collect_garbage_again) -> int:
         Path(args.db).expanduser() if args.db else paths.default_db)
     if not gui.open(path, create_demo=not args.db, read_only=args.read_only):
         return 1
-    _after_first_paint(gui.session.window, collect_garbage_again)
+    _after_first_paint(gui.session.window, _once_painted(collect_garbage_again))
     if args.quit_after_startup:
         window = gui.session.window
 

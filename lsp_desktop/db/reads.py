@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,15 +20,30 @@ class Reads:
     """One read-only connection: rows(sql, **params), with `:name` parameters.
 
     Values come back as the database stores them: SQLite gives dates as ISO text, a
-    server as dates; day() reads either. Use as a context manager."""
+    server as dates; day() reads either, and a date parameter goes in as `date_param`
+    makes it. `dialect`: "sqlite" or the server's ("postgresql"). Use as a context manager."""
 
     def __init__(self, rows: Callable[[str, dict], Sequence[Sequence]],
-                 close: Callable[[], None]):
+                 close: Callable[[], None], dialect: str = "sqlite",
+                 chunks: Callable[[str, dict, int], Iterator[Sequence[Sequence]]] | None = None):
         self._rows = rows
         self._close = close
+        self._chunks = chunks
+        self.dialect = dialect
 
     def rows(self, sql: str, **params) -> Sequence[Sequence]:
         return self._rows(sql, params)
+
+    def chunks(self, sql: str, size: int = 4096, **params) -> Iterator[Sequence[Sequence]]:
+        """The rows of `sql` `size` at a time: a large read never holds them all at once."""
+        if self._chunks is None:
+            yield self._rows(sql, params)
+            return
+        yield from self._chunks(sql, params, size)
+
+    def date_param(self, value: date) -> date | str:
+        """A date as a parameter compared with a date column: ISO text on SQLite."""
+        return value.isoformat() if self.dialect == "sqlite" else value
 
     def close(self) -> None:
         self._close()
@@ -41,14 +57,23 @@ class Reads:
 
 def file_reads(path: Path, untouched: bool = False) -> Reads:
     """Reads of a partnership file by the standard library: nothing changes it.
-    `untouched`: nothing is created beside it either (see connect_untouched)."""
-    if untouched:
+    `untouched`, or in a folder it cannot write (as make_engine's read-only engine):
+    nothing is created beside it either (see connect_untouched)."""
+    if untouched or (not os.access(path.parent, os.W_OK)
+                     and not Path(f"{path}-shm").exists()):
         con = connect_untouched(path)
     else:
         con = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
         con.execute("PRAGMA busy_timeout=5000")
     con.execute("PRAGMA query_only=ON")
-    return Reads(lambda sql, params: con.execute(sql, params).fetchall(), con.close)
+
+    def chunks(sql: str, params: dict, size: int) -> Iterator[list]:
+        cursor = con.execute(sql, params)
+        while batch := cursor.fetchmany(size):
+            yield batch
+
+    return Reads(lambda sql, params: con.execute(sql, params).fetchall(), con.close,
+                 "sqlite", chunks)
 
 
 def engine_reads(bind: Engine | Connection) -> Reads:
@@ -59,7 +84,8 @@ def engine_reads(bind: Engine | Connection) -> Reads:
     own = bind.engine is bind
     conn = bind.connect() if own else bind
     return Reads(lambda sql, params: conn.execute(text(sql), params).all(),
-                 conn.close if own else (lambda: None))
+                 conn.close if own else (lambda: None), conn.dialect.name,
+                 lambda sql, params, size: conn.execute(text(sql), params).partitions(size))
 
 
 def day(value) -> date | None:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
 
+    from lsp_desktop.db.database import Database
+    from lsp_desktop.db.reads import Reads
     from lsp_desktop.services.accreditation import AccreditationService
     from lsp_desktop.services.actions import ActionsService
     from lsp_desktop.services.archive import ArchiveService
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from lsp_desktop.services.programme import ProgrammeService
     from lsp_desktop.services.programme_exchange import ProgrammeExchange
     from lsp_desktop.services.readiness import ReadinessService
+    from lsp_desktop.services.register_rows import RegisterRows
     from lsp_desktop.services.strategies import StrategiesService
     from lsp_desktop.services.target_series import TargetSeriesService
 
@@ -63,13 +66,19 @@ class _OnFirstUse:
 def _partnership(s: Services):
     from lsp_desktop.services.partnership import PartnershipService
 
-    return PartnershipService(s.session_factory)
+    return PartnershipService(s.session_factory, s.reads)
 
 
 def _members(s: Services):
     from lsp_desktop.services.members import MembersService
 
-    return MembersService(s.session_factory)
+    return MembersService(s.session_factory, s.reads)
+
+
+def _register_rows(s: Services):
+    from lsp_desktop.services.register_rows import RegisterRows
+
+    return RegisterRows(s.session_factory, s.reads)
 
 
 def _files(s: Services):
@@ -181,8 +190,12 @@ class Services:
     db_path: Path
     backup_dir: Path | None = None
     shared: bool = False     # on a server (db_path only suggests file names)
+    # A file's plain-SQL reads (Database.reads: sqlite3, no SQLAlchemy); None: through
+    # session_factory's engine.
+    reads: Callable[[], Reads] | None = None
     partnership: PartnershipService = _OnFirstUse(_partnership)
     members: MembersService = _OnFirstUse(_members)
+    register_rows: RegisterRows = _OnFirstUse(_register_rows)   # the Members tab's rows
     files: FilesService = _OnFirstUse(_files)
     exchange: ExchangeService = _OnFirstUse(_exchange)
     archive: ArchiveService = _OnFirstUse(_archive)
@@ -204,6 +217,68 @@ class Services:
         """True when the service `name` was given as None (a window without Meetings),
         found without making it."""
         return self.__dict__.get(f"_{name}", _LATER) is None
+
+    def later(self, name: str):
+        """The service `name`, made when first used (not now): for a window part that
+        uses it only when clicked."""
+        return _Later(self, name)
+
+
+class _Later:
+    """Stands for a service not made yet: makes it on first use of any of its names."""
+
+    def __init__(self, services: Services, name: str):
+        self._services, self._name = services, name
+
+    def __getattr__(self, attr: str):
+        return getattr(getattr(self._services, self._name), attr)
+
+
+class _SessionsOnFirstUse:
+    """A session factory made when first called or asked for any of its names
+    (Database.session_factory, which loads SQLAlchemy and makes the engine); `then(f)`
+    runs once with it, before any session is made."""
+
+    def __init__(self, make: Callable[[], sessionmaker[Session]],
+                 then: Callable[[sessionmaker[Session]], None] | None = None):
+        self._make, self._then = make, then
+        self._factory = None
+        self._lock = threading.Lock()
+
+    def _get(self) -> sessionmaker[Session]:
+        if self._factory is None:
+            with self._lock:
+                if self._factory is None:
+                    factory = self._make()
+                    if self._then is not None:
+                        self._then(factory)
+                    self._factory = factory
+        return self._factory
+
+    def __call__(self, *args, **kwargs):
+        return self._get()(*args, **kwargs)
+
+    def __getattr__(self, attr: str):
+        return getattr(self._get(), attr)
+
+
+def services_of(db: Database, backup_dir: Path | None = None,
+                officer: Callable[[], str] | None = None) -> Services:
+    """The services of an open partnership, touching nothing yet: a file is read in plain
+    SQL (its first paint loads no SQLAlchemy); the engine and sessions are made when first
+    used, and then take the officer's name for the audit trail from `officer()`."""
+
+    def follow_officer(factory: sessionmaker[Session]) -> None:
+        from lsp_desktop.db import audit
+
+        context = audit.context_of(factory.kw.get("bind"))
+        if context is not None:
+            context.officer_source = officer
+
+    sessions = _SessionsOnFirstUse(lambda: db.session_factory,
+                                   follow_officer if officer is not None else None)
+    return Services(sessions, db.path, backup_dir, db.shared,
+                    reads=None if db.shared else db.reads)
 
 
 def build_services(session_factory: sessionmaker[Session], db_path: Path,

@@ -23,7 +23,7 @@ from lsp_desktop.domain.members import (
 )
 from lsp_desktop.domain.text import fold
 from lsp_desktop.services.concurrency import claim
-from lsp_desktop.services.register_rows import FirstPage, all_rows, first_page
+from lsp_desktop.services.register_rows import FirstPage, RegisterRows
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -135,8 +135,9 @@ def _first(pair: tuple) -> str:
 
 
 class MembersService:
-    def __init__(self, session_factory: sessionmaker[Session]):
+    def __init__(self, session_factory: sessionmaker[Session], reads=None):
         self._factory = session_factory
+        self._register = RegisterRows(session_factory, reads)   # plain-SQL reads
 
     # -- reading ---------------------------------------------------------
     def list_rows(self, on: date | None = None, include_former: bool = True) -> list[MemberRow]:
@@ -155,11 +156,11 @@ class MembersService:
 
     def window_rows(self, on: date) -> list[MemberRow]:
         """`list_rows(on)` for the Members tab: every row, held lean (register_rows)."""
-        return all_rows(self._factory, on)
+        return self._register.window_rows(on)
 
     def first_page(self, on: date, limit: int) -> FirstPage:
         """The Members tab's first paint: its first `limit` current rows, counts, balance."""
-        return first_page(self._factory, on, limit)
+        return self._register.first_page(on, limit)
 
     def row(self, member_id: int, on: date | None = None) -> MemberRow:
         """One member's register row as on `on` (to show a saved edit without a reload)."""

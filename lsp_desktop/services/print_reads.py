@@ -1,6 +1,9 @@
-"""What the register, interests and pack prints read, in plain SQL: a print of a file loads no ORM."""
+"""What the prints and the window's first paint read, in plain SQL: a file's loads no ORM."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from lsp_desktop.db.reads import Reads, day
 from lsp_desktop.domain.members import Declaration, Member, Role, Sector, Term
@@ -50,3 +53,19 @@ def declarations(reads: Reads) -> dict[int, list[Declaration]]:
         found.setdefault(mid, []).append(Declaration(interest, body, day(declared),
                                                      day(withdrawn), did))
     return found
+
+
+@contextmanager
+def reading(factory, reads: Callable[[], Reads] | None) -> Iterator[Reads]:
+    """Plain SQL reads: `reads()` when given (a file, read by the standard library's
+    sqlite3: no SQLAlchemy), else through the session factory's engine in one unit of
+    work (its errors mapped as every service's are)."""
+    if reads is not None:
+        with reads() as r:
+            yield r
+        return
+    from lsp_desktop.db.reads import engine_reads
+    from lsp_desktop.services.unit_of_work import unit_of_work
+
+    with unit_of_work(factory) as s:
+        yield engine_reads(s.connection())

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import collate, func, select
-from sqlalchemy.orm import Session, sessionmaker
-
-from lsp_desktop.db.models import MemberRecord, TermRow
+from lsp_desktop.db.reads import Reads
+from lsp_desktop.db.reads import day as column_day
 from lsp_desktop.domain.members import Balance, MemberRow, balance_of_groups
-from lsp_desktop.services.unit_of_work import unit_of_work
-
-_M, _T = MemberRecord, TermRow
+from lsp_desktop.services.print_reads import reading
 
 
 @dataclass(frozen=True)
@@ -31,33 +28,62 @@ class FirstPage:
         return len(self.rows) >= self.current
 
 
-def _serving(on: date):
-    return (_T.start_date <= on) & (_T.end_date.is_(None) | (_T.end_date >= on))
+class RegisterRows:
+    """The Members tab's reads of its rows, in plain SQL (db.reads): a file is read by
+    sqlite3, so the window's first paint loads no SQLAlchemy; a server through its engine.
+    `reads`: the file's reads (Database.reads), None to read through `session_factory`."""
+
+    def __init__(self, session_factory, reads: Callable[[], Reads] | None = None):
+        self._factory = session_factory
+        self._reads = reads
+
+    def count(self) -> int:
+        """How many members the register holds, former ones included."""
+        with reading(self._factory, self._reads) as r:
+            return r.rows("SELECT COUNT(*) FROM member")[0][0] or 0
+
+    def first_page(self, on: date, limit: int) -> FirstPage:
+        with reading(self._factory, self._reads) as r:
+            return first_page(r, on, limit)
+
+    def window_rows(self, on: date) -> list[MemberRow]:
+        with reading(self._factory, self._reads) as r:
+            return all_rows(r, on)
 
 
-def first_page(factory: sessionmaker[Session], on: date, limit: int) -> FirstPage:
+_SERVING = ("t.start_date <= :on AND (t.end_date IS NULL OR t.end_date >= :on)")
+
+
+def _name_order(reads: Reads) -> str:
+    """The search key's code-point order, as Python sorts the full list."""
+    return ' COLLATE "C"' if reads.dialect == "postgresql" else ""
+
+
+def first_page(reads: Reads, on: date, limit: int) -> FirstPage:
     """The current board's first `limit` members by name (the register's opening view),
     read with the index on the search key; counts and balance by SQL aggregates. A few
     milliseconds whatever the partnership's size."""
-    with unit_of_work(factory) as s:
-        key = _M.search_key
-        if s.get_bind().dialect.name == "postgresql":
-            key = collate(key, "C")     # code-point order, as Python sorts the full list
-        # Members in search-key order (its index), each checked for a term that day: the
-        # first `limit` found end the scan.
-        serving = select(_T.id).where(_T.member_id == _M.id, _serving(on)).exists()
-        page = s.execute(
-            select(_M.id, _M.title, _M.name, _M.organisation, _M.sector, _M.category, _M.role,
-                   _M.publish_contact, _M.search_key)
-            .where(serving).order_by(key, _M.id).limit(limit)).all()
-        terms = {mid: (start, end) for mid, start, end in s.execute(
-            select(_T.member_id, _T.start_date, _T.end_date)
-            .where(_T.member_id.in_([p[0] for p in page]), _serving(on)))}
-        groups = s.execute(
-            select(_M.sector, _M.category, _M.role, func.count())
-            .join(_T, _T.member_id == _M.id).where(_serving(on))
-            .group_by(_M.sector, _M.category, _M.role)).all()
-        total = s.scalar(select(func.count()).select_from(_M)) or 0
+    day_on = reads.date_param(on)
+    # Members in search-key order (its index), each checked for a term that day: the
+    # first `limit` found end the scan.
+    page = reads.rows(
+        "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
+        "m.publish_contact, m.search_key FROM member AS m WHERE EXISTS (SELECT t.id FROM "
+        f"term AS t WHERE t.member_id = m.id AND {_SERVING}) "
+        f"ORDER BY m.search_key{_name_order(reads)}, m.id LIMIT :limit",
+        on=day_on, limit=limit)
+    ids = {f"m{i}": p[0] for i, p in enumerate(page)}
+    terms = {}
+    if ids:
+        terms = {mid: (column_day(start), column_day(end)) for mid, start, end in reads.rows(
+            "SELECT t.member_id, t.start_date, t.end_date FROM term AS t "
+            f"WHERE t.member_id IN ({', '.join(':' + k for k in ids)}) AND {_SERVING}",
+            on=day_on, **ids)}
+    groups = reads.rows(
+        "SELECT m.sector, m.category, m.role, COUNT(*) FROM member AS m "
+        f"JOIN term AS t ON t.member_id = m.id WHERE {_SERVING} "
+        "GROUP BY m.sector, m.category, m.role", on=day_on)
+    total = reads.rows("SELECT COUNT(*) FROM member")[0][0] or 0
     rows = [MemberRow(mid, f"{title} {name}" if title else name, org, sector, category, role,
                       *terms[mid], True, bool(published), key)
             for mid, title, name, org, sector, category, role, published, key in page]
@@ -65,7 +91,7 @@ def first_page(factory: sessionmaker[Session], on: date, limit: int) -> FirstPag
     return FirstPage(rows, sum(counts.values()), total, balance_of_groups(counts, on))
 
 
-def all_rows(factory: sessionmaker[Session], on: date) -> list[MemberRow]:
+def all_rows(reads: Reads, on: date) -> list[MemberRow]:
     """Every member's register row as on `on`, in name order: as MembersService.list_rows,
     but held lean for 50,000 rows in the window. The strings members share (body, sector,
     category, role) and the term dates are one object each, not one per member."""
@@ -92,44 +118,42 @@ def all_rows(factory: sessionmaker[Session], on: date) -> list[MemberRow]:
                       as_date(start), as_date(end), current, bool(published), key,
                       starts_later=not current and start is not None and start > day))
 
-    with unit_of_work(factory) as s:
-        # Dates as ISO text on every engine, compared as text: the hot loop stays plain.
-        # In name order (code points, as Python sorts), so the rows and their search keys
-        # are made, and lie in memory, in the order the register is read and searched:
-        # a search of 50,000 keys scattered in memory is several times slower.
-        collate = ' COLLATE "C"' if s.get_bind().dialect.name == "postgresql" else ""
-        result = s.connection().exec_driver_sql(
-            "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
-            "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
-            "CAST(t.end_date AS VARCHAR(10)) "
-            "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
-            f"ORDER BY m.search_key{collate}, m.id, t.start_date")
-        last_id = None
-        member: tuple = ()
-        shown: tuple | None = None
-        first: tuple | None = None
-        current = False
-        for chunk in result.partitions(4096):
-            for mid, title, name, org, sector, category, role, published, key, start, end \
-                    in chunk:
-                if mid != last_id:
-                    if last_id is not None:
-                        emit(member, shown, current)
-                    last_id = mid
-                    member = (mid, title, name, org, sector, category, role, published, key)
-                    shown, current, first = None, False, (start, end)
-                # The term shown: the one running that day, else the latest begun by
-                # then, else the first (as MembersService.list_rows shows it).
-                if start is None or current:
-                    continue
-                if start <= day and (end is None or day <= end):
-                    shown, current = (start, end), True
-                elif start <= day:
-                    shown = (start, end)
-                elif shown is None:
-                    shown = first
-        if last_id is not None:
-            emit(member, shown, current)
+    # Dates as ISO text on every engine, compared as text: the hot loop stays plain.
+    # In name order (code points, as Python sorts), so the rows and their search keys
+    # are made, and lie in memory, in the order the register is read and searched:
+    # a search of 50,000 keys scattered in memory is several times slower.
+    chunks = reads.chunks(
+        "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
+        "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
+        "CAST(t.end_date AS VARCHAR(10)) "
+        "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
+        f"ORDER BY m.search_key{_name_order(reads)}, m.id, t.start_date", 4096)
+    last_id = None
+    member: tuple = ()
+    shown: tuple | None = None
+    first: tuple | None = None
+    current = False
+    for chunk in chunks:
+        for mid, title, name, org, sector, category, role, published, key, start, end \
+                in chunk:
+            if mid != last_id:
+                if last_id is not None:
+                    emit(member, shown, current)
+                last_id = mid
+                member = (mid, title, name, org, sector, category, role, published, key)
+                shown, current, first = None, False, (start, end)
+            # The term shown: the one running that day, else the latest begun by
+            # then, else the first (as MembersService.list_rows shows it).
+            if start is None or current:
+                continue
+            if start <= day and (end is None or day <= end):
+                shown, current = (start, end), True
+            elif start <= day:
+                shown = (start, end)
+            elif shown is None:
+                shown = first
+    if last_id is not None:
+        emit(member, shown, current)
     rows.sort(key=_by_search_key)
     return rows
 

@@ -76,10 +76,14 @@ class MainWindow(QMainWindow):
 
         self.tabs = LazyTabs()
         self.tabs.setDocumentMode(True)
+        # The tab's opening rows in plain SQL; its service (the ORM) is made when first used.
+        # It opens on the window's date (read once: AsAt below then changes nothing).
+        opening = opening_date(services)
         self.members_tab = MembersTab(
-            services.members, self.undo_stacks["members_tab"], read_only,
+            services.later("members"), self.undo_stacks["members_tab"], read_only,
             meetings_of=None if services.left_out("meetings")
-            else lambda member_id: services.meetings.attended_by(member_id))
+            else lambda member_id: services.meetings.attended_by(member_id),
+            rows=services.register_rows, on=opening)
         self.tabs.add_now("members_tab", "&Members", self.members_tab)
         # Tabs other than Members are built when first wanted, else just after the window's
         # first paint (LazyTabs); they load when first shown, and follow changes made on
@@ -123,7 +127,8 @@ class MainWindow(QMainWindow):
         self.strategy_files = StrategyFiles(self.file_menu, services, read_only,
                                             lambda: self.strategies_tab, self)
         self.import_strategy_action = self.strategy_files.import_action
-        self.audit = AuditMenu(self.view_menu, services.audit, self._history_in_front, self)
+        self.audit = AuditMenu(self.view_menu, services.later("audit"), self._history_in_front,
+                               self)
         self.members_tab.history_requested.connect(self.audit.show_history)
         self.refresher = Refresher(self.view_menu, services, self.shared, self.banner, self,
                                    tabs=self.tabs, page=self.tab_named)
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
         self.help.message.connect(self.show_message)
         # The one date every tab shows (View ▸ As at…, the status bar, Members' As on).
         self.as_at = AsAt(self.view_menu, self.members_tab, self.tabs, self.statusBar(),
-                          opening_date(services), lambda name: self._follow(name)(), self)
+                          opening, lambda name: self._follow(name)(), self)
         self.as_at_action = self.as_at.action
         self.tab_keys = TabKeys(self.tabs, self.view_menu, self)
         if read_only and self.shared:

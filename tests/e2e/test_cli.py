@@ -181,6 +181,43 @@ def test_register_and_interests_prints_of_a_file_load_no_sqlalchemy(demo_file, t
     assert (tmp_path / "i.pdf").read_bytes().startswith(b"%PDF")
 
 
+# At the painted window (--quit-after-startup closes it there): the modules loaded and the
+# rows the Members tab paints.
+FIRST_PAINT = """
+import sys
+from lsp_desktop import app
+
+seen = {}
+close = app.GuiApplication.close
+
+def closing(gui):
+    if gui.session is not None:
+        seen["rows"] = gui.session.window.members_tab.model.rowCount()
+        seen["sqlalchemy"] = sorted(m for m in sys.modules if m.startswith("sqlalchemy"))
+    close(gui)
+
+app.GuiApplication.close = closing
+rc = app.main(["--db", sys.argv[1], "--quit-after-startup"])
+print("ROWS", seen["rows"], "SQLALCHEMY", seen["sqlalchemy"][:5])
+sys.exit(rc)
+"""
+
+
+@pytest.mark.sqlite_only("a server is reached through SQLAlchemy")
+def test_start_up_to_the_painted_window_of_a_file_loads_no_sqlalchemy(demo_file, tmp_path):
+    # The first paint reads the file in plain SQL (sqlite3): the title, the opening date
+    # and the Members tab's rows; the ORM is loaded in the background after that paint.
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen",
+               LSP_DESKTOP_DATA_DIR=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(demo_file)],
+                            capture_output=True, text=True, env=env, timeout=60, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    line = [x for x in result.stdout.splitlines() if x.startswith("ROWS ")][-1]
+    rows, loaded = line.split(" SQLALCHEMY ")
+    assert int(rows.split()[1]) > 10             # the demo's current board, painted
+    assert loaded == "[]"
+
+
 @pytest.mark.sqlite_only("a file is locked by the window that has it open")
 def test_members_falls_back_to_read_only_while_the_window_has_the_file(demo_file, capsys):
     from lsp_desktop.db.database import open_partnership

@@ -1,4 +1,4 @@
-"""Start-up does only what the first paint needs: three services, an icon read later."""
+"""Start-up does only what the first paint needs: two light services, an icon read later."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ def _made(services) -> set[str]:
 
 
 def test_the_first_paint_makes_only_the_services_it_shows(window, demo_services):
-    assert _made(demo_services) <= {"members", "partnership", "audit"}
+    # The Members tab's rows and the partnership's details, in plain SQL; the members and
+    # audit services (the ORM) are made when first used.
+    assert _made(demo_services) <= {"register_rows", "partnership"}
+    assert window.members_tab.model.rowCount() > 0
+    window.members_tab.service.count()
+    assert "members" in _made(demo_services)
     assert demo_services.meetings.attended_by is not None     # made when first wanted
     assert "meetings" in _made(demo_services)
     assert "Meetings" in [window.tabs.tabText(i) for i in range(window.tabs.count())]
@@ -24,3 +29,38 @@ def test_the_application_icon_has_every_size(qapp):
     assert sorted(s.width() for s in icon.availableSizes()) == sorted(ICON_SIZES)
     for size in ICON_SIZES:
         assert not icon.pixmap(QSize(size, size)).isNull()
+
+
+class _Counting:
+    """The register's reads, counted."""
+
+    def __init__(self, rows):
+        self._rows, self.calls = rows, []
+
+    def count(self):
+        return self._rows.count()
+
+    def window_rows(self, on):
+        self.calls.append(on)
+        return self._rows.window_rows(on)
+
+    def first_page(self, on, limit):
+        self.calls.append(on)
+        return self._rows.first_page(on, limit)
+
+
+def test_the_members_tab_reads_its_rows_once_on_the_opening_date(qtbot, demo_db):
+    from lsp_desktop.services import Services, services_of
+    from lsp_desktop.ui.main_window import MainWindow
+
+    light = services_of(demo_db)
+    opens_on = light.partnership.get().opens_on
+    assert opens_on is not None                 # the demo's story stands on its own date
+    rows = _Counting(light.register_rows)
+    services = Services(light.session_factory, demo_db.path, reads=light.reads,
+                        register_rows=rows)
+    window = MainWindow(services, demo_db.path)
+    qtbot.addWidget(window)
+    assert rows.calls == [opens_on]
+    assert window.members_tab.as_on() == opens_on == window.as_at.date()
+    assert window.members_tab.model.rowCount() > 0

@@ -70,3 +70,30 @@ def test_first_paint_calls_back_at_the_latest_after_the_time_given(qtbot):
     calls = []
     app._after_first_paint(window, lambda: calls.append(1), 100)
     qtbot.waitUntil(lambda: calls == [1], timeout=3000)
+
+
+def test_the_database_layer_loads_in_the_background_once_painted(monkeypatch, collecting):
+    # A file's first paint needs no SQLAlchemy: it is loaded after that paint, not before,
+    # so it never competes with it; once, however often the callback comes.
+    loads = []
+    monkeypatch.setattr(app, "_preload_database_layer", lambda: loads.append(1))
+    gc.disable()
+    after = app._once_painted(gc.enable)
+    assert loads == []
+    after()
+    assert loads == [1] and gc.isenabled()
+    gc.disable()
+    after()
+    assert loads == [1] and gc.isenabled()
+
+
+def test_the_background_load_brings_in_what_the_first_click_uses():
+    import sys
+    import threading
+
+    app._preload_database_layer()
+    loader = [t for t in threading.enumerate() if t.name == "preload-sqlalchemy"]
+    for thread in loader:
+        thread.join(30)
+    assert "lsp_desktop.services.members" in sys.modules
+    assert "sqlalchemy.orm" in sys.modules

@@ -67,9 +67,12 @@ class MembersTab(QWidget):
     history_requested = Signal(object)  # the record picked: (audit record type, id, title)
 
     def __init__(self, members_service, undo_stack: QUndoStack, read_only: bool = False,
-                 parent=None, meetings_of=None):
+                 parent=None, meetings_of=None, rows=None, on: date | None = None):
         super().__init__(parent)
         self.service = members_service
+        # What reads the rows shown (count, first_page, window_rows): the window's plain-SQL
+        # reads (services.register_rows), else the members service.
+        self.rows = rows if rows is not None else members_service
         self.meetings_of = meetings_of      # member id -> meetings attended (Meetings tab)
         self.undo_stack = undo_stack
         self.read_only = read_only
@@ -80,7 +83,7 @@ class MembersTab(QWidget):
         self.sector_combo = filter_combo("Sector filter", SECTOR_CHOICES)
         self.category_combo = filter_combo("Category filter", CATEGORY_CHOICES)
         self.status_combo = filter_combo("Current or former", STATUS_CHOICES)
-        self.on_date = DateEdit(date.today())
+        self.on_date = DateEdit(on or date.today())     # the date it opens on
         self.on_date.setAccessibleName("Board as on date")
         self.today_button = QPushButton("Today")
         bar = filter_bar(self.filter_edit, self.sector_combo, self.category_combo,
@@ -147,12 +150,12 @@ class MembersTab(QWidget):
         """The register's opening view (current members by name). Up to FIRST_PAGE members:
         all of them now. More: the first FIRST_PAGE, the counts and the balance (a few
         queries, whatever the size), every row once painted (`_read_rest`)."""
-        if self.service.count() <= FIRST_PAGE:
+        if self.rows.count() <= FIRST_PAGE:
             self._reload()
             return
         on = self.as_on()
-        page = self.service.first_page(on, FIRST_PAGE)
-        self.model.show_first(page.rows, lambda: self.service.window_rows(on))
+        page = self.rows.first_page(on, FIRST_PAGE)
+        self.model.show_first(page.rows, lambda: self.rows.window_rows(on))
         self.balance_panel.show_balance(page.balance)
         self.count_label.setText(self.controller.count_text(page.current, page.total))
         self.table.viewport().installEventFilter(self)
@@ -259,7 +262,7 @@ class MembersTab(QWidget):
 
     def _reload(self) -> None:
         selected = self.selected_id()
-        rows = self.service.window_rows(self.as_on())
+        rows = self.rows.window_rows(self.as_on())
         self.model.set_rows(rows)
         self.balance_panel.show_balance(balance(rows, self.as_on()))
         self._update_count()
