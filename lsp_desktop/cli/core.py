@@ -84,12 +84,14 @@ def cmd_members(args: argparse.Namespace) -> int:
     from lsp_desktop.services.collector import collector_paused
 
     with collector_paused():        # tens of thousands of rows, all kept until printed
-        from lsp_desktop.services.members import MembersService
+        from lsp_desktop.services.member_listing import listing
+        from lsp_desktop.services.print_reads import reading
 
         on = args.on or date.today()
-        with open_db(args) as db:
-            # Plain tuples, dates as ISO text: the listing's own light path (same output).
-            data = MembersService(db.session_factory).listing(on, include_former=args.all)
+        with open_db(args) as db, reading(db.session_factory if db.shared else None,
+                                          None if db.shared else db.reads) as reads:
+            # Plain SQL and tuples, dates as ISO text: a file's listing loads no SQLAlchemy.
+            data = listing(reads, on, include_former=args.all)
         headers = ["name", "organisation", "sector", "category", "role", "term_start",
                    "term_end", "status", "contact_published"]
         print_rows(headers, data, args.format)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import Date, bindparam, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from lsp_desktop.db.models import DeclarationRow, MemberRecord, TermRow
@@ -22,7 +22,9 @@ from lsp_desktop.domain.members import (
     validate_member,
 )
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services import member_listing
 from lsp_desktop.services.concurrency import claim
+from lsp_desktop.services.print_reads import reading
 from lsp_desktop.services.register_rows import FirstPage, RegisterRows
 from lsp_desktop.services.unit_of_work import unit_of_work
 
@@ -120,24 +122,11 @@ def _by_search_key(row: MemberRow) -> str:
     return row.search_key
 
 
-# The members serving on :day with their running term (dates as ISO text on every engine).
-_CURRENT = text(
-    "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
-    "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
-    "CAST(t.end_date AS VARCHAR(10)) "
-    "FROM member AS m JOIN term AS t ON t.member_id = m.id "
-    "WHERE t.start_date <= :day AND (t.end_date IS NULL OR t.end_date >= :day) "
-    "ORDER BY m.id, t.start_date").bindparams(bindparam("day", type_=Date))
-
-
-def _first(pair: tuple) -> str:
-    return pair[0]
-
-
 class MembersService:
     def __init__(self, session_factory: sessionmaker[Session], reads=None):
         self._factory = session_factory
-        self._register = RegisterRows(session_factory, reads)   # plain-SQL reads
+        self._reads = reads                     # a file's plain-SQL reads (db.reads)
+        self._register = RegisterRows(session_factory, reads)
 
     # -- reading ---------------------------------------------------------
     def list_rows(self, on: date | None = None, include_former: bool = True) -> list[MemberRow]:
@@ -176,85 +165,14 @@ class MembersService:
                 for member, shown, current in self._folded(day, member_id)]
 
     def listing(self, on: date | None = None, include_former: bool = True) -> list[tuple]:
-        """`list_rows` as plain tuples for a listing, in the same order: (name, organisation,
-        sector, category, role, term start, term end as ISO text or None, status,
-        contact published). No row objects or date parsing: `members --format csv` on
-        50,000 members."""
-        on = on or date.today()
-        if not include_former:
-            return self._current_listing(on)
-        day = on.isoformat()
-        keyed = []
-        for (_mid, title, name, org, sector, category, role, published, key), shown, current \
-                in self._folded(day):
-            if not current and not include_former:
-                continue
-            start, end = shown or (None, None)
-            status = ("current" if current else
-                      "future" if start is not None and start > day else "former")
-            keyed.append((key, (f"{title} {name}" if title else name, org, sector, category,
-                                role, start, end, status, bool(published))))
-        keyed.sort(key=_first)          # by name, as the register is read (a stable sort)
-        return [line for _key, line in keyed]
-
-    def _current_listing(self, on: date) -> list[tuple]:
-        """listing() of the members serving on `on` only: the database picks their running
-        term (terms never overlap), so former members are never read."""
-        keyed = []
-        with unit_of_work(self._factory) as s:
-            result = s.execute(_CURRENT, {"day": on})
-            last_id = None
-            for chunk in result.partitions(4096):
-                for mid, title, name, org, sector, category, role, published, key, start, end \
-                        in chunk:
-                    if mid == last_id:
-                        continue
-                    last_id = mid
-                    keyed.append((key, (f"{title} {name}" if title else name, org, sector,
-                                        category, role, start, end, "current",
-                                        bool(published))))
-        keyed.sort(key=_first)          # by name, as the register is read (a stable sort)
-        return [line for _key, line in keyed]
+        """`list_rows` as plain tuples for a listing, in the same order (member_listing)."""
+        with reading(self._factory, self._reads) as r:
+            return member_listing.listing(r, on or date.today(), include_former)
 
     def _folded(self, day: str, member_id: int | None = None):
-        """Each member's columns, with the term shown on `day` (ISO text) and whether it
-        is current then: the term running that day, else the latest begun by then, else
-        the first."""
-        where = "" if member_id is None else f"WHERE m.id = {int(member_id)} "
-        last_id = None
-        member: tuple = ()
-        shown: tuple | None = None
-        current = False
-        first: tuple | None = None
-        with unit_of_work(self._factory) as s:
-            # Dates as ISO text on every engine (compared as text below: the hot path).
-            result = s.connection().exec_driver_sql(
-                "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
-                "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
-                "CAST(t.end_date AS VARCHAR(10)) "
-                "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
-                f"{where}ORDER BY m.id, t.start_date")
-            # Read in slices, not all at once: the raw rows never all sit in memory.
-            for chunk in result.partitions(4096):
-                for (mid, title, name, org, sector, category, role, published, key,
-                     start, end) in chunk:
-                    if mid != last_id:
-                        if last_id is not None:
-                            yield member, shown, current
-                        last_id, member = mid, (mid, title, name, org, sector, category,
-                                                role, published, key)
-                        shown, current = None, False
-                        first = (start, end)
-                    if start is None or current:
-                        continue
-                    if start <= day and (end is None or day <= end):
-                        shown, current = (start, end), True
-                    elif start <= day:
-                        shown = (start, end)       # the latest term begun by then
-                    elif shown is None:
-                        shown = first
-        if last_id is not None:
-            yield member, shown, current
+        """Each member's columns, the term shown on `day` and whether current then."""
+        with reading(self._factory, self._reads) as r:
+            yield from member_listing.folded(r, day, member_id)
 
     @staticmethod
     def _row(member: tuple, shown: tuple | None, current: bool, day: str) -> MemberRow:

@@ -9,6 +9,7 @@ from datetime import date
 from lsp_desktop.db.reads import Reads
 from lsp_desktop.db.reads import day as column_day
 from lsp_desktop.domain.members import Balance, MemberRow, balance_of_groups
+from lsp_desktop.services.member_listing import folded, name_order
 from lsp_desktop.services.print_reads import reading
 
 
@@ -54,11 +55,6 @@ class RegisterRows:
 _SERVING = ("t.start_date <= :on AND (t.end_date IS NULL OR t.end_date >= :on)")
 
 
-def _name_order(reads: Reads) -> str:
-    """The search key's code-point order, as Python sorts the full list."""
-    return ' COLLATE "C"' if reads.dialect == "postgresql" else ""
-
-
 def first_page(reads: Reads, on: date, limit: int) -> FirstPage:
     """The current board's first `limit` members by name (the register's opening view),
     read with the index on the search key; counts and balance by SQL aggregates. A few
@@ -70,7 +66,7 @@ def first_page(reads: Reads, on: date, limit: int) -> FirstPage:
         "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
         "m.publish_contact, m.search_key FROM member AS m WHERE EXISTS (SELECT t.id FROM "
         f"term AS t WHERE t.member_id = m.id AND {_SERVING}) "
-        f"ORDER BY m.search_key{_name_order(reads)}, m.id LIMIT :limit",
+        f"ORDER BY m.search_key{name_order(reads)}, m.id LIMIT :limit",
         on=day_on, limit=limit)
     ids = {f"m{i}": p[0] for i, p in enumerate(page)}
     terms = {}
@@ -118,41 +114,10 @@ def all_rows(reads: Reads, on: date) -> list[MemberRow]:
                       as_date(start), as_date(end), current, bool(published), key,
                       starts_later=not current and start is not None and start > day))
 
-    # Dates as ISO text on every engine, compared as text: the hot loop stays plain.
-    # In name order (code points, as Python sorts), so the rows and their search keys
-    # are made, and lie in memory, in the order the register is read and searched:
-    # a search of 50,000 keys scattered in memory is several times slower.
-    chunks = reads.chunks(
-        "SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, m.role, "
-        "m.publish_contact, m.search_key, CAST(t.start_date AS VARCHAR(10)), "
-        "CAST(t.end_date AS VARCHAR(10)) "
-        "FROM member AS m LEFT JOIN term AS t ON t.member_id = m.id "
-        f"ORDER BY m.search_key{_name_order(reads)}, m.id, t.start_date", 4096)
-    last_id = None
-    member: tuple = ()
-    shown: tuple | None = None
-    first: tuple | None = None
-    current = False
-    for chunk in chunks:
-        for mid, title, name, org, sector, category, role, published, key, start, end \
-                in chunk:
-            if mid != last_id:
-                if last_id is not None:
-                    emit(member, shown, current)
-                last_id = mid
-                member = (mid, title, name, org, sector, category, role, published, key)
-                shown, current, first = None, False, (start, end)
-            # The term shown: the one running that day, else the latest begun by
-            # then, else the first (as MembersService.list_rows shows it).
-            if start is None or current:
-                continue
-            if start <= day and (end is None or day <= end):
-                shown, current = (start, end), True
-            elif start <= day:
-                shown = (start, end)
-            elif shown is None:
-                shown = first
-    if last_id is not None:
+    # In name order, so the rows and their search keys are made, and lie in memory, in
+    # the order the register is read and searched: a search of 50,000 keys scattered in
+    # memory is several times slower.
+    for member, shown, current in folded(reads, day, by_name=True):
         emit(member, shown, current)
     rows.sort(key=_by_search_key)
     return rows

@@ -181,6 +181,31 @@ def test_register_and_interests_prints_of_a_file_load_no_sqlalchemy(demo_file, t
     assert (tmp_path / "i.pdf").read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.sqlite_only("a server is read through SQLAlchemy")
+def test_members_listing_of_a_file_loads_no_sqlalchemy(demo_file):
+    # `members` lists in plain SQL (sqlite3), the same lines as through the engine.
+    code = ("import sys; from lsp_desktop.app import main; "
+            f"rc = main(['members', '--db', {str(demo_file)!r}, '--format', 'csv', '--all']); "
+            "assert not [m for m in sys.modules if m.startswith('sqlalchemy')], "
+            "'SQLAlchemy imported'; sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert result.returncode == 0, result.stderr
+    header, *listed = csv.reader(io.StringIO(result.stdout))
+    assert header[:3] == ["name", "organisation", "sector"]
+    from lsp_desktop.db.database import open_partnership
+    from lsp_desktop.services.members import MembersService
+
+    db = open_partnership(demo_file, read_only=True)
+    try:       # the same lines as read through the engine, in the same order
+        through_engine = MembersService(db.session_factory).listing(date.today())
+    finally:
+        db.close()
+    assert [line[:7] for line in listed] == [
+        [cell or "" for cell in line[:7]] for line in through_engine]
+    assert any(line[0].endswith("Llŷr Davies") for line in listed)
+
+
 # At the painted window (--quit-after-startup closes it there): the modules loaded and the
 # rows the Members tab paints.
 FIRST_PAINT = """
