@@ -328,7 +328,9 @@ def record_rows(session: Session, table: sa.Table, rows: Iterable[dict], note: s
     if not _audited(session):
         return
     bulk = session.info.setdefault(_BULK, [])
-    name = table.name
+    # A plain str: the table's name is SQLAlchemy's quoted_name, a str subclass that
+    # sqlite3 asks for __conform__ on every row (a third of a second per 50,000).
+    name = str(table.name)
     column = OWNER_COLUMN.get(name)
     changes = _ENCODER.encode({"added by": [None, note]})
     without_id = 0

@@ -22,8 +22,8 @@ from lsp_desktop.domain.members import (
     validate_member,
 )
 from lsp_desktop.domain.text import fold
-from lsp_desktop.services import member_listing
 from lsp_desktop.services.concurrency import claim
+from lsp_desktop.services.member_listing import folded, listing
 from lsp_desktop.services.print_reads import reading
 from lsp_desktop.services.register_rows import FirstPage, RegisterRows
 from lsp_desktop.services.unit_of_work import unit_of_work
@@ -167,12 +167,12 @@ class MembersService:
     def listing(self, on: date | None = None, include_former: bool = True) -> list[tuple]:
         """`list_rows` as plain tuples for a listing, in the same order (member_listing)."""
         with reading(self._factory, self._reads) as r:
-            return member_listing.listing(r, on or date.today(), include_former)
+            return listing(r, on or date.today(), include_former)
 
     def _folded(self, day: str, member_id: int | None = None):
         """Each member's columns, the term shown on `day` and whether current then."""
         with reading(self._factory, self._reads) as r:
-            yield from member_listing.folded(r, day, member_id)
+            yield from folded(r, day, member_id)
 
     @staticmethod
     def _row(member: tuple, shown: tuple | None, current: bool, day: str) -> MemberRow:
