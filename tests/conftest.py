@@ -6,6 +6,30 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _scratch_in_memory() -> None:
+    """The tests' scratch files (tmp_path, and tempfile in the tests and the programs they
+    start) go to /dev/shm where that is a writable RAM folder with room to spare, unless
+    TMPDIR names a folder: every test copies and writes partnership files, and a disk's
+    fsyncs and file creations cost more than the work tested. Set before pytest picks its
+    base folder (pytest-xdist's workers get theirs from this process)."""
+    import shutil
+    import tempfile
+
+    shm = "/dev/shm"
+    if os.environ.get("TMPDIR") or not os.path.isdir(shm) or not os.access(shm, os.W_OK):
+        return
+    try:
+        if shutil.disk_usage(shm).free < 2 << 30:
+            return
+    except OSError:
+        return
+    os.environ["TMPDIR"] = shm
+    tempfile.tempdir = None     # gettempdir() reads TMPDIR again
+
+
+_scratch_in_memory()
+
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
