@@ -6,6 +6,30 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _scratch_in_memory() -> None:
+    """The tests' scratch files (tmp_path, and tempfile in the tests and the programs they
+    start) go to /dev/shm where that is a writable RAM folder with room to spare, unless
+    TMPDIR names a folder: every test copies and writes partnership files, and a disk's
+    fsyncs and file creations cost more than the work tested. Set before pytest picks its
+    base folder (pytest-xdist's workers get theirs from this process)."""
+    import shutil
+    import tempfile
+
+    shm = "/dev/shm"
+    if os.environ.get("TMPDIR") or not os.path.isdir(shm) or not os.access(shm, os.W_OK):
+        return
+    try:
+        if shutil.disk_usage(shm).free < 2 << 30:
+            return
+    except OSError:
+        return
+    os.environ["TMPDIR"] = shm
+    tempfile.tempdir = None     # gettempdir() reads TMPDIR again
+
+
+_scratch_in_memory()
+
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -40,15 +64,33 @@ def engine(request) -> str:
     return getattr(request, "param", "sqlite")
 
 
+def _once_per_run(tmp_path_factory, name: str, build) -> Path:
+    """The file `build(path)` makes, made once per test run and shared by the pytest-xdist
+    workers (each has its folder inside the run's): the first to need it builds it under
+    a lock, the others wait for it. Never change it: copy it."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    path = base / "shared" / name
+    path.parent.mkdir(exist_ok=True)
+    with FileLock(str(path) + ".building"):
+        if not path.exists():
+            part = path.parent / "part" / name
+            part.parent.mkdir(exist_ok=True)
+            build(part)
+            os.replace(part, path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def empty_template(tmp_path_factory) -> Path:
-    """An empty partnership file migrated once per test run (per xdist worker); the `db`
-    fixture copies it rather than running every migration again for each test."""
+    """An empty partnership file migrated once per test run; the `db` fixture copies it
+    rather than running every migration again for each test."""
     from lsp_desktop.db.database import create_partnership_file
 
-    path = tmp_path_factory.mktemp("template") / "empty.lspd"
-    create_partnership_file(path)
-    return path
+    return _once_per_run(tmp_path_factory, "empty.lspd", create_partnership_file)
 
 
 @pytest.fixture
@@ -81,10 +123,10 @@ def services(db, app_paths):
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
-    """The demo partnership written once per test session; copy it, never change it."""
+    """The demo partnership written once per test run; copy it, never change it."""
     from lsp_desktop.services.demo import write_demo
 
-    return write_demo(tmp_path_factory.mktemp("demo") / "demo.lspd")
+    return _once_per_run(tmp_path_factory, "demo.lspd", write_demo)
 
 
 @pytest.fixture
@@ -145,7 +187,21 @@ def pg_server():
                     "(./dev test starts one)")
     server = PgServer(PG_URL)
     yield server
-    server.close()
+    server.close()      # the run's templates are dropped by pytest_sessionfinish
+
+
+def pytest_sessionfinish(session):
+    """The main process (not a worker), once every test has run: drop the test server's
+    templates this run made."""
+    if not PG_URL or os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    from tests.pg import PgServer
+
+    server = PgServer(PG_URL)
+    try:
+        server.drop_templates()
+    finally:
+        server.close()
 
 
 # Folders whose tests run on both engines wherever they reach a partnership.
@@ -153,6 +209,10 @@ BOTH_ENGINE_DIRS = ("unit", "e2e", "migrations")
 
 
 def pytest_configure(config):
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        from tests.pg import run_id
+
+        run_id()        # named before the workers start, so they share the run's templates
     config.addinivalue_line(
         "markers", "sqlite_only(reason): the test is about the partnership file itself "
                    "(bytes on disk, file locks, file backups): it has no server form")
@@ -162,15 +222,21 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """LSP_SKIP_SLOW=1 (or the older LSP_SKIP_BUNDLE=1) skips the slower group, saying so."""
+    """LSP_SKIP_SLOW=1 (or the older LSP_SKIP_BUNDLE=1) skips the slower group, saying so.
+    Otherwise the slower group (the bundle build, ~1 minute, and the eight writers) starts
+    first when the tests run on several workers (pytest-xdist), so it overlaps every other
+    test rather than running alone at the end; in one process it runs last, after the
+    quicker tests have had their say."""
     flag = next((name for name in ("LSP_SKIP_SLOW", "LSP_SKIP_BUNDLE")
                  if os.environ.get(name) == "1"), None)
-    if flag is None:
+    if flag is not None:
+        skip = pytest.mark.skip(reason=f"{flag}=1: the slower group is skipped")
+        for item in items:
+            if item.get_closest_marker("slow"):
+                item.add_marker(skip)
         return
-    skip = pytest.mark.skip(reason=f"{flag}=1: the slower group is skipped")
-    for item in items:
-        if item.get_closest_marker("slow"):
-            item.add_marker(skip)
+    on_workers = bool(os.environ.get("PYTEST_XDIST_WORKER"))
+    items.sort(key=lambda item: bool(item.get_closest_marker("slow")) != on_workers)
 
 
 def pytest_generate_tests(metafunc):
@@ -193,8 +259,10 @@ def engine_name(engine) -> str:
 def location(engine, tmp_path, request):
     """Where a fresh, migrated, empty partnership is: a file path or a database URL."""
     if engine == "sqlite":
+        import shutil
+
         path = tmp_path / "both.lspd"
-        open_partnership(path, create=True).close()
+        shutil.copyfile(request.getfixturevalue("empty_template"), path)
         yield str(path)
         return
     yield from _on_server(request)

@@ -1,6 +1,9 @@
 # A throwaway PostgreSQL cluster for the tests; sourced by ./dev.
 # pg_cluster_start: finds (or installs) PostgreSQL, initdb's a cluster in a temporary
 # folder, starts it on 127.0.0.1 on a free port and exports LSP_TEST_PG_URL.
+# The folder is in memory (/dev/shm) where that is a writable RAM folder with room to spare,
+# else under /tmp (PG_TEST_ROOT=DIR chooses): on a disk, each CREATE DATABASE of the tests
+# makes ~2,500 files, which took 0.4 s a database here; in memory 0.02 s.
 # pg_cluster_stop: stops it with its own pg_ctl and removes the folder.
 # initdb refuses to run as root, so as root the cluster runs as "nobody".
 
@@ -31,13 +34,23 @@ _pg_as_owner() {
     else "$@"; fi
 }
 
+pg_test_root() {   # where the cluster's folder goes
+    local free_kb
+    if [ -n "${PG_TEST_ROOT:-}" ]; then echo "$PG_TEST_ROOT"; return 0; fi
+    if [ -d /dev/shm ] && [ -w /dev/shm ] && [ "$(stat -f -c %T /dev/shm 2>/dev/null)" = tmpfs ]; then
+        free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 {print $4}')
+        if [ "${free_kb:-0}" -ge 2097152 ]; then echo /dev/shm; return 0; fi
+    fi
+    echo /tmp
+}
+
 pg_cluster_start() {   # $1: a python to find a free port with
     local bin port
     if ! bin=$(pg_bindir); then
         apt_install_missing postgresql
         bin=$(pg_bindir) || { echo "dev: PostgreSQL could not be installed" >&2; return 1; }
     fi
-    PG_TEST_DIR=$(mktemp -d /tmp/lsp-pgtest.XXXXXX)
+    PG_TEST_DIR=$(mktemp -d "$(pg_test_root)/lsp-pgtest.XXXXXX")
     PG_TEST_BIN=$bin
     chmod 755 "$PG_TEST_DIR"
     mkdir "$PG_TEST_DIR/data" "$PG_TEST_DIR/run"

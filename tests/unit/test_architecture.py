@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,30 @@ PACKAGE = Path(lsp_desktop.__file__).parent
 QT = ("PySide6", "shiboken6")
 
 
+@functools.cache
+def _parsed(path: Path, stamp: tuple[int, int]) -> tuple[ast.Module, tuple[ast.AST, ...]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return tree, tuple(ast.walk(tree))
+
+
+def parse(path: Path) -> ast.Module:
+    """The file's syntax tree, parsed once per run while the file is unchanged (each
+    checker below reads every module: parsing them all again for each took most of the
+    time of these tests)."""
+    stat = path.stat()
+    return _parsed(path, (stat.st_mtime_ns, stat.st_size))[0]
+
+
+def nodes_of(path: Path) -> tuple[ast.AST, ...]:
+    """Every node of the file's tree, as ast.walk gives them."""
+    stat = path.stat()
+    return _parsed(path, (stat.st_mtime_ns, stat.st_size))[1]
+
+
 def imports_of(path: Path) -> set[str]:
     """Every module a file imports, at any depth (imports inside functions count too)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     found = set()
-    for node in ast.walk(tree):
+    for node in nodes_of(path):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -61,7 +81,7 @@ def file_io_of(path: Path) -> list[str]:
     """File formats and file access in a module: imports of them, and open()/read/write calls."""
     found = [f"imports {n}" for n in sorted(imports_of(path))
              if any(n == m or n.startswith(m + ".") for m in FILE_IO_MODULES)]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in nodes_of(path):
         if isinstance(node, ast.Call):
             name = (node.func.id if isinstance(node.func, ast.Name)
                     else node.func.attr if isinstance(node.func, ast.Attribute) else "")
@@ -107,7 +127,7 @@ def test_db_does_not_import_upwards():
 def test_every_module_has_a_docstring():
     missing = [str(p.relative_to(PACKAGE.parent)) for p in PACKAGE.rglob("*.py")
                if "migrations" not in p.parts
-               and not ast.get_docstring(ast.parse(p.read_text(encoding="utf-8")))]
+               and not ast.get_docstring(parse(p))]
     assert missing == []
 
 
@@ -259,7 +279,7 @@ def sets_window_attributes(path: Path) -> list[str]:
                 or isinstance(node, ast.Attribute) and node.attr in WINDOW_NAMES)
 
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in nodes_of(path):
         targets = []
         if isinstance(node, ast.Assign):
             targets = node.targets
@@ -303,7 +323,7 @@ def test_one_table_model_base_and_one_roles_module():
     item-data roles are defined in ui/common/roles.py alone."""
     direct, roles = [], []
     for path in sorted((PACKAGE / "ui").rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parse(path)
         name = str(path.relative_to(PACKAGE))
         direct += [f"{name}: {node.name}" for node in ast.walk(tree)
                    if isinstance(node, ast.ClassDef)
@@ -321,7 +341,7 @@ def test_every_record_table_is_made_by_the_one_helper():
     helper = PACKAGE / "ui" / "common" / "table_helpers.py"
     made = [f"{path.relative_to(PACKAGE)}:{node.lineno}"
             for path in sorted((PACKAGE / "ui").rglob("*.py")) if path != helper
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            for node in nodes_of(path)
             if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("QTableView")]
     assert made == []
 
@@ -341,8 +361,7 @@ def test_controllers_are_qt_free():
 
 # -- tabs and pages are set up by themselves ------------------------------------------------
 def _ui_trees() -> dict[Path, ast.Module]:
-    return {p: ast.parse(p.read_text(encoding="utf-8"), str(p))
-            for p in sorted((PACKAGE / "ui").rglob("*.py"))}
+    return {p: parse(p) for p in sorted((PACKAGE / "ui").rglob("*.py"))}
 
 
 def tab_and_page_names(trees) -> set[str]:
@@ -427,7 +446,7 @@ def reads_window_tabs(path: Path) -> list[str]:
     """Lines reading the window's tabs (`window.members_tab`, `self._window.tabs`): a menu
     or monitor is handed what it needs and reports by signals instead."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in nodes_of(path):
         if (isinstance(node, ast.Attribute) and (node.attr == "tabs"
                                                  or node.attr.endswith("_tab"))
                 and (isinstance(node.value, ast.Name) and node.value.id in WINDOW_NAMES

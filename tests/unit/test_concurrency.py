@@ -4,11 +4,8 @@ naming who changed it and when; parallel writers lose nothing."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -27,7 +24,6 @@ from lsp_desktop.domain.strategies import (
 )
 from lsp_desktop.services.concurrency import OFFICER_ENV
 
-ROOT = Path(__file__).resolve().parents[2]
 D = date
 
 
@@ -165,12 +161,31 @@ def test_eight_writers_in_parallel_lose_nothing(pg_url_db):
         ids = [_member(services, f"Writer {i}").id for i in range(8)]
     finally:
         db.close()
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    procs = [subprocess.Popen([sys.executable, "-m", "tests.concurrent_writer", pg_url_db,
-                               str(i), str(edits)], cwd=ROOT, env=env,
-                              stderr=subprocess.PIPE, text=True) for i in ids]
-    errors = [p.communicate(timeout=300)[1] for p in procs]
-    assert [p.returncode for p in procs] == [0] * 8, errors
+    # Eight processes, each with its own connections. They are forked from a server
+    # process that has imported the program once (not eight interpreters importing it
+    # again), and start editing together at a barrier once each has opened the partnership.
+    import multiprocessing
+
+    from tests import concurrent_writer
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["tests.concurrent_writer", "lsp_desktop.db.database",
+                                "lsp_desktop.services"])
+    start, errors = ctx.Barrier(len(ids)), ctx.SimpleQueue()
+    procs = [ctx.Process(target=concurrent_writer.run,
+                         args=(pg_url_db, i, edits, start, errors)) for i in ids]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=300)
+    for p in procs:
+        if p.is_alive():
+            p.kill()
+            p.join()
+    problems = []
+    while not errors.empty():
+        problems.append(errors.get())
+    assert [p.exitcode for p in procs] == [0] * 8, problems
     db = open_partnership(pg_url_db)
     try:
         members = build_services(db.session_factory, db.path, shared=True).members

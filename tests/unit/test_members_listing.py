@@ -6,7 +6,7 @@ import io
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lsp_desktop.cli.common import print_rows
@@ -51,6 +51,8 @@ terms = st.lists(st.tuples(st.dates(date(2000, 1, 1), date(2004, 12, 31)),
                                  st.sampled_from(["Ann Ōsaka", "Bob", "ann osaka", "Çem"]),
                                  terms, st.booleans()), min_size=1, max_size=6),
        on=st.dates(date(1999, 6, 1), date(2005, 6, 1)))
+@example(people=[("", "Ann Ōsaka", [(date(2000, 1, 1), None), (date(2000, 1, 1), 0)], False)],
+         on=date(2000, 1, 1))      # two terms starting the same day, one open-ended
 def test_listing_matches_rows_for_any_terms(services, people, on):
     from datetime import timedelta
 
@@ -58,7 +60,9 @@ def test_listing_matches_rows_for_any_terms(services, people, on):
         services.members.delete(m.id)
     for title, name, spans, published in people:
         ordered, last_end = [], None
-        for start, days in sorted(spans, key=lambda span: span[0]):
+        # By start, an open-ended span first: sorted() cannot compare None with a number
+        # when two spans start on the same day.
+        for start, days in sorted(spans, key=lambda s: (s[0], -1 if s[1] is None else s[1])):
             if last_end is not None and start <= last_end:
                 continue                          # terms never overlap
             end = None if days is None else start + timedelta(days=days)
