@@ -329,7 +329,7 @@ def suite(b: Bench) -> None:
     code = Path(b.env["PYTHONPATH"])
     script = ('source tools/pg-cluster.sh; trap pg_cluster_stop EXIT; '
               'pg_cluster_start "$0" >/dev/null; '
-              '"$0" -m pytest -q -p no:cacheprovider -n auto')
+              '"$0" -m pytest -q -p no:cacheprovider -n auto --dist worksteal')
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", LSP_BUNDLE_SMOKE="1",
                LSP_BUNDLE_PYTHON=sys.executable)
     start = time.perf_counter()
