@@ -243,12 +243,8 @@ def balance(rows: list[MemberRow], on: date) -> Balance:
             by_category[r.category] = by_category.get(r.category, 0) + 1
         if role == chair:
             chair_sector = Sector(r.sector)
-    by_sector = {s: sector_counts.get(s.value, 0) for s in Sector}
-    total = sum(by_sector.values())
-    missing = missing_bodies(present, on)
-    shares = {s: (n / total if total else 0.0) for s, n in by_sector.items()}
-    return Balance(on, total, by_sector, dict(sorted(by_category.items())), chair_sector,
-                   missing, shares, substitutes=substitutes, observers=observers)
+    return _balance(on, sector_counts, by_category, present, chair_sector, substitutes,
+                    observers)
 
 
 def balance_of_groups(groups: dict[tuple[str, str, str], int], on: date) -> Balance:
@@ -276,6 +272,13 @@ def balance_of_groups(groups: dict[tuple[str, str, str], int], on: date) -> Bala
             by_category[category] = by_category.get(category, 0) + n
         if role == chair:
             chair_sector = Sector(sector)
+    return _balance(on, sector_counts, by_category, present, chair_sector, substitutes,
+                    observers)
+
+
+def _balance(on: date, sector_counts: dict[str, int], by_category: dict[str, int],
+             present: set[str], chair_sector, substitutes: int, observers: int) -> Balance:
+    """The Balance of seats counted by sector and category (balance, balance_of_groups)."""
     by_sector = {s: sector_counts.get(s.value, 0) for s in Sector}
     total = sum(by_sector.values())
     missing = missing_bodies(present, on)

@@ -153,14 +153,19 @@ def test_errors_are_one_line_on_stderr_without_traceback(tmp_path, args, text):
     assert text in result.stderr
 
 
+def _python(code: str) -> subprocess.CompletedProcess:
+    """`code` run by a fresh interpreter (what it imports is its own), this checkout first."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+
+
 def test_commands_never_import_qt(demo_file):
     code = ("import sys; from lsp_desktop.app import main; "
             f"rc = main(['members', '--db', {str(demo_file)!r}, '--format', 'json']); "
             f"rc |= main(['check', '--db', {str(demo_file)!r}]); "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'; "
             "sys.exit(rc)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    result = _python(code)
     assert result.returncode == 0, result.stderr
 
 
@@ -174,8 +179,7 @@ def test_register_and_interests_prints_of_a_file_load_no_sqlalchemy(demo_file, t
             f"'--out', {str(tmp_path / 'i.pdf')!r}]); "
             "assert not [m for m in sys.modules if m.startswith('sqlalchemy')], "
             "'SQLAlchemy imported'; sys.exit(rc)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    result = _python(code)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert (tmp_path / "i.pdf").read_bytes().startswith(b"%PDF")
@@ -188,8 +192,7 @@ def test_members_listing_of_a_file_loads_no_sqlalchemy(demo_file):
             f"rc = main(['members', '--db', {str(demo_file)!r}, '--format', 'csv', '--all']); "
             "assert not [m for m in sys.modules if m.startswith('sqlalchemy')], "
             "'SQLAlchemy imported'; sys.exit(rc)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    result = _python(code)
     assert result.returncode == 0, result.stderr
     header, *listed = csv.reader(io.StringIO(result.stdout))
     assert header[:3] == ["name", "organisation", "sector"]
