@@ -132,3 +132,38 @@ def test_each_tab_prints_its_own_report(qtbot, demo_services, demo_db):
                         timeout=20000)
         assert dialog.report == report
         dialog.reject()
+
+
+def test_the_workers_page_counts_reach_the_window_in_its_own_thread(qtbot, demo_services,
+                                                                   tmp_path, monkeypatch):
+    # Rendering and printing run in a worker thread; what they report (page n, sent) is
+    # shown by the window's thread: a widget touched from another thread can crash Qt.
+    import threading
+
+    from PySide6.QtPrintSupport import QPrinter
+
+    dialog = _dialog(qtbot, demo_services)
+    shown: list[tuple[str, bool]] = []
+    set_text = dialog.status.setText
+
+    def recording(text: str) -> None:
+        shown.append((text, threading.current_thread() is threading.main_thread()))
+        set_text(text)
+
+    monkeypatch.setattr(dialog.status, "setText", recording)
+    dialog.public_box.setChecked(True)              # renders again
+    qtbot.waitUntil(lambda: dialog.pdf_bytes is not None and dialog._thread is None,
+                    timeout=15000)
+
+    def accept(parent, printer):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        printer.setResolution(72)
+        return True
+
+    monkeypatch.setattr(prompts, "ask_print", accept)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.status.text() == "Sent to the printer.", timeout=15000)
+    assert any(text.startswith("Rendering page") for text, _ in shown)
+    assert any(text.startswith("Printing page") for text, _ in shown)
+    assert [text for text, main in shown if not main] == []

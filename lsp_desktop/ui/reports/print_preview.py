@@ -151,6 +151,7 @@ class PrintPreviewDialog(QDialog):
         self._thread: QThread | None = None
         self._job: _Job | None = None
         self._busy_printing = False
+        self._doing = "Rendering"          # what the worker reports pages of
         self._pending = False
         self._printer = None
         self._build()
@@ -324,7 +325,8 @@ class PrintPreviewDialog(QDialog):
             return
         job = _Job(prepared=self.prepared)
         job.rendered.connect(self._rendered)
-        job.progress.connect(lambda n: self.status.setText(f"Rendering page {n}…"))
+        self._doing = "Rendering"
+        job.progress.connect(self._page_done)
         self._start(job)
 
     def _start(self, job: _Job) -> None:
@@ -337,6 +339,16 @@ class PrintPreviewDialog(QDialog):
         thread.finished.connect(self._thread_done)
         self._thread, self._job = thread, job
         thread.start()
+
+    # The job's signals come from its worker thread: slots of this dialog (not lambdas,
+    # which Qt would call in that thread), so the widgets are touched in the window's thread.
+    @Slot(int)
+    def _page_done(self, n: int) -> None:
+        self.status.setText(f"{self._doing} page {n}…")
+
+    @Slot()
+    def _sent(self) -> None:
+        self._set_busy(False, "Sent to the printer.")
 
     def _thread_done(self) -> None:
         if self._thread is not None:
@@ -439,8 +451,9 @@ class PrintPreviewDialog(QDialog):
         self._set_busy(True, "Sending to the printer…")
         job = _Job(pdf_bytes=self.pdf_bytes, printer=printer)
         self._printer = printer
-        job.printed.connect(lambda: self._set_busy(False, "Sent to the printer."))
-        job.progress.connect(lambda n: self.status.setText(f"Printing page {n}…"))
+        self._doing = "Printing"
+        job.printed.connect(self._sent)
+        job.progress.connect(self._page_done)
         self._start(job)
 
     def done(self, result: int) -> None:
