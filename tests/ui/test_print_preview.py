@@ -167,3 +167,27 @@ def test_the_workers_page_counts_reach_the_window_in_its_own_thread(qtbot, demo_
     assert any(text.startswith("Rendering page") for text, _ in shown)
     assert any(text.startswith("Printing page") for text, _ in shown)
     assert [text for text, main in shown if not main] == []
+
+
+def test_no_cyclic_collection_runs_in_the_worker(qtbot, demo_services, monkeypatch):
+    # A collection in the worker thread could destroy the window's Qt objects there: the
+    # collector is off while the worker renders, and on again once it is done.
+    import gc
+
+    from lsp_desktop.ui.reports import print_preview
+
+    seen: list[bool] = []
+    run = print_preview._Job.run
+
+    def recording(job) -> None:
+        seen.append(gc.isenabled())
+        run(job)
+
+    monkeypatch.setattr(print_preview._Job, "run", recording)
+    assert gc.isenabled()
+    dialog = _dialog(qtbot, demo_services)
+    assert seen == [False]
+    assert gc.isenabled()
+    dialog.public_box.setChecked(True)
+    dialog.reject()                                 # closed while it renders again
+    assert gc.isenabled()

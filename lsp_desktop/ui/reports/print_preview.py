@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections import OrderedDict
 from datetime import date
 from pathlib import Path
@@ -152,6 +153,7 @@ class PrintPreviewDialog(QDialog):
         self._job: _Job | None = None
         self._busy_printing = False
         self._doing = "Rendering"          # what the worker reports pages of
+        self._collector_was: bool | None = None   # gc.isenabled() before a worker ran
         self._pending = False
         self._printer = None
         self._build()
@@ -330,6 +332,14 @@ class PrintPreviewDialog(QDialog):
         self._start(job)
 
     def _start(self, job: _Job) -> None:
+        # No cyclic collection while the worker runs: one triggered by the worker's
+        # allocations would run in its thread and could destroy Qt objects that belong to
+        # this one (a crash). What is garbage now is collected here first; the collector
+        # is back on when the worker is done (_thread_done, or the dialog closing).
+        gc.collect()
+        if self._collector_was is None:
+            self._collector_was = gc.isenabled()
+        gc.disable()
         job.failed.connect(self._failed)
         thread = QThread(self)
         job.moveToThread(thread)
@@ -350,11 +360,17 @@ class PrintPreviewDialog(QDialog):
     def _sent(self) -> None:
         self._set_busy(False, "Sent to the printer.")
 
+    def _collector_back(self) -> None:
+        if self._collector_was:
+            gc.enable()
+        self._collector_was = None
+
     def _thread_done(self) -> None:
         if self._thread is not None:
             self._thread.wait()
             self._thread.deleteLater()
         self._thread = self._job = None
+        self._collector_back()
         self._busy_printing = False
         if getattr(self, "_pending", False):
             self.refresh()
@@ -461,6 +477,7 @@ class PrintPreviewDialog(QDialog):
             self._pending = False
             self._thread.quit()
             self._thread.wait()
+        self._collector_back()
         if self._pdf is not None:
             self._pdf.close()
             self._pdf = None
