@@ -27,6 +27,7 @@ from lsp_desktop.domain.exchange import ImportConflict, Layout, find_layout
 from lsp_desktop.domain.member_exchange import MEMBER_COLUMNS
 from lsp_desktop.domain.plan_exchange import ACTION_COLUMNS, TARGET_COLUMNS
 from lsp_desktop.ui import prompts
+from lsp_desktop.ui.common.suggestion_rows import show_suggestions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.exchange.exchange_tables import ProblemTableModel
 
@@ -255,39 +256,11 @@ class ImportDialog(QDialog):
         self._show_page(1)
 
     def _show_suggestions(self, suggestions) -> None:
-        if [s.value for s in suggestions] == list(self.suggestion_combos):
-            for s in suggestions:        # the same words: keep the widgets, show the choices
-                combo = self.suggestion_combos[s.value]
-                combo.blockSignals(True)
-                combo.setCurrentIndex(max(0, combo.findData(
-                    s.chosen if s.chosen is not None else s.category)))
-                combo.blockSignals(False)
-                self.choices[s.key] = combo.currentData()
-            self.suggestion_box.setVisible(bool(suggestions))
-            return
-        while self.suggestion_form.rowCount():
-            # Taken out and deleted later: this may run inside one of these combos' signal.
-            taken = self.suggestion_form.takeRow(0)
-            for item in (taken.labelItem, taken.fieldItem):
-                if item is not None and item.widget() is not None:
-                    item.widget().hide()
-                    item.widget().deleteLater()
-        self.suggestion_combos = {}
-        for s in suggestions:
-            combo = QComboBox()
-            combo.addItem(NO_CATEGORY, "")
-            for c in CATALOGUE:
-                combo.addItem(f"{c.name} ({c.sector.value})", c.name)
-            chosen = s.chosen if s.chosen is not None else s.category
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
-            combo.setAccessibleName(f"Category for '{s.value}'")
-            combo.currentIndexChanged.connect(
-                lambda _i, key=s.key, c=combo: self._choice_changed(key, c.currentData()))
-            self.choices[s.key] = combo.currentData()
-            self.suggestion_combos[s.value] = combo
-            rows = len(s.rows)
-            self.suggestion_form.addRow(f"“{s.value}” ({rows} row{'s' if rows != 1 else ''})",
-                                        combo)
+        show_suggestions(self.suggestion_form, self.suggestion_combos, self.choices,
+                         suggestions,
+                         [(NO_CATEGORY, ""), *((f"{c.name} ({c.sector.value})", c.name)
+                                               for c in CATALOGUE)],
+                         "Category", self._choice_changed)
         self.suggestion_box.setVisible(bool(suggestions))
 
     def _choice_changed(self, key: str, category: str) -> None:

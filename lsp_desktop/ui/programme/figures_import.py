@@ -25,6 +25,7 @@ from lsp_desktop.domain.programme import ProgrammeTheme
 from lsp_desktop.domain.programme_exchange import FIGURE_COLUMNS, VALUE_COLUMNS
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.message_text import message
+from lsp_desktop.ui.common.suggestion_rows import show_suggestions
 from lsp_desktop.ui.common.table_helpers import record_table
 from lsp_desktop.ui.exchange.exchange_tables import ProblemTableModel
 from lsp_desktop.ui.exchange.import_dialog import REJECTS_FILTER
@@ -109,30 +110,9 @@ class FiguresImportDialog(QDialog):
                                        self.preview.file_errors)
 
     def _show_suggestions(self, suggestions) -> None:
-        if [s.value for s in suggestions] == list(self.suggestion_combos):
-            return                          # the same words: the combos show the choices
-        while self.suggestion_form.rowCount():
-            # Taken out and deleted later: this may run inside one of these combos' signal.
-            taken = self.suggestion_form.takeRow(0)
-            for item in (taken.labelItem, taken.fieldItem):
-                if item is not None and item.widget() is not None:
-                    item.widget().hide()
-                    item.widget().deleteLater()
-        self.suggestion_combos = {}
-        for s in suggestions:
-            combo = QComboBox()
-            for theme in ProgrammeTheme:
-                combo.addItem(theme.label, theme.value)
-            chosen = s.chosen if s.chosen is not None else s.category
-            combo.setCurrentIndex(max(0, combo.findData(chosen)))
-            combo.setAccessibleName(f"Theme for '{s.value}'")
-            combo.currentIndexChanged.connect(
-                lambda _i, key=s.key, c=combo: self._choice_changed(key, c.currentData()))
-            self.choices[s.key] = combo.currentData()
-            self.suggestion_combos[s.value] = combo
-            rows = len(s.rows)
-            self.suggestion_form.addRow(f"“{s.value}” ({rows} row{'s' if rows != 1 else ''})",
-                                        combo)
+        show_suggestions(self.suggestion_form, self.suggestion_combos, self.choices,
+                         suggestions, [(theme.label, theme.value) for theme in ProgrammeTheme],
+                         "Theme", self._choice_changed)
         self.suggestion_box.setVisible(bool(suggestions))
 
     def _choice_changed(self, key: str, theme: str) -> None:
