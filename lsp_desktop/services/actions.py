@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import delete, func, insert, select
@@ -34,6 +34,7 @@ from lsp_desktop.domain.actions import (
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.action_reads import _build, _Extras, extras_of
 from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 
@@ -64,25 +65,7 @@ _WRITABLE = ("reference", "title", "description", "criterion", "target_id", "con
              "due_date", "status", "progress", "amount", "funding_source", "original_due")
 
 
-# Dictionary look-ups: calling the enum classes cost a tenth of loading 10,000 actions.
-_CRITERIA = {c.value: c for c in Criterion}
-_STATUSES = {s.value: s for s in ActionStatus}
-_PROGRESS = {p.value: p for p in Progress}
-_SOURCES = {f.value: f for f in FundingSource}
-
-
-@dataclass
-class _Extras:
-    """What an action keeps beside its own row: further purposes and due-date changes."""
-
-    criteria: list = field(default_factory=list)
-    targets: list = field(default_factory=list)
-    concerns: list = field(default_factory=list)
-    changes: list = field(default_factory=list)
-
-
 def _read_extras(s: Session, action_id: int | None = None) -> dict[int, _Extras]:
-    extras: dict[int, _Extras] = {}
     purposes = select(ActionPurposeRow.action_id, ActionPurposeRow.criterion,
                       ActionPurposeRow.target_id, ActionPurposeRow.concern_id
                       ).order_by(ActionPurposeRow.action_id, ActionPurposeRow.id)
@@ -91,34 +74,7 @@ def _read_extras(s: Session, action_id: int | None = None) -> dict[int, _Extras]
     if action_id is not None:
         purposes = purposes.where(ActionPurposeRow.action_id == action_id)
         changes = changes.where(DueChangeRow.action_id == action_id)
-    for aid, crit, target, concern in s.execute(purposes):
-        e = extras.setdefault(aid, _Extras())
-        if crit:
-            e.criteria.append(_CRITERIA[crit])
-        if target is not None:
-            e.targets.append(target)
-        if concern is not None:
-            e.concerns.append(concern)
-    for aid, on, before, after in s.execute(changes):
-        extras.setdefault(aid, _Extras()).changes.append(
-            DueChange(on, before, after))
-    return extras
-
-
-def _build(values, milestones, notes, extras: _Extras | None = None) -> Action:
-    (aid, ref, title, desc, crit, target, concern, theme, owner_id, body, lead, start, due,
-     status, progress, amount, source, version, original_due) = values
-    more = {} if extras is None else dict(
-        more_criteria=tuple(extras.criteria), more_target_ids=tuple(extras.targets),
-        more_concern_ids=tuple(extras.concerns), due_changes=tuple(extras.changes))
-    return Action(**more, original_due=original_due,
-        id=aid, reference=ref, title=title, description=desc,
-        criterion=_CRITERIA[crit] if crit else None, target_id=target, concern_id=concern,
-        theme=theme, owner_member_id=owner_id, owner_body=body, lead_officer=lead,
-        start=start, due=due, status=_STATUSES[status],
-        progress=_PROGRESS[progress] if progress else None, amount=amount,
-        funding_source=_SOURCES[source] if source else None,
-        milestones=tuple(milestones), notes=tuple(notes), version=version)
+    return extras_of(s.execute(purposes), s.execute(changes))
 
 
 def _sorted_notes(notes: Iterable[ProgressNote]) -> list[ProgressNote]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -22,31 +21,14 @@ from lsp_desktop.domain.meetings import (
     DecisionRow,
     MeetingStatus,
     Presence,
-    Rate,
-    attendance_rates,
-    expected_seats,
     financial_year,
-    sector_sentence,
 )
-from lsp_desktop.domain.members import Sector
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.readiness_inputs import (  # noqa: F401 - AttendanceRecord re-exported
+    AttendanceRecord,
+    attendance_record,
+)
 from lsp_desktop.services.unit_of_work import unit_of_work
-
-
-@dataclass(frozen=True)
-class AttendanceRecord:
-    """A body's attendance over a period: each member's rate and each sector's."""
-
-    body: str
-    since: date
-    until: date
-    meetings: int
-    members: tuple[tuple[str, Sector, Rate], ...]     # name, sector, rate
-    sectors: dict[Sector, Rate]
-
-    @property
-    def sentence(self) -> str:
-        return sector_sentence(self.sectors, self.meetings)
 
 
 class MeetingRecordsService:
@@ -97,7 +79,7 @@ class MeetingRecordsService:
         body = (self._meetings.body(body_id) if body_id is not None
                 else self._meetings.board())
         if body.id is None:
-            return AttendanceRecord(body.name, since, until, 0, (), {s: Rate(0, 0) for s in Sector})
+            return attendance_record(body, [], since, until, (), {})
         members = self._meetings._all_members()
         with unit_of_work(self._factory) as s:
             held = s.execute(select(MeetingRecord.id, MeetingRecord.held_on).where(
@@ -113,14 +95,7 @@ class MeetingRecordsService:
                         .where(AttendanceRow.meeting_id.in_([h[0] for h in held]))):
                     entries.setdefault(mid, []).append(
                         AttendanceEntry(member_id, Presence(presence), sub))
-        series = [(expected_seats(body, members, on), tuple(entries.get(mid, ())))
-                  for mid, on in held]
-        by_member, by_sector = attendance_rates(series)
-        names = {m.id: m for m in members}
-        rows = tuple(sorted(((names[i].display_name, names[i].sector, r)
-                             for i, r in by_member.items() if i in names),
-                            key=lambda x: (x[1].value, fold(x[0]))))
-        return AttendanceRecord(body.name, since, until, len(held), rows, by_sector)
+        return attendance_record(body, members, since, until, held, entries)
 
     def attendance_for_year(self, year: str, body_id: int | None = None) -> AttendanceRecord:
         try:

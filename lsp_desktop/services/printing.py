@@ -263,22 +263,13 @@ def strategy_data(services, request: PrintRequest):
 
 
 def _prepare_pack(services, request: PrintRequest) -> PreparedReport:
-    from lsp_desktop.reports.pack import PackData, pack_title, render_pack
+    """The pack read in plain SQL (services.pack_reads): a file's loads no SQLAlchemy."""
+    from lsp_desktop.reports.pack import pack_title, render_pack
+    from lsp_desktop.services.pack_reads import pack_data
 
-    today = request.on or request.produced
-    accreditation = services.accreditation
-    rnd = (accreditation.find_round(request.round_name) if request.round_name
-           else accreditation.latest_round())
-    _round, readiness = services.readiness.report(rnd.id if rnd else None, today)
-    members = [m for m in register_members(services) if m.is_current(today)]
-    data = PackData(
-        partnership=services.partnership.get(), today=today, round=rnd, members=members,
-        balance=services.members.balance(today), catalogue=accreditation.catalogue(),
-        readiness=readiness if rnd else (), actions=services.actions.list_actions(),
-        member_names=member_names(services, today),
-        strategies=services.strategies.summaries(on=today),
-        targets=services.strategies.targets(), lead_officer=request.lead_officer,
-        annex=request.annex)
+    with reads(services) as r:
+        data = pack_data(r, request.round_name, request.on or request.produced,
+                         request.lead_officer, request.annex)
     return PreparedReport(pack_title(data), render_pack, data, request.produced, request.paper)
 
 

@@ -47,6 +47,7 @@ from lsp_desktop.domain.programme import (
     validate_project,
 )
 from lsp_desktop.services.concurrency import claim
+from lsp_desktop.services.programme_reads import _project
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 _PROJECT_COLUMNS = (ProjectRow.id, ProjectRow.reference, ProjectRow.title, ProjectRow.fund_id,
@@ -63,15 +64,6 @@ def _project_query():
             .outerjoin(AgendaItemRow, AgendaItemRow.id == MeetingDecisionRow.item_id)
             .outerjoin(MeetingRecord, MeetingRecord.id == AgendaItemRow.meeting_id)
             .outerjoin(MeetingBodyRow, MeetingBodyRow.id == MeetingRecord.body_id))
-
-
-def _project(values, budgets, quarters) -> Project:
-    (pid, ref, title, fund_id, theme, body, manager, approved, decision, action_id, notes,
-     version, decision_id, board, held_on, number) = values
-    if decision_id is not None and held_on is not None:
-        decision = decision_label(board, held_on, number)   # always the meeting as it is now
-    return Project(ref, title, fund_id, theme, body, manager, approved, decision, action_id,
-                   budgets, tuple(quarters), notes, pid, version, decision_id)
 
 
 def _linked_decision(s: Session, decision_id: int):

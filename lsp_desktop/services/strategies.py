@@ -36,7 +36,6 @@ from lsp_desktop.domain.strategies import (
     Target,
     VersionSummary,
     compare_sections,
-    empty_components,
     validate_consultation,
     validate_strategy,
     validate_target,
@@ -44,6 +43,7 @@ from lsp_desktop.domain.strategies import (
 )
 from lsp_desktop.domain.text import fold
 from lsp_desktop.services.concurrency import claim
+from lsp_desktop.services.strategy_reads import summaries_of
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 
@@ -145,35 +145,13 @@ class StrategiesService:
                 eq = eq.where((EndorsementRow.endorsed_on.is_(None))
                               | (EndorsementRow.endorsed_on <= on))
             ever_saved = set(s.scalars(select(StrategyVersionRow.strategy_id).distinct()))
-            versions: dict[int, int] = {}
-            status_then: dict[int, tuple] = {}
-            for sid, number, status, _created in s.execute(vq):
-                versions[sid] = versions.get(sid, 0) + 1
-                if sid not in status_then or number > status_then[sid][0]:
-                    status_then[sid] = (number, status)
             targets = dict(s.execute(select(TargetRow.strategy_id, func.count())
                                      .group_by(TargetRow.strategy_id)).all())
-            endorsed: dict[int, tuple[int, list[str]]] = {}
-            for sid, number, body in s.execute(eq):
-                best = endorsed.get(sid)
-                if best is None or number > best[0]:
-                    endorsed[sid] = (number, [body])
-                elif number == best[0]:
-                    best[1].append(body)
-            result = []
-            for r in rows:
-                strategy = _strategy(r)
-                status = strategy.status
-                if on is not None and r.id in status_then:
-                    status = StrategyStatus(status_then[r.id][1])
-                elif on is not None and r.id in ever_saved:
-                    continue        # its first version came later: not written yet then
-                sections = tuple(_section(x) for x in r.sections)
-                result.append(StrategySummary(
-                    r.id, strategy.type, r.title, r.period, status, r.lead_officer,
-                    versions.get(r.id, 0), empty_components(sections, strategy.type),
-                    targets.get(r.id, 0), tuple(endorsed.get(r.id, (0, []))[1])))
-            return result
+            return summaries_of([_strategy(r) for r in rows],
+                                {r.id: tuple(_section(x) for x in r.sections) for r in rows},
+                                [(sid, number, status) for sid, number, status, _created
+                                 in s.execute(vq)],
+                                ever_saved, targets, s.execute(eq).all(), on)
 
     def create(self, strategy: Strategy) -> Strategy:
         """A new strategy with its type's expected sections, empty."""

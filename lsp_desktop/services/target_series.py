@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -14,25 +13,16 @@ from lsp_desktop.domain.errors import NotFoundError, ValidationError
 from lsp_desktop.domain.strategies import Target
 from lsp_desktop.domain.target_series import (
     TargetPoint,
-    TrackStatus,
-    has_recent_value,
     latest_point,
     sorted_points,
-    track_status,
     validate_points,
 )
 from lsp_desktop.services.concurrency import claim
+from lsp_desktop.services.readiness_inputs import (  # noqa: F401 - TrackedTarget re-exported
+    TrackedTarget,
+    tracked,
+)
 from lsp_desktop.services.unit_of_work import unit_of_work
-
-
-@dataclass(frozen=True)
-class TrackedTarget:
-    """A target with its series and where it stands."""
-
-    target: Target
-    points: tuple[TargetPoint, ...]
-    status: TrackStatus
-    recent: bool                    # a value in the last two quarters
 
 
 class TargetSeriesService:
@@ -98,10 +88,4 @@ class TargetSeriesService:
 
     def tracked(self, today: date | None = None) -> list[TrackedTarget]:
         today = today or date.today()
-        series = self.all_points()
-        out = []
-        for t in self._strategies.targets():
-            pts = tuple(series.get(t.id, ()))
-            out.append(TrackedTarget(t, pts, track_status(t, pts, today),
-                                     has_recent_value(pts, today, t.latest_date)))
-        return out
+        return tracked(self._strategies.targets(), self.all_points(), today)
