@@ -126,7 +126,8 @@ def pack_data(reads: Reads, round_name: str, today: date, lead_officer: str = ""
     actions = action_reads.list_actions(reads)
     summaries = strategy_reads.summaries(reads, on=today)
     targets = strategy_reads.targets(reads)
-    signals = () if rnd is None else readiness_reads.report(
+    # The signals are printed in the annex only.
+    signals = () if rnd is None or not annex else readiness_reads.report(
         reads, rnd, today, held_back, actions=actions, summaries=summaries, targets=targets,
         rows=rows)
     members = [m for m in print_reads.register_members(reads) if m.is_current(today)]

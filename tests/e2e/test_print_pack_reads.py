@@ -56,3 +56,27 @@ def test_the_demo_pack_prints_the_pages_the_orm_services_gave(demo_location, tmp
         assert printed == pages_text(buffer.getvalue())
         assert len(printed) >= 18 and "Annex A: readiness signals" in "".join(printed)
         assert want.round.name in " ".join(printed[0].split())      # the cover names it
+
+
+def test_a_pack_without_the_annex_prints_as_before(demo_db, tmp_path):
+    """--no-annex: the signals are not worked out, and the pages are the ORM pack's."""
+    from dataclasses import replace
+
+    from lsp_desktop.services import printing, services_of
+    from lsp_desktop.services.pack_reads import pack_data
+
+    on = date(2002, 6, 30)
+    with printing.reads(services_of(demo_db)) as r:
+        plain = pack_data(r, "", on, annex=False)
+    services = build_services(demo_db.session_factory, demo_db.path, tmp_path / "backups",
+                              shared=demo_db.shared)
+    want = replace(_orm_pack(services, "", on), lead_officer="", annex=False)
+    assert plain.readiness == () and want.readiness
+    assert replace(plain, readiness=want.readiness) == want
+    pages = []
+    for data in (plain, want):
+        buffer = io.BytesIO()
+        render_pack(data, buffer, on, "a4", None)
+        pages.append(pages_text(buffer.getvalue()))
+    assert pages[0] == pages[1]
+    assert "Annex A" not in "".join(pages[0])
