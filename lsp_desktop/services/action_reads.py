@@ -24,7 +24,7 @@ _SOURCES = {f.value: f for f in FundingSource}
 
 
 @dataclass
-class _Extras:
+class Extras:
     """What an action keeps beside its own row: further purposes and due-date changes."""
 
     criteria: list = field(default_factory=list)
@@ -33,7 +33,7 @@ class _Extras:
     changes: list = field(default_factory=list)
 
 
-def _build(values, milestones, notes, extras: _Extras | None = None) -> Action:
+def build_action(values, milestones, notes, extras: Extras | None = None) -> Action:
     (aid, ref, title, desc, crit, target, concern, theme, owner_id, body, lead, start, due,
      status, progress, amount, source, version, original_due) = values
     more = {} if extras is None else dict(
@@ -77,16 +77,16 @@ def list_actions(reads: Reads) -> list[Action]:
     for r in reads.rows(_ACTION):
         r = list(r)
         r[11], r[12], r[18] = day(r[11]), day(r[12]), day(r[18])
-        out.append(_build(r, milestones.get(r[0], ()), notes.get(r[0], ()), extras.get(r[0])))
+        out.append(build_action(r, milestones.get(r[0], ()), notes.get(r[0], ()), extras.get(r[0])))
     return out
 
 
-def extras_of(purposes, changes, as_day=lambda value: value) -> dict[int, _Extras]:
+def extras_of(purposes, changes, as_day=lambda value: value) -> dict[int, Extras]:
     """Each action's further purposes ((action id, criterion, target id, concern id) rows)
     and due-date changes ((action id, changed on, from, to) rows), by action id."""
-    extras: dict[int, _Extras] = {}
+    extras: dict[int, Extras] = {}
     for aid, crit, target, concern in purposes:
-        e = extras.setdefault(aid, _Extras())
+        e = extras.setdefault(aid, Extras())
         if crit:
             e.criteria.append(_CRITERIA[crit])
         if target is not None:
@@ -94,6 +94,6 @@ def extras_of(purposes, changes, as_day=lambda value: value) -> dict[int, _Extra
         if concern is not None:
             e.concerns.append(concern)
     for aid, on, before, after in changes:
-        extras.setdefault(aid, _Extras()).changes.append(
+        extras.setdefault(aid, Extras()).changes.append(
             DueChange(as_day(on), as_day(before), as_day(after)))
     return extras

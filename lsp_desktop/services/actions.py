@@ -34,7 +34,9 @@ from lsp_desktop.domain.actions import (
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import DomainError, FieldError, NotFoundError, ValidationError
 from lsp_desktop.domain.text import fold
-from lsp_desktop.services.action_reads import _build, _Extras, extras_of
+from lsp_desktop.services.action_reads import Extras as _Extras
+from lsp_desktop.services.action_reads import build_action as _build
+from lsp_desktop.services.action_reads import extras_of
 from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.unit_of_work import unit_of_work
 

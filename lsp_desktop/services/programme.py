@@ -47,7 +47,7 @@ from lsp_desktop.domain.programme import (
     validate_project,
 )
 from lsp_desktop.services.concurrency import claim
-from lsp_desktop.services.programme_reads import _project
+from lsp_desktop.services.programme_reads import project_of as _project
 from lsp_desktop.services.unit_of_work import unit_of_work
 
 _PROJECT_COLUMNS = (ProjectRow.id, ProjectRow.reference, ProjectRow.title, ProjectRow.fund_id,

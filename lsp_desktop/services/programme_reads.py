@@ -18,7 +18,7 @@ from lsp_desktop.domain.programme import (
 )
 
 
-def _project(values, budgets, quarters) -> Project:
+def project_of(values, budgets, quarters) -> Project:
     (pid, ref, title, fund_id, theme, body, manager, approved, decision, action_id, notes,
      version, decision_id, board, held_on, number) = values
     if decision_id is not None and held_on is not None:
@@ -83,7 +83,7 @@ def projects(reads: Reads, fund_id: int) -> list[Project]:
     for r in rows:
         r = list(r)
         r[7], r[14] = day(r[7]), day(r[14])
-        out.append(_project(r, budgets.get(r[0], {}), quarters.get(r[0], ())))
+        out.append(project_of(r, budgets.get(r[0], {}), quarters.get(r[0], ())))
     return out
 
 
