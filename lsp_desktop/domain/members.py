@@ -15,7 +15,7 @@ from lsp_desktop.domain.categories import (  # noqa: F401 - the catalogue, re-ex
 )
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.names import family_in_name, given_from, join_name, sort_key, split_name
-from lsp_desktop.domain.text import length_errors
+from lsp_desktop.domain.text import fold, length_errors
 
 
 class Role(StrEnum):
@@ -116,6 +116,16 @@ class Member:
             changes.setdefault("given_names", "")
             changes["family_name"] = ""
         return replace(self, **changes)
+
+
+def search_key(m: Member, fold=fold) -> str:
+    """What the register sorts and filters members by (the column keeps 400 characters):
+    family name, then given names (the register's order), then the whole name, title and
+    body (what a search finds)."""
+    family, given = fold(m.family_name), fold(m.given_names)
+    # The whole name folds to its two parts run together when it is written given-first.
+    whole = given + family if m.name == f"{m.given_names} {m.family_name}".strip() else fold(m.name)
+    return f"{family} {given} {whole} {fold(m.title)} {fold(m.organisation)}"[:400]
 
 
 @dataclass(frozen=True, slots=True)   # slots: 50,000 of them in the window
