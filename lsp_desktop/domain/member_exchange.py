@@ -252,7 +252,7 @@ def build_drafts(rows: Iterable[ParsedRow], given: set[str],
         term = _term(v)
         draft = drafts.get(key)
         if draft is None:
-            member = Member(
+            member = Member.quick(
                 name=name, given_names=person.given, family_name=person.family,
                 sector=(sectors.get(sector) or Sector(sector)) if sector else None,
                 title=person.title, organisation=organisation, category=category,

@@ -225,3 +225,38 @@ def test_updates_and_substitutes_still_go_through_the_engine(tmp_path, empty_tem
             _lean(db).preview_members(_lean(db).read_register(source), None, True).plan)
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("values", [
+    {"name": "Member Łucja 7", "sector": Sector.PUBLIC, "title": "Ms", "terms": ()},
+    {"name": "Cher", "sector": Sector.PRIVATE},
+    {"name": "", "given_names": "Rhodri", "family_name": "ap Siôn", "sector": Sector.VOLUNTARY},
+    {"name": "Maria de la Cruz", "family_name": "de la Cruz", "sector": Sector.COMMUNITY,
+     "publish_contact": True, "terms": (Term(date(2001, 4, 1)),), "version": 3},
+])
+def test_a_quickly_made_member_is_the_same_member(values):
+    quick, made = Member.quick(**values), Member(**values)
+    assert quick == made and repr(quick) == repr(made)
+    assert list(vars(quick).items()) == list(vars(made).items())
+
+
+def test_a_quickly_made_member_refuses_what_the_constructor_refuses():
+    with pytest.raises(TypeError):
+        Member.quick(name="No Sector")
+    with pytest.raises(TypeError):
+        Member.quick(name="Ann", sector=Sector.PUBLIC, shoe_size=9)
+
+
+@pytest.mark.parametrize("cells", [
+    ("  Cllr\u00a0Margaret \t O'Neill ", "", "", ""),
+    ("Canon\u2003Peter  Hughes", "Revd", "", ""),
+    ("", " Cllr ", " Helen\u3000Mary ", "  Hughes\n"),
+    ("\x1cAnn\x1fLee", "", "", ""),
+    ("", "", "", ""),
+])
+def test_names_are_spaced_as_the_regular_expression_spaced_them(cells):
+    from lsp_desktop.domain.names import read_name
+
+    spaced = [re.sub(r"\s+", " ", c.strip()) for c in cells]
+    assert read_name(*cells) == read_name(*spaced)
+    assert all("  " not in part for part in vars(read_name(*cells)).values())
