@@ -104,7 +104,9 @@ class Member:
             return cls(**values)            # the constructor's own TypeError
         member = object.__new__(cls)
         own = member.__dict__
-        own.update(_MEMBER_FIELDS)
+        # Pairs, not the dict itself: inserted one by one, in the fields' order, the
+        # members keep sharing one table of keys (dict.update(dict) would copy it each).
+        own.update(_MEMBER_DEFAULTS)
         own.update(values)
         member.__post_init__()
         return member
@@ -144,6 +146,7 @@ def search_key(m: Member, fold=fold) -> str:
 
 # Every field of a Member, in order, with its default (None for the two it must be given).
 _MEMBER_FIELDS = {f.name: None if f.default is MISSING else f.default for f in fields(Member)}
+_MEMBER_DEFAULTS = tuple(_MEMBER_FIELDS.items())
 assert all(f.default_factory is MISSING for f in fields(Member))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import sys
 from datetime import date, datetime
 
 import pytest
@@ -238,6 +239,8 @@ def test_a_quickly_made_member_is_the_same_member(values):
     quick, made = Member.quick(**values), Member(**values)
     assert quick == made and repr(quick) == repr(made)
     assert list(vars(quick).items()) == list(vars(made).items())
+    # Members keep sharing one table of keys, as made by the constructor (memory).
+    assert sys.getsizeof(vars(quick)) == sys.getsizeof(vars(made))
 
 
 def test_a_quickly_made_member_refuses_what_the_constructor_refuses():
