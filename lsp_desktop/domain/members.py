@@ -6,6 +6,7 @@ import re
 from dataclasses import MISSING, dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
+from operator import attrgetter, le
 
 from lsp_desktop.domain.categories import (  # noqa: F401 - the catalogue, re-exported
     CATEGORIES,
@@ -195,9 +196,24 @@ MEMBER_LIMITS = {"title": 50, "name": 200, "given_names": 200, "family_name": 20
                  "nominating_body": 200, "email": 200, "phone": 100}
 
 
+_LIMITED = attrgetter(*MEMBER_LIMITS)
+_LIMITS = tuple(MEMBER_LIMITS.values())
+
+
+def _length_errors(member: Member) -> list[FieldError]:
+    """length_errors(member, MEMBER_LIMITS), answered at C speed when every field fits
+    (an import validates 50,000 members, nearly all within their limits)."""
+    try:
+        if all(map(le, map(len, _LIMITED(member)), _LIMITS)):
+            return []
+    except (TypeError, AttributeError):     # a field that is not text: looked at in full
+        pass
+    return length_errors(member, MEMBER_LIMITS)
+
+
 def validate_member(member: Member, current_ids: set[int] | None = None) -> list[FieldError]:
     """Every problem with a member record; `current_ids` are members serving today."""
-    errors: list[FieldError] = length_errors(member, MEMBER_LIMITS)
+    errors: list[FieldError] = _length_errors(member)
     if not isinstance(member.sector, Sector):
         errors.append(FieldError("sector", "Choose a sector."))
     if not member.name.strip():
