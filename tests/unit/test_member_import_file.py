@@ -263,3 +263,19 @@ def test_names_are_spaced_as_the_regular_expression_spaced_them(cells):
     spaced = [re.sub(r"\s+", " ", c.strip()) for c in cells]
     assert read_name(*cells) == read_name(*spaced)
     assert all("  " not in part for part in vars(read_name(*cells)).values())
+
+
+@pytest.mark.parametrize("field", ["title", "name", "given_names", "family_name",
+                                   "organisation", "category", "nominating_body", "email",
+                                   "phone"])
+def test_a_field_too_long_is_still_named(field):
+    from lsp_desktop.domain.members import MEMBER_LIMITS, validate_member
+    from lsp_desktop.domain.text import length_errors
+
+    long = "x" * (MEMBER_LIMITS[field] + 1)
+    member = Member(name="Ann Lee", sector=Sector.PUBLIC).with_changes(**{field: long})
+    errors = validate_member(member)
+    expected = length_errors(member, MEMBER_LIMITS)
+    assert expected and [str(e) for e in errors[:len(expected)]] == [str(e) for e in expected]
+    fits = Member(name="Ann Lee", sector=Sector.PUBLIC, title=None)     # not text: no error
+    assert not [e for e in validate_member(fits) if "too long" in str(e)]
