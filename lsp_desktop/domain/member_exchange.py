@@ -93,7 +93,7 @@ def cached_fold(text: str) -> str:
     """fold(), remembered for the words a file repeats (bodies, titles, given names), quick
     for plain ASCII; a register's names are each folded about once, so few are kept."""
     if text.isascii():
-        return _NON_ALNUM.sub("", text.lower())
+        return text.lower() if text.isalnum() else _NON_ALNUM.sub("", text.lower())
     return fold(text)
 
 

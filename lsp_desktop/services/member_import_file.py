@@ -87,8 +87,8 @@ def member_values(drafts: list[MemberDraft], first: int):
     """Each new member's values in MEMBER_COLUMNS order, ids from `first` on (the engine
     path writes the same tuples)."""
     return ((mid, m.title.strip(), m.name.strip(), m.given_names.strip(), m.family_name.strip(),
-             search_key(m, cached_fold), m.organisation.strip(), m.sector.value,
-             m.category, m.role.value, None, m.nominating_body.strip(), m.email.strip(),
+             search_key(m, cached_fold), m.organisation.strip(), m.sector._value_,
+             m.category, m.role._value_, None, m.nominating_body.strip(), m.email.strip(),
              m.phone.strip(), m.address.strip(), m.publish_contact, m.notes)
             for mid, m in enumerate((d.member for d in drafts), start=first))
 

@@ -279,3 +279,13 @@ def test_a_field_too_long_is_still_named(field):
     assert expected and [str(e) for e in errors[:len(expected)]] == [str(e) for e in expected]
     fits = Member(name="Ann Lee", sector=Sector.PUBLIC, title=None)     # not text: no error
     assert not [e for e in validate_member(fits) if "too long" in str(e)]
+
+
+@pytest.mark.parametrize("text", ["Hughes", "O'Neill", "ap Siôn", "Body 7", "MS", "0", "x_y",
+                                  "Łucja", "  ", "A1b2"])
+def test_folding_a_plain_word_quickly_folds_as_ever(text):
+    from lsp_desktop.domain.member_exchange import cached_fold
+    from lsp_desktop.domain.text import fold
+
+    expected = re.sub(r"[^0-9a-z]+", "", text.lower()) if text.isascii() else fold(text)
+    assert fold(text) == cached_fold(text) == expected
