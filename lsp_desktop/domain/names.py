@@ -113,6 +113,12 @@ def read_name(text: str = "", title: str = "", given: str = "", family: str = ""
     same ("Cllr" + "Cllr Margaret O'Neill" is Cllr, Margaret O'Neill - never "Cllr Cllr");
     a different one stays in the name ("Revd" + "Canon Peter Hughes"), so nothing is lost.
     """
+    return PersonName(*name_parts(text, title, given, family))
+
+
+def name_parts(text: str = "", title: str = "", given: str = "",
+               family: str = "") -> tuple[str, str, str, str]:
+    """read_name() as a plain (title, given, family, name) tuple (an import reads 50,000)."""
     # Each run of spaces made one, ends stripped (str.split() splits at exactly what the
     # regular expression \s matches): quicker than a regular expression for each cell.
     title = " ".join(title.split()) if title else ""
@@ -126,7 +132,7 @@ def read_name(text: str = "", title: str = "", given: str = "", family: str = ""
             name = join_name(given, family)
     else:
         given, family = split_name(name)
-    return PersonName(title or from_name or from_given, given, family, name)
+    return title or from_name or from_given, given, family, name
 
 
 def _untitled(words: str, title: str) -> tuple[str, str]:
