@@ -103,7 +103,7 @@ def _day(value, seen: dict):
 
 def _label(title: str, name: str) -> str:
     """A member's audit label, as db.audit names a record: title and name, cut at 120."""
-    text = " ".join(v for v in (title, name) if v != "").replace("\n", " ").strip()
+    text = (f"{title} {name}" if title and name else title or name).replace("\n", " ").strip()
     return text if len(text) <= 120 else text[:117].rstrip() + "…"
 
 

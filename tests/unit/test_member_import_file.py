@@ -139,7 +139,8 @@ def test_file_import_writes_what_the_engine_path_writes(location, tmp_path, empt
 
 def test_the_label_is_the_audit_trails_own():
     for title, name in (("", "Ann"), ("Rt Hon", LONG), ("Dr", "x" * 118), ("", "y" * 121),
-                        ("Mr", "A <b> & Co")):
+                        ("Mr", "A <b> & Co"), ("", ""), ("Dr", ""), ("  ", "x"),
+                        ("Mr", "A\nB")):
         assert member_import_file._label(title, name) == audit_label(
             "member", {"id": 1, "title": title, "name": name})
 
