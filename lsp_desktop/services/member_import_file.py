@@ -45,7 +45,10 @@ def add_members(path: Path, drafts: list[MemberDraft]) -> list[int]:
             con.execute("COMMIT")
         except BaseException:
             if con.in_transaction:
-                con.execute("ROLLBACK")
+                try:
+                    con.execute("ROLLBACK")
+                except sqlite3.Error:       # the first error is the one to tell
+                    pass
             raise
     except sqlite3.OperationalError as exc:
         if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
