@@ -140,11 +140,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError("--sheet, --rejects and --accept-suggestions are for members.")
     with open_db(args, write=True) as db:
         try:
-            service = ExchangeService(db.session_factory)
             if args.kind == "members":
+                from lsp_desktop.services import services_of as lazy_services
+
+                # Sessions made only if needed: a file's import that only adds members
+                # writes it by sqlite3 and loads no SQLAlchemy (MemberImport).
+                service = ExchangeService(lazy_services(db).session_factory,
+                                          None if db.shared else db.path)
                 result = service.import_members(Path(args.file), args.update_existing,
                                                 args.sheet, args.rejects, args.accept_suggestions)
             else:
+                service = ExchangeService(db.session_factory)
                 result = service.import_records(args.kind, Path(args.file), args.update_existing)
         except (SuggestionsPending, ImportProblems) as exc:
             return _refused(exc, "category word(s) in the file are not in the catalogue")

@@ -1,12 +1,16 @@
-"""Many rows inserted with one executemany of plain tuples, on SQLite and PostgreSQL alike."""
+"""Many rows inserted with one executemany of plain tuples: through an engine (SQLite and
+PostgreSQL alike), or into a file by the standard library's sqlite3 (no SQLAlchemy)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 CHUNK = 5000
 
@@ -22,6 +26,8 @@ def insert_many(conn: sa.Connection, table: sa.Table, columns: Sequence[str],
     without SQLAlchemy's per-row parameter handling (about a second per 50,000 rows).
     Every column must be given: no Python-side column default is filled in.
     """
+    import sqlalchemy as sa
+
     dialect = conn.dialect
     constants = constants or {}
     names = [*columns, *constants]
@@ -90,3 +96,24 @@ def _remembering(process, limit: int = 4096):
                 seen[value] = done
         return done
     return remembered
+
+
+# -- a partnership file written by the standard library -----------------------------------
+def sqlite_datetime(value: datetime) -> str:
+    """A DateTime column's value as SQLAlchemy stores it in SQLite (microseconds always)."""
+    return value.isoformat(" ", "microseconds")
+
+
+def insert_rows(con: sqlite3.Connection, table: str, columns: Sequence[str],
+                rows: Iterable[tuple], constants: dict | None = None) -> int:
+    """insert_many for a file's sqlite3 connection: `rows` are tuples of values as SQLite
+    keeps them (dates as ISO text, see sqlite_datetime), streamed through one executemany
+    (never all held at once). Returns the rows written."""
+    constants = constants or {}
+    names = [*columns, *constants]
+    sql = (f'INSERT INTO "{table}" (' + ", ".join(f'"{n}"' for n in names) + ") VALUES ("
+           + ", ".join("?" * len(names)) + ")")
+    if constants:
+        consts = tuple(constants.values())
+        rows = (row + consts for row in rows)
+    return con.executemany(sql, rows).rowcount

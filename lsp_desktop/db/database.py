@@ -121,6 +121,19 @@ def _set_pragmas(dbapi_con, _record) -> None:
     cur.close()
 
 
+def file_writes(path: Path | str) -> sqlite3.Connection:
+    """A connection that writes a partnership file by the standard library (no
+    SQLAlchemy), with the pragmas every engine connection gets. It begins no transaction
+    itself: the caller runs BEGIN IMMEDIATE, then COMMIT or ROLLBACK."""
+    con = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        _set_pragmas(con, None)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
 def _set_pragmas_read_only(dbapi_con, _record) -> None:
     cur = dbapi_con.cursor()
     cur.execute("PRAGMA foreign_keys=ON")

@@ -151,6 +151,11 @@ def _column_keys(column: Column) -> set[str]:
 
 
 def _is_blank(cells: list) -> bool:
+    for c in cells:
+        # Plain text with something besides spaces is never cleaned away (the quick case
+        # of nearly every row, without a call per cell).
+        if c.__class__ is str and c.isascii() and c.strip():
+            return False
     return all(clean_text(c) == "" for c in cells)
 
 

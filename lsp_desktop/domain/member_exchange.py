@@ -18,7 +18,7 @@ from lsp_desktop.domain.members import (
     terms_overlap,
     validate_member,
 )
-from lsp_desktop.domain.names import read_name, split_title
+from lsp_desktop.domain.names import name_parts, split_title
 from lsp_desktop.domain.text import fold
 
 # The header names officers use, by field: matched with case, accents, spacing and
@@ -93,7 +93,7 @@ def cached_fold(text: str) -> str:
     """fold(), remembered for the words a file repeats (bodies, titles, given names), quick
     for plain ASCII; a register's names are each folded about once, so few are kept."""
     if text.isascii():
-        return _NON_ALNUM.sub("", text.lower())
+        return text.lower() if text.isalnum() else _NON_ALNUM.sub("", text.lower())
     return fold(text)
 
 
@@ -224,12 +224,13 @@ def build_drafts(rows: Iterable[ParsedRow], given: set[str],
     found: dict[str, Suggestion] = {}
     categories = CATEGORIES
     sectors, roles = {s.value: s for s in Sector}, {r.value: r for r in Role}
+    member_role = Role.MEMBER.value
     for r in rows:
         v = r.values
         get = v.get
-        person = read_name(get("name") or "", get("title") or "",
-                           get("given_names") or "", get("family_name") or "")
-        name = person.name
+        title, given_names, family_name, name = name_parts(
+            get("name") or "", get("title") or "", get("given_names") or "",
+            get("family_name") or "")
         if not name:
             problems.append(Problem(r.row, "name" if "name" in given else "family_name",
                                     "required, but empty."))
@@ -237,7 +238,9 @@ def build_drafts(rows: Iterable[ParsedRow], given: set[str],
         if v.get("start_date") is None and v.get("end_date") is not None:
             problems.append(Problem(r.row, "start_date", "an end date needs a start date."))
             continue
-        category, wrong = resolve_category(v.get("category") or "", choices, found, r.row)
+        written = get("category")
+        category, wrong = (resolve_category(written, choices, found, r.row) if written
+                           else ("", None))
         if wrong:
             problems.append(Problem(r.row, "category", wrong))
         sector = v.get("sector") or ""
@@ -252,11 +255,11 @@ def build_drafts(rows: Iterable[ParsedRow], given: set[str],
         term = _term(v)
         draft = drafts.get(key)
         if draft is None:
-            member = Member(
-                name=name, given_names=person.given, family_name=person.family,
+            member = Member.quick(
+                name=name, given_names=given_names, family_name=family_name,
                 sector=(sectors.get(sector) or Sector(sector)) if sector else None,
-                title=person.title, organisation=organisation, category=category,
-                role=roles.get(get("role") or Role.MEMBER.value) or Role(get("role")),
+                title=title, organisation=organisation, category=category,
+                role=roles.get(get("role") or member_role) or Role(get("role")),
                 email=get("email", ""), phone=get("phone", ""), address=get("address", ""),
                 publish_contact=bool(get("publish_contact", False)),
                 nominating_body=get("nominating_body", ""), notes=get("notes", ""),

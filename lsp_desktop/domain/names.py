@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from lsp_desktop.domain.text import fold
@@ -27,7 +26,6 @@ PARTICLES: frozenset[str] = frozenset({
 _TITLE_KEYS = sorted(((t.replace(".", "").casefold().split()) for t in TITLES),
                      key=lambda words: -len(words))
 _TITLE_FIRST = frozenset(words[0] for words in _TITLE_KEYS)
-_SPACES = re.compile(r"\s+")
 
 
 def _bare(word: str) -> str:
@@ -115,21 +113,32 @@ def read_name(text: str = "", title: str = "", given: str = "", family: str = ""
     same ("Cllr" + "Cllr Margaret O'Neill" is Cllr, Margaret O'Neill - never "Cllr Cllr");
     a different one stays in the name ("Revd" + "Canon Peter Hughes"), so nothing is lost.
     """
-    title = _SPACES.sub(" ", title.strip())
-    text = _SPACES.sub(" ", text.strip())
-    given, family = _SPACES.sub(" ", given.strip()), _SPACES.sub(" ", family.strip())
+    return PersonName(*name_parts(text, title, given, family))
 
-    def untitled(words: str) -> tuple[str, str]:
-        written, rest = split_title(words)
-        if not written or (title and not same_title(title, written)):
-            return "", words
-        return written, rest
 
-    from_name, name = untitled(text)
-    from_given, given = untitled(given) if given else ("", "")
+def name_parts(text: str = "", title: str = "", given: str = "",
+               family: str = "") -> tuple[str, str, str, str]:
+    """read_name() as a plain (title, given, family, name) tuple (an import reads 50,000)."""
+    # Each run of spaces made one, ends stripped (str.split() splits at exactly what the
+    # regular expression \s matches): quicker than a regular expression for each cell.
+    title = " ".join(title.split()) if title else ""
+    text = " ".join(text.split()) if text else ""
+    given = " ".join(given.split()) if given else ""
+    family = " ".join(family.split()) if family else ""
+    from_name, name = _untitled(text, title)
+    from_given, given = _untitled(given, title) if given else ("", "")
     if given or family:
         if not (name and family_in_name(name, family) and fold(given) in fold(name)):
             name = join_name(given, family)
     else:
         given, family = split_name(name)
-    return PersonName(title or from_name or from_given, given, family, name)
+    return title or from_name or from_given, given, family, name
+
+
+def _untitled(words: str, title: str) -> tuple[str, str]:
+    """(title taken, the rest) from `words`: a title in front is taken when the Title cell
+    is empty or says the same, else the words stay whole."""
+    written, rest = split_title(words)
+    if not written or (title and not same_title(title, written)):
+        return "", words
+    return written, rest

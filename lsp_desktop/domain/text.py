@@ -40,7 +40,8 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if text.isascii():
-        return _NON_ALNUM.sub("", text.lower())
+        # One plain word (a family name, a title) has nothing to take out.
+        return text.lower() if text.isalnum() else _NON_ALNUM.sub("", text.lower())
     return _NON_ALNUM.sub("", text.translate(_FOLD))
 
 

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, sessionmaker
-
-from lsp_desktop.db.models import MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.exchange import Layout
 from lsp_desktop.domain.member_exchange import MEMBER_HEADERS
@@ -23,7 +20,9 @@ from lsp_desktop.services.member_import import (  # noqa: F401 - ImportResult re
     read_register,
 )
 from lsp_desktop.services.spreadsheets import write_csv, write_xlsx
-from lsp_desktop.services.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 def export_table(path: Path | str, headers: list[str], rows: list[list], title: str,
@@ -42,8 +41,11 @@ def export_table(path: Path | str, headers: list[str], rows: list[list], title: 
 
 
 class ExchangeService:
-    def __init__(self, session_factory: sessionmaker[Session]):
+    """`file`: the partnership file, when it is one (see MemberImport)."""
+
+    def __init__(self, session_factory: sessionmaker[Session], file: Path | None = None):
         self._factory = session_factory
+        self._file = file
 
     def read(self, path: Path | str, sheet: str | None = None) -> Sheet:
         """The raw rows of a CSV, XLSX or XLS file (ImportProblems if unreadable)."""
@@ -59,27 +61,35 @@ class ExchangeService:
                         update_existing: bool = False,
                         choices: dict[str, str] | None = None) -> MemberPreview:
         """Everything an import would do and every problem, without writing."""
-        return MemberImport(self._factory).preview(sheet, layout, update_existing, choices)
+        return self._members().preview(sheet, layout, update_existing, choices)
 
     def commit_members(self, preview: MemberPreview, rejects: Path | str | None = None,
                        accept_suggestions: bool = False) -> ImportResult:
         """Write the previewed import: all rows or none, or with `rejects` the good rows
         (the others written to that file)."""
-        return MemberImport(self._factory).commit(preview, rejects, accept_suggestions)
+        return self._members().commit(preview, rejects, accept_suggestions)
 
     def undo_import(self, result: ImportResult) -> None:
         """Reverse a whole members' import (refused if another officer changed them since)."""
-        MemberImport(self._factory).undo(result)
+        self._members().undo(result)
 
     def import_members(self, path: Path | str, update_existing: bool = False,
                        sheet: str | None = None, rejects: Path | str | None = None,
                        accept_suggestions: bool = False) -> ImportResult:
-        return MemberImport(self._factory).import_file(path, update_existing, sheet, rejects,
-                                                       accept_suggestions)
+        return self._members().import_file(path, update_existing, sheet, rejects,
+                                           accept_suggestions)
+
+    def _members(self) -> MemberImport:
+        return MemberImport(self._factory, self._file)
 
     # -- members: export ---------------------------------------------------
     def member_rows(self, ids: list[int] | None = None) -> list[list]:
         """Export rows in MEMBER_HEADERS order: one per term, members by id or in `ids` order."""
+        from sqlalchemy import select
+
+        from lsp_desktop.db.models import MemberRecord, TermRow
+        from lsp_desktop.services.unit_of_work import unit_of_work
+
         m = MemberRecord
         with unit_of_work(self._factory) as s:
             members = s.execute(select(

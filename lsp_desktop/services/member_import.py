@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select, update
-from sqlalchemy.orm import Session, selectinload, sessionmaker
-
-from lsp_desktop.db import audit
-from lsp_desktop.db.bulk import insert_many
-from lsp_desktop.db.models import MemberRecord, TermRow
-from lsp_desktop.db.models.base import now_to_the_second
-from lsp_desktop.domain.errors import ConflictError, DomainError
+from lsp_desktop.domain.errors import DomainError
 from lsp_desktop.domain.exchange import (
-    ImportConflict,
     ImportProblems,
     Layout,
     Problem,
@@ -25,11 +18,9 @@ from lsp_desktop.domain.exchange import (
 )
 from lsp_desktop.domain.member_exchange import (
     MEMBER_COLUMNS,
-    MemberDraft,
     MemberPlan,
     Suggestion,
     build_drafts,
-    cached_fold,
     member_key,
     name_key,
     plan_members,
@@ -38,13 +29,11 @@ from lsp_desktop.domain.member_exchange import (
 from lsp_desktop.domain.members import Member
 from lsp_desktop.domain.sheets import Sheet
 from lsp_desktop.services.collector import collector_paused
-from lsp_desktop.services.concurrency import claim_for_import, officer
-from lsp_desktop.services.members import _apply as apply_member
-from lsp_desktop.services.members import _to_domain as member_to_domain
-from lsp_desktop.services.members import search_key as member_search_key
 from lsp_desktop.services.rejects import write_rejects
 from lsp_desktop.services.spreadsheets import UnreadableFileError, read_table
-from lsp_desktop.services.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 @dataclass(frozen=True)
@@ -142,10 +131,15 @@ def _name_problems(layout: Layout) -> list[Problem]:
 
 
 class MemberImport:
-    """Preview and write an import of members; undo a whole import."""
+    """Preview and write an import of members; undo a whole import.
 
-    def __init__(self, session_factory: sessionmaker[Session]):
+    Given the partnership `file`, an import that only adds members reads and writes it by
+    the standard library's sqlite3 (member_import_file: no SQLAlchemy loaded); anything
+    else, and a server, goes through the session factory (member_import_engine)."""
+
+    def __init__(self, session_factory: sessionmaker[Session], file: Path | None = None):
         self._factory = session_factory
+        self._file = file
 
     def preview(self, sheet: Sheet, layout: Layout | None = None, update_existing: bool = False,
                 choices: dict[str, str] | None = None) -> MemberPreview:
@@ -198,21 +192,28 @@ class MemberImport:
 
     def _existing_members(self, keys: set) -> tuple[dict, set[str]]:
         """The members the drafts match (by member_key), and every name on the register."""
-        with unit_of_work(self._factory) as s:
-            ids, names = [], set()
-            for mid, name, org in s.execute(select(
-                    MemberRecord.id, MemberRecord.name, MemberRecord.organisation)):
-                names.add(name_key(name))
-                if member_key(name, org) in keys:
-                    ids.append(mid)
-            found = {}
-            for start in range(0, len(ids), 500):
-                for row in s.scalars(select(MemberRecord).where(
-                        MemberRecord.id.in_(ids[start:start + 500])).options(
-                        selectinload(MemberRecord.terms), selectinload(MemberRecord.declarations))):
-                    m = member_to_domain(row)
-                    found[member_key(m.name, m.organisation)] = m
-            return found, names
+        if self._file is not None:
+            from lsp_desktop.db.reads import file_reads
+
+            with file_reads(self._file) as reads:
+                register = reads.rows("SELECT id, name, organisation FROM member")
+        else:
+            from lsp_desktop.services.member_import_engine import register_names
+
+            register = register_names(self._factory)
+        ids, names = [], set()
+        for mid, name, org in register:
+            names.add(name_key(name))
+            if member_key(name, org) in keys:
+                ids.append(mid)
+        del register
+        found = {}
+        if ids:
+            from lsp_desktop.services.member_import_engine import members_by_id
+
+            for m in members_by_id(self._factory, ids):
+                found[member_key(m.name, m.organisation)] = m
+        return found, names
 
     def commit(self, preview: MemberPreview, rejects: Path | str | None = None,
                accept_suggestions: bool = False) -> ImportResult:
@@ -235,115 +236,19 @@ class MemberImport:
                             tuple(new_ids), tuple(updated))
 
     def _write(self, plan: MemberPlan) -> tuple[list[int], list[tuple[Member, int]]]:
-        updated: list[tuple[Member, int]] = []
-        with unit_of_work(self._factory) as s:
-            # Updates first: each member must still be as the preview saw it (locked, and
-            # at the same version), before new ids are given out - a member deleted since
-            # must not be confused with a new one given its id. Another officer's later
-            # change is never overwritten unseen; the import is refused, all or nothing.
-            for d in plan.to_update:
-                row = s.get(MemberRecord, d.existing_id, with_for_update=True)
-                claim_for_import(row, d.member.version, f"The member {d.member.name}",
-                                 d.rows[0])
-                apply_member(row, d.member)
-                updated.append((d.before, row.version))
-            new_ids = []
-            if plan.to_add:
-                _refuse_added_since(s, plan.to_add)
-                # Ids are given here (this transaction holds the write lock), so the rows
-                # go in with one executemany instead of a RETURNING round trip per batch.
-                first = (s.scalar(select(func.max(MemberRecord.id))) or 0) + 1
-                new_ids = list(range(first, first + len(plan.to_add)))
-                _insert_added(s, plan.to_add, first)
-            s.flush()
-            subs = [(d, mid) for d, mid in zip(plan.to_add, new_ids, strict=True) if d.deputises_for]
-            subs += [(d, d.existing_id) for d in plan.to_update if d.deputises_for]
-            if subs:
-                by_name: dict[str, int] = {}
-                for mid, name in s.execute(select(MemberRecord.id, MemberRecord.name)
-                                           .order_by(MemberRecord.id)):
-                    by_name.setdefault(name_key(name), mid)
-                for d, mid in subs:
-                    s.execute(update(MemberRecord).where(MemberRecord.id == mid)
-                              .values(deputises_for_id=by_name[name_key(d.deputises_for)]))
-        return new_ids, updated
+        if self._file is not None:
+            from lsp_desktop.services.member_import_file import add_members, can_write
+
+            if can_write(plan):
+                return (add_members(self._file, plan.to_add) if plan.to_add else []), []
+        from lsp_desktop.services.member_import_engine import write
+
+        return write(self._factory, plan)
 
     def undo(self, result: ImportResult) -> None:
         """Reverse a whole import: remove the members it added and put back those it
         updated - refused, with nothing changed, if another officer has changed any of
         them since (named in the message)."""
-        with unit_of_work(self._factory) as s:
-            if result.added_ids:
-                changed = s.execute(select(MemberRecord.name, MemberRecord.updated_by,
-                                           MemberRecord.updated_at).where(
-                    MemberRecord.id.in_(result.added_ids), MemberRecord.version != 1)
-                    .limit(1)).first()
-                if changed is not None:
-                    raise _changed_since(f"The member {changed[0]}", changed[1], changed[2])
-            for before, version in result.updated_before:
-                row = s.get(MemberRecord, before.id, with_for_update=True)
-                if row is None:
-                    raise _changed_since(f"The member {before.name}", "", None, deleted=True)
-                if row.version != version:
-                    raise _changed_since(f"The member {row.name}", row.updated_by, row.updated_at)
-                apply_member(row, before)
-                row.version = version + 1
-                row.updated_at = now_to_the_second()
-                row.updated_by = officer()
-            ids = list(result.added_ids)
-            for start in range(0, len(ids), 500):
-                chunk = ids[start:start + 500]
-                s.execute(update(MemberRecord).where(MemberRecord.deputises_for_id.in_(chunk))
-                          .values(deputises_for_id=None))
-                s.execute(delete(TermRow).where(TermRow.member_id.in_(chunk)))
-                s.execute(delete(MemberRecord).where(MemberRecord.id.in_(chunk)))
+        from lsp_desktop.services.member_import_engine import undo
 
-
-def _changed_since(what: str, who: str, when, deleted: bool = False) -> ConflictError:
-    error = ConflictError(what, who or "", when)
-    at = f" at {when:%H:%M} on {when:%d/%m/%Y}" if when is not None else ""
-    done = "was deleted" if deleted else f"was changed by {who or 'another officer'}{at}"
-    Exception.__init__(error, f"{what} {done} after the import; the import was not undone "
-                              "(nothing was changed).")
-    return error
-
-
-_MEMBER_COLUMNS = ("id", "title", "name", "given_names", "family_name", "search_key",
-                   "organisation", "sector", "category", "role", "deputises_for_id",
-                   "nominating_body", "email", "phone", "address", "publish_contact", "notes")
-
-
-def _insert_added(s: Session, drafts: list[MemberDraft], first: int) -> None:
-    """The new members and their terms as plain tuples on the session's connection (Core,
-    a chunk at a time), and an audit line per member, as the ORM path would record."""
-    conn = s.connection()
-    stamp = {"version": 1, "updated_at": now_to_the_second(), "updated_by": officer()}
-    insert_many(conn, MemberRecord.__table__, _MEMBER_COLUMNS, (
-        (mid, m.title.strip(), m.name.strip(), m.given_names.strip(), m.family_name.strip(),
-         member_search_key(m, cached_fold), m.organisation.strip(), m.sector.value,
-         m.category, m.role.value, None, m.nominating_body.strip(), m.email.strip(),
-         m.phone.strip(), m.address.strip(), m.publish_contact, m.notes)
-        for mid, m in enumerate((d.member for d in drafts), start=first)), stamp)
-    audit.record_rows(s, MemberRecord.__table__, (          # a line per member
-        {"id": mid, "title": d.member.title.strip(), "name": d.member.name.strip()}
-        for mid, d in enumerate(drafts, start=first)))
-    terms = insert_many(conn, TermRow.__table__,
-                        ("member_id", "start_date", "end_date", "reason_left"),
-                        ((mid, t.start, t.end, t.reason_left)
-                         for mid, d in enumerate(drafts, start=first) for t in d.member.terms))
-    if terms:                                                   # one summary line
-        audit.record_rows(s, TermRow.__table__, [{}] * terms)
-
-
-def _refuse_added_since(s: Session, to_add) -> None:
-    """A member the preview would add must not have been added by another officer since:
-    the import would make them twice."""
-    there = {member_key(name, org): (who, when) for name, org, who, when in s.execute(select(
-        MemberRecord.name, MemberRecord.organisation, MemberRecord.updated_by,
-        MemberRecord.updated_at))}
-    if not there:
-        return
-    for d in to_add:
-        found = there.get(d.key)
-        if found is not None:
-            raise ImportConflict(f"The member {d.member.name}", *found, d.rows[0], added=True)
+        undo(self._factory, result.added_ids, result.updated_before)

@@ -19,9 +19,9 @@ from lsp_desktop.domain.members import (
     Sector,
     Term,
     balance,
+    search_key,
     validate_member,
 )
-from lsp_desktop.domain.text import fold
 from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.member_listing import folded, listing
 from lsp_desktop.services.print_reads import reading
@@ -42,16 +42,6 @@ def _to_domain(row: MemberRecord) -> Member:
                            for d in row.declarations),
         version=row.version,
     )
-
-
-def search_key(m: Member, fold=fold) -> str:
-    """What the register sorts and filters members by (the column keeps 400 characters):
-    family name, then given names (the register's order), then the whole name, title and
-    body (what a search finds)."""
-    family, given = fold(m.family_name), fold(m.given_names)
-    # The whole name folds to its two parts run together when it is written given-first.
-    whole = given + family if m.name == f"{m.given_names} {m.family_name}".strip() else fold(m.name)
-    return f"{family} {given} {whole} {fold(m.title)} {fold(m.organisation)}"[:400]
 
 
 def _apply(row: MemberRecord, m: Member, keep_ids: bool = False) -> None:

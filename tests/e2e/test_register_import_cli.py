@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import csv
+import os
+import sqlite3
 import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from lsp_desktop.app import main
 
@@ -72,3 +79,36 @@ def test_sheet_of_a_workbook(location, tmp_path, capsys):
     assert "no sheet named 'Nope'; its sheets are: 'Actions', 'Board'" in capsys.readouterr().err
     assert main(["import", "members", str(path), "--db", location, "--sheet", "Board"]) == 0
     assert "Added 1" in capsys.readouterr().out
+
+
+@pytest.mark.sqlite_only("a server is written through SQLAlchemy")
+def test_importing_new_members_into_a_file_loads_no_sqlalchemy(location, tmp_path):
+    # Adding members to a file is written by sqlite3 (services/member_import_file.py), with
+    # the claim, the daily backup and the audit lines as ever.
+    path = tmp_path / "register.csv"
+    path.write_text(REGISTER, encoding="utf-8")
+    code = ("import sys; from lsp_desktop.app import main; "
+            "rc = main(['import', 'members', sys.argv[1], '--db', sys.argv[2], "
+            "'--accept-suggestions', '--rejects', sys.argv[3]]); "
+            "assert not [m for m in sys.modules if m.startswith('sqlalchemy')], "
+            "'SQLAlchemy imported'; sys.exit(rc)")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path), location, str(tmp_path / "r.csv")],
+        capture_output=True, text=True, timeout=60,
+        env=dict(os.environ, PYTHONPATH=str(root), LSP_DESKTOP_OFFICER="Priya Shah"))
+    assert result.returncode == 0, result.stderr
+    assert "Added 2, updated 0, skipped 0." in result.stdout
+    con = sqlite3.connect(location)
+    try:
+        assert con.execute("SELECT name, family_name, search_key, updated_by FROM member "
+                           "ORDER BY id").fetchall() == [
+            ("Helen Hughes", "Hughes", "hughes helen helenhughes  thamesidepct", "Priya Shah"),
+            ("Gareth Price", "Price", "price gareth garethprice  metpolice", "Priya Shah")]
+        assert con.execute("SELECT officer, record_type, label FROM audit ORDER BY id DESC "
+                           "LIMIT 3").fetchall() == [
+            ("Priya Shah", "term", "2 term records added together"),
+            ("Priya Shah", "member", "Gareth Price"), ("Priya Shah", "member", "Helen Hughes")]
+    finally:
+        con.close()
+    assert main(["members", "--db", location, "--format", "csv"]) == 0

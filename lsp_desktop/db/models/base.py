@@ -1,11 +1,17 @@
 """Declarative base with a naming convention, so batch migrations can name constraints."""
 
-import getpass
-import os
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+# Re-exported: the stamps live where code without SQLAlchemy (a file's import) reads them.
+from lsp_desktop.db.stamps import (  # noqa: F401
+    OFFICER_ENV,
+    current_officer,
+    now_to_the_second,
+    os_user,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -14,26 +20,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-OFFICER_ENV = "LSP_DESKTOP_OFFICER"    # the officer's name; the window's settings set it
-
-
-def os_user() -> str:
-    """The operating-system user ("" when it cannot be told)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError, ImportError):
-        return os.environ.get("USERNAME", "")
-
-
-def current_officer() -> str:
-    """Who is saving: the officer's name if set, else the operating-system user."""
-    return (os.environ.get(OFFICER_ENV, "").strip() or os_user())[:200]
-
-
-def now_to_the_second() -> datetime:
-    return datetime.now().replace(microsecond=0)
 
 
 class Base(DeclarativeBase):
