@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.errors import DomainError, ValidationError
-from lsp_desktop.domain.members import balance
+from lsp_desktop.domain.members import Member, balance
 from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
@@ -304,9 +304,12 @@ class MembersTab(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _current_choices(self) -> list[tuple[int, str]]:
-        return self.controller.deputy_choices(
-            self.service.list_rows(self.as_on(), include_former=False))
+    def _current_choices(self, member: Member | None = None):
+        """Whom the member may deputise for, asked of the service as the officer types."""
+        from lsp_desktop.ui.members.member_dialog_controller import DeputyLookup
+
+        return DeputyLookup(self.service, self.as_on(), member.id if member else None,
+                            member.deputises_for_id if member else None)
 
     def member_edited(self, member_id: int) -> None:
         """After an edit of one member: re-read only their row when it stays in place
@@ -398,7 +401,7 @@ class MembersTab(QWidget):
             return
         before, after = edit_with_conflicts(
             self, "Member changed by another officer", before,
-            lambda member: MemberDialog(member, self._current_choices(), self,
+            lambda member: MemberDialog(member, self._current_choices(member), self,
                                         attended=self.meetings_of(member.id)
                                         if self.meetings_of else None),
             lambda dialog: dialog.member(), self.service.update,
