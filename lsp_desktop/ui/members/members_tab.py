@@ -60,6 +60,35 @@ lighten_feature_check()     # Qt is loaded by now: the window's other imports ke
 FIRST_PAGE = 60     # rows the opening view reads first: more than a tall screen shows
 
 
+
+class CountLabel(QLabel):
+    """The "n of m members shown" line. It keeps its size while its text changes (it only
+    grows, to fit a longer text): a new count at each keystroke of the filter then lays
+    nothing out again. A layout change inside the tab widget repaints the whole window."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._fit(grow_only=False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit(grow_only=False)
+
+    def _fit(self, grow_only: bool = True) -> None:
+        text = self.text()
+        super().setText(text or "0")        # one line's height, even with no text yet
+        wanted = self.sizeHint()
+        super().setText(text)
+        width = wanted.width() if text else 0
+        if not grow_only or width > self.minimumWidth() or wanted.height() != self.height():
+            self.setFixedSize(max(width, 0 if not grow_only else self.minimumWidth()),
+                              wanted.height())
+
 class MembersTab(QWidget):
     """Shows the register as on a date; edits go dialog -> service -> refresh."""
 
@@ -102,13 +131,14 @@ class MembersTab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([1000, 250])
 
-        self.count_label = QLabel()
+        self.count_label = CountLabel()
         self.add_button = QPushButton("&New member…")
         self.edit_button = QPushButton("Ed&it…")
         self.end_button = QPushButton("End &term…")
         self.delete_button = QPushButton("&Delete")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
         for b in (self.add_button, self.edit_button, self.end_button, self.delete_button):
             buttons.addWidget(b)
         self.edit_button.setText(self.controller.edit_text)
