@@ -238,8 +238,8 @@ class ActionsTab(QWidget):
         today = self.today()
         self.model.today = today
         actions = self.service.list_actions()
-        # Only the members the actions name: the whole register is read when a dialog
-        # offers owners (50,000 members would make the tab's first showing slow).
+        # Only the members the actions name (50,000 members would make the tab's first
+        # showing slow); a dialog's owner picker asks the service as the officer types.
         named_ids = {a.owner_member_id for a in actions if a.owner_member_id is not None}
         named = self.service.owners(today, among=named_ids) if named_ids else []
         names = {o.id: o.name for o in named}
