@@ -217,9 +217,12 @@ class ActionsService:
         """Every action with its milestones and notes, in reference order of entry.
 
         Read with plain column queries rather than ORM objects: ten thousand
-        actions load several times faster this way.
+        actions load several times faster this way. An empty plan is one query.
         """
         with unit_of_work(self._factory) as s:
+            rows = s.execute(select(*_COLUMNS).order_by(ActionRecord.id)).all()
+            if not rows:
+                return []
             milestones: dict[int, list[Milestone]] = {}
             for aid, mid, title, due, done in s.execute(
                     select(MilestoneRow.action_id, MilestoneRow.id, MilestoneRow.title,
@@ -233,7 +236,6 @@ class ActionsService:
                     .order_by(ProgressNoteRow.action_id, ProgressNoteRow.written_on.desc(),
                               ProgressNoteRow.id.desc())):
                 notes.setdefault(aid, []).append(ProgressNote(written, text, nid))
-            rows = s.execute(select(*_COLUMNS).order_by(ActionRecord.id)).all()
             extras = _read_extras(s)
         return [_build(r, milestones.get(r[0], ()), notes.get(r[0], ()), extras.get(r[0]))
                 for r in rows]
