@@ -60,7 +60,6 @@ lighten_feature_check()     # Qt is loaded by now: the window's other imports ke
 FIRST_PAGE = 60     # rows the opening view reads first: more than a tall screen shows
 
 
-
 class CountLabel(QLabel):
     """The "n of m members shown" line. It keeps its size while its text changes (it only
     grows, to fit a longer text): a new count at each keystroke of the filter then lays
@@ -85,9 +84,11 @@ class CountLabel(QLabel):
         wanted = self.sizeHint()
         super().setText(text)
         width = wanted.width() if text else 0
-        if not grow_only or width > self.minimumWidth() or wanted.height() != self.height():
-            self.setFixedSize(max(width, 0 if not grow_only else self.minimumWidth()),
-                              wanted.height())
+        if grow_only:
+            width = max(width, self.minimumWidth())
+        if (width, wanted.height()) != (self.minimumWidth(), self.minimumHeight()):
+            self.setFixedSize(width, wanted.height())   # min = max: no layout asked after
+
 
 class MembersTab(QWidget):
     """Shows the register as on a date; edits go dialog -> service -> refresh."""
