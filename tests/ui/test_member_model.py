@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
 
 from lsp_desktop.domain.members import MemberRow
 from lsp_desktop.domain.text import fold
@@ -80,57 +79,3 @@ def test_every_column_sorts_both_ways(qtmodeltester):
             keys = [model.index(i, column).data(SORT_ROLE) for i in range(model.rowCount())]
             assert keys == sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder), column
     qtmodeltester.check(model)
-
-
-# Every role a view or a test may ask: a delegate asks the first seven at once per cell.
-ASKED = (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
-         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.CheckStateRole,
-         Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.DisplayRole,
-         Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole, SORT_ROLE,
-         Qt.ItemDataRole.UserRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.SizeHintRole)
-
-
-def _same_answers(model) -> None:
-    from PySide6.QtCore import QModelIndex, QModelRoleData, QModelRoleDataSpan
-
-    for index in [model.index(r, c) for r in range(model.rowCount())
-                  for c in range(model.columnCount())] + [QModelIndex()]:
-        for role in ASKED:
-            item = QModelRoleData(int(role))
-            item.setData("left over")                # answered or cleared, never kept
-            model.multiData(index, QModelRoleDataSpan(item))
-            want = model.data(index, role) if index.isValid() else None
-            got = item.data()
-            if isinstance(want, QBrush):
-                assert isinstance(got, QBrush) and got.color() == want.color(), (index, role)
-            else:
-                assert got == want, (index.row(), index.column(), role, got, want)
-
-
-def test_cells_asked_all_at_once_answer_as_asked_one_by_one():
-    model = MemberTableModel()
-    model.set_rows(rows())
-    _same_answers(model)
-    model.set_filter(text="o", status="former")
-    _same_answers(model)
-
-
-def test_the_table_paints_the_same_asked_all_at_once(qtbot):
-    from PySide6.QtCore import QAbstractTableModel
-    from PySide6.QtWidgets import QTableView
-
-    class OneByOne(MemberTableModel):
-        multiData = QAbstractTableModel.multiData      # Qt's own: data() role by role
-
-    images = []
-    for kind in (MemberTableModel, OneByOne):
-        model = kind()
-        model.set_rows(rows())
-        view = QTableView()
-        qtbot.addWidget(view)
-        view.setModel(model)
-        view.resize(700, 200)
-        view.show()
-        qtbot.waitExposed(view)
-        images.append(view.viewport().grab().toImage())
-    assert images[0] == images[1]

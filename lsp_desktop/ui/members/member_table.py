@@ -25,8 +25,6 @@ _FORMER = QBrush(QColor("#6b6b6b"))
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
 _ROLES = frozenset((_DISPLAY, _FOREGROUND, Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ID_ROLE))
-_DISPLAY_ROLE, _FOREGROUND_ROLE = int(_DISPLAY), int(_FOREGROUND)
-_OTHER_ROLES = frozenset(int(r) for r in _ROLES) - {_DISPLAY_ROLE, _FOREGROUND_ROLE}
 
 
 def _display(row: MemberRow, column: int) -> str:
@@ -256,27 +254,6 @@ class MemberTableModel(RecordTableModel):
         if column in (ORGANISATION, CATEGORY):
             return _display(row, column) or None
         return None
-
-    def multiData(self, index, span) -> None:  # noqa: N802 (Qt's name)
-        """The roles a view's delegate asks of each cell it paints (seven at once): one
-        call into Python a cell instead of seven, the same answers as data()."""
-        if not index.isValid():
-            for i in range(span.size()):
-                span[i].clearData()
-            return
-        row = self._records[index.row()]
-        column = index.column()
-        for i in range(span.size()):
-            item = span[i]
-            role = item.role()
-            if role == _DISPLAY_ROLE:
-                item.setData(_display(row, column))
-            elif role == _FOREGROUND_ROLE and not row.current:
-                item.setData(_FORMER)
-            elif role in _OTHER_ROLES:
-                item.setData(self.data(index, role))
-            else:
-                item.clearData()
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(HEADERS):
