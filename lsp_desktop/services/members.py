@@ -24,6 +24,7 @@ from lsp_desktop.domain.members import (
 )
 from lsp_desktop.services.concurrency import claim
 from lsp_desktop.services.member_listing import folded, listing
+from lsp_desktop.services.member_search import find_members, member_on
 from lsp_desktop.services.print_reads import reading
 from lsp_desktop.services.register_rows import FirstPage, RegisterRows
 from lsp_desktop.services.unit_of_work import unit_of_work
@@ -187,6 +188,27 @@ class MembersService:
                 selectinload(MemberRecord.terms), selectinload(MemberRecord.declarations))
                 .order_by(MemberRecord.search_key)).all()
             return [_to_domain(r) for r in rows]
+
+    def find_serving(self, typed: str, on: date | None = None, limit: int = 50,
+                     exclude: int | None = None) -> list[tuple[int, str]]:
+        """(id, name as the register shows it) of the first `limit` members serving on
+        `on` whose title and name hold `typed`, case and accents ignored, in the register's
+        order, but `exclude`: whom a substitute may deputise for, asked as one types."""
+        with unit_of_work(self._factory) as s:
+            rows = find_members(s, typed, on or date.today(), limit, ("title", "name"),
+                                exclude=exclude)
+        return [(mid, f"{title} {name}" if title else name)
+                for mid, title, name, _org, _serving in rows]
+
+    def name_on(self, member_id: int, on: date | None = None) -> tuple[str, bool] | None:
+        """A member's name as the register shows it and whether they serve on `on`; None
+        if deleted."""
+        with unit_of_work(self._factory) as s:
+            row = member_on(s, member_id, on or date.today())
+        if row is None:
+            return None
+        _mid, title, name, _org, serving = row
+        return (f"{title} {name}" if title else name), serving
 
     def current_ids(self, on: date | None = None, among: set[int] | None = None) -> set[int]:
         on = on or date.today()

@@ -6,12 +6,18 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from lsp_desktop.domain.actions import Action
 from lsp_desktop.services.actions import Owner
 from lsp_desktop.ui.actions.action_dialog import ActionDialog
+from lsp_desktop.ui.actions.action_dialog_controller import OwnerLookup, owner_choices
+from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 from lsp_desktop.ui.common.member_picker import MATCHES, MemberPicker
+from lsp_desktop.ui.meetings.arising_dialog import ArisingDialog
+from lsp_desktop.ui.members.member_dialog import MemberDialog
+from lsp_desktop.ui.members.member_dialog_controller import DeputyLookup, deputy_choices
 
 # The offscreen platform cannot raise a popup or grab the keyboard for it; it still shows.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise",
@@ -89,3 +95,94 @@ def test_picker_keeps_its_fixed_choices(qtbot):
     picker.setCurrentIndex(picker.findData(1))
     assert [picker.itemText(i) for i in range(picker.count())] == ["", "Ann Brown"]
     assert picker.currentData() == 1
+
+
+# -- the pickers of the program ask the service as the officer types (issue 23) ----------
+DEMO_DAY = date(2002, 6, 30)
+TYPED = ["a", "llyr", "Llŷr", "o'neill", "ONEILL", "łucja", "dr", "cllr an", "council",
+         "zzz", "has left", "e", "davies (", "trust"]
+
+
+class _Only:
+    """The service, but reading anything other than `allowed` fails the test."""
+
+    def __init__(self, service, *allowed: str):
+        self._service, self._allowed, self.asked = service, allowed, []
+
+    def __getattr__(self, name: str):
+        if name not in self._allowed:
+            raise AssertionError(f"the picker read {name}()")
+        self.asked.append(name)
+        return getattr(self._service, name)
+
+
+def _offered(picker: MemberPicker, typed: str) -> list:
+    return picker.matches(typed)
+
+
+def test_the_action_dialog_never_reads_every_owner(qtbot, demo_services, monkeypatch):
+    from lsp_desktop.services.actions import ActionsService
+    from lsp_desktop.ui.actions.actions_tab import ActionsTab
+
+    everyone = demo_services.actions.owners(DEMO_DAY)
+    read_all = []
+    real = ActionsService.owners
+    monkeypatch.setattr(ActionsService, "owners", lambda self, on=None, among=None: (
+        read_all.append(on) if among is None else None) or real(self, on, among))
+    tab = ActionsTab(demo_services.actions, QUndoStack(), today=DEMO_DAY)
+    qtbot.addWidget(tab)
+    action = next(a for a in demo_services.actions.list_actions() if a.owner_member_id)
+    dialog = tab._dialog(action)
+    qtbot.addWidget(dialog)
+    before = MemberPicker(owner_choices(everyone, action.owner_member_id))
+    qtbot.addWidget(before)
+    picker = dialog.owner_combo
+    assert picker.currentData() == action.owner_member_id
+    assert picker.currentText() == dict((i, t) for t, i in owner_choices(
+        everyone, action.owner_member_id))[action.owner_member_id]
+    for typed in TYPED:
+        assert _offered(picker, typed) == _offered(before, typed), typed
+    bulk = BulkEditDialog(2, tab.owners(body=False))
+    qtbot.addWidget(bulk)
+    bulk_before = MemberPicker([("— a partner body —", None)]
+                               + [(o.name, o.id) for o in everyone if o.current])
+    qtbot.addWidget(bulk_before)
+    for typed in TYPED:
+        assert _offered(bulk.owner_combo, typed) == _offered(bulk_before, typed), typed
+    assert read_all == []
+
+
+def test_typing_in_a_picker_asks_the_service_for_a_few(qtbot, demo_services):
+    spy = _Only(demo_services.actions, "find_owners", "owner")
+    dialog = _dialog(qtbot, OwnerLookup(spy, DEMO_DAY))
+    picker = dialog.owner_combo
+    qtbot.keyClicks(QApplication.focusWidget(), "llyr")
+    popup = picker.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    offered = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert offered and all("Llŷr" in text for text in offered)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    chosen = picker.currentData()
+    assert chosen is not None and picker.currentText() == offered[0]
+    assert set(spy.asked) == {"find_owners"}
+    arising = ArisingDialog(OwnerLookup(spy, DEMO_DAY), DEMO_DAY, "An item")
+    qtbot.addWidget(arising)
+    arising.owner.setCurrentIndex(arising.owner.findData(chosen))
+    assert arising.owner.currentData() == chosen and arising.owner.currentText() == offered[0]
+
+
+def test_the_deputy_picker_never_reads_the_register(qtbot, demo_services):
+    rows = sorted(demo_services.members.list_rows(DEMO_DAY, include_former=False),
+                  key=lambda r: r.search_key)
+    member = demo_services.members.get(rows[3].id)
+    spy = _Only(demo_services.members, "find_serving", "name_on", "current_ids")
+    dialog = MemberDialog(member, DeputyLookup(spy, DEMO_DAY, member.id, rows[0].id))
+    qtbot.addWidget(dialog)
+    before = MemberPicker(deputy_choices([(r.id, r.name) for r in rows], member, rows[0].id))
+    qtbot.addWidget(before)
+    assert dialog.deputy_combo.findData(rows[0].id) == 1
+    assert dialog.deputy_combo.itemText(1) == rows[0].name
+    for typed in TYPED + ["no longer"]:
+        assert _offered(dialog.deputy_combo, typed) == _offered(before, typed), typed
+    assert dialog.deputy_combo.findData(member.id) == -1       # not themself

@@ -116,3 +116,23 @@ def test_the_background_load_brings_in_what_the_first_click_uses():
     assert done.stdout.split("\n")[0] == ("['lsp_desktop.services.actions', "
                                             "'lsp_desktop.services.members', "
                                             "'sqlalchemy.orm'] True")
+
+
+def test_the_background_load_imports_the_action_plans_tab():
+    # Its modules only (no widget is made off the window's thread): the first switch to
+    # Action plans then builds the tab without importing it.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = PRELOAD + ("import threading\n"
+                        "print('lsp_desktop.ui.actions.actions_tab' in sys.modules,\n"
+                        "      'lsp_desktop.ui.actions.action_table' in sys.modules,\n"
+                        "      [t.name for t in threading.enumerate()])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen"),
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[1] == "True True ['MainThread']"

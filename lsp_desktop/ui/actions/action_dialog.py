@@ -37,6 +37,7 @@ from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.strategies import Theme
 from lsp_desktop.domain.text import format_pounds
 from lsp_desktop.ui.actions.action_dialog_controller import (
+    NO_MEMBER,
     Decision,
     also_answer_choices,
     also_answered,
@@ -187,7 +188,10 @@ class ActionDialog(QDialog):
         self.answers_combo.currentIndexChanged.connect(self._answers_changed)
         form.addRow("T&heme", self.theme_combo)
 
-        self.owner_combo = MemberPicker(owner_choices(owners, a.owner_member_id))
+        # A lookup (the service asked as the officer types) or the owners as a list.
+        self.owner_combo = (MemberPicker([(NO_MEMBER, None)], lookup=owners)
+                            if hasattr(owners, "find")
+                            else MemberPicker(owner_choices(owners, a.owner_member_id)))
         self.owner_combo.setAccessibleName("Owner (member)")
         self.owner_combo.setCurrentIndex(max(0, self.owner_combo.findData(a.owner_member_id)))
         self.body_edit = QLineEdit(a.owner_body)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from enum import Enum
 
 from lsp_desktop.domain.actions import Action, ProgressNote
 from lsp_desktop.domain.criteria import Criterion
 from lsp_desktop.domain.errors import FieldError
-from lsp_desktop.domain.text import format_date
+from lsp_desktop.domain.text import fold, format_date
 
 NOTHING = "— nothing in particular —"
 NO_MEMBER = "— no member —"
+HAS_LEFT = " — has left the board"
+DELETED_MEMBER = "(a deleted member)"
 DETAILS, MILESTONES, NOTES, ALSO_ANSWERS = range(4)       # the dialog's pages
 
 
@@ -127,13 +130,59 @@ def owner_choices(owners: Iterable, owner_id: int | None) -> list[tuple[str, int
     choices: list[tuple[str, int | None]] = [(NO_MEMBER, None)]
     for o in owners:
         if o.current or o.id == owner_id:
-            text = f"{o.name} ({o.organisation})" if o.organisation else o.name
-            if not o.current:
-                text += " — has left the board"
-            choices.append((text, o.id))
+            choices.append((owner_label(o), o.id))
     if owner_id is not None and owner_id not in {i for _t, i in choices}:
-        choices.append(("(a deleted member)", owner_id))
+        choices.append((DELETED_MEMBER, owner_id))
     return choices
+
+
+def owner_label(owner, body: bool = True) -> str:
+    """How a picker shows an owner: "name (body)", said if they have left the board."""
+    text = f"{owner.name} ({owner.organisation})" if body and owner.organisation else owner.name
+    return text if owner.current else text + HAS_LEFT
+
+
+class OwnerLookup:
+    """The owners a picker offers, asked of the actions service as the officer types, never
+    all members: those serving on `on` and the owner already set (`keep`, said if they
+    left or were deleted), labelled as owner_choices() labels them (without `body`, the
+    name alone). The same matches, in the same order, as a list of every owner gave."""
+
+    def __init__(self, service, on: date, keep: int | None = None, body: bool = True):
+        self._service = service
+        self._on = on
+        self._keep = keep
+        self._body = body
+        self._kept = ...                 # the owner already set, read when first wanted
+
+    def _kept_owner(self):
+        if self._kept is ...:
+            self._kept = self._service.owner(self._keep, self._on)
+        return self._kept
+
+    def find(self, typed: str, limit: int) -> list[tuple[str, int]]:
+        needle = fold(typed)
+        if not needle:
+            return []
+        keep = self._keep
+        found = [(owner_label(o, self._body), o.id) for o in self._service.find_owners(
+            typed, self._on, limit + (keep is not None), body=self._body, keep=keep)]
+        # The owner already set comes whether it matches or not: matched here, by its label.
+        found = [(label, i) for label, i in found if i != keep or needle in fold(label)]
+        del found[limit:]
+        if (keep is not None and len(found) < limit and self._kept_owner() is None
+                and needle in fold(DELETED_MEMBER)):
+            found.append((DELETED_MEMBER, keep))
+        return found
+
+    def label(self, value) -> str | None:
+        if value is None:
+            return None
+        owner = self._kept_owner() if value == self._keep else self._service.owner(value,
+                                                                                   self._on)
+        if owner is None:
+            return DELETED_MEMBER if value == self._keep else None
+        return owner_label(owner, self._body) if owner.current or value == self._keep else None
 
 
 def parse_amount(text: str) -> tuple[int | None, FieldError | None]:

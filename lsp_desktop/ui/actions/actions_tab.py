@@ -238,8 +238,8 @@ class ActionsTab(QWidget):
         today = self.today()
         self.model.today = today
         actions = self.service.list_actions()
-        # Only the members the actions name: the whole register is read when a dialog
-        # offers owners (50,000 members would make the tab's first showing slow).
+        # Only the members the actions name (50,000 members would make the tab's first
+        # showing slow); a dialog's owner picker asks the service as the officer types.
         named_ids = {a.owner_member_id for a in actions if a.owner_member_id is not None}
         named = self.service.owners(today, among=named_ids) if named_ids else []
         names = {o.id: o.name for o in named}
@@ -363,16 +363,18 @@ class ActionsTab(QWidget):
         prompts.error(self, "Undo", message)
 
     # -- edits -----------------------------------------------------------
-    @property
-    def owners(self) -> list:
-        """Everyone who can own an action, as a dialog offers them (read when asked)."""
-        return self.service.owners(self.today())
+    def owners(self, keep: int | None = None, body: bool = True):
+        """Who can own an action, as a dialog's picker offers them: asked of the service
+        as the officer types (50,000 members are never all read)."""
+        from lsp_desktop.ui.actions.action_dialog_controller import OwnerLookup
+
+        return OwnerLookup(self.service, self.today(), keep, body)
 
     def _dialog(self, action: Action | None) -> ActionDialog:
         # Imported when first wanted: the tab's first showing does not wait for the dialog.
         from lsp_desktop.ui.actions.action_dialog import ActionDialog
 
-        return ActionDialog(action, owners=self.owners,
+        return ActionDialog(action, owners=self.owners(action.owner_member_id if action else None),
                             check=lambda a: self.service.check(a, self.today()),
                             today=self.today(), next_reference=self.service.next_reference(),
                             targets=self._targets(), concerns=self._concerns(), parent=self,
@@ -444,7 +446,7 @@ class ActionsTab(QWidget):
             return
         from lsp_desktop.ui.actions.bulk_edit_dialog import BulkEditDialog
 
-        dialog = BulkEditDialog(len(ids), self.owners, self)
+        dialog = BulkEditDialog(len(ids), self.owners(body=False), self)
         while dialog.exec():
             problem = self._bulk(ids, dialog.changes(), f"Change {len(ids)} actions")
             if problem is None:

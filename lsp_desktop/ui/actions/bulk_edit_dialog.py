@@ -35,8 +35,11 @@ class BulkEditDialog(QDialog):
         for p in Progress:
             self.progress_combo.addItem(p.label, p)
         self.owner_check = QCheckBox("Set owner")
-        self.owner_combo = MemberPicker([("— a partner body —", None)]
-                                        + [(o.name, o.id) for o in owners if o.current])
+        # A lookup (the service asked as the officer types) or the owners as a list.
+        self.owner_combo = (MemberPicker([("— a partner body —", None)], lookup=owners)
+                            if hasattr(owners, "find") else
+                            MemberPicker([("— a partner body —", None)]
+                                         + [(o.name, o.id) for o in owners if o.current]))
         self.owner_combo.setAccessibleName("New owner (member)")
         self.body_edit = QLineEdit()
         self.body_edit.setPlaceholderText("Partner body")

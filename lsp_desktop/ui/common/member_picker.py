@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import compress, islice, repeat
 from operator import contains
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter
@@ -18,24 +19,59 @@ _KEY_PRESS = QEvent.Type.KeyPress
 _LEAVING = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
 
+class MemberLookup(Protocol):
+    """Where a picker finds its members: asked as the officer types, never for them all."""
+
+    def find(self, typed: str, limit: int) -> list[tuple[str, object]]:
+        """(label, id) of the first `limit` members whose label holds `typed` (folded)."""
+
+    def label(self, value) -> str | None:
+        """The label of the member with id `value`, or None if it is not offered."""
+
+
+class Choices:
+    """Members held in memory as (label, id) pairs, in the order offered: a short list."""
+
+    def __init__(self, members: Iterable[tuple[str, object]]):
+        self._members = list(members)
+        self._keys: list[str] | None = None     # folded labels, made at the first keystroke
+        self._labels: dict | None = None        # id -> label, made when asked
+
+    def find(self, typed: str, limit: int) -> list[tuple[str, object]]:
+        needle = fold(typed)
+        if not needle:
+            return []
+        if self._keys is None:
+            self._keys = [fold(label) for label, _value in self._members]
+        hits = compress(range(len(self._keys)), map(contains, self._keys, repeat(needle)))
+        return [self._members[i] for i in islice(hits, limit)]
+
+    def label(self, value) -> str | None:
+        if self._labels is None:
+            self._labels = {}
+            for label, v in self._members:
+                self._labels.setdefault(v, label)
+        return self._labels.get(value)
+
+
 class MemberPicker(QComboBox):
     """An editable combo box holding only its fixed choices (such as "— no member —") and
     the member chosen. Typing part of a name (case and accents ignored) pops up the first
-    MATCHES members holding it; Down and Return (or a click) choose one. 50,000 members
-    cost a list of pairs, not 50,000 items.
+    MATCHES members holding it; Down and Return (or a click) choose one. The members come
+    from `lookup` (a service asked as the officer types), else from `choices` after the
+    fixed ones: 50,000 members are never all read or listed.
 
     Reads like a QComboBox: currentData(), currentIndexChanged, and findData(member id)
     makes that member the chosen item and gives its index for setCurrentIndex().
     """
 
-    def __init__(self, choices: Iterable[tuple[str, object]], fixed: int = 1, parent=None):
+    def __init__(self, choices: Iterable[tuple[str, object]], fixed: int = 1, parent=None,
+                 lookup: MemberLookup | None = None):
         super().__init__(parent)
         choices = list(choices)
-        self._members = choices[fixed:]        # (label, id), in the order offered
+        self._lookup = lookup if lookup is not None else Choices(choices[fixed:])
         self._fixed = fixed
-        self._keys: list[str] | None = None     # folded labels, made at the first keystroke
-        self._positions: dict | None = None     # id -> place in _members, made when asked
-        self._found: list[int] = []             # places of the members the popup shows
+        self._found: list[tuple[str, object]] = []     # the members the popup shows
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(28)
@@ -73,25 +109,19 @@ class MemberPicker(QComboBox):
 
     def _typed(self, text: str) -> None:
         self._found = self.matches(text)
-        self._offered.setStringList([self._members[i][0] for i in self._found])
+        self._offered.setStringList([label for label, _value in self._found])
         if self._found:
             self._completer.complete()
         else:
             self._completer.popup().hide()
 
-    def matches(self, text: str, limit: int = MATCHES) -> list[int]:
-        """Places (in the members given) of the first `limit` whose label holds `text`."""
-        needle = fold(text)
-        if not needle:
-            return []
-        if self._keys is None:
-            self._keys = [fold(label) for label, _value in self._members]
-        hits = compress(range(len(self._keys)), map(contains, self._keys, repeat(needle)))
-        return list(islice(hits, limit))
+    def matches(self, text: str, limit: int = MATCHES) -> list[tuple[str, object]]:
+        """(label, id) of the first `limit` members whose label holds `text`."""
+        return self._lookup.find(text, limit) if fold(text) else []
 
     def _picked(self, index: QModelIndex) -> None:
         if 0 <= index.row() < len(self._found):
-            self.setCurrentIndex(self._put(self._found[index.row()]))
+            self.setCurrentIndex(self._put(*self._found[index.row()]))
 
     def _settle(self) -> None:
         """Leaving the box (or Return) with text typed but nothing picked: a label typed in
@@ -102,10 +132,10 @@ class MemberPicker(QComboBox):
         if not text.strip() and self._fixed:
             self.setCurrentIndex(0)
             return
-        found = self.matches(text, 2)
-        exact = [i for i in self.matches(text) if self._members[i][0] == text]
+        found = self.matches(text)
+        exact = [m for m in found if m[0] == text]
         if exact or len(found) == 1:
-            self.setCurrentIndex(self._put((exact or found)[0]))
+            self.setCurrentIndex(self._put(*(exact or found)[0]))
         else:
             self.lineEdit().setText(self.itemText(self.currentIndex()))
 
@@ -114,14 +144,11 @@ class MemberPicker(QComboBox):
         found = super().findData(value, role, flags)
         if found >= 0 or value is None or role != _DATA:
             return found
-        if self._positions is None:
-            self._positions = {v: i for i, (_label, v) in enumerate(self._members)}
-        at = self._positions.get(value)
-        return -1 if at is None else self._put(at)
+        label = self._lookup.label(value)
+        return -1 if label is None else self._put(label, value)
 
-    def _put(self, at: int) -> int:
-        """The member at `at` as the one item after the fixed ones; its index."""
-        label, value = self._members[at]
+    def _put(self, label: str, value) -> int:
+        """The member `value` as the one item after the fixed ones; its index."""
         extra = self._fixed
         if self.count() > extra:
             if self.itemData(extra) == value:

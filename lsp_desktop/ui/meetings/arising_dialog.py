@@ -27,9 +27,11 @@ class ArisingDialog(QDialog):
         self.held_on = held_on
         self.title = QLineEdit()
         self.title.setMaxLength(200)
-        self.owner = MemberPicker([("—", None)] + [
-            (f"{o.name} ({o.organisation})" if o.organisation else o.name, o.id)
-            for o in owners if o.current])
+        # A lookup (the service asked as the officer types) or the owners as a list.
+        self.owner = (MemberPicker([("—", None)], lookup=owners) if hasattr(owners, "find")
+                      else MemberPicker([("—", None)] + [
+                          (f"{o.name} ({o.organisation})" if o.organisation else o.name, o.id)
+                          for o in owners if o.current]))
         self.owner.setAccessibleName("Owner")
         self.owner_body = QLineEdit()
         self.owner_body.setPlaceholderText("or a partner body (leave the member blank)")

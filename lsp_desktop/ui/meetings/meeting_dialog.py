@@ -502,8 +502,11 @@ class MeetingDialog(QDialog):
     def new_action(self) -> None:
         if not 0 <= self._current < len(self.items):
             return
-        dialog = ArisingDialog(self.services.actions.owners(self.date_edit.value()),
-                               self.date_edit.value(), self.items[self._current].title, self)
+        from lsp_desktop.ui.actions.action_dialog_controller import OwnerLookup
+
+        held_on = self.date_edit.value()     # owners serving then, asked as the officer types
+        dialog = ArisingDialog(OwnerLookup(self.services.actions, held_on), held_on,
+                               self.items[self._current].title, self)
         if not dialog.exec():
             return
         item_id = self._saved_item_id()

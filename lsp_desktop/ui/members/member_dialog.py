@@ -118,12 +118,17 @@ class DeclarationRowEditor(QFrame):
 class MemberDialog(QDialog):
     """Returns the edited Member from `member()` after exec() is accepted."""
 
-    def __init__(self, member: Member | None, current_members: list[tuple[int, str]],
-                 parent=None, attended: list | None = None,
-                 starts_on: date | None = None):
+    def __init__(self, member: Member | None, current_members, parent=None,
+                 attended: list | None = None, starts_on: date | None = None):
+        """`current_members`: a DeputyLookup (the service asked as the officer types), or
+        (id, name) of the current members, in the register's order."""
         super().__init__(parent)
         self._original = member
-        self._current_ids = {mid for mid, _ in current_members}
+        if hasattr(current_members, "find"):
+            self._serving = current_members.serving
+        else:
+            ids = {mid for mid, _ in current_members}
+            self._serving = ids.intersection
         self.setWindowTitle(title_of(member))
         self.resize(780, 560)
         # A new member's term starts on the date the register shows (today by default).
@@ -157,8 +162,7 @@ class MemberDialog(QDialog):
         self.name_edit.setFocus()
 
     # -- building --------------------------------------------------------
-    def _details_page(self, member: Member | None, m: Member,
-                      current_members: list[tuple[int, str]]) -> QWidget:
+    def _details_page(self, member: Member | None, m: Member, current_members) -> QWidget:
         details = QWidget()
         form = QFormLayout(details)
         self.title_edit = QLineEdit(m.title)
@@ -218,8 +222,10 @@ class MemberDialog(QDialog):
             self.role_combo.addItem(label, value)
         self.role_combo.setCurrentIndex(max(0, self.role_combo.findData(Role(m.role).value)))
         form.addRow("&Role", self.role_combo)
-        self.deputy_combo = MemberPicker(
-            deputy_choices(current_members, member, m.deputises_for_id))
+        self.deputy_combo = (
+            MemberPicker([("", None)], lookup=current_members)
+            if hasattr(current_members, "find")
+            else MemberPicker(deputy_choices(current_members, member, m.deputises_for_id)))
         self.deputy_combo.setCurrentIndex(max(0, self.deputy_combo.findData(m.deputises_for_id)))
         form.addRow("&Deputises for", self._with_error("deputises_for", self.deputy_combo))
         self.role_combo.currentIndexChanged.connect(self._role_changed)
@@ -358,7 +364,9 @@ class MemberDialog(QDialog):
     def accept(self) -> None:
         if refuse_bad_dates(self):
             return
-        errors = problems(self.member(), self._current_ids)
+        chosen = self.member()
+        errors = problems(chosen, self._serving(
+            {chosen.deputises_for_id} if chosen.deputises_for_id is not None else set()))
         if errors:
             self.show_errors(errors)
             return

@@ -8,6 +8,7 @@ from datetime import date
 from lsp_desktop.domain.categories import CATALOGUE
 from lsp_desktop.domain.errors import FieldError
 from lsp_desktop.domain.members import CATEGORIES, Member, Role, Sector, Term, validate_member
+from lsp_desktop.domain.text import fold
 
 DETAILS, CONTACT, TERMS, DECLARATIONS, NOTES = range(5)      # the dialog's pages
 NO_LONGER_SERVING = "(a member no longer serving)"
@@ -59,6 +60,52 @@ def deputy_choices(current_members: list[tuple[int, str]], member: Member | None
     if deputy_id is not None and deputy_id not in {mid for _n, mid in choices}:
         choices.append((NO_LONGER_SERVING, deputy_id))
     return choices
+
+
+class DeputyLookup:
+    """Whom a substitute may deputise for, asked of the members service as the officer
+    types, never all members: those serving on `on` but the member themself (`member_id`),
+    and the one already set (`keep`) said if no longer serving; as deputy_choices() offers."""
+
+    def __init__(self, service, on: date, member_id: int | None = None,
+                 keep: int | None = None):
+        self._service = service
+        self._on = on
+        self._member_id = member_id
+        self._keep = keep
+        self._kept = ...                 # the label of the one already set, when wanted
+
+    def _kept_label(self) -> str | None:
+        if self._kept is ...:
+            self._kept = self._label(self._keep)
+        return self._kept
+
+    def _label(self, value) -> str | None:
+        found = self._service.name_on(value, self._on) if value != self._member_id else None
+        if found is not None and found[1]:
+            return found[0]
+        return NO_LONGER_SERVING if value == self._keep else None
+
+    def find(self, typed: str, limit: int) -> list[tuple[str, int]]:
+        needle = fold(typed)
+        if not needle:
+            return []
+        found = [(name, mid) for mid, name in self._service.find_serving(
+            typed, self._on, limit, exclude=self._member_id)]
+        if (self._keep is not None and len(found) < limit
+                and self._kept_label() == NO_LONGER_SERVING
+                and needle in fold(NO_LONGER_SERVING)):
+            found.append((NO_LONGER_SERVING, self._keep))
+        return found
+
+    def label(self, value) -> str | None:
+        if value is None:
+            return None
+        return self._kept_label() if value == self._keep else self._label(value)
+
+    def serving(self, ids: set[int]) -> set[int]:
+        """Those of `ids` serving on the day the register shows."""
+        return self._service.current_ids(self._on, among=ids) if ids else set()
 
 
 def deputy_allowed(role: str | None) -> bool:

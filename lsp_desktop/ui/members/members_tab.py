@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from lsp_desktop.domain.errors import DomainError, ValidationError
-from lsp_desktop.domain.members import balance
+from lsp_desktop.domain.members import Member, balance
 from lsp_desktop.domain.text import format_date
 from lsp_desktop.ui import prompts
 from lsp_desktop.ui.common.conflict import edit_with_conflicts
@@ -58,6 +58,36 @@ from lsp_desktop.ui.members.members_undo import AddMember, DeleteMember, EditMem
 lighten_feature_check()     # Qt is loaded by now: the window's other imports keep no source
 
 FIRST_PAGE = 60     # rows the opening view reads first: more than a tall screen shows
+
+
+class CountLabel(QLabel):
+    """The "n of m members shown" line. It keeps its size while its text changes (it only
+    grows, to fit a longer text): a new count at each keystroke of the filter then lays
+    nothing out again. A layout change inside the tab widget repaints the whole window."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._fit(grow_only=False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit(grow_only=False)
+
+    def _fit(self, grow_only: bool = True) -> None:
+        text = self.text()
+        super().setText(text or "0")        # one line's height, even with no text yet
+        wanted = self.sizeHint()
+        super().setText(text)
+        width = wanted.width() if text else 0
+        if grow_only:
+            width = max(width, self.minimumWidth())
+        if (width, wanted.height()) != (self.minimumWidth(), self.minimumHeight()):
+            self.setFixedSize(width, wanted.height())   # min = max: no layout asked after
 
 
 class MembersTab(QWidget):
@@ -102,13 +132,14 @@ class MembersTab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([1000, 250])
 
-        self.count_label = QLabel()
+        self.count_label = CountLabel()
         self.add_button = QPushButton("&New member…")
         self.edit_button = QPushButton("Ed&it…")
         self.end_button = QPushButton("End &term…")
         self.delete_button = QPushButton("&Delete")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
         for b in (self.add_button, self.edit_button, self.end_button, self.delete_button):
             buttons.addWidget(b)
         self.edit_button.setText(self.controller.edit_text)
@@ -304,9 +335,12 @@ class MembersTab(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def _current_choices(self) -> list[tuple[int, str]]:
-        return self.controller.deputy_choices(
-            self.service.list_rows(self.as_on(), include_former=False))
+    def _current_choices(self, member: Member | None = None):
+        """Whom the member may deputise for, asked of the service as the officer types."""
+        from lsp_desktop.ui.members.member_dialog_controller import DeputyLookup
+
+        return DeputyLookup(self.service, self.as_on(), member.id if member else None,
+                            member.deputises_for_id if member else None)
 
     def member_edited(self, member_id: int) -> None:
         """After an edit of one member: re-read only their row when it stays in place
@@ -398,7 +432,7 @@ class MembersTab(QWidget):
             return
         before, after = edit_with_conflicts(
             self, "Member changed by another officer", before,
-            lambda member: MemberDialog(member, self._current_choices(), self,
+            lambda member: MemberDialog(member, self._current_choices(member), self,
                                         attended=self.meetings_of(member.id)
                                         if self.meetings_of else None),
             lambda dialog: dialog.member(), self.service.update,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
@@ -31,6 +31,25 @@ class LazyTabs(QTabWidget):
         self._later.timeout.connect(self._build_next)
         # First of all slots: the ones connected later see the page, never its stand-in.
         self.currentChanged.connect(self._came_forward)
+        self._laid_out: tuple | None = None     # what the last layout of the tabs went by
+
+    def event(self, event) -> bool:
+        # A widget on a page that changes its text or shows a button asks for a layout
+        # up the chain; QTabWidget answers every such request by repainting the whole
+        # window (a frame's time at each keystroke of a filter). When the tab bar, the
+        # size, the smallest size and the corners are as they were, the pages are where
+        # they were.
+        if event.type() == QEvent.Type.LayoutRequest:
+            bar = self.tabBar()
+            corners = [self.cornerWidget(c) for c in (Qt.Corner.TopLeftCorner,
+                                                      Qt.Corner.TopRightCorner)]
+            state = (self.size(), bar.sizeHint(), bar.isVisibleTo(self), self.count(),
+                     self.minimumSizeHint(), *((c.sizeHint(), c.isVisibleTo(self))
+                                               if c is not None else None for c in corners))
+            if state == self._laid_out:
+                return True
+            self._laid_out = state
+        return super().event(event)
 
     def add_now(self, name: str, title: str, page: QWidget) -> None:
         """A page called `name`, built already (the one shown first)."""
