@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, joinedload, selectinload, sessionmaker
 
 from lsp_desktop.db.models import DeclarationRow, MemberRecord, TermRow
 from lsp_desktop.domain.errors import DomainError, NotFoundError, ValidationError
@@ -28,6 +28,9 @@ from lsp_desktop.services.member_search import find_members, member_on
 from lsp_desktop.services.print_reads import reading
 from lsp_desktop.services.register_rows import FirstPage, RegisterRows
 from lsp_desktop.services.unit_of_work import unit_of_work
+
+# A member's row with its terms and declarations in one SELECT (an edit reads all three).
+_WITH_CHILDREN = (joinedload(MemberRecord.terms), joinedload(MemberRecord.declarations))
 
 
 def _to_domain(row: MemberRecord) -> Member:
@@ -107,6 +110,15 @@ def _keep_children(rows: list, wanted: list, row_type, values, key, row_key,
         for name, value in values(item).items():
             if getattr(row, name) != value:
                 setattr(row, name, value)
+
+
+def _saved(row: MemberRecord) -> Member:
+    """The member as get() would read it back, from `row` just flushed: its children in
+    the order the relationships give (terms by start, declarations by id), not the order
+    _apply left them in."""
+    m = _to_domain(row)
+    return replace(m, terms=tuple(sorted(m.terms, key=lambda t: t.start)),
+                   declarations=tuple(sorted(m.declarations, key=lambda d: d.id)))
 
 
 def _by_search_key(row: MemberRow) -> str:
@@ -251,12 +263,13 @@ class MembersService:
             raise DomainError("Cannot update a member that was never saved.")
         self.validate(member)
         with unit_of_work(self._factory) as s:
-            row = s.get(MemberRecord, member.id)
+            row = s.get(MemberRecord, member.id, options=_WITH_CHILDREN)
             if row is None:
                 raise NotFoundError(f"{member.name} no longer exists.")
             claim(row, member.version, f"The member {member.name}")
             _apply(row, member)
-        return self.get(member.id)
+            s.flush()
+            return _saved(row)
 
     def end_term(self, member_id: int, end: date, reason: str = "") -> Member:
         member = self.get(member_id)

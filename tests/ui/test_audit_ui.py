@@ -95,6 +95,24 @@ def test_audit_log_filters(window, qtbot):
     assert log.view.model.rowCount() == total
 
 
+def test_a_date_typed_with_its_box_unticked_reads_the_log_once(window, qtbot, monkeypatch):
+    """Typing a date ticks its box and changes the date (two signals): the lines are
+    read once; each new choice is read again."""
+    log = window.audit.show_audit_log()
+    qtbot.addWidget(log)
+    reads = []
+    lines = log.service.lines
+    monkeypatch.setattr(log.service, "lines", lambda *a, **k: reads.append(a) or lines(*a, **k))
+    assert not log.from_check.isChecked()
+    log.from_date.setDate(QDate.currentDate().addDays(1))
+    assert log.from_check.isChecked() and len(reads) == 1
+    assert log.view.model.rowCount() == 0
+    log.from_date.setDate(QDate.currentDate().addDays(-400))
+    assert len(reads) == 2 and log.view.model.rowCount() > 0
+    log.from_check.setChecked(False)
+    assert len(reads) == 3
+
+
 def test_the_officers_name_follows_the_settings(demo_services, monkeypatch, tmp_path):
     from PySide6.QtCore import QSettings
 

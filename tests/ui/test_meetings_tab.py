@@ -305,6 +305,37 @@ def test_changing_the_date_redraws_the_attendance_from_the_register_of_that_day(
     assert dialog.decl_member.findData(pritchard.id) >= 0
 
 
+def test_a_date_with_the_same_board_keeps_the_grid_and_the_choices_made(qtbot, demo_services):
+    """A new date that leaves the seats, their substitutes and declarations alone sets the
+    choices on the grid already there; one that changes them draws it again, choices kept."""
+    july = next(r for r in demo_services.meetings.list_rows()
+                if r.held_on == date(2002, 7, 11))
+    dialog = MeetingDialog(demo_services, demo_services.meetings.get(july.id),
+                           demo_services.meetings.bodies(), False)
+    qtbot.addWidget(dialog)
+    page = dialog.attendance
+    members = {m.name: m for m in demo_services.members.all_members()}
+    chowdhury, deputy = members["Helen Chowdhury"], members["Ewa Lewandowska"]
+    page.presence[chowdhury.id].setCurrentIndex(
+        page.presence[chowdhury.id].findData(Presence.APOLOGIES.value))
+    page.substitute[chowdhury.id].setCurrentIndex(1)
+    first = page.seats[0].member_id
+    page.presence[first].setCurrentIndex(page.presence[first].findData(Presence.PRESENT.value))
+    quorum, boxes, before = page.quorum_label.text(), dict(page.presence), page.entries()
+    dialog.date_edit.set_value(date(2002, 7, 12))
+    assert page.presence == boxes                                  # the same widgets
+    assert page.entries() == before and page.quorum_label.text() == quorum
+    entry = next(e for e in page.entries() if e.member_id == chowdhury.id)
+    assert (entry.presence, entry.substitute_id) == (Presence.APOLOGIES, deputy.id)
+    assert page.substitute[chowdhury.id].currentText() == deputy.display_name
+    kept = page.entries()
+    dialog.date_edit.set_value(date(2001, 11, 8))                  # another board then
+    assert page.presence != boxes
+    again = {e.member_id: e for e in page.entries()}
+    assert all(again[e.member_id] == e for e in kept if e.member_id in again)
+    assert again[first].presence == Presence.PRESENT
+
+
 def test_the_log_prints_what_the_search_found_and_readiness_opens_the_tab(
         qtbot, meetings, window):
     from tests.pdftext import text

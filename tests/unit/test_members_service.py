@@ -80,6 +80,31 @@ def test_update_end_term_delete_and_restore(services):
         services.members.restore(snapshot)
 
 
+def test_update_returns_the_member_as_read_back(services):
+    """update() builds its answer from the rows it wrote: the same as get() reads back,
+    children in the register's order (terms by start, declarations by id) whatever order
+    the edit gave them in, new ones with their ids, text trimmed as stored."""
+    m = services.members.add(member("Ann", declarations=(Declaration("Zed Trust"),)))
+    edits = [
+        lambda m: m.with_changes(terms=(Term(D(1999, 1, 1), D(2000, 1, 1), "Moved"),)
+                                 + m.terms),
+        lambda m: m.with_changes(declarations=(Declaration("Alpha", "Body", D(2001, 2, 2)),)
+                                 + m.declarations),
+        lambda m: m.with_changes(declarations=m.declarations[::-1], email=" a@b.org ",
+                                 notes="n"),
+        lambda m: m.with_changes(terms=m.terms[1:]),
+        lambda m: m.with_changes(terms=(Term(D(2003, 1, 1)), Term(D(2002, 1, 1), D(2002, 6, 1))),
+                                 declarations=()),
+    ]
+    for edit in edits:
+        saved = services.members.update(edit(m))
+        assert saved == services.members.get(m.id)
+        assert saved.version == m.version + 1
+        m = saved
+    assert [t.start for t in m.terms] == [D(2002, 1, 1), D(2003, 1, 1)]
+    assert m.email == "a@b.org" and all(t.id is not None for t in m.terms)
+
+
 def test_update_refuses_overlapping_terms(services):
     m = services.members.add(member("Ann"))
     with pytest.raises(ValidationError, match="overlap"):

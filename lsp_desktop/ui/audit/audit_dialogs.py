@@ -87,6 +87,7 @@ class AuditLogDialog(QDialog):
     def __init__(self, audit_service, parent=None):
         super().__init__(parent)
         self.service = audit_service
+        self._shown: AuditFilter | None = None      # the filter of the lines shown
         self.setWindowTitle("Audit log")
         self.type_combo = QComboBox()
         self.type_combo.setAccessibleName("Record type")
@@ -158,7 +159,11 @@ class AuditLogDialog(QDialog):
             text=self.text_edit.text())
 
     def refresh(self, *_args) -> None:
-        lines = self.service.lines(self.current_filter(), limit=LOG_LIMIT + 1)
+        wanted = self.current_filter()
+        if wanted == self._shown:
+            return      # typing a date ticks its box and changes the date: one reading
+        lines = self.service.lines(wanted, limit=LOG_LIMIT + 1)
+        self._shown = wanted
         more = len(lines) > LOG_LIMIT
         self.view.set_lines(lines[:LOG_LIMIT])
         shown = min(len(lines), LOG_LIMIT)

@@ -93,46 +93,71 @@ class AttendancePage(QWidget):
         self.substitute: dict[int, QComboBox] = {}
         self.seats: list[Seat] = []
         self.rule = QuorumRule()
+        self._shape: list | None = None     # what the grid lists: (seat, substitutes, declared)
 
     def load(self, seats: list[Seat], members: list[Member], on: date,
              entries: tuple[AttendanceEntry, ...], others: tuple[OtherAttendee, ...],
              rule: QuorumRule) -> None:
+        """Show `entries` for `seats`. The grid's widgets are made again only when what it
+        lists changes (the seats, a seat's possible substitutes, its declarations): a new
+        date or body that leaves those alone (most date edits) only sets the choices."""
+        by_member = {e.member_id: e for e in entries}
+        by_id = {m.id: m for m in members}
+        rows = []
+        for seat in seats:
+            entry = by_member.get(seat.member_id)
+            subs = [("—", None)] + [(m.display_name, m.id)
+                                    for m in substitutes_for(members, seat.member_id, on)]
+            chosen = 0
+            if entry and entry.substitute_id is not None:
+                chosen = next((i for i, (_n, sub_id) in enumerate(subs)
+                               if sub_id == entry.substitute_id), len(subs))
+                if chosen == len(subs):     # no longer one of them: shown all the same
+                    subs.append((by_id[entry.substitute_id].display_name
+                                 if entry.substitute_id in by_id else "?", entry.substitute_id))
+            presence = entry.presence if entry else Presence.ABSENT
+            declared = "; ".join(standing_declarations(by_id.get(seat.member_id), on))
+            rows.append((seat, tuple(subs), declared, list(Presence).index(presence), chosen))
+        shape = [row[:3] for row in rows]
+        self.seats, self.rule = list(seats), rule
+        if shape != self._shape:
+            self._build_grid(rows)
+            self._shape = shape
+        else:
+            for seat, _subs, _declared, presence, chosen in rows:
+                for box, index in ((self.presence[seat.member_id], presence),
+                                   (self.substitute[seat.member_id], chosen)):
+                    blocked = box.blockSignals(True)
+                    box.setCurrentIndex(index)
+                    box.blockSignals(blocked)
+        self.observers.setPlainText(_others_text(others, OtherRole.OBSERVER))
+        self.officers.setPlainText(_others_text(others, OtherRole.OFFICER))
+        self._edited()
+
+    def _build_grid(self, rows) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        self.seats, self.rule = list(seats), rule
         self.presence.clear()
         self.substitute.clear()
-        by_member = {e.member_id: e for e in entries}
-        by_id = {m.id: m for m in members}
         for col, head in enumerate(("Member", "Present?", "Substitute attending",
                                     "Standing declarations")):
             label = QLabel(f"<b>{head}</b>")
             self.grid.addWidget(label, 0, col)
-        for row, seat in enumerate(seats, start=1):
-            entry = by_member.get(seat.member_id)
+        for row, (seat, subs, declared, present, chosen) in enumerate(rows, start=1):
             name = QLabel(f"{seat.name} ({seat.sector.label.lower()})")
             name.setTextFormat(Qt.TextFormat.PlainText)
             presence = QComboBox()
             for p in Presence:
                 presence.addItem(p.label, p.value)
-            presence.setCurrentIndex(list(Presence).index(entry.presence if entry
-                                                          else Presence.ABSENT))
+            presence.setCurrentIndex(present)
             presence.setAccessibleName(f"{seat.name}: attendance")
             sub = QComboBox()
-            sub.addItem("—", None)
-            for m in substitutes_for(members, seat.member_id, on):
-                sub.addItem(m.display_name, m.id)
-            if entry and entry.substitute_id is not None:
-                index = sub.findData(entry.substitute_id)
-                if index < 0:
-                    sub.addItem(by_id[entry.substitute_id].display_name
-                                if entry.substitute_id in by_id else "?", entry.substitute_id)
-                    index = sub.count() - 1
-                sub.setCurrentIndex(index)
+            for text, sub_id in subs:
+                sub.addItem(text, sub_id)
+            sub.setCurrentIndex(chosen)
             sub.setAccessibleName(f"{seat.name}: substitute")
-            declared = "; ".join(standing_declarations(by_id.get(seat.member_id), on))
             decl = QLabel(declared or "—")
             decl.setTextFormat(Qt.TextFormat.PlainText)
             decl.setToolTip(declared)
@@ -141,10 +166,7 @@ class AttendancePage(QWidget):
             self.presence[seat.member_id], self.substitute[seat.member_id] = presence, sub
             for col, widget in enumerate((name, presence, sub, decl)):
                 self.grid.addWidget(widget, row, col)
-        self.grid.setRowStretch(len(seats) + 1, 1)
-        self.observers.setPlainText(_others_text(others, OtherRole.OBSERVER))
-        self.officers.setPlainText(_others_text(others, OtherRole.OFFICER))
-        self._edited()
+        self.grid.setRowStretch(len(rows) + 1, 1)
 
     def _edited(self) -> None:
         for member_id, presence in self.presence.items():
