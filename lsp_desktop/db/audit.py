@@ -22,13 +22,16 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from decimal import Decimal
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, object_session
 
+from lsp_desktop.db.audit_lines import ENCODER as _ENCODER
+from lsp_desktop.db.audit_lines import label as _label
+from lsp_desktop.db.audit_lines import plain
+from lsp_desktop.db.audit_lines import utc_now as _now
 from lsp_desktop.db.bulk import insert_many
 from lsp_desktop.db.models import AuditRow, Base
 from lsp_desktop.db.models.base import OFFICER_ENV, os_user
@@ -62,25 +65,6 @@ OWNER_COLUMN = {
     "theme_allocation": "fund_year_id", "project_budget": "project_id",
     "project_quarter": "project_id", "target_point": "target_id",
 }
-# The fields that name a record, in order of preference.
-_LABEL_FIELDS = {
-    "member": ("title", "name"), "action": ("reference", "title"), "term": ("start_date",),
-    "declaration": ("interest",), "action_milestone": ("title",), "action_note": ("written_on",),
-    "nrf_allocation": ("financial_year",), "criterion_assessment": ("criterion",),
-    "criterion_prompt": ("criterion", "text"), "strategy_version": ("number", "label"),
-    "go_dialogue": ("held_on", "with_whom"), "endorsement": ("body",),
-    "consultation": ("event",), "target": ("indicator",), "area_of_concern": ("text",),
-    "weakness": ("text",), "evidence_file": ("id",),
-    "action_purpose": ("criterion",), "action_due_change": ("changed_on",),
-    "meeting": ("held_on", "status"), "meeting_body": ("name",), "agenda_item": ("title",),
-    "meeting_decision": ("number", "text"), "meeting_paper": ("file_name",),
-    "attendance": ("member_id", "presence"), "meeting_declaration": ("interest",),
-    "quorum_rule": ("share_numerator", "share_denominator"),
-    "fund": ("code",), "fund_year": ("financial_year",), "theme_allocation": ("theme",),
-    "project": ("reference", "title"), "project_budget": ("financial_year",),
-    "project_quarter": ("financial_year", "quarter"), "target_point": ("measured_on",),
-}
-_FALLBACK_LABEL = ("name", "title", "reference", "label", "indicator", "body", "text")
 
 
 @dataclass
@@ -129,30 +113,6 @@ def _audited(session: Session | None) -> bool:
 
 
 # -- values ------------------------------------------------------------------
-def plain(value):
-    """A JSON-friendly copy of a column value; binary contents become their size."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return f"<{len(bytes(value))} bytes>"
-    if isinstance(value, Decimal):
-        return float(value)
-    return getattr(value, "value", str(value))
-
-
-def _label(table: str, values: dict) -> str:
-    names = _LABEL_FIELDS.get(table)
-    if names:
-        parts = [v if v.__class__ is str else str(plain(v)) for v in map(values.get, names)
-                 if v is not None and v != ""]
-    else:
-        parts = next(([str(values[n])] for n in _FALLBACK_LABEL if values.get(n)), [])
-    text = " ".join(parts).replace("\n", " ").strip()
-    return text if len(text) <= 120 else text[:117].rstrip() + "…"
-
-
 @dataclass
 class _Change:
     action: str                     # insert, update, delete
@@ -357,10 +317,6 @@ def record(session: Session, action: str, table: str, record_id: int | None,
 
 
 # -- writing at commit ----------------------------------------------------------
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 def _line(context: AuditContext, at: datetime, action: str, table: str, record_id,
           label: str, changes: dict, owner: tuple | None, officer: str | None = None) -> dict:
     if officer is None:
@@ -372,12 +328,6 @@ def _line(context: AuditContext, at: datetime, action: str, table: str, record_i
             "changes": _ENCODER.encode(changes) if changes else ""}
 
 
-def _json_default(value):
-    got = plain(value)
-    return got if got is not value else str(value)
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
 
 
 def _net(changes: list[_Change]) -> list[_Change]:

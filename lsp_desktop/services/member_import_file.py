@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
+from lsp_desktop.db.audit_lines import ENCODER, label, utc_now
 from lsp_desktop.db.bulk import insert_rows, sqlite_datetime
 from lsp_desktop.db.database import file_writes
 from lsp_desktop.db.stamps import OFFICER_ENV, current_officer, now_to_the_second, os_user
@@ -21,8 +21,7 @@ MEMBER_COLUMNS = ("id", "title", "name", "given_names", "family_name", "search_k
                   "nominating_body", "email", "phone", "address", "publish_contact", "notes")
 _AUDIT_COLUMNS = ("record_type", "record_id", "owner_type", "owner_id", "label", "changes")
 # What db.audit writes for rows an import adds (record_rows), in its JSON.
-_ADDED_BY_IMPORT = json.dumps({"added by": [None, "import"]}, ensure_ascii=False,
-                              sort_keys=True)
+_ADDED_BY_IMPORT = ENCODER.encode({"added by": [None, "import"]})
 
 
 def can_write(plan: MemberPlan) -> bool:
@@ -73,7 +72,7 @@ def _insert(con: sqlite3.Connection, drafts: list[MemberDraft], first: int) -> N
     insert_rows(con, "audit", _AUDIT_COLUMNS, (
         ("member", mid, None, None, _label(d.member.title.strip(), d.member.name.strip()),
          _ADDED_BY_IMPORT) for mid, d in enumerate(drafts, start=first)),
-        {"at": sqlite_datetime(_utc_now()), **who, "action": "insert"})
+        {"at": sqlite_datetime(utc_now()), **who, "action": "insert"})
     dates: dict = {None: None}
     terms = insert_rows(con, "term", ("member_id", "start_date", "end_date", "reason_left"), (
         (mid, _day(t.start, dates), _day(t.end, dates), t.reason_left)
@@ -81,9 +80,8 @@ def _insert(con: sqlite3.Connection, drafts: list[MemberDraft], first: int) -> N
     if terms:
         insert_rows(con, "audit", _AUDIT_COLUMNS, [(
             "term", None, None, None, f"{terms} term records added together",
-            json.dumps({"records added": [None, terms]}, ensure_ascii=False,
-                       sort_keys=True))],
-            {"at": sqlite_datetime(_utc_now()), **who, "action": "insert"})
+            ENCODER.encode({"records added": [None, terms]}))],
+            {"at": sqlite_datetime(utc_now()), **who, "action": "insert"})
 
 
 def member_values(drafts: list[MemberDraft], first: int):
@@ -105,13 +103,8 @@ def _day(value, seen: dict):
 
 
 def _label(title: str, name: str) -> str:
-    """A member's audit label, as db.audit names a record: title and name, cut at 120."""
-    text = (f"{title} {name}" if title and name else title or name).replace("\n", " ").strip()
-    return text if len(text) <= 120 else text[:117].rstrip() + "…"
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
+    """A member's audit label, as db.audit names a member."""
+    return label("member", {"title": title, "name": name})
 
 
 def _refuse_added_since(con: sqlite3.Connection, drafts: list[MemberDraft]) -> None:
