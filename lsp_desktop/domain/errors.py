@@ -16,6 +16,19 @@ class NotFoundError(DomainError):
 class ReadOnlyError(DomainError):
     """The partnership was opened read-only, so it cannot be changed."""
 
+    MESSAGE = ("This partnership is open read-only (another copy of the program has it, its "
+               "file or folder cannot be written, or it was opened read-only); changes cannot "
+               "be saved.")
+    # How a database's refusal says so: SQLite's "readonly database", PostgreSQL's
+    # "read-only transaction", a connection kept to reading (query_only).
+    WORDS = ("readonly", "read-only", "query_only")
+
+    @classmethod
+    def said_by(cls, database_error: str) -> bool:
+        """Whether a database's error text says the partnership cannot be written."""
+        text = database_error.lower()
+        return any(word in text for word in cls.WORDS)
+
 
 @dataclass(frozen=True)
 class FieldError:

@@ -50,11 +50,8 @@ def add_members(path: Path, drafts: list[MemberDraft]) -> list[int]:
                     pass
             raise
     except sqlite3.OperationalError as exc:
-        if "readonly" in str(exc).lower() or "read-only" in str(exc).lower():
-            raise ReadOnlyError(
-                "This partnership is open read-only (another copy of the program has it, "
-                "its file or folder cannot be written, or it was opened read-only); changes "
-                "cannot be saved.") from None
+        if ReadOnlyError.said_by(str(exc)):
+            raise ReadOnlyError(ReadOnlyError.MESSAGE) from None
         raise
     finally:
         con.close()

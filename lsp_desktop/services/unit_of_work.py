@@ -11,8 +11,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from lsp_desktop.domain.errors import ConnectionLostError, ReadOnlyError
 
-_READ_ONLY = ("readonly", "read-only", "query_only")
-
 
 @contextmanager
 def one_transaction(factory: sessionmaker[Session]) -> Iterator[sessionmaker[Session]]:
@@ -46,11 +44,8 @@ def unit_of_work(factory: sessionmaker[Session]) -> Iterator[Session]:
         raise conflict_after_commit(factory, claims) from None
     except (OperationalError, InternalError, InterfaceError) as exc:
         text = str(exc.orig).lower()
-        if any(word in text for word in _READ_ONLY):
-            raise ReadOnlyError(
-                "This partnership is open read-only (another copy of the program has it, "
-                "its file or folder cannot be written, or it was opened read-only); changes "
-                "cannot be saved.") from None
+        if ReadOnlyError.said_by(text):
+            raise ReadOnlyError(ReadOnlyError.MESSAGE) from None
         if _sqlstate(exc) == "57014":
             raise ConnectionLostError(
                 "The shared partnership's server did not answer in time; nothing was saved. "
