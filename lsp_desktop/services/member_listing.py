@@ -13,6 +13,11 @@ _SELECT = ("SELECT m.id, m.title, m.name, m.organisation, m.sector, m.category, 
            "CAST(t.end_date AS VARCHAR(10)) ")
 
 
+def serving_on(param: str) -> str:
+    """SQL true when term `t` runs on the day bound as `param` (a member serving then)."""
+    return f"t.start_date <= :{param} AND (t.end_date IS NULL OR t.end_date >= :{param})"
+
+
 def name_order(reads: Reads) -> str:
     """The search key's code-point order, as Python sorts the full list."""
     return ' COLLATE "C"' if reads.dialect == "postgresql" else ""
@@ -84,7 +89,7 @@ def _current(reads: Reads, on: date) -> list[tuple]:
     last_id = None
     for chunk in reads.chunks(
             f"{_SELECT}FROM member AS m JOIN term AS t ON t.member_id = m.id "
-            "WHERE t.start_date <= :day AND (t.end_date IS NULL OR t.end_date >= :day) "
+            f"WHERE {serving_on('day')} "
             f"ORDER BY m.search_key{name_order(reads)}, m.id, t.start_date", 4096,
             day=reads.date_param(on)):
         for mid, title, name, org, sector, category, role, published, _key, start, end \

@@ -9,12 +9,12 @@ from sqlalchemy import Date, bindparam, text
 from sqlalchemy.orm import Session
 
 from lsp_desktop.domain.text import fold
+from lsp_desktop.services.member_listing import serving_on
 
 KEY_LENGTH = 400            # the search key column keeps this many characters
 FIRST_PAGE = 64             # rows read at first; each further page is 8 times larger
 
-_SERVING = ("EXISTS (SELECT 1 FROM term AS t WHERE t.member_id = m.id AND t.start_date <= :day "
-            "AND (t.end_date IS NULL OR t.end_date >= :day))")
+_SERVING = f"EXISTS (SELECT 1 FROM term AS t WHERE t.member_id = m.id AND {serving_on('day')})"
 
 
 class _Params(dict):

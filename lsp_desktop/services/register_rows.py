@@ -9,7 +9,7 @@ from datetime import date
 from lsp_desktop.db.reads import Reads
 from lsp_desktop.db.reads import day as column_day
 from lsp_desktop.domain.members import Balance, MemberRow, balance_of_groups
-from lsp_desktop.services.member_listing import folded, name_order
+from lsp_desktop.services.member_listing import folded, name_order, serving_on
 from lsp_desktop.services.print_reads import reading
 
 
@@ -52,7 +52,7 @@ class RegisterRows:
             return all_rows(r, on)
 
 
-_SERVING = ("t.start_date <= :on AND (t.end_date IS NULL OR t.end_date >= :on)")
+_SERVING = serving_on("on")
 
 
 def first_page(reads: Reads, on: date, limit: int) -> FirstPage:
